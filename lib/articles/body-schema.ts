@@ -1,0 +1,110 @@
+// The only shape a stored article body may have: Tiptap JSON limited to the nodes, marks,
+// attributes and URL schemes the newsroom uses. Anything else (scripts, javascript: links,
+// unknown nodes, absurd depth or size) is refused before it is stored.
+import { z } from "zod";
+
+export const MAX_BODY_DEPTH = 12;
+export const MAX_BODY_JSON_BYTES = 512 * 1024;
+
+const SAFE_URL = /^(https?:\/\/|mailto:)/i;
+
+export const linkHrefSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((href) => SAFE_URL.test(href), "링크는 http, https, mailto 주소만 쓸 수 있습니다.");
+
+const markSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("bold") }).strict(),
+  z.object({ type: z.literal("italic") }).strict(),
+  z.object({ type: z.literal("underline") }).strict(),
+  z.object({ type: z.literal("strike") }).strict(),
+  z
+    .object({
+      type: z.literal("link"),
+      attrs: z
+        .object({
+          href: linkHrefSchema,
+          target: z.string().nullish(),
+          rel: z.string().nullish(),
+          class: z.string().nullish(),
+          title: z.string().nullish(),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
+
+export type BodyMark = z.infer<typeof markSchema>;
+
+// A type alias, not an interface, so that it is assignable to Prisma's JSON input type.
+export type BodyNode = {
+  type: string;
+  attrs?: Record<string, string | number | boolean | null>;
+  content?: BodyNode[];
+  marks?: BodyMark[];
+  text?: string;
+};
+
+const blockTypes = ["paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "hardBreak", "horizontalRule", "text"] as const;
+
+const attrsFor: Record<(typeof blockTypes)[number], z.ZodType | undefined> = {
+  paragraph: z.object({ textAlign: z.string().nullish() }).strict().optional(),
+  heading: z.object({ level: z.number().int().min(2).max(4), textAlign: z.string().nullish() }).strict(),
+  bulletList: undefined,
+  orderedList: z.object({ start: z.number().int().min(1).max(10_000).optional(), type: z.string().nullish() }).strict().optional(),
+  listItem: undefined,
+  blockquote: undefined,
+  hardBreak: undefined,
+  horizontalRule: undefined,
+  text: undefined,
+};
+
+const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
+  z
+    .object({
+      type: z.enum(blockTypes),
+      attrs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+      content: z.array(nodeSchema).max(5000).optional(),
+      marks: z.array(markSchema).max(10).optional(),
+      text: z.string().max(100_000).optional(),
+    })
+    .strict()
+    .superRefine((node, ctx) => {
+      const attrs = attrsFor[node.type];
+      if (node.attrs !== undefined) {
+        if (!attrs) ctx.addIssue({ code: "custom", message: `${node.type} 노드에는 속성을 둘 수 없습니다.` });
+        else if (!attrs.safeParse(node.attrs).success) ctx.addIssue({ code: "custom", message: `${node.type} 노드의 속성이 올바르지 않습니다.` });
+      } else if (node.type === "heading") {
+        ctx.addIssue({ code: "custom", message: "제목 노드에는 level이 필요합니다." });
+      }
+      if (node.type === "text" && (typeof node.text !== "string" || node.text.length === 0)) {
+        ctx.addIssue({ code: "custom", message: "빈 텍스트 노드는 쓸 수 없습니다." });
+      }
+      if (node.type !== "text" && node.marks) {
+        ctx.addIssue({ code: "custom", message: "서식은 글자에만 둘 수 있습니다." });
+      }
+    }),
+);
+
+function depthOf(node: BodyNode, depth = 1): number {
+  return (node.content ?? []).reduce((max, child) => Math.max(max, depthOf(child, depth + 1)), depth);
+}
+
+/** A whole article body: a Tiptap `doc` of allowed nodes, bounded in size and depth. */
+export const articleBodySchema = z
+  .object({
+    type: z.literal("doc"),
+    content: z.array(nodeSchema).max(5000).default([]),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    if (JSON.stringify(doc).length > MAX_BODY_JSON_BYTES) {
+      ctx.addIssue({ code: "custom", message: "본문이 너무 깁니다 (최대 512KB)." });
+    }
+    if (depthOf(doc) > MAX_BODY_DEPTH) {
+      ctx.addIssue({ code: "custom", message: "본문 구조가 너무 깊습니다." });
+    }
+  });
+
+export type ArticleBody = z.infer<typeof articleBodySchema>;

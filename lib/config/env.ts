@@ -1,0 +1,59 @@
+// All environment settings are read and checked here, once, so that a bad value stops the
+// process at start with one clear line instead of failing later inside a request.
+import { z } from "zod";
+import { StartupError } from "@/lib/runtime/startup-error";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must look like postgresql://user:password@host:5432/database");
+
+const port = z.coerce.number({ error: "must be a port number (1-65535)" }).int("must be a port number (1-65535)").min(1, "must be a port number (1-65535)").max(65535, "must be a port number (1-65535)");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: port.default(3000),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  SITE_NAME: z.string().trim().min(1).default("누리일보"),
+  DEMO_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  /// A salt for hashing readers' and staff IP addresses in logs; generated for the demo.
+  IP_HASH_SALT: z.string().min(16).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends StartupError {
+  override name = "ConfigError";
+}
+
+/** Parses the given environment (process.env by default); throws ConfigError naming the bad setting. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = issue?.path.join(".") ?? "environment";
+    throw new ConfigError(`Bad setting ${key}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+}
+
+/** The settings the running app needs; the database URL must be there by then. */
+export function readAppEnv(source: NodeJS.ProcessEnv = process.env): Env & { DATABASE_URL: string } {
+  const env = readEnv(source);
+  if (!env.DATABASE_URL) {
+    throw new ConfigError("DATABASE_URL is not set (npm start sets it for the embedded database).");
+  }
+  return { ...env, DATABASE_URL: env.DATABASE_URL };
+}

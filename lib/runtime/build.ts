@@ -1,0 +1,64 @@
+// Decides whether the production build in .next is current, by a fingerprint of everything
+// that goes into it, and runs `next build` when it is not.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const root = process.cwd();
+const stampFile = path.join(root, ".next", "newsroom-build-stamp.txt");
+const INPUT_DIRS = ["app", "components", "lib", "public"];
+const INPUT_FILES = ["next.config.js", "tsconfig.json", "package-lock.json", "proxy.ts", "prisma/schema.prisma"];
+const SKIP = new Set(["generated", "node_modules"]);
+
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((entry) => !SKIP.has(entry.name))
+      .map((entry) => {
+        const full = path.join(dir, entry.name);
+        return entry.isDirectory() ? listFiles(full) : Promise.resolve([full]);
+      }),
+  );
+  return nested.flat();
+}
+
+/** A hash of every source file the build reads. */
+export async function computeBuildFingerprint(): Promise<string> {
+  const files = [
+    ...(await Promise.all(INPUT_DIRS.map((dir) => listFiles(path.join(root, dir))))).flat(),
+    ...INPUT_FILES.map((file) => path.join(root, file)).filter((file) => existsSync(file)),
+  ].sort();
+  const hash = createHash("sha256");
+  for (const file of files) {
+    hash.update(path.relative(root, file));
+    hash.update(await readFile(file));
+  }
+  return hash.digest("hex");
+}
+
+export async function isBuildCurrent(fingerprint: string): Promise<boolean> {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stampFile)) return false;
+  return (await readFile(stampFile, "utf8")).trim() === fingerprint;
+}
+
+/** Runs `next build` unless the last build was made from the same sources. */
+export async function ensureProductionBuild(log: (line: string) => void): Promise<"reused" | "built"> {
+  const fingerprint = await computeBuildFingerprint();
+  if (await isBuildCurrent(fingerprint)) return "reused";
+  log("building the app (first start or sources changed; this takes a minute or two) ...");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))));
+  });
+  await writeFile(stampFile, fingerprint + "\n");
+  return "built";
+}

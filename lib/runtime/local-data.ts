@@ -1,0 +1,49 @@
+// The git-ignored folder where the embedded newsroom keeps its state between runs: the
+// PostgreSQL cluster, uploaded media, and generated secrets.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+export const dataDir = path.resolve(process.env.NEWSROOM_DATA_DIR ?? path.join(process.cwd(), ".data"));
+export const postgresDataDir = path.join(dataDir, "postgres");
+export const demoPasswordFile = path.join(dataDir, "demo-password.txt");
+const secretsFile = path.join(dataDir, "secrets.json");
+
+const secretsSchema = z.object({
+  postgresPassword: z.string().min(16),
+  nextauthSecret: z.string().min(32),
+  ipHashSalt: z.string().min(16),
+});
+export type LocalSecrets = z.infer<typeof secretsSchema>;
+
+const randomSecret = (bytes: number) => randomBytes(bytes).toString("base64url");
+
+/** Secrets for the embedded newsroom, generated on the first run and reused afterwards. */
+export async function loadOrCreateLocalSecrets(): Promise<LocalSecrets> {
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  if (existsSync(secretsFile)) {
+    const parsed = secretsSchema.safeParse(JSON.parse(await readFile(secretsFile, "utf8")));
+    if (parsed.success) return parsed.data;
+    throw new Error(`${secretsFile} is damaged; delete it only together with ${postgresDataDir}`);
+  }
+  const secrets: LocalSecrets = {
+    postgresPassword: randomSecret(24),
+    nextauthSecret: randomSecret(32),
+    ipHashSalt: randomSecret(16),
+  };
+  await writeFile(secretsFile, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
+  await chmod(secretsFile, 0o600);
+  return secrets;
+}
+
+export async function readSavedDemoPassword(): Promise<string | undefined> {
+  if (!existsSync(demoPasswordFile)) return undefined;
+  return (await readFile(demoPasswordFile, "utf8")).trim() || undefined;
+}
+
+export async function saveDemoPassword(password: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(demoPasswordFile, password + "\n", { mode: 0o600 });
+}

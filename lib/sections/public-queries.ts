@@ -1,0 +1,7 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** Active sections in their menu order, for the site navigation. */
+export function getNavigationSections(): Promise<{ slug: string; name: string }[]> {
+  return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true, name: true } });
+}

@@ -1,0 +1,155 @@
+// Fills an empty database with the demo newsroom: four staff accounts, sections, tags, photos and
+// original Korean stories in every workflow state. Runs once: a database that already has staff
+// is left alone.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { articleBodySchema, type ArticleBody } from "@/lib/articles/body-schema";
+import { renderArticleBody } from "@/lib/articles/render-body";
+import { hashPassword } from "@/lib/auth/password-hash";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { contentStorageKey, type MediaStorage } from "@/lib/media/storage";
+import { DEMO_SECTIONS, DEMO_STORIES, type DemoBlock, type DemoStaffKey, type DemoStory } from "@/prisma/seed/demo-content";
+
+export const DEMO_STAFF: Record<DemoStaffKey, { email: string; name: string; role: "ADMIN" | "EDITOR" | "REPORTER"; title: string; bylineEmail: string; bio: string }> = {
+  admin: { email: "admin@newsroom.test", name: "정민호", role: "ADMIN", title: "편집국장", bylineEmail: "minho.jung@nuri-ilbo.test", bio: "누리일보 편집국장. 지역 언론 25년." },
+  editor: { email: "editor@newsroom.test", name: "박서연", role: "EDITOR", title: "선임기자", bylineEmail: "seoyeon.park@nuri-ilbo.test", bio: "데스크. 정치·사회부를 거쳤다." },
+  reporter: { email: "reporter@newsroom.test", name: "이준혁", role: "REPORTER", title: "기자", bylineEmail: "junhyuk.lee@nuri-ilbo.test", bio: "경제부 기자. 산업과 일자리를 취재한다." },
+  intern: { email: "intern@newsroom.test", name: "최하은", role: "REPORTER", title: "인턴기자", bylineEmail: "haeun.choi@nuri-ilbo.test", bio: "지역부 인턴기자." },
+};
+
+const IMAGES_DIR = path.join(process.cwd(), "prisma", "seed", "images");
+const HOUR = 3_600_000;
+
+/** Tiptap JSON for a demo story's blocks: paragraphs, sub-heads and block quotes. */
+export function demoBlocksToBody(blocks: DemoBlock[]): ArticleBody {
+  const text = (value: string) => [{ type: "text", text: value }];
+  const content = blocks.map((block) => {
+    if (block.type === "h3") return { type: "heading", attrs: { level: 3 }, content: text(block.text) };
+    if (block.type === "quote") return { type: "blockquote", content: [{ type: "paragraph", content: text(block.text) }] };
+    return { type: "paragraph", content: text(block.text) };
+  });
+  return articleBodySchema.parse({ type: "doc", content });
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  stories: number;
+}
+
+export async function seedDemoNewsroom(
+  db: Db,
+  options: { password: () => Promise<string>; storage: MediaStorage; now?: Date; log?: (line: string) => void },
+): Promise<SeedResult> {
+  if ((await db.user.count()) > 0) {
+    options.log?.("the database already has staff accounts; demo seed skipped");
+    return { seeded: false, stories: 0 };
+  }
+  const now = options.now ?? new Date();
+  const passwordHash = await hashPassword(await options.password());
+  const media = await storeDemoImages(options.storage);
+
+  await db.$transaction(
+    async (tx) => {
+      const staff = {} as Record<DemoStaffKey, string>;
+      for (const [key, person] of Object.entries(DEMO_STAFF) as [DemoStaffKey, (typeof DEMO_STAFF)[DemoStaffKey]][]) {
+        const user = await tx.user.create({ data: { ...person, passwordHash, passwordChangedAt: now } });
+        staff[key] = user.id;
+      }
+      const sectionIds = new Map<string, number>();
+      for (const section of DEMO_SECTIONS) {
+        sectionIds.set(section.slug, (await tx.section.create({ data: section })).id);
+      }
+      const tagIds = new Map<string, number>();
+      for (const name of new Set(DEMO_STORIES.flatMap((story) => story.tags))) {
+        tagIds.set(name, (await tx.tag.create({ data: { name, slug: `tag-${tagIds.size + 1}` } })).id);
+      }
+      for (const story of DEMO_STORIES) {
+        const image = media.get(story.image.file);
+        if (!image) throw new Error(`demo image missing: ${story.image.file}`);
+        const mediaRow = await tx.media.upsert({
+          where: { storageKey: image.storageKey },
+          update: {},
+          create: { ...image, altText: story.image.alt, caption: story.image.caption, credit: story.image.credit, uploaderId: staff[story.author] },
+        });
+        await createDemoArticle(tx, story, {
+          authorId: staff[story.author],
+          editorId: staff.editor,
+          sectionId: sectionIds.get(story.section) ?? null,
+          tagIds: story.tags.map((tag) => tagIds.get(tag)).filter((id): id is number => id !== undefined),
+          heroImageId: mediaRow.id,
+          now,
+        });
+      }
+      await tx.auditLog.create({ data: { action: "seed.demo", detail: { stories: DEMO_STORIES.length } } });
+    },
+    { timeout: 120_000 },
+  );
+  options.log?.(`seeded the demo newsroom: ${DEMO_STORIES.length} stories`);
+  return { seeded: true, stories: DEMO_STORIES.length };
+}
+
+async function storeDemoImages(storage: MediaStorage) {
+  const files = new Set(DEMO_STORIES.map((story) => story.image.file));
+  const stored = new Map<string, { storageKey: string; mimeType: string; byteSize: number; width: number; height: number }>();
+  for (const file of files) {
+    const bytes = await readFile(path.join(IMAGES_DIR, file));
+    const meta = await sharp(bytes).metadata();
+    const storageKey = contentStorageKey(bytes, "jpg", "demo");
+    await storage.put(storageKey, bytes);
+    stored.set(file, { storageKey, mimeType: "image/jpeg", byteSize: bytes.length, width: meta.width ?? 0, height: meta.height ?? 0 });
+  }
+  return stored;
+}
+
+async function createDemoArticle(
+  tx: Prisma.TransactionClient,
+  story: DemoStory,
+  refs: { authorId: string; editorId: string; sectionId: number | null; tagIds: number[]; heroImageId: string; now: Date },
+) {
+  const body = demoBlocksToBody(story.body);
+  const { html, text } = renderArticleBody(body);
+  const at = new Date(refs.now.getTime() - story.hoursAgo * HOUR);
+  const isLive = story.status === "PUBLISHED" || story.status === "SCHEDULED";
+  // A scheduled story was approved an hour ago for a time still to come.
+  const approvedAt = story.status === "SCHEDULED" ? new Date(refs.now.getTime() - HOUR) : at;
+  const content = {
+    headline: story.headline,
+    subHeadlines: story.subHeadlines,
+    sectionId: refs.sectionId,
+    heroImageId: refs.heroImageId,
+    heroCaption: story.image.caption,
+    heroCredit: story.image.credit,
+    bodyJson: body,
+    bodyHtml: html,
+    bodyText: text,
+  };
+  const article = await tx.article.create({
+    data: {
+      ...content,
+      slug: story.key,
+      authorId: refs.authorId,
+      status: story.status,
+      version: 1,
+      createdAt: new Date(approvedAt.getTime() - 3 * HOUR),
+      submittedAt: story.status === "DRAFT" ? null : new Date(approvedAt.getTime() - HOUR),
+      approvedAt: isLive ? approvedAt : null,
+      approvedById: isLive ? refs.editorId : null,
+      publishedAt: isLive ? at : null,
+      tags: { create: refs.tagIds.map((tagId) => ({ tagId })) },
+    },
+  });
+  const snapshot = { ...content, articleId: article.id, articleVersion: 1 };
+  if (story.status !== "DRAFT") {
+    await tx.articleRevision.create({ data: { ...snapshot, number: 1, kind: "SUBMIT", createdById: refs.authorId, createdAt: article.submittedAt ?? at } });
+  } else {
+    await tx.articleRevision.create({ data: { ...snapshot, number: 1, kind: "SAVE", createdById: refs.authorId, createdAt: at } });
+  }
+  if (isLive) {
+    const approval = await tx.articleRevision.create({
+      data: { ...snapshot, number: 2, kind: "APPROVE", createdById: refs.editorId, createdAt: approvedAt },
+    });
+    await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: approval.id } });
+  }
+}

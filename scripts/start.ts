@@ -1,0 +1,100 @@
+// npm start / npm run dev: the whole newsroom in one command.
+// Without DATABASE_URL: embedded PostgreSQL in .data/, migrations, demo seed on the first run,
+// a production build when the sources changed, then the server on PORT (3000).
+// With DATABASE_URL: the same against that database, without the demo seed.
+import { readEnv } from "@/lib/config/env";
+import { checkDatabaseReachable } from "@/lib/db/reachability";
+import { createPrismaClient } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrations";
+import { mediaStorage } from "@/lib/media/storage";
+import { ensureProductionBuild } from "@/lib/runtime/build";
+import { runCli } from "@/lib/runtime/cli";
+import { StartupError } from "@/lib/runtime/startup-error";
+import { printDemoLogins, resolveDemoPassword, type DemoPassword } from "@/lib/runtime/demo-logins";
+import { assertPortFree, startHttpServer } from "@/lib/runtime/http-server";
+import { loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/lib/runtime/local-data";
+import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
+
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[newsroom] ${line}`);
+
+await runCli(async () => {
+  // Next.js reads NODE_ENV itself; it must match the mode we start it in.
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+  const env = readEnv();
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl) {
+    if (!env.NEXTAUTH_SECRET && !dev) {
+      throw new StartupError("NEXTAUTH_SECRET must be set when DATABASE_URL is (at least 32 characters; try: openssl rand -base64 32)");
+    }
+    await checkDatabaseReachable(databaseUrl);
+  } else {
+    const secrets = await loadOrCreateLocalSecrets();
+    log(`starting the embedded PostgreSQL (data in ${postgresDataDir}) ...`);
+    embedded = await startEmbeddedPostgres({
+      dataDir: postgresDataDir,
+      port: env.EMBEDDED_PG_PORT,
+      password: secrets.postgresPassword,
+      database: "newsroom",
+      log,
+    });
+    databaseUrl = embedded.urlFor("newsroom");
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
+    process.env.IP_HASH_SALT ??= secrets.ipHashSalt;
+  }
+  const stopDatabase = async () => embedded?.stop();
+
+  try {
+    // Checked after the database so that a second start on the same data folder is told that
+    // the folder is in use (the more useful message) rather than that the port is.
+    await assertPortFree(env.PORT, env.HOST);
+    const migrated = await applyMigrations(databaseUrl, { log });
+    log(`database ready (${migrated.applied.length} new migrations, ${migrated.alreadyApplied} already applied)`);
+
+    let demoPassword: DemoPassword | undefined;
+    if (embedded) {
+      const db = createPrismaClient(databaseUrl);
+      try {
+        await seedDemoNewsroom(db, {
+          password: async () => (demoPassword = await resolveDemoPassword(env.DEMO_PASSWORD)).value,
+          storage: mediaStorage,
+          log,
+        });
+      } finally {
+        await db.$disconnect();
+      }
+      const saved = env.DEMO_PASSWORD ?? (await readSavedDemoPassword());
+      demoPassword ??= saved ? { value: saved, source: env.DEMO_PASSWORD ? "env" : "saved" } : undefined;
+    }
+
+    if (!dev) {
+      const build = await ensureProductionBuild(log);
+      log(build === "reused" ? "using the existing build" : "build finished");
+    }
+    const server = await startHttpServer({ dev, port: env.PORT, host: env.HOST });
+    const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+    log(`ready: http://${shownHost}:${env.PORT}  (newsroom: http://${shownHost}:${env.PORT}/newsroom)`);
+    if (demoPassword) printDemoLogins(demoPassword);
+    else if (embedded) log("demo logins: admin@, editor@, reporter@, intern@newsroom.test (password: the DEMO_PASSWORD used at the first start)");
+
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: stopping ...`);
+      await server.close();
+      await stopDatabase();
+      log("stopped cleanly");
+      process.exit(0);
+    };
+    process.on("SIGINT", () => void shutdown("SIGINT"));
+    process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+});
