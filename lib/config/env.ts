@@ -38,7 +38,7 @@ export class ConfigError extends StartupError {
 }
 
 /** Parses the given environment (process.env by default); throws ConfigError naming the bad setting. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
@@ -50,7 +50,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** The settings the running app needs; the database URL must be there by then. */
-export function readAppEnv(source: NodeJS.ProcessEnv = process.env): Env & { DATABASE_URL: string } {
+export function readAppEnv(source: Record<string, string | undefined> = process.env): Env & { DATABASE_URL: string } {
   const env = readEnv(source);
   if (!env.DATABASE_URL) {
     throw new ConfigError("DATABASE_URL is not set (npm start sets it for the embedded database).");

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DEMO_STORIES } from "@/prisma/seed/demo-content";
+import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+
+const baseUrl = inject("appBaseUrl");
+
+describe.skipIf(!browserTestsEnabled)("public site in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("home lists the published demo stories, newest first, and hides drafts, submissions and scheduled ones", async () => {
+    const response = await page.goto(`${baseUrl}/`);
+    expect(response?.status()).toBe(200);
+    const headlines = await page.locator(".article-list__headline").allTextContents();
+    const published = DEMO_STORIES.filter((story) => story.status === "PUBLISHED").sort((a, b) => a.hoursAgo - b.hoursAgo);
+    expect(headlines).toEqual(published.map((story) => story.headline));
+    const html = await page.content();
+    for (const hidden of DEMO_STORIES.filter((story) => story.status !== "PUBLISHED")) {
+      expect(html).not.toContain(hidden.headline);
+    }
+    await page.screenshot({ path: await screenshotPath("home"), fullPage: false });
+  });
+
+  it("a story opens with headline, deck, byline with 인턴기자, 기사승인 time to the second, photo credit, sign-off", async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.locator(".article-list__headline a").first().click();
+    await page.waitForURL(/\/articles\/\d+$/);
+    // The title arrives with the streamed metadata after a client-side navigation.
+    await expect.poll(() => page.title()).toMatch(/^누리일보 - 고양특례시/);
+    await expect.poll(() => page.locator(".article__byline").textContent()).toMatch(/최하은 인턴기자\s*기사승인 : \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    expect(await page.locator(".article__deck li").count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator(".article__figure figcaption").textContent()).toMatch(/\(.+=.+\)/);
+    expect(await page.locator(".article__body p").first().textContent()).toMatch(/^\[누리일보 최하은 인턴기자\]/);
+    expect(await page.locator(".article__signoff").textContent()).toContain("무단전재 및 재배포 금지");
+    await page.screenshot({ path: await screenshotPath("article"), fullPage: true });
+  });
+
+  it("an unknown or unpublished story is a Korean 404", async () => {
+    const response = await page.goto(`${baseUrl}/articles/999999`);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent("h1")).toContain("찾을 수 없습니다");
+  });
+});
+
+describe("health", () => {
+  it("GET /api/health says the app and the database are up", async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", app: "up", database: "up" });
+  });
+});

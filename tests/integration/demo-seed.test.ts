@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public-queries";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import { db } from "@/lib/db";
+import { DEMO_STORIES } from "@/prisma/seed/demo-content";
+import { seedDemo, TEST_PASSWORD } from "../support/fixtures";
+
+const seededAt = new Date("2026-03-02T03:00:00Z");
+
+beforeAll(async () => {
+  expect((await seedDemo(seededAt)).seeded).toBe(true);
+});
+
+describe("the demo newsroom", () => {
+  it("has the four demo staff with their roles and byline titles", async () => {
+    const staff = await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, role: true, title: true, name: true } });
+    expect(staff).toEqual([
+      { email: "admin@newsroom.test", role: "ADMIN", title: "편집국장", name: "정민호" },
+      { email: "editor@newsroom.test", role: "EDITOR", title: "선임기자", name: "박서연" },
+      { email: "intern@newsroom.test", role: "REPORTER", title: "인턴기자", name: "최하은" },
+      { email: "reporter@newsroom.test", role: "REPORTER", title: "기자", name: "이준혁" },
+    ]);
+  });
+
+  it("never returns a password hash unless asked for explicitly, and the hash is argon2id", async () => {
+    const user = await db.user.findFirstOrThrow({ where: { email: "intern@newsroom.test" } });
+    expect(user).not.toHaveProperty("passwordHash");
+    const withHash = await db.user.findFirstOrThrow({ where: { email: "intern@newsroom.test" }, omit: { passwordHash: false } });
+    expect(withHash.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(withHash.passwordHash, TEST_PASSWORD)).toBe(true);
+    expect(await verifyPassword(withHash.passwordHash, "wrong-password-123")).toBe(false);
+  });
+
+  it("has at least 12 stories over at least 4 sections, in every workflow state", async () => {
+    expect(await db.article.count()).toBe(DEMO_STORIES.length);
+    expect(DEMO_STORIES.length).toBeGreaterThanOrEqual(12);
+    const bySection = await db.article.groupBy({ by: ["sectionId"], _count: true });
+    expect(bySection.length).toBeGreaterThanOrEqual(4);
+    const statuses = new Set((await db.article.findMany({ select: { status: true } })).map((a) => a.status));
+    expect([...statuses].sort()).toEqual(["DRAFT", "PUBLISHED", "SCHEDULED", "SUBMITTED"]);
+    const withoutImage = await db.article.count({ where: { heroImageId: null } });
+    expect(withoutImage).toBe(0);
+  });
+
+  it("derives HTML and plain text from the Tiptap JSON of every story", async () => {
+    for (const article of await db.article.findMany({ select: { bodyHtml: true, bodyText: true } })) {
+      expect(article.bodyHtml).toMatch(/^<p>\[누리일보 /);
+      expect(article.bodyText).toMatch(/^\[누리일보 /);
+    }
+  });
+
+  it("a second seed leaves the database alone", async () => {
+    expect((await seedDemo(seededAt)).seeded).toBe(false);
+    expect(await db.user.count()).toBe(4);
+  });
+});
+
+describe("what readers may see", () => {
+  it("lists only published stories, newest first, with the approved headline", async () => {
+    const latest = await getLatestPublicArticles(50, seededAt);
+    const published = DEMO_STORIES.filter((s) => s.status === "PUBLISHED").sort((a, b) => a.hoursAgo - b.hoursAgo);
+    expect(latest.map((a) => a.headline)).toEqual(published.map((s) => s.headline));
+  });
+
+  it("hides drafts, submitted and not-yet-due scheduled stories, even by id", async () => {
+    const hidden = await db.article.findMany({ where: { status: { in: ["DRAFT", "SUBMITTED", "SCHEDULED"] } }, select: { id: true } });
+    expect(hidden.length).toBe(DEMO_STORIES.filter((s) => s.status !== "PUBLISHED").length);
+    for (const { id } of hidden) expect(await getPublicArticle(id, seededAt)).toBeNull();
+  });
+
+  it("a scheduled story appears by itself once its time has come", async () => {
+    const scheduled = await db.article.findFirstOrThrow({ where: { status: "SCHEDULED" } });
+    const due = new Date((scheduled.publishedAt ?? seededAt).getTime() + 1000);
+    expect(await getPublicArticle(scheduled.id, seededAt)).toBeNull();
+    expect(await getPublicArticle(scheduled.id, due)).not.toBeNull();
+  });
+
+  it("shows the live (approved) revision, not later edits to the working copy", async () => {
+    const article = await db.article.findFirstOrThrow({ where: { status: "PUBLISHED" } });
+    await db.article.update({ where: { id: article.id }, data: { headline: "아직 승인되지 않은 수정 제목", hasPendingUpdate: true } });
+    const shown = await getPublicArticle(article.id, seededAt);
+    expect(shown?.headline).toBe(article.headline);
+  });
+});

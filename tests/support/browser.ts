@@ -1,0 +1,34 @@
+// Debian's Chromium driven by playwright-core (Playwright's own browser download does not work
+// on machines that reach only the npm registry). Without Chromium, browser tests are skipped
+// with a loud message, except under CI=true, where that is a failure.
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+export const chromiumPath = CANDIDATES.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+
+export const browserTestsEnabled = (() => {
+  if (chromiumPath) return true;
+  if (process.env.CI === "true") {
+    throw new Error("CI=true but no Chromium was found (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)");
+  }
+  console.warn("\n!!! Browser tests SKIPPED: no Chromium found. Install it with: apt-get install -y chromium fonts-noto-cjk\n");
+  return false;
+})();
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+export const screenshotDir = path.join(process.cwd(), "test-results", "screenshots");
+
+export async function screenshotPath(name: string): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  return path.join(screenshotDir, `${name}.png`);
+}

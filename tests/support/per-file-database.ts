@@ -1,0 +1,20 @@
+// Gives every integration test file its own database, copied from the migrated template, and
+// points DATABASE_URL (and so lib/db.ts) at it before the file's imports run.
+import { randomUUID } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { createDatabaseFromTemplate, databaseUrl, dropDatabase } from "./test-cluster";
+
+const adminUrl = inject("testDatabaseAdminUrl");
+const name = `test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+await createDatabaseFromTemplate(adminUrl, name);
+process.env.DATABASE_URL = databaseUrl(adminUrl, name);
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+process.env.IP_HASH_SALT ??= "test-ip-hash-salt-0123";
+
+afterAll(async () => {
+  const holder = globalThis as unknown as { newsroomDb?: Db };
+  await holder.newsroomDb?.$disconnect();
+  holder.newsroomDb = undefined;
+  await dropDatabase(adminUrl, name);
+});

@@ -1,0 +1,37 @@
+// Runs `scripts/start.ts` (what `npm start` runs) as a child process, as a user would.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export interface StartedProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
+}
+
+export function runStart(env: Record<string, string>): StartedProcess {
+  const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    cwd: process.cwd(),
+    // Only what a user's shell would have: no DATABASE_URL from the test harness leaks in.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", CI: process.env.CI ?? "", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    exited,
+    output: () => text,
+    async waitForOutput(pattern, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(text)) {
+        if (child.exitCode !== null) throw new Error(`start exited (${child.exitCode}) before printing ${pattern}:\n${text}`);
+        if (Date.now() > deadline) throw new Error(`start did not print ${pattern} within ${timeoutMs} ms:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+  };
+}
