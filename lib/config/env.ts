@@ -29,6 +29,8 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   /// A salt for hashing readers' and staff IP addresses in logs; generated for the demo.
   IP_HASH_SALT: z.string().min(16).optional(),
+  /// Set to 1 only behind a reverse proxy that sets X-Forwarded-For.
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

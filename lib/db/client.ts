@@ -16,3 +16,6 @@ export function createPrismaClient(connectionString: string) {
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+/** The client inside `db.$transaction(async (tx) => ...)`: what helpers that may run in a transaction take. */
+export type DbTransaction = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

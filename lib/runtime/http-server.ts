@@ -2,7 +2,21 @@
 // cache for readers' pages (docs/architecture.md) can answer there before Next.js is asked.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { StartupError } from "@/lib/runtime/startup-error";
+
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+// The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
+// runs behind a reverse proxy that sets X-Forwarded-For) is the header believed.
+function clientAddress(req: IncomingMessage): string {
+  if (trustProxy) {
+    const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+    const nearest = forwarded.at(-1);
+    if (nearest) return nearest;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
 
 export interface RunningServer {
   server: Server;
@@ -34,6 +48,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const nextHandler = app.getRequestHandler();
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req);
     nextHandler(req, res).catch((error: unknown) => {
       console.error("request failed", req.method, req.url, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -7,8 +7,7 @@ import sharp from "sharp";
 import { articleBodySchema, type ArticleBody } from "@/lib/articles/body-schema";
 import { renderArticleBody } from "@/lib/articles/render-body";
 import { hashPassword } from "@/lib/auth/password-hash";
-import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db, DbTransaction } from "@/lib/db/client";
 import { contentStorageKey, type MediaStorage } from "@/lib/media/storage";
 import { DEMO_SECTIONS, DEMO_STORIES, type DemoBlock, type DemoStaffKey, type DemoStory } from "@/prisma/seed/demo-content";
 
@@ -104,7 +103,7 @@ async function storeDemoImages(storage: MediaStorage) {
 }
 
 async function createDemoArticle(
-  tx: Prisma.TransactionClient,
+  tx: DbTransaction,
   story: DemoStory,
   refs: { authorId: string; editorId: string; sectionId: number | null; tagIds: number[]; heroImageId: string; now: Date },
 ) {

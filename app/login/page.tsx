@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getCurrentStaff } from "@/lib/auth/session";
+import { siteName } from "@/lib/config/site";
+
+export const metadata: Metadata = { title: "로그인" };
+
+interface Props {
+  searchParams: Promise<{ callbackUrl?: string; reason?: string; error?: string }>;
+}
+
+// Only paths inside this site: an attacker's link cannot bounce a fresh session elsewhere.
+function safeCallbackUrl(raw: string | undefined): string {
+  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/newsroom";
+}
+
+const REASONS: Record<string, string> = {
+  "signed-out": "로그인이 필요합니다. 세션이 끝났거나 계정 상태가 바뀌었습니다.",
+  "password-changed": "비밀번호를 바꿨습니다. 새 비밀번호로 다시 로그인하세요.",
+};
+
+export default async function LoginPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getCurrentStaff()) redirect(callbackUrl);
+  return (
+    <main className="login">
+      <h1 className="login__brand">{siteName} 뉴스룸</h1>
+      {params.reason && REASONS[params.reason] && <p className="notice">{REASONS[params.reason]}</p>}
+      <LoginForm callbackUrl={callbackUrl} />
+    </main>
+  );
+}

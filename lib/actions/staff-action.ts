@@ -1,0 +1,34 @@
+import "server-only";
+// The chain every newsroom server action runs through: the signed-in staff member (checked
+// against the database), then the action body, with domain errors turned into a Korean message
+// for the form. Permission checks stay inside the domain functions. Next.js itself refuses
+// server-action POSTs whose Origin does not match the host (CSRF).
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { ActionState } from "@/lib/actions/action-state";
+import { requireStaff } from "@/lib/auth/session";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { DomainError } from "@/lib/errors";
+
+export function staffAction(body: (staff: StaffUser, formData: FormData) => Promise<ActionState | void>) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    try {
+      const staff = await requireStaff();
+      return (await body(staff, formData)) ?? { status: "ok", message: "저장했습니다." };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof DomainError) {
+        if (error.code === "UNAUTHENTICATED") redirect("/login?reason=signed-out");
+        const fieldErrors = error.details?.fieldErrors as Record<string, string> | undefined;
+        return { status: "error", message: error.message, fieldErrors };
+      }
+      console.error("server action failed", error);
+      return { status: "error", message: "서버 오류로 저장하지 못했습니다. 입력한 내용은 그대로 있으니 잠시 뒤 다시 시도하세요." };
+    }
+  };
+}
+
+/** A text field of a form, trimmed; absent fields are undefined so partial updates stay partial. */
+export function formText(formData: FormData, name: string): string | undefined {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+}

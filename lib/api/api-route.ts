@@ -1,0 +1,46 @@
+import "server-only";
+// The wrapper every /api/v1 route handler goes through: same-origin check for anything that
+// changes state, the signed-in staff member (checked against the database), and one mapping
+// from domain errors to JSON responses with the right status. Permission checks stay inside the
+// domain functions the handlers call.
+import { HTTP_STATUS } from "@/lib/api/error-status";
+import { isSameOriginRequest } from "@/lib/api/same-origin";
+import { requireStaff } from "@/lib/auth/session";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { DomainError } from "@/lib/errors";
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    return Response.json({ error: { code: error.code, message: error.message, ...(error.details ?? {}) } }, { status: HTTP_STATUS[error.code] });
+  }
+  console.error("api: unexpected error", error);
+  return Response.json({ error: { code: "INTERNAL", message: "서버 오류가 발생했습니다. 잠시 뒤 다시 시도하세요." } }, { status: 500 });
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new DomainError("VALIDATION", "요청 본문이 올바른 JSON이 아닙니다.");
+  }
+}
+
+export function staffApiRoute<P = Record<string, never>>(
+  handler: (input: { request: Request; staff: StaffUser; params: P }) => Promise<unknown>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const changesState = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+      if (changesState && !isSameOriginRequest(request)) {
+        throw new DomainError("FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
+      }
+      const staff = await requireStaff();
+      const result = await handler({ request, staff, params: await context.params });
+      return result instanceof Response ? result : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

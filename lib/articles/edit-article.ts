@@ -1,0 +1,74 @@
+import "server-only";
+// Writing stories: a new draft, and saves of the working copy with optimistic concurrency, so
+// that two tabs or two people never overwrite each other silently.
+import { articleContentSchema, saveArticleSchema } from "@/lib/articles/article-input-schema";
+import { renderArticleBody } from "@/lib/articles/render-body";
+import { snapshotRevision } from "@/lib/articles/revisions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { db } from "@/lib/db";
+import { conflict, DomainError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+function slugFor(headline: string): string {
+  const ascii = headline.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return ascii.slice(0, 60) || "article";
+}
+
+function contentColumns(content: ReturnType<typeof articleContentSchema.parse>) {
+  const { html, text } = renderArticleBody(content.body);
+  return {
+    headline: content.headline,
+    subHeadlines: content.subHeadlines,
+    sectionId: content.sectionId,
+    heroImageId: content.heroImageId,
+    heroCaption: content.heroCaption,
+    heroCredit: content.heroCredit,
+    bodyJson: content.body,
+    bodyHtml: html,
+    bodyText: text,
+  };
+}
+
+export async function createArticleDraft(actor: StaffUser, input: unknown) {
+  assertCan(actor, "article.create");
+  const content = parseInput(articleContentSchema, input);
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: { ...contentColumns(content), slug: slugFor(content.headline), authorId: actor.id, status: "DRAFT" },
+      select: { id: true, version: true, status: true },
+    });
+    await snapshotRevision(tx, article.id, "SAVE", actor.id);
+    await recordAudit({ actorId: actor.id, action: "article.create", targetType: "Article", targetId: article.id }, tx);
+    return article;
+  });
+}
+
+/**
+ * Saves the working copy. Refused with CONFLICT when someone saved since `version` (the client
+ * keeps its text and can show both). A reporter may change only their own story while it is a
+ * draft; the desk may change any story at any stage. Saving a live story leaves readers on the
+ * approved revision and marks the change as a pending update for the desk.
+ */
+export async function saveArticle(actor: StaffUser, id: number, input: unknown) {
+  const { version, ...rest } = parseInput(saveArticleSchema, input);
+  const current = await db.article.findUnique({ where: { id }, select: { authorId: true, status: true, version: true } });
+  if (!current) throw notFound("기사를 찾을 수 없습니다.");
+  assertCan(actor, "article.edit", { ownerId: current.authorId });
+  if (current.status !== "DRAFT" && !canForAnyRecord(actor, "article.edit")) {
+    throw new DomainError("FORBIDDEN", "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 돌려보내면 다시 고칠 수 있습니다.");
+  }
+  const isLive = current.status === "PUBLISHED" || current.status === "SCHEDULED";
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.article.updateMany({
+      where: { id, version },
+      data: { ...contentColumns(rest), version: { increment: 1 }, ...(isLive ? { hasPendingUpdate: true } : {}) },
+    });
+    if (count === 0) {
+      throw conflict("다른 곳에서 이 기사를 먼저 저장했습니다. 내 글은 그대로 있으니 최신 내용과 비교한 뒤 다시 저장하세요.", { currentVersion: current.version });
+    }
+    await snapshotRevision(tx, id, "SAVE", actor.id);
+    return tx.article.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, status: true, hasPendingUpdate: true } });
+  });
+}

@@ -1,0 +1,75 @@
+import "server-only";
+// next-auth (v4) configuration: a credentials provider backed by signInWithPassword, sessions as
+// signed JWT cookies. The token carries the user's id and sessionVersion; lib/auth/session.ts
+// checks both against the database on every protected request, so deactivation, a role change,
+// a password change or signing out ends existing sessions at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { db } from "@/lib/db";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** Error codes the login form turns into Korean messages. */
+export const SIGN_IN_LOCKED_PREFIX = "LOCKED:";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1000),
+});
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== "object") return undefined;
+  const value: unknown = Reflect.get(headers, name);
+  return typeof value === "string" ? value : undefined;
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "이메일",
+      credentials: {
+        email: { label: "이메일", type: "email" },
+        password: { label: "비밀번호", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const ip = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
+        const result = await signInWithPassword({ ...parsed.data, ip });
+        if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
+        if (result.reason === "locked") {
+          const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000));
+          throw new Error(`${SIGN_IN_LOCKED_PREFIX}${minutes}`);
+        }
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, user: { id: token.uid } };
+    },
+  },
+  events: {
+    // Signing out ends this user's sessions everywhere: a copied cookie stops working too.
+    async signOut({ token }) {
+      if (typeof token?.uid !== "string" || typeof token.sv !== "number") return;
+      const { count } = await db.user.updateMany({ where: { id: token.uid, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
+      if (count) await recordAudit({ actorId: token.uid, action: "auth.logout", targetType: "User", targetId: token.uid });
+    },
+  },
+};
+

@@ -1,0 +1,57 @@
+// The one permission table: what each role may do, to any record or only to its own.
+// Every domain function that reads non-public data or changes anything asks `assertCan` first,
+// so no page, server action or API route can skip the check. Workflow states (for example
+// "a reporter edits a story only while it is a draft") are checked by the workflow functions on
+// top of this table; this table answers only "may this person do this kind of thing to this record".
+import { forbidden } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { StaffUser } from "@/lib/auth/staff-user";
+
+/** "any": every record; "own": only records the user owns; "none": never. */
+export type Grant = "any" | "own" | "none";
+
+export const PERMISSIONS = {
+  // Stories in the newsroom (the public site needs no permission).
+  "article.create": { REPORTER: "any", EDITOR: "any", ADMIN: "any" },
+  "article.read": { REPORTER: "own", EDITOR: "any", ADMIN: "any" },
+  "article.edit": { REPORTER: "own", EDITOR: "any", ADMIN: "any" },
+  "article.submit": { REPORTER: "own", EDITOR: "any", ADMIN: "any" },
+  "article.return": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "article.approve": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "article.unpublish": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  // Uploaded images (photos for stories and staff profiles).
+  "media.upload": { REPORTER: "any", EDITOR: "any", ADMIN: "any" },
+  // Staff and the audit log.
+  "staff.list": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  "staff.create": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  "staff.update": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  "staff.deactivate": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  "staff.resetPassword": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  "profile.update": { REPORTER: "own", EDITOR: "own", ADMIN: "own" },
+  "password.change": { REPORTER: "own", EDITOR: "own", ADMIN: "own" },
+  "audit.read": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+} as const satisfies Record<string, Record<Role, Grant>>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** The record an action is done to, when ownership matters: whose it is. */
+export interface OwnedRecord {
+  ownerId: string;
+}
+
+export function can(user: Pick<StaffUser, "id" | "role">, action: Action, record?: OwnedRecord): boolean {
+  const grant: Grant = PERMISSIONS[action][user.role];
+  if (grant === "any") return true;
+  if (grant === "own") return record !== undefined && record.ownerId === user.id;
+  return false;
+}
+
+/** Whether the grant covers everyone's records, not only the user's own (e.g. the desk reads every story). */
+export function canForAnyRecord(user: Pick<StaffUser, "role">, action: Action): boolean {
+  return PERMISSIONS[action][user.role] === "any";
+}
+
+export function assertCan(user: Pick<StaffUser, "id" | "role">, action: Action, record?: OwnedRecord): void {
+  if (!can(user, action, record)) throw forbidden();
+}

@@ -1,0 +1,52 @@
+import "server-only";
+// What every staff member may do to their own account.
+import { recordAudit } from "@/lib/audit/record-audit";
+import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
+import { assertCan } from "@/lib/auth/permissions";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { db } from "@/lib/db";
+import { invalid } from "@/lib/errors";
+import { changeOwnPasswordSchema, updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
+import { parseInput } from "@/lib/validation";
+
+export async function getOwnProfile(actor: StaffUser) {
+  return db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { id: true, email: true, name: true, role: true, title: true, bylineEmail: true, bio: true, photo: { select: { storageKey: true } } },
+  });
+}
+
+export async function updateOwnProfile(actor: StaffUser, input: unknown, options: { photoId?: string | null } = {}) {
+  assertCan(actor, "profile.update", { ownerId: actor.id });
+  const data = parseInput(updateOwnProfileSchema, input);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: actor.id },
+      data: { ...data, ...(options.photoId !== undefined ? { photoId: options.photoId } : {}) },
+      select: { id: true, email: true, name: true, role: true, title: true, bylineEmail: true, bio: true },
+    });
+    await recordAudit({ actorId: actor.id, action: "profile.update", targetType: "User", targetId: actor.id, detail: { fields: Object.keys(data) } }, tx);
+    return user;
+  });
+}
+
+/**
+ * Changes the signed-in member's password after checking the current one. Every session of the
+ * account ends, this one included: they sign in again with the new password.
+ */
+export async function changeOwnPassword(actor: StaffUser, input: unknown): Promise<void> {
+  assertCan(actor, "password.change", { ownerId: actor.id });
+  const data = parseInput(changeOwnPasswordSchema, input);
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(passwordHash, data.currentPassword))) {
+    throw invalid("현재 비밀번호가 올바르지 않습니다.", { fieldErrors: { currentPassword: "현재 비밀번호가 올바르지 않습니다." } });
+  }
+  const newHash = await hashPassword(data.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+    await recordAudit({ actorId: actor.id, action: "auth.password.change", targetType: "User", targetId: actor.id }, tx);
+  });
+}

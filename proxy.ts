@@ -1,0 +1,43 @@
+// Runs before every page. Two jobs only:
+// 1. Signed-out visits to /newsroom go to /login and come back afterwards. This is a
+//    convenience, never the guard: every newsroom page and domain function checks the session
+//    against the database itself.
+// 2. A fresh nonce and the Content-Security-Policy for each HTML response.
+import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
+import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isStaffArea = pathname === "/newsroom" || pathname.startsWith("/newsroom/");
+  if (isStaffArea && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(login);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    framing: isStaffArea || pathname === "/login" ? "none" : "self",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|media/|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,125 @@
+// Every (role x action x ownership) pair, run against the real domain functions and a real
+// database: what the issue says each role may do must succeed, everything else must be refused
+// with FORBIDDEN. The expectations below are written out from the product rules, not read from
+// lib/auth/permissions.ts, so a wrong row in the table fails here. An action added to the table
+// without a row here fails too.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
+import { getArticleForNewsroom } from "@/lib/articles/newsroom-articles";
+import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { listAuditLog } from "@/lib/audit/list-audit-log";
+import { ACTIONS, type Action } from "@/lib/auth/permissions";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { DomainError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
+import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
+import { changeOwnPassword, updateOwnProfile } from "@/lib/staff/own-account";
+import { createArticle, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
+import sharp from "sharp";
+
+type Expected = Record<Role, { own: boolean; other: boolean }>;
+
+const yes = { own: true, other: true };
+const no = { own: false, other: false };
+const ownOnly = { own: true, other: false };
+
+// The product rules (issue "Staff accounts, roles and sign-in"): reporters write and submit their
+// own stories and edit their own drafts; the desk (EDITOR) reviews, edits any story, approves,
+// publishes, unpublishes; ADMIN does everything plus staff and the audit log. Everyone edits
+// their own profile and password.
+const EXPECTED: Record<Action, Expected> = {
+  "article.create": { REPORTER: yes, EDITOR: yes, ADMIN: yes },
+  "article.read": { REPORTER: ownOnly, EDITOR: yes, ADMIN: yes },
+  "article.edit": { REPORTER: ownOnly, EDITOR: yes, ADMIN: yes },
+  "article.submit": { REPORTER: ownOnly, EDITOR: yes, ADMIN: yes },
+  "article.return": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "article.approve": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "article.unpublish": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "media.upload": { REPORTER: yes, EDITOR: yes, ADMIN: yes },
+  "staff.list": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "staff.create": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "staff.update": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "staff.deactivate": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "staff.resetPassword": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "profile.update": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
+  "password.change": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
+  "audit.read": { REPORTER: no, EDITOR: no, ADMIN: yes },
+};
+
+let tinyPng: Buffer;
+let others: Record<Role, StaffUser>;
+
+/**
+ * How to attempt each action as `actor` on a fresh record owned by `owner` (the actor itself for
+ * "own", somebody else for "other"). Actions on one's own account have no "other" form: the
+ * functions take no target, so "other" is not applicable there.
+ */
+const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: StaffUser) => Promise<unknown> }> = {
+  "article.create": { run: (actor) => createArticleDraft(actor, { headline: "새 기사" }) },
+  "article.read": { run: async (actor, owner) => getArticleForNewsroom(actor, (await createArticle(owner.id)).id) },
+  "article.edit": { run: async (actor, owner) => saveArticle(actor, (await createArticle(owner.id)).id, { version: 1, headline: "고친 제목" }) },
+  "article.submit": { run: async (actor, owner) => submitArticle(actor, (await createArticle(owner.id)).id) },
+  "article.return": { run: async (actor, owner) => returnArticle(actor, (await createArticle(owner.id, "SUBMITTED")).id, { note: "출처 보강" }) },
+  "article.approve": { run: async (actor, owner) => approveArticle(actor, (await createArticle(owner.id, "SUBMITTED")).id, { version: 1 }) },
+  "article.unpublish": { run: async (actor, owner) => unpublishArticle(actor, (await createArticle(owner.id, "PUBLISHED")).id, { reason: "오보" }) },
+  "media.upload": { run: (actor) => storeUploadedImage(actor, new File([new Uint8Array(tinyPng)], "a.png"), { maxWidth: 100 }) },
+  "staff.list": { run: (actor) => listStaff(actor) },
+  "staff.create": { run: (actor) => createStaffMember(actor, { name: "새 직원", email: `new-${crypto.randomUUID()}@test.newsroom`, role: "REPORTER", title: "인턴기자" }) },
+  "staff.update": { run: async (actor) => updateStaffMember(actor, (await createStaff("REPORTER")).id, { title: "수습기자" }) },
+  "staff.deactivate": { run: async (actor) => setStaffActive(actor, (await createStaff("REPORTER")).id, false) },
+  "staff.resetPassword": { run: async (actor) => resetStaffPassword(actor, (await createStaff("REPORTER")).id) },
+  "profile.update": { self: true, run: (actor) => updateOwnProfile(actor, { bio: "새 소개" }) },
+  "password.change": {
+    self: true,
+    run: (actor) => changeOwnPassword(actor, { currentPassword: STAFF_PASSWORD, newPassword: "a-new-strong-password-9", confirmPassword: "a-new-strong-password-9" }),
+  },
+  "audit.read": { run: (actor) => listAuditLog(actor) },
+};
+
+beforeAll(async () => {
+  tinyPng = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#336699" } }).png().toBuffer();
+  others = { REPORTER: await createStaff("REPORTER"), EDITOR: await createStaff("EDITOR"), ADMIN: await createStaff("ADMIN") };
+});
+
+describe("the permission table covers every action", () => {
+  it("has an expectation and an attempt for each action in lib/auth/permissions.ts", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+    expect(Object.keys(ATTEMPTS).sort()).toEqual([...ACTIONS].sort());
+  });
+});
+
+const cases = ACTIONS.flatMap((action) =>
+  (["REPORTER", "EDITOR", "ADMIN"] as const).flatMap((role) =>
+    (["own", "other"] as const).map((ownership) => ({ action, role, ownership, allowed: EXPECTED[action]?.[role][ownership] })),
+  ),
+);
+
+describe.each(cases)("$role: $action on $ownership record", ({ action, role, ownership, allowed }) => {
+  const attempt = ATTEMPTS[action];
+  it.skipIf(attempt?.self && ownership === "other")(allowed ? "is allowed" : "is refused", async () => {
+    if (!attempt || allowed === undefined) throw new Error(`no row for ${action}`);
+    // A fresh actor per case: password changes and deactivations must not leak between cases.
+    const actor = await createStaff(role);
+    const owner = ownership === "own" ? actor : others[role === "REPORTER" ? "EDITOR" : "REPORTER"];
+    const outcome = await attempt.run(actor, owner).then(
+      () => "ok",
+      (error: unknown) => (error instanceof DomainError ? error.code : `unexpected: ${String(error)}`),
+    );
+    expect(outcome).toBe(allowed ? "ok" : "FORBIDDEN");
+  });
+});
+
+describe("workflow rules on top of the table", () => {
+  it("a reporter cannot edit their own story once it is with the desk", async () => {
+    const reporter = await createStaff("REPORTER");
+    const article = await createArticle(reporter.id, "SUBMITTED");
+    await expect(saveArticle(reporter, article.id, { version: 1, headline: "몰래 고친 제목" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a reporter cannot approve even their own submitted story", async () => {
+    const reporter = await createStaff("REPORTER", { title: "인턴기자" });
+    const article = await createArticle(reporter.id, "SUBMITTED");
+    await expect(approveArticle(reporter, article.id, { version: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -1,0 +1,233 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { authOptions } from "@/lib/auth/auth-options";
+import { FIRST_LOCK_MS, lockDuration } from "@/lib/auth/login-throttle";
+import { newPasswordSchema } from "@/lib/auth/password-policy";
+import { staffForToken } from "@/lib/auth/session";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { db } from "@/lib/db";
+import { resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
+import { changeOwnPassword } from "@/lib/staff/own-account";
+import { createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
+
+const MINUTE = 60_000;
+let ipCounter = 0;
+/** A different client address per test, so IP counters do not carry over between tests. */
+const freshIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+
+beforeEach(async () => {
+  await db.loginThrottle.deleteMany();
+});
+
+describe("signing in", () => {
+  it("succeeds with the right password, records it in the audit log with a hashed IP", async () => {
+    const editor = await createStaff("EDITOR");
+    const result = await signInWithPassword({ email: ` ${editor.email.toUpperCase()} `, password: STAFF_PASSWORD, ip: "203.0.113.9" });
+    expect(result).toEqual({ ok: true, userId: editor.id, sessionVersion: 0 });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "auth.login.success", actorId: editor.id } });
+    expect(entry.ipHash).toMatch(/^[0-9a-f]{32}$/);
+    expect(entry.ipHash).not.toContain("203.0.113.9");
+  });
+
+  it("answers an unknown e-mail exactly like a wrong password, and a deactivated account too", async () => {
+    const reporter = await createStaff("REPORTER");
+    const inactive = await createStaff("REPORTER");
+    await db.user.update({ where: { id: inactive.id }, data: { active: false } });
+    const ip = freshIp();
+    const wrong = await signInWithPassword({ email: reporter.email, password: "not-the-password", ip });
+    const unknown = await signInWithPassword({ email: "nobody@nowhere.test", password: "not-the-password", ip });
+    const deactivated = await signInWithPassword({ email: inactive.email, password: STAFF_PASSWORD, ip });
+    expect(unknown).toEqual(wrong);
+    expect(deactivated).toEqual(wrong);
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(await db.auditLog.count({ where: { action: "auth.login.failure" } })).toBeGreaterThanOrEqual(3);
+  });
+
+  it("takes about as long for an unknown e-mail as for a known one (argon2 runs either way)", async () => {
+    const reporter = await createStaff("REPORTER");
+    const time = async (email: string) => {
+      const started = performance.now();
+      await signInWithPassword({ email, password: "not-the-password", ip: freshIp() });
+      return performance.now() - started;
+    };
+    await time("warm-up@nowhere.test");
+    const median = (values: number[]) => values.sort((a, b) => a - b)[1] ?? 0;
+    const known = median([await time(reporter.email), await time(reporter.email), await time(reporter.email)]);
+    const unknown = median([await time("x1@nowhere.test"), await time("x2@nowhere.test"), await time("x3@nowhere.test")]);
+    // argon2id at 19 MiB takes tens of milliseconds; a missing lookup alone would take ~1 ms.
+    expect(unknown).toBeGreaterThan(known / 3);
+    expect(unknown).toBeLessThan(known * 3);
+  });
+});
+
+describe("brute-force throttling", () => {
+  it("locks an account after 5 failures in 15 minutes, even against the right password, for a growing time", async () => {
+    const editor = await createStaff("EDITOR");
+    const now = new Date("2026-05-01T00:00:00Z");
+    for (let i = 0; i < 5; i += 1) {
+      const result = await signInWithPassword({ email: editor.email, password: `wrong-${i}`, ip: freshIp(), now: new Date(now.getTime() + i * 1000) });
+      expect(result.ok).toBe(false);
+    }
+    const locked = await signInWithPassword({ email: editor.email, password: STAFF_PASSWORD, ip: freshIp(), now: new Date(now.getTime() + 10_000) });
+    expect(locked).toMatchObject({ ok: false, reason: "locked" });
+    if (locked.ok || locked.reason !== "locked") throw new Error("expected a lock");
+    expect(locked.lockedUntil.getTime() - (now.getTime() + 4000)).toBe(FIRST_LOCK_MS);
+
+    // After the lock ends the right password works again...
+    const afterFirst = new Date(locked.lockedUntil.getTime() + 1000);
+    // ...but 5 more failures lock it twice as long.
+    for (let i = 0; i < 5; i += 1) {
+      await signInWithPassword({ email: editor.email, password: `wrong-again-${i}`, ip: freshIp(), now: new Date(afterFirst.getTime() + i * 1000) });
+    }
+    const second = await signInWithPassword({ email: editor.email, password: STAFF_PASSWORD, ip: freshIp(), now: new Date(afterFirst.getTime() + 10_000) });
+    if (second.ok || second.reason !== "locked") throw new Error("expected a second lock");
+    expect(second.lockedUntil.getTime() - (afterFirst.getTime() + 4000)).toBe(2 * FIRST_LOCK_MS);
+    expect(await db.auditLog.count({ where: { action: "auth.login.locked" } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("counts failures only within 15 minutes", async () => {
+    const editor = await createStaff("EDITOR");
+    const start = new Date("2026-05-02T00:00:00Z");
+    for (let i = 0; i < 4; i += 1) await signInWithPassword({ email: editor.email, password: "wrong", ip: freshIp(), now: start });
+    const later = new Date(start.getTime() + 16 * MINUTE);
+    await signInWithPassword({ email: editor.email, password: "wrong", ip: freshIp(), now: later });
+    expect(await signInWithPassword({ email: editor.email, password: STAFF_PASSWORD, ip: freshIp(), now: later })).toMatchObject({ ok: true });
+  });
+
+  it("locks an IP after 20 failures in 15 minutes, whatever e-mails it tries", async () => {
+    const victim = await createStaff("ADMIN");
+    const ip = freshIp();
+    const now = new Date("2026-05-03T00:00:00Z");
+    for (let i = 0; i < 20; i += 1) await signInWithPassword({ email: `guess${i}@nowhere.test`, password: "123456", ip, now });
+    expect(await signInWithPassword({ email: victim.email, password: STAFF_PASSWORD, ip, now })).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signInWithPassword({ email: victim.email, password: STAFF_PASSWORD, ip: freshIp(), now })).toMatchObject({ ok: true });
+  });
+
+  it("a password reset by an admin lifts the account's lock", async () => {
+    const admin = await createStaff("ADMIN");
+    const reporter = await createStaff("REPORTER");
+    for (let i = 0; i < 5; i += 1) await signInWithPassword({ email: reporter.email, password: "wrong", ip: freshIp() });
+    const { temporaryPassword } = await resetStaffPassword(admin, reporter.id);
+    expect(await signInWithPassword({ email: reporter.email, password: temporaryPassword, ip: freshIp() })).toMatchObject({ ok: true });
+  });
+
+  it("lock durations double up to a day", () => {
+    expect([1, 2, 3, 4, 10].map(lockDuration)).toEqual([15 * MINUTE, 30 * MINUTE, 60 * MINUTE, 120 * MINUTE, 24 * 60 * MINUTE]);
+  });
+});
+
+describe("sessions end at once", () => {
+  const tokenOf = async (email: string) => {
+    const result = await signInWithPassword({ email, password: STAFF_PASSWORD, ip: freshIp() });
+    if (!result.ok) throw new Error("sign-in failed");
+    return { uid: result.userId, sv: result.sessionVersion };
+  };
+
+  it("a deactivated editor's existing session is refused on the next request", async () => {
+    const admin = await createStaff("ADMIN");
+    const editor = await createStaff("EDITOR");
+    const token = await tokenOf(editor.email);
+    expect(await staffForToken(token)).toMatchObject({ id: editor.id, role: "EDITOR" });
+    await setStaffActive(admin, editor.id, false);
+    expect(await staffForToken(token)).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "staff.deactivate", targetId: editor.id } })).toBe(1);
+  });
+
+  it("a role change ends the sessions of the person whose role changed", async () => {
+    const admin = await createStaff("ADMIN");
+    const editor = await createStaff("EDITOR");
+    const token = await tokenOf(editor.email);
+    await updateStaffMember(admin, editor.id, { role: "REPORTER" });
+    expect(await staffForToken(token)).toBeNull();
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "staff.role.change", targetId: editor.id } });
+    expect(entry.detail).toEqual({ from: "EDITOR", to: "REPORTER" });
+  });
+
+  it("changing one's password ends every session of the account", async () => {
+    const reporter = await createStaff("REPORTER");
+    const token = await tokenOf(reporter.email);
+    const staff = await staffForToken(token);
+    if (!staff) throw new Error("no session");
+    await changeOwnPassword(staff, { currentPassword: STAFF_PASSWORD, newPassword: "brand-new-passphrase-7", confirmPassword: "brand-new-passphrase-7" });
+    expect(await staffForToken(token)).toBeNull();
+    expect(await signInWithPassword({ email: reporter.email, password: "brand-new-passphrase-7", ip: freshIp() })).toMatchObject({ ok: true });
+    expect(await db.auditLog.count({ where: { action: "auth.password.change", actorId: reporter.id } })).toBe(1);
+  });
+
+  it("signing out ends the session token, and only the current one counts", async () => {
+    const editor = await createStaff("EDITOR");
+    const token = await tokenOf(editor.email);
+    await authOptions.events?.signOut?.({ token: { ...token }, session: null as never });
+    expect(await staffForToken(token)).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "auth.logout", actorId: editor.id } })).toBe(1);
+  });
+
+  it("a forged token for a user at a future session version is refused", async () => {
+    const editor = await createStaff("EDITOR");
+    expect(await staffForToken({ uid: editor.id, sv: 5 })).toBeNull();
+    expect(await staffForToken({ uid: "not-a-user", sv: 0 })).toBeNull();
+    expect(await staffForToken({ uid: editor.id })).toBeNull();
+  });
+});
+
+describe("password rules", () => {
+  it.each([
+    ["too short", "short-pw1"],
+    ["on the common list", "password1234"],
+    ["common with case changed", "QwErTy123456"],
+    ["common with digits appended", "iloveyou2024"],
+  ])("refuses a password that is %s", (_reason, password) => {
+    expect(newPasswordSchema.safeParse(password).success).toBe(false);
+  });
+
+  it("accepts a long uncommon password", () => {
+    expect(newPasswordSchema.safeParse("한강 위로 뜨는 달 2026").success).toBe(true);
+  });
+
+  it("changing a password needs the current one and a new one that follows the rules", async () => {
+    const reporter = await createStaff("REPORTER");
+    await expect(changeOwnPassword(reporter, { currentPassword: "wrong-current-pw", newPassword: "brand-new-passphrase-7", confirmPassword: "brand-new-passphrase-7" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "현재 비밀번호가 올바르지 않습니다.",
+    });
+    await expect(changeOwnPassword(reporter, { currentPassword: STAFF_PASSWORD, newPassword: "qwerty123456", confirmPassword: "qwerty123456" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "너무 흔한 비밀번호입니다. 다른 비밀번호를 쓰세요.",
+    });
+    await expect(changeOwnPassword(reporter, { currentPassword: STAFF_PASSWORD, newPassword: "brand-new-passphrase-7", confirmPassword: "different-one-77" })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+  });
+
+  it("a password reset makes a temporary password that must be changed, and ends old sessions", async () => {
+    const admin = await createStaff("ADMIN");
+    const reporter = await createStaff("REPORTER");
+    const before = await signInWithPassword({ email: reporter.email, password: STAFF_PASSWORD, ip: freshIp() });
+    const { temporaryPassword } = await resetStaffPassword(admin, reporter.id);
+    expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{16}$/);
+    if (!before.ok) throw new Error("sign-in failed");
+    expect(await staffForToken({ uid: before.userId, sv: before.sessionVersion })).toBeNull();
+    expect(await signInWithPassword({ email: reporter.email, password: STAFF_PASSWORD, ip: freshIp() })).toMatchObject({ ok: false });
+    const after = await signInWithPassword({ email: reporter.email, password: temporaryPassword, ip: freshIp() });
+    if (!after.ok) throw new Error("temporary password refused");
+    expect(await staffForToken({ uid: after.userId, sv: after.sessionVersion })).toMatchObject({ mustChangePassword: true });
+  });
+});
+
+describe("staff management rules", () => {
+  it("an admin cannot deactivate themself or remove the last admin", async () => {
+    await db.user.updateMany({ where: { role: "ADMIN" }, data: { active: false } });
+    const admin = await createStaff("ADMIN");
+    await expect(setStaffActive(admin, admin.id, false)).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(updateStaffMember(admin, admin.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("a duplicate e-mail is refused with a clear message", async () => {
+    const admin = await createStaff("ADMIN");
+    const existing = await createStaff("REPORTER");
+    const { createStaffMember } = await import("@/lib/staff/manage-staff");
+    await expect(createStaffMember(admin, { name: "중복", email: existing.email.toUpperCase(), role: "REPORTER", title: "기자" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "이미 같은 이메일로 등록된 직원이 있습니다.",
+    });
+  });
+});
