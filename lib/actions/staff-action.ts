@@ -9,10 +9,13 @@ import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 
-export function staffAction(body: (staff: StaffUser, formData: FormData) => Promise<ActionState | void>) {
+export function staffAction(
+  body: (staff: StaffUser, formData: FormData) => Promise<ActionState | void>,
+  options: { allowPendingPasswordChange?: boolean } = {},
+) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     try {
-      const staff = await requireStaff();
+      const staff = await requireStaff(options);
       return (await body(staff, formData)) ?? { status: "ok", message: "저장했습니다." };
     } catch (error) {
       unstable_rethrow(error);

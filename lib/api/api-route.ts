@@ -36,7 +36,8 @@ export function staffApiRoute<P = Record<string, never>>(
       if (changesState && !isSameOriginRequest(request)) {
         throw new DomainError("FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
       }
-      const staff = await requireStaff();
+      // Reading one's own account stays possible on a temporary password; nothing else does.
+      const staff = await requireStaff({ allowPendingPasswordChange: request.method === "GET" && new URL(request.url).pathname === "/api/v1/me" });
       const result = await handler({ request, staff, params: await context.params });
       return result instanceof Response ? result : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
     } catch (error) {

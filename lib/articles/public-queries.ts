@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 
+const heroImageSelect = { select: { storageKey: true, altText: true, width: true, height: true } } as const;
+
 // Readers always see the live (approved) revision, never the working copy.
 const liveSummarySelect = {
   id: true,
@@ -15,7 +17,7 @@ const liveSummarySelect = {
       bodyText: true,
       heroCaption: true,
       section: { select: { slug: true, name: true } },
-      heroImage: { select: { storageKey: true, altText: true, width: true, height: true } },
+      heroImage: heroImageSelect,
     },
   },
 } as const;
@@ -94,7 +96,7 @@ export async function getPublicArticle(id: number, now = new Date()): Promise<Pu
           heroCaption: true,
           heroCredit: true,
           section: { select: { slug: true, name: true } },
-          heroImage: { select: { storageKey: true, altText: true, width: true, height: true } },
+          heroImage: heroImageSelect,
         },
       },
     },

@@ -41,10 +41,16 @@ export async function requireStaffPage(options: { allowPendingPasswordChange?: b
   return staff;
 }
 
-/** For server actions and API routes: the signed-in staff member, or an UNAUTHENTICATED error. */
-export async function requireStaff(): Promise<StaffUser> {
+/**
+ * For server actions and API routes: the signed-in staff member, or UNAUTHENTICATED. Someone
+ * still on an admin-issued temporary password may do nothing but replace it (FORBIDDEN).
+ */
+export async function requireStaff(options: { allowPendingPasswordChange?: boolean } = {}): Promise<StaffUser> {
   const staff = await getCurrentStaff();
   if (!staff) throw new DomainError("UNAUTHENTICATED", "로그인이 필요합니다. 다시 로그인하세요.");
+  if (staff.mustChangePassword && !options.allowPendingPasswordChange) {
+    throw new DomainError("FORBIDDEN", "관리자가 만든 임시 비밀번호를 먼저 새 비밀번호로 바꾸세요.");
+  }
   return staff;
 }
 

@@ -176,6 +176,10 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
     await newcomer.waitForURL(/\/newsroom/);
     await newcomer.goto(`${baseUrl}/newsroom`);
     await newcomer.waitForURL(/\/newsroom\/account\/password/);
+    // Nothing else works on the temporary password, by API either.
+    const early = await newcomer.context().request.post(`${baseUrl}/api/v1/articles`, { headers: { origin: baseUrl }, data: { headline: "임시 비밀번호로 쓴 기사" } });
+    expect(early.status()).toBe(403);
+    expect((await early.json()).error.message).toContain("임시 비밀번호를 먼저");
     await newcomer.fill('input[name="currentPassword"]', secret ?? "");
     await newcomer.fill('input[name="newPassword"]', "password1234");
     await newcomer.fill('input[name="confirmPassword"]', "password1234");

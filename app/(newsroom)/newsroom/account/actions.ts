@@ -22,4 +22,4 @@ export const changeOwnPasswordAction = staffAction(async (staff, formData) => {
   // Every session of the account has ended, this one too: sign in again with the new password.
   await clearSessionCookies();
   redirect("/login?reason=password-changed");
-});
+}, { allowPendingPasswordChange: true });

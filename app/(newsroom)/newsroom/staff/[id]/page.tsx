@@ -35,7 +35,7 @@ export default async function StaffMemberPage({ params }: Props) {
         <p className="form__hint">역할을 바꾸면 이 직원의 열린 세션이 모두 끝나고 다시 로그인해야 합니다.</p>
         <ActionForm action={updateStaffAction} submitLabel="저장">
           {userId}
-          <StaffFields values={member} emailEditable={false} />
+          <StaffFields values={member} mode="edit" />
         </ActionForm>
       </section>
       <section className="panel">
