@@ -1,7 +1,6 @@
 import { ArticleList } from "@/components/article/article-list";
 import { getLatestPublicArticles } from "@/lib/articles/public-queries";
 
-export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const articles = await getLatestPublicArticles(30);

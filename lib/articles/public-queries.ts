@@ -38,10 +38,11 @@ export function mediaUrl(storageKey: string): string {
   return `/media/${storageKey}`;
 }
 
-/** The newest stories readers may see, newest first. */
-export async function getLatestPublicArticles(limit = 20, now = new Date()): Promise<PublicArticleSummary[]> {
+/** The newest stories readers may see, newest first; only one section's when `sectionSlug` is given. */
+export async function getLatestPublicArticles(limit = 20, now = new Date(), sectionSlug?: string): Promise<PublicArticleSummary[]> {
   const rows = await db.article.findMany({
-    where: publiclyVisibleWhere(now),
+    // The live revision decides the section readers see.
+    where: { ...publiclyVisibleWhere(now), ...(sectionSlug ? { liveRevision: { section: { slug: sectionSlug } } } : {}) },
     orderBy: { publishedAt: "desc" },
     take: limit,
     select: liveSummarySelect,

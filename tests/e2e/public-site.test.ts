@@ -46,6 +46,17 @@ describe.skipIf(!browserTestsEnabled)("public site in Chromium", () => {
     await page.screenshot({ path: await screenshotPath("article"), fullPage: true });
   });
 
+  it("the section menu opens a section page with only that section's stories", async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.locator(".site-nav a", { hasText: "문화" }).click();
+    await page.waitForURL(`${baseUrl}/sections/culture`);
+    expect(await page.textContent("h1")).toBe("문화");
+    const metas = await page.locator(".article-list__meta").allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) expect(meta).toMatch(/^문화 · /);
+    expect((await fetch(`${baseUrl}/sections/no-such-section`)).status).toBe(404);
+  });
+
   it("an unknown or unpublished story is a Korean 404", async () => {
     const response = await page.goto(`${baseUrl}/articles/999999`);
     expect(response?.status()).toBe(404);

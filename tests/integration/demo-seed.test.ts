@@ -62,6 +62,13 @@ describe("what readers may see", () => {
     expect(latest.map((a) => a.headline)).toEqual(published.map((s) => s.headline));
   });
 
+  it("a section page lists only that section's published stories", async () => {
+    const local = await getLatestPublicArticles(50, seededAt, "local");
+    const expected = DEMO_STORIES.filter((s) => s.status === "PUBLISHED" && s.section === "local").sort((a, b) => a.hoursAgo - b.hoursAgo);
+    expect(local.map((a) => a.headline)).toEqual(expected.map((s) => s.headline));
+    expect(new Set(local.map((a) => a.sectionName))).toEqual(new Set(["지역"]));
+  });
+
   it("hides drafts, submitted and not-yet-due scheduled stories, even by id", async () => {
     const hidden = await db.article.findMany({ where: { status: { in: ["DRAFT", "SUBMITTED", "SCHEDULED"] } }, select: { id: true } });
     expect(hidden.length).toBe(DEMO_STORIES.filter((s) => s.status !== "PUBLISHED").length);

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { getPublicArticle } from "@/lib/articles/public-queries";
 
-export const dynamic = "force-dynamic";
 
 interface Props {
   params: Promise<{ id: string }>;
