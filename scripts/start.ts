@@ -12,7 +12,7 @@ import { ensureProductionBuild } from "@/lib/runtime/build";
 import { runCli } from "@/lib/runtime/cli";
 import { StartupError } from "@/lib/runtime/startup-error";
 import { printDemoLogins, resolveDemoPassword, type DemoPassword } from "@/lib/runtime/demo-logins";
-import { assertPortFree, startHttpServer } from "@/lib/runtime/http-server";
+import { assertPortFree, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
 import { loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/lib/runtime/local-data";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 
@@ -29,6 +29,10 @@ await runCli(async () => {
   if (databaseUrl) {
     if (!env.NEXTAUTH_SECRET && !dev) {
       throw new StartupError("NEXTAUTH_SECRET must be set when DATABASE_URL is (at least 32 characters; try: openssl rand -base64 32)");
+    }
+    if (!env.IP_HASH_SALT && !dev) {
+      // Without a secret salt, hashed IPs in the security log could be reversed by trying them all.
+      throw new StartupError("IP_HASH_SALT must be set when DATABASE_URL is (at least 16 random characters; try: openssl rand -base64 24)");
     }
     await checkDatabaseReachable(databaseUrl);
   } else {
@@ -47,6 +51,21 @@ await runCli(async () => {
     process.env.IP_HASH_SALT ??= secrets.ipHashSalt;
   }
   const stopDatabase = async () => embedded?.stop();
+
+  // Installed as soon as there is something to stop, so a SIGTERM during migrations, the seed or
+  // the first build does not leave PostgreSQL running on the data folder.
+  let server: RunningServer | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping ...`);
+    await server?.close();
+    await stopDatabase();
+    log("stopped cleanly");
+    process.exit(0);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
 
   try {
     // Checked after the database so that a second start on the same data folder is told that
@@ -75,25 +94,12 @@ await runCli(async () => {
       const build = await ensureProductionBuild(log);
       log(build === "reused" ? "using the existing build" : "build finished");
     }
-    const server = await startHttpServer({ dev, port: env.PORT, host: env.HOST });
+    server = await startHttpServer({ dev, port: env.PORT, host: env.HOST });
     const shownHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
     log(`ready: http://${shownHost}:${env.PORT}  (newsroom: http://${shownHost}:${env.PORT}/newsroom)`);
     if (demoPassword) printDemoLogins(demoPassword);
     else if (embedded) log("demo logins: admin@, editor@, reporter@, intern@newsroom.test (password: the DEMO_PASSWORD used at the first start)");
 
-    let stopping = false;
-    const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log(`${signal}: stopping ...`);
-      await server.close();
-      await stopDatabase();
-      log("stopped cleanly");
-      process.exit(0);
-    };
-    process.on("SIGINT", () => void shutdown("SIGINT"));
-    process.on("SIGTERM", () => void shutdown("SIGTERM"));
-    process.on("SIGHUP", () => void shutdown("SIGHUP"));
   } catch (error) {
     await stopDatabase();
     throw error;

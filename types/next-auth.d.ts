@@ -16,5 +16,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** Seconds since the epoch when the person signed in (lib/auth/session-age.ts). */
+    signedInAt?: number;
   }
 }

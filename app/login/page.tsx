@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { siteName } from "@/lib/config/site";
 
@@ -10,10 +11,6 @@ interface Props {
   searchParams: Promise<{ callbackUrl?: string; reason?: string; error?: string }>;
 }
 
-// Only paths inside this site: an attacker's link cannot bounce a fresh session elsewhere.
-function safeCallbackUrl(raw: string | undefined): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/newsroom";
-}
 
 const REASONS: Record<string, string> = {
   "signed-out": "로그인이 필요합니다. 세션이 끝났거나 계정 상태가 바뀌었습니다.",

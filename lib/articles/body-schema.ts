@@ -99,7 +99,7 @@ export const articleBodySchema = z
   })
   .strict()
   .superRefine((doc, ctx) => {
-    if (JSON.stringify(doc).length > MAX_BODY_JSON_BYTES) {
+    if (Buffer.byteLength(JSON.stringify(doc), "utf8") > MAX_BODY_JSON_BYTES) {
       ctx.addIssue({ code: "custom", message: "본문이 너무 깁니다 (최대 512KB)." });
     }
     if (depthOf(doc) > MAX_BODY_DEPTH) {

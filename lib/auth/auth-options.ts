@@ -8,10 +8,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-age";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
-
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 /** Error codes the login form turns into Korean messages. */
 export const SIGN_IN_LOCKED_PREFIX = "LOCKED:";
@@ -56,6 +55,7 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },

@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
+import { isSessionTooOld } from "@/lib/auth/session-age";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { staffUserSelect, type StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -12,8 +13,9 @@ import { DomainError } from "@/lib/errors";
 
 
 /** The staff member a token belongs to, if the token is still good. */
-export async function staffForToken(token: { uid?: unknown; sv?: unknown } | null): Promise<StaffUser | null> {
+export async function staffForToken(token: { uid?: unknown; sv?: unknown; signedInAt?: unknown } | null): Promise<StaffUser | null> {
   if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
+  if (isSessionTooOld(token.signedInAt)) return null;
   const user = await db.user.findUnique({ where: { id: token.uid }, select: staffUserSelect });
   if (!user || !user.active || user.sessionVersion !== token.sv) return null;
   const { active: _active, ...staff } = user;

@@ -26,6 +26,17 @@ export class MigrationError extends StartupError {
   override name = "MigrationError";
 }
 
+const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Whether a recorded checksum still matches the file. Like Prisma's own check, a file whose
+ * only change is LF <-> CRLF line endings (a Windows checkout) still matches.
+ */
+export function checksumMatches(recorded: string, file: MigrationFile): boolean {
+  const variants = [file.checksum, sha256Hex(file.sql.replace(/\r\n/g, "\n")), sha256Hex(file.sql.replace(/\r?\n/g, "\r\n"))];
+  return variants.includes(recorded);
+}
+
 export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 /** The migration folders in the order Prisma applies them (by name: they start with a timestamp). */
@@ -38,7 +49,7 @@ export async function readMigrationFiles(dir = DEFAULT_MIGRATIONS_DIR): Promise<
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+      return { name, sql, checksum: sha256Hex(sql) };
     }),
   );
 }
@@ -102,7 +113,7 @@ export async function applyMigrations(
     for (const file of files) {
       const previous = applied.get(file.name);
       if (previous) {
-        if (previous.checksum !== file.checksum) {
+        if (!checksumMatches(previous.checksum, file)) {
           throw new MigrationError(
             `Migration ${file.name} was changed after it was applied; write a new migration instead of editing an old one.`,
           );

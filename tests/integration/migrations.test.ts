@@ -80,6 +80,21 @@ describe("the migration runner", () => {
     }
   });
 
+  it("accepts a migration checked out with Windows line endings, as Prisma does", async () => {
+    const url = await emptyDatabase();
+    await applyMigrations(url);
+    const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
+    try {
+      await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+      for (const file of await readMigrationFiles(dir)) {
+        await writeFile(path.join(dir, file.name, "migration.sql"), file.sql.replace(/\n/g, "\r\n"));
+      }
+      await expect(applyMigrations(url, { dir })).resolves.toMatchObject({ applied: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("rolls a failing migration back completely and says which one failed", async () => {
     const url = await emptyDatabase();
     const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));

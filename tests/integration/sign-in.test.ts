@@ -119,7 +119,7 @@ describe("sessions end at once", () => {
   const tokenOf = async (email: string) => {
     const result = await signInWithPassword({ email, password: STAFF_PASSWORD, ip: freshIp() });
     if (!result.ok) throw new Error("sign-in failed");
-    return { uid: result.userId, sv: result.sessionVersion };
+    return { uid: result.userId, sv: result.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) };
   };
 
   it("a deactivated editor's existing session is refused on the next request", async () => {
@@ -163,9 +163,19 @@ describe("sessions end at once", () => {
 
   it("a forged token for a user at a future session version is refused", async () => {
     const editor = await createStaff("EDITOR");
-    expect(await staffForToken({ uid: editor.id, sv: 5 })).toBeNull();
-    expect(await staffForToken({ uid: "not-a-user", sv: 0 })).toBeNull();
-    expect(await staffForToken({ uid: editor.id })).toBeNull();
+    const now = Math.floor(Date.now() / 1000);
+    expect(await staffForToken({ uid: editor.id, sv: 0, signedInAt: now })).toMatchObject({ id: editor.id });
+    expect(await staffForToken({ uid: editor.id, sv: 5, signedInAt: now })).toBeNull();
+    expect(await staffForToken({ uid: "not-a-user", sv: 0, signedInAt: now })).toBeNull();
+    expect(await staffForToken({ uid: editor.id, signedInAt: now })).toBeNull();
+  });
+
+  it("a session older than 12 hours is refused even if next-auth renewed its expiry", async () => {
+    const editor = await createStaff("EDITOR");
+    const now = Math.floor(Date.now() / 1000);
+    expect(await staffForToken({ uid: editor.id, sv: 0, signedInAt: now - 11 * 3600 })).not.toBeNull();
+    expect(await staffForToken({ uid: editor.id, sv: 0, signedInAt: now - 13 * 3600 })).toBeNull();
+    expect(await staffForToken({ uid: editor.id, sv: 0 })).toBeNull();
   });
 });
 
@@ -205,11 +215,11 @@ describe("password rules", () => {
     const { temporaryPassword } = await resetStaffPassword(admin, reporter.id);
     expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{16}$/);
     if (!before.ok) throw new Error("sign-in failed");
-    expect(await staffForToken({ uid: before.userId, sv: before.sessionVersion })).toBeNull();
+    expect(await staffForToken({ uid: before.userId, sv: before.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) })).toBeNull();
     expect(await signInWithPassword({ email: reporter.email, password: STAFF_PASSWORD, ip: freshIp() })).toMatchObject({ ok: false });
     const after = await signInWithPassword({ email: reporter.email, password: temporaryPassword, ip: freshIp() });
     if (!after.ok) throw new Error("temporary password refused");
-    expect(await staffForToken({ uid: after.userId, sv: after.sessionVersion })).toMatchObject({ mustChangePassword: true });
+    expect(await staffForToken({ uid: after.userId, sv: after.sessionVersion, signedInAt: Math.floor(Date.now() / 1000) })).toMatchObject({ mustChangePassword: true });
   });
 });
 

@@ -10,6 +10,7 @@ import { runStart } from "../support/run-start";
 import { findFreePort } from "../support/test-cluster";
 
 const SECRET = "s".repeat(40);
+const SALT = "salt-salt-salt-salt-1";
 
 async function expectOneLineFailure(env: Record<string, string>, message: RegExp) {
   const started = runStart(env);
@@ -28,7 +29,7 @@ describe("npm start with bad input", () => {
   it("an unreachable database", async () => {
     const port = await findFreePort();
     await expectOneLineFailure(
-      { DATABASE_URL: `postgresql://u:p@127.0.0.1:${port}/news`, NEXTAUTH_SECRET: SECRET },
+      { DATABASE_URL: `postgresql://u:p@127.0.0.1:${port}/news`, NEXTAUTH_SECRET: SECRET, IP_HASH_SALT: SALT },
       new RegExp(`^error: cannot reach the database at 127\\.0\\.0\\.1:${port}/news: connection refused`),
     );
   });
@@ -37,13 +38,17 @@ describe("npm start with bad input", () => {
     await expectOneLineFailure({ DATABASE_URL: process.env.DATABASE_URL ?? "" }, /^error: NEXTAUTH_SECRET must be set when DATABASE_URL is/);
   });
 
+  it("DATABASE_URL without IP_HASH_SALT", async () => {
+    await expectOneLineFailure({ DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET }, /^error: IP_HASH_SALT must be set when DATABASE_URL is/);
+  });
+
   it("a port already in use", async () => {
     const blocker = createServer();
     const port = await findFreePort();
     await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
     try {
       await expectOneLineFailure(
-        { DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET, PORT: String(port), HOST: "127.0.0.1" },
+        { DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET, IP_HASH_SALT: SALT, PORT: String(port), HOST: "127.0.0.1" },
         new RegExp(`^error: port ${port} is already in use`),
       );
     } finally {

@@ -13,7 +13,7 @@ interface Props {
 export default async function NewsroomHomePage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const requested = (await searchParams).status;
-  const status = requested && requested in ArticleStatus ? (requested as ArticleStatus) : undefined;
+  const status = requested && Object.hasOwn(ArticleStatus, requested) ? (requested as ArticleStatus) : undefined;
   const articles = await listNewsroomArticles(staff, { status });
   const isDesk = canForAnyRecord(staff, "article.read");
   return (
