@@ -5,10 +5,12 @@ import {
   ACCOUNT_FAILURE_LIMIT,
   IP_FAILURE_LIMIT,
   accountKey,
-  activeLockUntil,
-  clearAccountFailures,
+  clearThrottle,
   ipKey,
-  recordFailure,
+  latestLockEnd,
+  lockIfLimitReached,
+  releaseAttempt,
+  reserveAttempt,
 } from "@/lib/auth/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
@@ -35,10 +37,13 @@ export async function signInWithPassword(input: { email: string; password: strin
   const now = input.now ?? new Date();
   const email = normalizeEmail(input.email);
   const ipHash = hashIp(input.ip);
-  const keys = [accountKey(email), ipKey(ipHash)];
-
-  const lockedUntil = await activeLockUntil(keys, now);
+  // Counted before the (slow) password check, so parallel guesses cannot all get through.
+  const account = await reserveAttempt(accountKey(email), ACCOUNT_FAILURE_LIMIT, now);
+  const ip = await reserveAttempt(ipKey(ipHash), IP_FAILURE_LIMIT, now);
+  const reservations = [account, ip];
+  const lockedUntil = latestLockEnd(reservations);
   if (lockedUntil) {
+    for (const reservation of reservations) await releaseAttempt(reservation);
     await recordAudit({ action: "auth.login.locked", ipHash, detail: { email } });
     return { ok: false, reason: "locked", lockedUntil };
   }
@@ -50,8 +55,7 @@ export async function signInWithPassword(input: { email: string; password: strin
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
 
   if (!user || !user.active || !passwordMatches) {
-    await recordFailure(accountKey(email), ACCOUNT_FAILURE_LIMIT, now);
-    await recordFailure(ipKey(ipHash), IP_FAILURE_LIMIT, now);
+    for (const reservation of reservations) await lockIfLimitReached(reservation, now);
     await recordAudit({
       actorId: user?.id ?? null,
       action: "auth.login.failure",
@@ -63,7 +67,9 @@ export async function signInWithPassword(input: { email: string; password: strin
     return { ok: false, reason: "invalid" };
   }
 
-  await clearAccountFailures(email);
+  await clearThrottle(accountKey(email));
+  // A good sign-in does not count against the office's shared IP.
+  await releaseAttempt(ip);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await recordAudit({ actorId: user.id, action: "auth.login.success", targetType: "User", targetId: user.id, ipHash });
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };

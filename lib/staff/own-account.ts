@@ -1,11 +1,12 @@
 import "server-only";
 // What every staff member may do to their own account.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ACCOUNT_FAILURE_LIMIT, accountKey, clearThrottle, lockIfLimitReached, reserveAttempt } from "@/lib/auth/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
-import { invalid } from "@/lib/errors";
+import { DomainError, invalid } from "@/lib/errors";
 import { changeOwnPasswordSchema, updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
 import { parseInput } from "@/lib/validation";
 
@@ -38,9 +39,20 @@ export async function changeOwnPassword(actor: StaffUser, input: unknown): Promi
   assertCan(actor, "password.change", { ownerId: actor.id });
   const data = parseInput(changeOwnPasswordSchema, input);
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  // Guessing the current password from an open session is throttled like signing in (same
+  // account counter), so a borrowed session cannot be used to find the password.
+  const now = new Date();
+  const attempt = await reserveAttempt(accountKey(actor.email), ACCOUNT_FAILURE_LIMIT, now);
+  if (!attempt.allowed) {
+    const minutes = Math.max(1, Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 60_000));
+    throw new DomainError("LOCKED", `비밀번호 확인에 너무 많이 실패했습니다. ${minutes}분 뒤에 다시 시도하세요.`);
+  }
   if (!(await verifyPassword(passwordHash, data.currentPassword))) {
+    await lockIfLimitReached(attempt, now);
+    await recordAudit({ actorId: actor.id, action: "auth.password.change.failure", targetType: "User", targetId: actor.id });
     throw invalid("현재 비밀번호가 올바르지 않습니다.", { fieldErrors: { currentPassword: "현재 비밀번호가 올바르지 않습니다." } });
   }
+  await clearThrottle(accountKey(actor.email));
   const newHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({

@@ -84,6 +84,34 @@ describe("brute-force throttling", () => {
     expect(await db.auditLog.count({ where: { action: "auth.login.locked" } })).toBeGreaterThanOrEqual(2);
   });
 
+  it("a burst of parallel guesses gets at most 5 password checks, and then the right password is refused too", async () => {
+    const editor = await createStaff("EDITOR");
+    const guesses = Array.from({ length: 30 }, (_, i) => signInWithPassword({ email: editor.email, password: `parallel-guess-${i}`, ip: freshIp() }));
+    const results = await Promise.all(guesses);
+    expect(results.every((result) => !result.ok)).toBe(true);
+    const checked = await db.auditLog.count({ where: { action: "auth.login.failure", targetId: editor.id } });
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(results.filter((result) => !result.ok && result.reason === "locked").length).toBeGreaterThanOrEqual(25);
+    expect(await signInWithPassword({ email: editor.email, password: STAFF_PASSWORD, ip: freshIp() })).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("good sign-ins from one office IP do not count toward its limit", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 25; i += 1) {
+      const person = await createStaff("REPORTER");
+      expect(await signInWithPassword({ email: person.email, password: STAFF_PASSWORD, ip })).toMatchObject({ ok: true });
+    }
+  });
+
+  it("guessing the current password from an open session is throttled and logged", async () => {
+    const reporter = await createStaff("REPORTER");
+    for (let i = 0; i < 5; i += 1) {
+      await expect(changeOwnPassword(reporter, { currentPassword: `guess-${i}-wrong`, newPassword: "brand-new-passphrase-7", confirmPassword: "brand-new-passphrase-7" })).rejects.toMatchObject({ code: "VALIDATION" });
+    }
+    await expect(changeOwnPassword(reporter, { currentPassword: STAFF_PASSWORD, newPassword: "brand-new-passphrase-7", confirmPassword: "brand-new-passphrase-7" })).rejects.toMatchObject({ code: "LOCKED" });
+    expect(await db.auditLog.count({ where: { action: "auth.password.change.failure", actorId: reporter.id } })).toBe(5);
+  });
+
   it("counts failures only within 15 minutes", async () => {
     const editor = await createStaff("EDITOR");
     const start = new Date("2026-05-02T00:00:00Z");
