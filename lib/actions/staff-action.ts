@@ -35,3 +35,9 @@ export function formText(formData: FormData, name: string): string | undefined {
   const value = formData.get(name);
   return typeof value === "string" ? value : undefined;
 }
+
+/** A chosen file of a form, or undefined when the field was left empty. */
+export function formFile(formData: FormData, name: string): File | undefined {
+  const value = formData.get(name);
+  return value instanceof File && value.size > 0 ? value : undefined;
+}

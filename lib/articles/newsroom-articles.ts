@@ -23,6 +23,8 @@ export async function getArticleForNewsroom(actor: StaffUser, id: number) {
 
 /** Stories the actor may read, newest change first; `status` narrows it (the desk queue is SUBMITTED). */
 export async function listNewsroomArticles(actor: StaffUser, options: { status?: ArticleStatus; take?: number } = {}) {
+  // Everyone may list their own stories; the desk's grant covers everybody's.
+  assertCan(actor, "article.read", { ownerId: actor.id });
   const mayReadAll = canForAnyRecord(actor, "article.read");
   return db.article.findMany({
     where: { ...(mayReadAll ? {} : { authorId: actor.id }), ...(options.status ? { status: options.status } : {}) },

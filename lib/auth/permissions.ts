@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   "staff.update": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
   "staff.deactivate": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
   "staff.resetPassword": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  "profile.read": { REPORTER: "own", EDITOR: "own", ADMIN: "own" },
   "profile.update": { REPORTER: "own", EDITOR: "own", ADMIN: "own" },
   "password.change": { REPORTER: "own", EDITOR: "own", ADMIN: "own" },
   "audit.read": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },

@@ -46,3 +46,9 @@ export async function storeUploadedImage(actor: StaffUser, file: File, options: 
   await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "Media", targetId: media.id, detail: { bytes: data.length } });
   return media;
 }
+
+/** A staff portrait: stored small, only when a file was chosen; returns its media id. */
+export async function storeProfilePhoto(actor: StaffUser, file: File | undefined, name: string): Promise<string | undefined> {
+  if (!file || file.size === 0) return undefined;
+  return (await storeUploadedImage(actor, file, { maxWidth: 400, altText: name })).id;
+}

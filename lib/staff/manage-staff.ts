@@ -7,7 +7,9 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import type { DbTransaction } from "@/lib/db/client";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { storeProfilePhoto } from "@/lib/media/store-uploaded-image";
 import { createStaffSchema, updateStaffSchema } from "@/lib/staff/staff-schemas";
 import { generateTemporaryPassword } from "@/lib/staff/temporary-password";
 import { parseInput } from "@/lib/validation";
@@ -40,16 +42,18 @@ export async function getStaffMember(actor: StaffUser, id: string) {
 }
 
 /** Creates an account with a temporary password, returned once to show the admin. */
-export async function createStaffMember(actor: StaffUser, input: unknown, options: { photoId?: string | null } = {}) {
+export async function createStaffMember(actor: StaffUser, input: unknown, options: { photo?: File } = {}) {
   assertCan(actor, "staff.create");
   const data = parseInput(createStaffSchema, input);
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     throw conflict("이미 같은 이메일로 등록된 직원이 있습니다.", { fieldErrors: { email: "이미 등록된 이메일입니다." } });
   }
+  // Stored only once the request is known to be allowed and valid.
+  const photoId = await storeProfilePhoto(actor, options.photo, data.name);
   const temporaryPassword = generateTemporaryPassword();
   const user = await db.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: { ...data, photoId: options.photoId ?? null, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true },
+      data: { ...data, photoId: photoId ?? null, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true },
       select: staffListSelect,
     });
     await recordAudit({ actorId: actor.id, action: "staff.create", targetType: "User", targetId: created.id, detail: { email: data.email, role: data.role, title: data.title } }, tx);
@@ -58,24 +62,36 @@ export async function createStaffMember(actor: StaffUser, input: unknown, option
   return { user, temporaryPassword };
 }
 
-async function countOtherActiveAdmins(excludeId: string): Promise<number> {
-  return db.user.count({ where: { role: "ADMIN", active: true, id: { not: excludeId } } });
+// Changes that could leave the newsroom without an active admin are serialized by this lock
+// and re-checked inside it: two admins demoting each other at the same moment cannot both win.
+const ADMIN_ROSTER_LOCK = 7_243_001;
+
+async function lockAdminRoster(tx: DbTransaction, actor: StaffUser): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_ROSTER_LOCK})`;
+  const self = await tx.user.findUnique({ where: { id: actor.id }, select: { role: true, active: true } });
+  if (!self?.active || self.role !== "ADMIN") throw forbidden();
+}
+
+async function countOtherActiveAdmins(tx: DbTransaction, excludeId: string): Promise<number> {
+  return tx.user.count({ where: { role: "ADMIN", active: true, id: { not: excludeId } } });
 }
 
 /** Changes name, role, title, byline e-mail or bio. A role change ends the member's sessions. */
-export async function updateStaffMember(actor: StaffUser, id: string, input: unknown, options: { photoId?: string | null } = {}) {
+export async function updateStaffMember(actor: StaffUser, id: string, input: unknown, options: { photo?: File } = {}) {
   assertCan(actor, "staff.update");
   const data = parseInput(updateStaffSchema, input);
-  const current = await db.user.findUnique({ where: { id }, select: { role: true, title: true, active: true } });
-  if (!current) throw notFound("직원을 찾을 수 없습니다.");
-  const roleChanged = data.role !== undefined && data.role !== current.role;
-  if (roleChanged && current.role === "ADMIN" && current.active && (await countOtherActiveAdmins(id)) === 0) {
-    throw invalid("마지막 관리자의 역할은 바꿀 수 없습니다. 먼저 다른 관리자를 지정하세요.");
-  }
+  if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) throw notFound("직원을 찾을 수 없습니다.");
+  const photoId = await storeProfilePhoto(actor, options.photo, data.name ?? "");
   return db.$transaction(async (tx) => {
+    await lockAdminRoster(tx, actor);
+    const current = await tx.user.findUniqueOrThrow({ where: { id }, select: { role: true, title: true, active: true } });
+    const roleChanged = data.role !== undefined && data.role !== current.role;
+    if (roleChanged && current.role === "ADMIN" && current.active && (await countOtherActiveAdmins(tx, id)) === 0) {
+      throw invalid("마지막 관리자의 역할은 바꿀 수 없습니다. 먼저 다른 관리자를 지정하세요.");
+    }
     const user = await tx.user.update({
       where: { id },
-      data: { ...data, ...(options.photoId !== undefined ? { photoId: options.photoId } : {}), ...(roleChanged ? { sessionVersion: { increment: 1 } } : {}) },
+      data: { ...data, ...(photoId ? { photoId } : {}), ...(roleChanged ? { sessionVersion: { increment: 1 } } : {}) },
       select: staffListSelect,
     });
     if (roleChanged) {
@@ -93,13 +109,14 @@ export async function updateStaffMember(actor: StaffUser, id: string, input: unk
 export async function setStaffActive(actor: StaffUser, id: string, active: boolean) {
   assertCan(actor, "staff.deactivate");
   if (!active && id === actor.id) throw invalid("자기 자신의 계정은 비활성화할 수 없습니다.");
-  const current = await db.user.findUnique({ where: { id }, select: { role: true, active: true } });
-  if (!current) throw notFound("직원을 찾을 수 없습니다.");
-  if (!active && current.role === "ADMIN" && (await countOtherActiveAdmins(id)) === 0) {
-    throw invalid("마지막 관리자는 비활성화할 수 없습니다.");
-  }
-  if (current.active === active) return;
   await db.$transaction(async (tx) => {
+    await lockAdminRoster(tx, actor);
+    const current = await tx.user.findUnique({ where: { id }, select: { role: true, active: true } });
+    if (!current) throw notFound("직원을 찾을 수 없습니다.");
+    if (current.active === active) return;
+    if (!active && current.role === "ADMIN" && (await countOtherActiveAdmins(tx, id)) === 0) {
+      throw invalid("마지막 관리자는 비활성화할 수 없습니다.");
+    }
     await tx.user.update({ where: { id }, data: { active, sessionVersion: { increment: 1 } } });
     await recordAudit({ actorId: actor.id, action: active ? "staff.reactivate" : "staff.deactivate", targetType: "User", targetId: id }, tx);
   });

@@ -8,22 +8,25 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError, invalid } from "@/lib/errors";
 import { changeOwnPasswordSchema, updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
+import { storeProfilePhoto } from "@/lib/media/store-uploaded-image";
 import { parseInput } from "@/lib/validation";
 
 export async function getOwnProfile(actor: StaffUser) {
+  assertCan(actor, "profile.read", { ownerId: actor.id });
   return db.user.findUniqueOrThrow({
     where: { id: actor.id },
     select: { id: true, email: true, name: true, role: true, title: true, bylineEmail: true, bio: true, photo: { select: { storageKey: true } } },
   });
 }
 
-export async function updateOwnProfile(actor: StaffUser, input: unknown, options: { photoId?: string | null } = {}) {
+export async function updateOwnProfile(actor: StaffUser, input: unknown, options: { photo?: File } = {}) {
   assertCan(actor, "profile.update", { ownerId: actor.id });
   const data = parseInput(updateOwnProfileSchema, input);
+  const photoId = await storeProfilePhoto(actor, options.photo, data.name ?? actor.name);
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({
       where: { id: actor.id },
-      data: { ...data, ...(options.photoId !== undefined ? { photoId: options.photoId } : {}) },
+      data: { ...data, ...(photoId ? { photoId } : {}) },
       select: { id: true, email: true, name: true, role: true, title: true, bylineEmail: true, bio: true },
     });
     await recordAudit({ actorId: actor.id, action: "profile.update", targetType: "User", targetId: actor.id, detail: { fields: Object.keys(data) } }, tx);

@@ -17,7 +17,7 @@ describe.skipIf(!browserTestsEnabled)("public site in Chromium", () => {
     await browser?.close();
   });
 
-  it("home lists the published demo stories, newest first, and hides drafts, submissions and scheduled ones", async () => {
+  it("home lists the published demo stories, newest first, and hides drafts and not-yet-due scheduled ones", async () => {
     const response = await page.goto(`${baseUrl}/`);
     expect(response?.status()).toBe(200);
     const headlines = await page.locator(".article-list__headline").allTextContents();

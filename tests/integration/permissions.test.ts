@@ -14,7 +14,7 @@ import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
-import { changeOwnPassword, updateOwnProfile } from "@/lib/staff/own-account";
+import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
 import { createArticle, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
 import sharp from "sharp";
 
@@ -42,6 +42,7 @@ const EXPECTED: Record<Action, Expected> = {
   "staff.update": { REPORTER: no, EDITOR: no, ADMIN: yes },
   "staff.deactivate": { REPORTER: no, EDITOR: no, ADMIN: yes },
   "staff.resetPassword": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "profile.read": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
   "profile.update": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
   "password.change": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
   "audit.read": { REPORTER: no, EDITOR: no, ADMIN: yes },
@@ -69,6 +70,7 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "staff.update": { run: async (actor) => updateStaffMember(actor, (await createStaff("REPORTER")).id, { title: "수습기자" }) },
   "staff.deactivate": { run: async (actor) => setStaffActive(actor, (await createStaff("REPORTER")).id, false) },
   "staff.resetPassword": { run: async (actor) => resetStaffPassword(actor, (await createStaff("REPORTER")).id) },
+  "profile.read": { self: true, run: (actor) => getOwnProfile(actor) },
   "profile.update": { self: true, run: (actor) => updateOwnProfile(actor, { bio: "새 소개" }) },
   "password.change": {
     self: true,

@@ -252,11 +252,23 @@ describe("password rules", () => {
 });
 
 describe("staff management rules", () => {
-  it("an admin cannot deactivate themself or remove the last admin", async () => {
+  it("the only admin cannot deactivate or demote themself", async () => {
     await db.user.updateMany({ where: { role: "ADMIN" }, data: { active: false } });
     const admin = await createStaff("ADMIN");
-    await expect(setStaffActive(admin, admin.id, false)).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(updateStaffMember(admin, admin.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(setStaffActive(admin, admin.id, false)).rejects.toMatchObject({ code: "VALIDATION", message: "자기 자신의 계정은 비활성화할 수 없습니다." });
+    await expect(updateStaffMember(admin, admin.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "VALIDATION", message: "마지막 관리자의 역할은 바꿀 수 없습니다. 먼저 다른 관리자를 지정하세요." });
+  });
+
+  it("two admins removing each other at the same moment leave one admin, not none", async () => {
+    await db.user.updateMany({ where: { role: "ADMIN" }, data: { active: false } });
+    const first = await createStaff("ADMIN");
+    const second = await createStaff("ADMIN");
+    const outcomes = await Promise.all([
+      setStaffActive(first, second.id, false).then(() => "ok", (error: { code?: string }) => error.code),
+      updateStaffMember(second, first.id, { role: "REPORTER" }).then(() => "ok", (error: { code?: string }) => error.code),
+    ]);
+    expect(outcomes.sort()).toEqual(["FORBIDDEN", "ok"]);
+    expect(await db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
   });
 
   it("a duplicate e-mail is refused with a clear message", async () => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
-import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
+import { ARTICLE_STATUS_KO, articleStatusLabel } from "@/lib/articles/status-labels";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstMinute } from "@/lib/format/korean-time";
@@ -51,7 +51,7 @@ export default async function NewsroomHomePage({ searchParams }: Props) {
                   {article.author.name} {article.author.title}
                 </td>
                 <td>
-                  <span className="badge">{ARTICLE_STATUS_KO[article.status]}</span>
+                  <span className="badge">{articleStatusLabel(article)}</span>
                   {article.hasPendingUpdate && <span className="badge badge--muted"> 수정 승인 대기</span>}
                 </td>
                 <td>{formatKstMinute(article.updatedAt)}</td>

@@ -1,15 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formText, staffAction } from "@/lib/actions/staff-action";
+import { formFile, formText, staffAction } from "@/lib/actions/staff-action";
 import { clearSessionCookies } from "@/lib/auth/session";
-import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { changeOwnPassword, updateOwnProfile } from "@/lib/staff/own-account";
 
 export const updateOwnProfileAction = staffAction(async (staff, formData) => {
-  const file = formData.get("photo");
-  const photoId = file instanceof File && file.size > 0 ? (await storeUploadedImage(staff, file, { maxWidth: 400, altText: staff.name })).id : undefined;
-  await updateOwnProfile(staff, { name: formText(formData, "name"), bylineEmail: formText(formData, "bylineEmail"), bio: formText(formData, "bio") }, { photoId });
+  await updateOwnProfile(
+    staff,
+    { name: formText(formData, "name"), bylineEmail: formText(formData, "bylineEmail"), bio: formText(formData, "bio") },
+    { photo: formFile(formData, "photo") },
+  );
   return { status: "ok", message: "프로필을 저장했습니다." };
 });
 

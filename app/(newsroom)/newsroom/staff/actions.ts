@@ -1,17 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formText, staffAction } from "@/lib/actions/staff-action";
-import type { StaffUser } from "@/lib/auth/staff-user";
-import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
+import { formFile, formText, staffAction } from "@/lib/actions/staff-action";
 import { createStaffMember, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 
-/** The uploaded profile photo's media id, or undefined when no file was chosen. */
-async function photoIdFrom(staff: StaffUser, formData: FormData): Promise<string | undefined> {
-  const file = formData.get("photo");
-  if (!(file instanceof File) || file.size === 0) return undefined;
-  return (await storeUploadedImage(staff, file, { maxWidth: 400, altText: formText(formData, "name") ?? "" })).id;
-}
 
 function staffFields(formData: FormData) {
   return {
@@ -25,8 +17,7 @@ function staffFields(formData: FormData) {
 }
 
 export const createStaffAction = staffAction(async (staff, formData) => {
-  const photoId = await photoIdFrom(staff, formData);
-  const { user, temporaryPassword } = await createStaffMember(staff, staffFields(formData), { photoId });
+  const { user, temporaryPassword } = await createStaffMember(staff, staffFields(formData), { photo: formFile(formData, "photo") });
   revalidatePath("/newsroom/staff");
   return { status: "ok", message: `${user.name} ${user.title} 계정을 만들었습니다. 첫 로그인 때 비밀번호를 바꾸게 됩니다.`, secret: temporaryPassword };
 });
@@ -34,7 +25,7 @@ export const createStaffAction = staffAction(async (staff, formData) => {
 export const updateStaffAction = staffAction(async (staff, formData) => {
   const id = formText(formData, "userId") ?? "";
   const { email: _email, ...fields } = staffFields(formData);
-  await updateStaffMember(staff, id, fields, { photoId: await photoIdFrom(staff, formData) });
+  await updateStaffMember(staff, id, fields, { photo: formFile(formData, "photo") });
   revalidatePath(`/newsroom/staff/${id}`);
   return { status: "ok", message: "저장했습니다." };
 });

@@ -3,7 +3,7 @@ import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { getArticleForNewsroom } from "@/lib/articles/newsroom-articles";
-import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
+import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstDateTime } from "@/lib/format/korean-time";
@@ -33,7 +33,7 @@ export default async function NewsroomArticlePage({ params }: Props) {
     <article>
       <p>
         <span className="badge" data-testid="article-status">
-          {ARTICLE_STATUS_KO[article.status]}
+          {articleStatusLabel(article)}
         </span>{" "}
         {article.section?.name ?? "섹션 없음"} · {article.author.name} {article.author.title} · 판 {article.version}
         {article.approvedAt && ` · 기사승인 ${formatKstDateTime(article.approvedAt)}`}
