@@ -2,7 +2,7 @@
 // A form bound to a newsroom server action. It dispatches the action itself instead of using
 // <form action>, because React resets a form after such an action runs and a reporter must
 // never lose what they typed when the server refuses it.
-import { startTransition, useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/actions/action-state";
 
 export function ActionForm({
@@ -12,6 +12,7 @@ export function ActionForm({
   className = "form",
   danger = false,
   confirmMessage,
+  resetOnSuccess = false,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   submitLabel: string;
@@ -19,10 +20,17 @@ export function ActionForm({
   className?: string;
   danger?: boolean;
   confirmMessage?: string;
+  /** Clear the fields once the server accepted them (forms that create something). */
+  resetOnSuccess?: boolean;
 }) {
   const [state, dispatch, pending] = useActionState(action, IDLE);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnSuccess && state.status === "ok") formRef.current?.reset();
+  }, [state, resetOnSuccess]);
   return (
     <form
+      ref={formRef}
       className={className}
       onSubmit={(event) => {
         event.preventDefault();

@@ -168,6 +168,7 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
     await admin.click("text=계정 만들기");
     const secret = await admin.locator('[data-testid="one-time-secret"]').textContent({ timeout: 15_000 });
     expect(secret).toMatch(/^[A-Za-z2-9]{16}$/);
+    expect(await admin.inputValue('input[name="email"]')).toBe(""); // ready for the next person
     await admin.screenshot({ path: await screenshotPath("staff-created") });
 
     // The new person signs in and is sent to change the temporary password first.

@@ -50,7 +50,7 @@ export default async function StaffPage() {
       <section className="panel">
         <h2>새 직원 계정</h2>
         <p className="form__hint">임시 비밀번호가 한 번 표시됩니다. 새 직원은 첫 로그인 때 자기 비밀번호로 바꿉니다.</p>
-        <ActionForm action={createStaffAction} submitLabel="계정 만들기">
+        <ActionForm action={createStaffAction} submitLabel="계정 만들기" resetOnSuccess>
           <StaffFields mode="create" />
         </ActionForm>
       </section>
