@@ -56,16 +56,21 @@ await runCli(async () => {
   // the first build does not leave PostgreSQL running on the data folder.
   let server: RunningServer | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping ...`);
     await server?.close();
     await stopDatabase();
     log("stopped cleanly");
-    process.exit(0);
+    process.exit(exitCode);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
+  // A crash must not leave PostgreSQL running on the data folder (the next start would refuse).
+  process.on("uncaughtException", (error) => {
+    console.error("unexpected error:", error);
+    void shutdown("uncaughtException", 1);
+  });
 
   try {
     // Checked after the database so that a second start on the same data folder is told that
