@@ -29,6 +29,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 
 export function staffApiRoute<P = Record<string, never>>(
   handler: (input: { request: Request; staff: StaffUser; params: P }) => Promise<unknown>,
+  /** Routes that stay open to someone still on an admin-issued temporary password. */
+  options: { allowPendingPasswordChange?: boolean } = {},
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
@@ -36,8 +38,7 @@ export function staffApiRoute<P = Record<string, never>>(
       if (changesState && !isSameOriginRequest(request)) {
         throw new DomainError("FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
       }
-      // Reading one's own account stays possible on a temporary password; nothing else does.
-      const staff = await requireStaff({ allowPendingPasswordChange: request.method === "GET" && new URL(request.url).pathname === "/api/v1/me" });
+      const staff = await requireStaff(options);
       const result = await handler({ request, staff, params: await context.params });
       return result instanceof Response ? result : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
     } catch (error) {
