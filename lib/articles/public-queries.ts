@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { mediaUrl } from "@/lib/media/media-url";
 
 const heroImageSelect = { select: { storageKey: true, altText: true, width: true, height: true } } as const;
 
@@ -32,10 +33,6 @@ export interface PublicArticleSummary {
   authorTitle: string;
   publishedAt: Date;
   image: { url: string; alt: string } | null;
-}
-
-export function mediaUrl(storageKey: string): string {
-  return `/media/${storageKey}`;
 }
 
 /** The newest stories readers may see, newest first; only one section's when `sectionSlug` is given. */

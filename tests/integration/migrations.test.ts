@@ -33,6 +33,17 @@ async function bookkeeping(url: string) {
   }
 }
 
+/** Runs `work` on a throw-away copy of prisma/migrations that it may edit. */
+async function withMigrationsCopy(work: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
+  try {
+    await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+    await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 afterAll(async () => {
   for (const name of created) await dropDatabase(adminUrl, name);
 });
@@ -67,39 +78,29 @@ describe("the migration runner", () => {
   it("refuses to go on when an applied migration file was edited afterwards", async () => {
     const url = await emptyDatabase();
     await applyMigrations(url);
-    const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
-    try {
-      await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+    await withMigrationsCopy(async (dir) => {
       const [first] = await readMigrationFiles(dir);
       if (!first) throw new Error("no migrations");
       await writeFile(path.join(dir, first.name, "migration.sql"), first.sql + "\n-- edited\n");
       await expect(applyMigrations(url, { dir })).rejects.toThrow(MigrationError);
       await expect(applyMigrations(url, { dir })).rejects.toThrow(/was changed after it was applied/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("accepts a migration checked out with Windows line endings, as Prisma does", async () => {
     const url = await emptyDatabase();
     await applyMigrations(url);
-    const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
-    try {
-      await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+    await withMigrationsCopy(async (dir) => {
       for (const file of await readMigrationFiles(dir)) {
         await writeFile(path.join(dir, file.name, "migration.sql"), file.sql.replace(/\n/g, "\r\n"));
       }
       await expect(applyMigrations(url, { dir })).resolves.toMatchObject({ applied: [] });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("rolls a failing migration back completely and says which one failed", async () => {
     const url = await emptyDatabase();
-    const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
-    try {
-      await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+    await withMigrationsCopy(async (dir) => {
       await mkdir(path.join(dir, "29990101000000_broken"));
       await writeFile(path.join(dir, "29990101000000_broken", "migration.sql"), 'CREATE TABLE "Half" (id int);\nSELECT no_such_function();\n');
       await expect(applyMigrations(url, { dir })).rejects.toThrow(/29990101000000_broken failed and was rolled back/);
@@ -109,8 +110,6 @@ describe("the migration runner", () => {
       await client.end();
       expect(rowCount).toBe(0);
       expect((await bookkeeping(url)).map((row) => row.migration_name)).not.toContain("29990101000000_broken");
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -4,11 +4,10 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/newsroom/sign-out-button";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
+import { ROLE_KO } from "@/lib/staff/role-labels";
 import { siteName } from "@/lib/config/site";
 
 export const metadata: Metadata = { title: "뉴스룸", robots: { index: false, follow: false } };
-
-const ROLE_KO = { REPORTER: "기자", EDITOR: "데스크", ADMIN: "관리자" } as const;
 
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   // Each page checks again for itself; this only draws the chrome for the signed-in person.

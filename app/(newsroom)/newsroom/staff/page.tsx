@@ -4,11 +4,10 @@ import { ActionForm } from "@/components/newsroom/action-form";
 import { StaffFields } from "@/components/newsroom/staff-fields";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { requireStaffPage } from "@/lib/auth/session";
+import { ROLE_KO } from "@/lib/staff/role-labels";
 import { formatKstMinute } from "@/lib/format/korean-time";
 import { listStaff } from "@/lib/staff/manage-staff";
 import { createStaffAction } from "./actions";
-
-const ROLE_KO = { REPORTER: "기자", EDITOR: "데스크", ADMIN: "관리자" } as const;
 
 export default async function StaffPage() {
   const staff = await requireStaffPage();

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
+import { parseArticleId } from "@/lib/articles/article-id";
 import { getPublicArticle } from "@/lib/articles/public-queries";
 
 
 interface Props {
   params: Promise<{ id: string }>;
-}
-
-function parseArticleId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { loadForPage } from "@/lib/actions/page-guard";
+import { parseArticleId } from "@/lib/articles/article-id";
 import { getArticleForNewsroom } from "@/lib/articles/newsroom-articles";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { can } from "@/lib/auth/permissions";
@@ -15,9 +16,9 @@ interface Props {
 
 export default async function NewsroomArticlePage({ params }: Props) {
   const staff = await requireStaffPage();
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const result = await loadForPage(() => getArticleForNewsroom(staff, Number(raw)));
+  const id = parseArticleId((await params).id);
+  if (id === null) notFound();
+  const result = await loadForPage(() => getArticleForNewsroom(staff, id));
   if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
   const article = result.data;
   const owner = { ownerId: article.authorId };

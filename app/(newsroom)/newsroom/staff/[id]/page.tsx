@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/newsroom/action-form";
 import { StaffFields } from "@/components/newsroom/staff-fields";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { requireStaffPage } from "@/lib/auth/session";
+import { mediaUrl } from "@/lib/media/media-url";
 import { getStaffMember } from "@/lib/staff/manage-staff";
 import { resetStaffPasswordAction, setStaffActiveAction, updateStaffAction } from "../actions";
 
@@ -28,7 +29,7 @@ export default async function StaffMemberPage({ params }: Props) {
       </h1>
       {member.photo && (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={`/media/${member.photo.storageKey}`} alt={`${member.name} 사진`} width={120} />
+        <img src={mediaUrl(member.photo.storageKey)} alt={`${member.name} 사진`} width={120} />
       )}
       <section className="panel">
         <h2>정보와 역할</h2>
