@@ -4,17 +4,14 @@ import "server-only";
 import { articleContentSchema, saveArticleSchema } from "@/lib/articles/article-input-schema";
 import { renderArticleBody } from "@/lib/articles/render-body";
 import { snapshotRevision } from "@/lib/articles/revisions";
+import { slugFor } from "@/lib/articles/slug";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
+import { emitDomainEvent } from "@/lib/events/domain-events";
 import { conflict, DomainError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-
-function slugFor(headline: string): string {
-  const ascii = headline.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return ascii.slice(0, 60) || "article";
-}
 
 function contentColumns(content: ReturnType<typeof articleContentSchema.parse>) {
   const { html, text } = renderArticleBody(content.body);
@@ -40,6 +37,7 @@ export async function createArticleDraft(actor: StaffUser, input: unknown) {
       select: { id: true, version: true, status: true },
     });
     await snapshotRevision(tx, article.id, "SAVE", actor.id);
+    await emitDomainEvent(tx, { type: "article.created", articleId: article.id, authorId: actor.id });
     await recordAudit({ actorId: actor.id, action: "article.create", targetType: "Article", targetId: article.id }, tx);
     return article;
   });
@@ -69,6 +67,7 @@ export async function saveArticle(actor: StaffUser, id: number, input: unknown) 
       throw conflict("다른 곳에서 이 기사를 먼저 저장했습니다. 내 글은 그대로 있으니 최신 내용과 비교한 뒤 다시 저장하세요.", { currentVersion: current.version });
     }
     await snapshotRevision(tx, id, "SAVE", actor.id);
+    await emitDomainEvent(tx, { type: "article.saved", articleId: id });
     return tx.article.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, status: true, hasPendingUpdate: true } });
   });
 }

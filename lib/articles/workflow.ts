@@ -16,6 +16,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, type Action } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
+import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { DbTransaction } from "@/lib/db/client";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,7 +28,7 @@ type LoadedArticle = Awaited<ReturnType<typeof loadForTransition>>;
 async function loadForTransition(actor: StaffUser, id: number, action: Action, allowed: ArticleStatus[]) {
   const article = await db.article.findUnique({
     where: { id },
-    select: { id: true, authorId: true, status: true, version: true, publishedAt: true, hasPendingUpdate: true },
+    select: { id: true, authorId: true, sectionId: true, status: true, version: true, publishedAt: true, hasPendingUpdate: true },
   });
   if (!article) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, action, { ownerId: article.authorId });
@@ -51,6 +52,7 @@ export async function submitArticle(actor: StaffUser, id: number) {
   return db.$transaction(async (tx) => {
     await transition(tx, article, article.version, { status: "SUBMITTED", submittedAt: new Date(), deskNote: null });
     await snapshotRevision(tx, id, "SUBMIT", actor.id);
+    await emitDomainEvent(tx, { type: "article.submitted", articleId: id });
     await recordAudit({ actorId: actor.id, action: "article.submit", targetType: "Article", targetId: id }, tx);
   });
 }
@@ -61,6 +63,7 @@ export async function returnArticle(actor: StaffUser, id: number, input: unknown
   return db.$transaction(async (tx) => {
     await transition(tx, article, article.version, { status: "DRAFT", deskNote: note });
     await snapshotRevision(tx, id, "RETURN", actor.id, note);
+    await emitDomainEvent(tx, { type: "article.returned", articleId: id });
     await recordAudit({ actorId: actor.id, action: "article.return", targetType: "Article", targetId: id, detail: { note } }, tx);
   });
 }
@@ -104,7 +107,11 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
     // reviewed version and no save can slip in between.
     await transition(tx, article, version, { ...data, hasPendingUpdate: false });
     const revisionId = await snapshotRevision(tx, id, visible ? "CORRECTION" : "APPROVE", actor.id);
-    await tx.article.update({ where: { id }, data: { liveRevisionId: revisionId } });
+    const live = await tx.article.update({ where: { id }, data: { liveRevisionId: revisionId }, select: { sectionId: true, authorId: true, publishedAt: true } });
+    const refs = { articleId: id, sectionId: live.sectionId, authorId: live.authorId };
+    if (visible) await emitDomainEvent(tx, { type: "article.corrected", ...refs });
+    else if (live.publishedAt && live.publishedAt > now) await emitDomainEvent(tx, { type: "article.scheduled", ...refs, publishAt: live.publishedAt.toISOString() });
+    else await emitDomainEvent(tx, { type: "article.published", ...refs, publishedAt: (live.publishedAt ?? now).toISOString() });
     await recordAudit(
       { actorId: actor.id, action: auditAction, targetType: "Article", targetId: id, detail: { revisionId, publishAt: publishAt?.toISOString() ?? null } },
       tx,
@@ -117,6 +124,7 @@ export async function unpublishArticle(actor: StaffUser, id: number, input: unkn
   const article = await loadForTransition(actor, id, "article.unpublish", ["PUBLISHED", "SCHEDULED"]);
   return db.$transaction(async (tx) => {
     await transition(tx, article, article.version, { status: "UNPUBLISHED", unpublishedAt: new Date() });
+    await emitDomainEvent(tx, { type: "article.unpublished", articleId: id, sectionId: article.sectionId, authorId: article.authorId });
     await recordAudit({ actorId: actor.id, action: "article.unpublish", targetType: "Article", targetId: id, detail: { reason } }, tx);
   });
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { articleBodySchema, type ArticleBody } from "@/lib/articles/body-schema";
 import { renderArticleBody } from "@/lib/articles/render-body";
+import { slugFor } from "@/lib/articles/slug";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Db, DbTransaction } from "@/lib/db/client";
 import { contentStorageKey, type MediaStorage } from "@/lib/media/storage";
@@ -62,7 +63,7 @@ export async function seedDemoNewsroom(
       }
       const tagIds = new Map<string, number>();
       for (const name of new Set(DEMO_STORIES.flatMap((story) => story.tags))) {
-        tagIds.set(name, (await tx.tag.create({ data: { name, slug: `tag-${tagIds.size + 1}` } })).id);
+        tagIds.set(name, (await tx.tag.create({ data: { name, slug: slugFor(name) } })).id);
       }
       for (const story of DEMO_STORIES) {
         const image = media.get(story.image.file);
@@ -127,7 +128,7 @@ async function createDemoArticle(
   const article = await tx.article.create({
     data: {
       ...content,
-      slug: story.key,
+      slug: slugFor(story.headline),
       authorId: refs.authorId,
       status: story.status,
       version: 1,

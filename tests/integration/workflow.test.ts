@@ -183,3 +183,21 @@ describe("no lost words, no unreviewed text live", () => {
     }
   });
 });
+
+describe("domain events", () => {
+  it("each transition writes its typed event in the same transaction", async () => {
+    const id = await submittedStory("이벤트가 남는 기사");
+    await approveArticle(editor, id, { version: await versionOf(id) });
+    await unpublishArticle(editor, id, { reason: "사실 확인 중" });
+    const events = await db.domainEvent.findMany({ where: { payload: { path: ["articleId"], equals: id } }, orderBy: { id: "asc" } });
+    expect(events.map((event) => event.type)).toEqual(["article.created", "article.submitted", "article.published", "article.unpublished"]);
+    expect(events[2]?.payload).toMatchObject({ articleId: id, authorId: reporter.id });
+  });
+
+  it("a transition that fails leaves no event behind", async () => {
+    const id = await submittedStory("실패한 승인");
+    const before = await db.domainEvent.count();
+    await expect(approveArticle(editor, id, { version: (await versionOf(id)) + 5 })).rejects.toThrow();
+    expect(await db.domainEvent.count()).toBe(before);
+  });
+});

@@ -1,0 +1,30 @@
+import "server-only";
+// Domain events: a typed record of what changed, written in the same transaction as the change
+// itself, so that a change and its event are both there or neither is. Consumers (the audit log,
+// the response cache's invalidation, search indexing, feeds) read events instead of being called
+// from routes: a change made through the API and one made in a page look alike to them.
+import type { DbTransaction } from "@/lib/db/client";
+
+/** Every event the domain emits. Add a member here when a new kind of change needs consumers. */
+export type DomainEvent =
+  | { type: "article.created"; articleId: number; authorId: string }
+  | { type: "article.saved"; articleId: number }
+  | { type: "article.submitted"; articleId: number }
+  | { type: "article.returned"; articleId: number }
+  | { type: "article.published"; articleId: number; sectionId: number | null; authorId: string; publishedAt: string }
+  | { type: "article.scheduled"; articleId: number; sectionId: number | null; authorId: string; publishAt: string }
+  | { type: "article.corrected"; articleId: number; sectionId: number | null; authorId: string }
+  | { type: "article.unpublished"; articleId: number; sectionId: number | null; authorId: string }
+  | { type: "article.republished"; articleId: number; sectionId: number | null; authorId: string }
+  | { type: "comment.posted"; commentId: number; articleId: number }
+  | { type: "comment.moderated"; commentId: number; articleId: number }
+  | { type: "staff.byline-changed"; userId: string }
+  | { type: "section.changed"; sectionId: number };
+
+export type DomainEventType = DomainEvent["type"];
+
+/** Records `event` as part of the transaction `tx` (it commits or rolls back with the change). */
+export async function emitDomainEvent(tx: DbTransaction, event: DomainEvent): Promise<void> {
+  const { type, ...payload } = event;
+  await tx.domainEvent.create({ data: { type, payload } });
+}

@@ -1,0 +1,146 @@
+// Stories that must never be public, planted next to one that is, for every test of a public
+// surface (pages, lists, feeds, sitemaps, search, JSON-LD, the API, comments). Each planted
+// story carries a unique marker in its headline, deck, body, photo caption and tag, so a test
+// checks a whole response with one call: `expectNoPlantedStory(html)`.
+//
+// Planted (all by one reporter, in one section, with one tag, so section, tag and reporter
+// pages are checked too):
+// - draft: never submitted;
+// - submitted: waiting at the desk;
+// - scheduled: approved for a time still to come (it has a live revision, which must not show);
+// - unpublished: was public, then pulled by the desk;
+// - pendingUpdate: a *published* story whose working copy holds unapproved text: the story is
+//   public, the marker (only in the working copy) must not be.
+// - published: the control, which must show up wherever a story of that kind should.
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password-hash";
+
+export type PlantedKind = "draft" | "submitted" | "scheduled" | "unpublished" | "pendingUpdate";
+
+export interface PlantedStories {
+  /** The marker of each story that must stay private (a string found only in that story). */
+  markers: Record<PlantedKind, string>;
+  ids: Record<PlantedKind | "published", number>;
+  /** The control story's marker: it is public and should be found. */
+  publishedMarker: string;
+  authorId: string;
+  sectionId: number;
+  sectionSlug: string;
+  tagId: number;
+  tagSlug: string;
+}
+
+const DAY = 24 * 60 * 60_000;
+
+function body(marker: string) {
+  const text = `${marker} 본문입니다. 고양시 경제자유구역 지정과 관련한 내용이 이어집니다.`;
+  return {
+    bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
+    bodyHtml: `<p>${text}</p>`,
+    bodyText: text,
+  };
+}
+
+function content(marker: string) {
+  return {
+    headline: `${marker} 제목 고양시 기사`,
+    subHeadlines: [`${marker} 부제`],
+    heroCaption: `${marker} 사진 설명`,
+    heroCredit: "사진=누리일보",
+    ...body(marker),
+  };
+}
+
+/**
+ * Plants the stories (and their reporter, section and tag) through `db`. Markers are random per
+ * call, Latin letters plus Hangul, so a search for them is a real query.
+ */
+export async function plantStories(db: Db, now = new Date()): Promise<PlantedStories> {
+  const run = randomUUID().replaceAll("-", "").slice(0, 8);
+  const marker = (kind: string) => `planted${kind}${run}`;
+  const markers: Record<PlantedKind, string> = {
+    draft: marker("draft"),
+    submitted: marker("submitted"),
+    scheduled: marker("scheduled"),
+    unpublished: marker("unpublished"),
+    pendingUpdate: marker("pending"),
+  };
+  const publishedMarker = marker("public");
+
+  const passwordHash = await hashPassword(`planted-password-${run}`);
+  const author = await db.user.create({
+    data: {
+      email: `planted-${run}@newsroom.test`,
+      name: `심어둔${run.slice(0, 3)}`,
+      role: "REPORTER",
+      title: "인턴기자",
+      bylineEmail: `planted-${run}@nuri-ilbo.test`,
+      passwordHash,
+    },
+  });
+  const editor = await db.user.create({
+    data: { email: `planted-desk-${run}@newsroom.test`, name: "데스크", role: "EDITOR", passwordHash },
+  });
+  const section = await db.section.create({ data: { slug: `planted-${run}`, name: `심은섹션${run}`, sortOrder: 99 } });
+  const tag = await db.tag.create({ data: { slug: `planted-tag-${run}`, name: `심은태그${run}` } });
+
+  const create = async (
+    status: "DRAFT" | "SUBMITTED" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED",
+    working: ReturnType<typeof content>,
+    live: ReturnType<typeof content> | null,
+    times: { publishedAt?: Date; unpublishedAt?: Date } = {},
+  ) => {
+    const article = await db.article.create({
+      data: {
+        ...working,
+        slug: "planted",
+        sectionId: section.id,
+        authorId: author.id,
+        status,
+        submittedAt: status === "DRAFT" ? null : new Date(now.getTime() - DAY),
+        approvedAt: live ? new Date(now.getTime() - DAY) : null,
+        approvedById: live ? editor.id : null,
+        publishedAt: times.publishedAt ?? null,
+        unpublishedAt: times.unpublishedAt ?? null,
+        hasPendingUpdate: live !== null && live.headline !== working.headline,
+        tags: { create: [{ tagId: tag.id }] },
+      },
+    });
+    if (live) {
+      const revision = await db.articleRevision.create({
+        data: { ...live, articleId: article.id, number: 1, kind: "APPROVE", articleVersion: 1, sectionId: section.id, createdById: editor.id },
+      });
+      await db.article.update({ where: { id: article.id }, data: { liveRevisionId: revision.id } });
+    }
+    return article.id;
+  };
+
+  const past = new Date(now.getTime() - 2 * 60 * 60_000);
+  const ids = {
+    draft: await create("DRAFT", content(markers.draft), null),
+    submitted: await create("SUBMITTED", content(markers.submitted), null),
+    scheduled: await create("SCHEDULED", content(markers.scheduled), content(markers.scheduled), { publishedAt: new Date(now.getTime() + DAY) }),
+    unpublished: await create("UNPUBLISHED", content(markers.unpublished), content(markers.unpublished), {
+      publishedAt: new Date(now.getTime() - 2 * DAY),
+      unpublishedAt: past,
+    }),
+    pendingUpdate: await create("PUBLISHED", content(markers.pendingUpdate), content(`${publishedMarker}live`), { publishedAt: past }),
+    published: await create("PUBLISHED", content(publishedMarker), content(publishedMarker), { publishedAt: past }),
+  };
+
+  return { markers, ids, publishedMarker, authorId: author.id, sectionId: section.id, sectionSlug: section.slug, tagId: tag.id, tagSlug: tag.slug };
+}
+
+/** Fails, naming the story, if any private marker appears in `text` (a page, a feed, JSON ...). */
+export function expectNoPlantedStory(planted: PlantedStories, text: string, where = "response"): void {
+  for (const [kind, marker] of Object.entries(planted.markers)) {
+    expect(text.includes(marker), `the ${kind} story leaked into ${where}`).toBe(false);
+  }
+}
+
+/** The ids of the stories readers must not reach, for checks such as "GET /articles/:id is 404/410". */
+export function privateStoryIds(planted: PlantedStories): { kind: Exclude<PlantedKind, "pendingUpdate">; id: number }[] {
+  return (["draft", "submitted", "scheduled", "unpublished"] as const).map((kind) => ({ kind, id: planted.ids[kind] }));
+}
