@@ -1,7 +1,9 @@
 // The only shape a stored article body may have: Tiptap JSON limited to the nodes, marks,
 // attributes and URL schemes the newsroom uses. Anything else (scripts, javascript: links,
-// unknown nodes, absurd depth or size) is refused before it is stored.
+// unknown nodes, absurd depth or size) is refused before it is stored. The editor loads this
+// file in the browser too: no Node-only APIs here.
 import { z } from "zod";
+import { isStorableText } from "@/lib/schemas/common";
 
 export const MAX_BODY_DEPTH = 12;
 export const MAX_BODY_JSON_BYTES = 512 * 1024;
@@ -67,7 +69,8 @@ const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
       attrs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
       content: z.array(nodeSchema).max(5000).optional(),
       marks: z.array(markSchema).max(10).optional(),
-      text: z.string().max(100_000).optional(),
+      // NFC, so a syllable typed as jamo and as one character are stored alike.
+      text: z.string().max(100_000).transform((text) => text.normalize("NFC")).optional(),
     })
     .strict()
     .superRefine((node, ctx) => {
@@ -87,24 +90,62 @@ const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
     }),
 );
 
+type RawCheck = "ok" | "too-deep" | "unstorable";
+
+/**
+ * Walks raw JSON without recursion (a hostile body nested thousands of levels deep must not
+ * overflow the stack) and reports whether it is too deep to be a body, or holds a string that
+ * cannot be stored (NUL, a lone surrogate), before the recursive schema ever sees it.
+ */
+function checkRawBody(value: unknown): RawCheck {
+  // Each Tiptap level is an object holding a `content` array: two JSON levels per node.
+  const maxJsonDepth = MAX_BODY_DEPTH * 2 + 4;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!;
+    if (typeof current === "string") {
+      if (!isStorableText(current)) return "unstorable";
+      continue;
+    }
+    if (current === null || typeof current !== "object") continue;
+    if (depth > maxJsonDepth) return "too-deep";
+    for (const [key, child] of Object.entries(current)) {
+      if (!isStorableText(key)) return "unstorable";
+      stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+  return "ok";
+}
+
 function depthOf(node: BodyNode, depth = 1): number {
   return (node.content ?? []).reduce((max, child) => Math.max(max, depthOf(child, depth + 1)), depth);
 }
 
+const utf8 = new TextEncoder();
+
 /** A whole article body: a Tiptap `doc` of allowed nodes, bounded in size and depth. */
 export const articleBodySchema = z
-  .object({
-    type: z.literal("doc"),
-    content: z.array(nodeSchema).max(5000).default([]),
+  .unknown()
+  .superRefine((raw, ctx) => {
+    const check = checkRawBody(raw);
+    if (check === "too-deep") ctx.addIssue({ code: "custom", message: "본문 구조가 너무 깊습니다.", fatal: true });
+    if (check === "unstorable") ctx.addIssue({ code: "custom", message: "본문에 쓸 수 없는 문자(NUL 또는 깨진 유니코드)가 있습니다.", fatal: true });
   })
-  .strict()
-  .superRefine((doc, ctx) => {
-    if (Buffer.byteLength(JSON.stringify(doc), "utf8") > MAX_BODY_JSON_BYTES) {
-      ctx.addIssue({ code: "custom", message: "본문이 너무 깁니다 (최대 512KB)." });
-    }
-    if (depthOf(doc) > MAX_BODY_DEPTH) {
-      ctx.addIssue({ code: "custom", message: "본문 구조가 너무 깊습니다." });
-    }
-  });
+  .pipe(
+    z
+      .object({
+        type: z.literal("doc", { error: "본문 형식이 올바르지 않습니다." }),
+        content: z.array(nodeSchema).max(5000).default([]),
+      })
+      .strict()
+      .superRefine((doc, ctx) => {
+        if (utf8.encode(JSON.stringify(doc)).length > MAX_BODY_JSON_BYTES) {
+          ctx.addIssue({ code: "custom", message: "본문이 너무 깁니다 (최대 512KB)." });
+        }
+        if (depthOf(doc) > MAX_BODY_DEPTH) {
+          ctx.addIssue({ code: "custom", message: "본문 구조가 너무 깊습니다." });
+        }
+      }),
+  );
 
 export type ArticleBody = z.infer<typeof articleBodySchema>;

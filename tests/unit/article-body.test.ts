@@ -28,8 +28,23 @@ describe("article body schema", () => {
     ["nesting deeper than allowed", doc(Array.from({ length: 14 }).reduce<unknown>((inner) => ({ type: "blockquote", content: [inner] }), paragraph("x")))],
     ["a body over 512 KB", doc(...Array.from({ length: 60 }, () => paragraph("가".repeat(10_000))))],
     ["something that is not a doc", { type: "paragraph" }],
+    ["NUL in a text node", doc(paragraph("a\u0000b"))],
+    ["a lone surrogate in a text node", doc(paragraph("a\uD800b"))],
+    ["NUL in a link title", doc(paragraph("x", [{ type: "link", attrs: { href: "https://example.com", title: "t\u0000" } }]))],
+    ["a body nested 2,000 levels (checked before any recursion)", doc(Array.from({ length: 2000 }).reduce<unknown>((inner) => ({ type: "blockquote", content: [inner] }), paragraph("x")))],
   ])("refuses %s", (_name, body) => {
     expect(articleBodySchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe("body text", () => {
+  it("is stored as NFC: a syllable typed as jamo equals the composed syllable", () => {
+    const body = articleBodySchema.parse(doc(paragraph("\u1112\u1161\u11ab\u1100\u1173\u11af")));
+    expect(JSON.stringify(body)).toContain("한글");
+  });
+
+  it("keeps emoji and other astral characters (paired surrogates)", () => {
+    expect(articleBodySchema.safeParse(doc(paragraph("좋아요 👍🏽"))).success).toBe(true);
   });
 });
 
