@@ -43,6 +43,9 @@ export async function createArticleDraft(actor: StaffUser, input: unknown) {
   });
 }
 
+const submittedStoryLocked = () =>
+  new DomainError("FORBIDDEN", "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 돌려보내면 다시 고칠 수 있습니다.");
+
 /**
  * Saves the working copy. Refused with CONFLICT when someone saved since `version` (the client
  * keeps its text and can show both). A reporter may change only their own story while it is a
@@ -54,17 +57,21 @@ export async function saveArticle(actor: StaffUser, id: number, input: unknown) 
   const current = await db.article.findUnique({ where: { id }, select: { authorId: true, status: true, version: true } });
   if (!current) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.edit", { ownerId: current.authorId });
-  if (current.status !== "DRAFT" && !canForAnyRecord(actor, "article.edit")) {
-    throw new DomainError("FORBIDDEN", "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 돌려보내면 다시 고칠 수 있습니다.");
-  }
+  const isDesk = canForAnyRecord(actor, "article.edit");
+  if (current.status !== "DRAFT" && !isDesk) throw submittedStoryLocked();
   const isLive = current.status === "PUBLISHED" || current.status === "SCHEDULED";
   return db.$transaction(async (tx) => {
+    // The status the actor may edit in is part of the condition, like the version: a submit that
+    // lands between the read above and this update makes the save miss, not overwrite the text
+    // the desk is now reviewing.
     const { count } = await tx.article.updateMany({
-      where: { id, version },
+      where: { id, version, status: isDesk ? current.status : "DRAFT" },
       data: { ...contentColumns(rest), version: { increment: 1 }, ...(isLive ? { hasPendingUpdate: true } : {}) },
     });
     if (count === 0) {
-      throw conflict("다른 곳에서 이 기사를 먼저 저장했습니다. 내 글은 그대로 있으니 최신 내용과 비교한 뒤 다시 저장하세요.", { currentVersion: current.version });
+      const now = await tx.article.findUnique({ where: { id }, select: { status: true, version: true } });
+      if (now && now.status !== "DRAFT" && !isDesk) throw submittedStoryLocked();
+      throw conflict("다른 곳에서 이 기사를 먼저 저장했습니다. 내 글은 그대로 있으니 최신 내용과 비교한 뒤 다시 저장하세요.", { currentVersion: now?.version ?? current.version });
     }
     await snapshotRevision(tx, id, "SAVE", actor.id);
     await emitDomainEvent(tx, { type: "article.saved", articleId: id });

@@ -5,6 +5,7 @@ import { getPublicArticle } from "@/lib/articles/public-queries";
 import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { createStaff } from "../support/staff-fixtures";
 
@@ -181,6 +182,47 @@ describe("no lost words, no unreviewed text live", () => {
         expect(article.liveRevisionId).toBeNull();
       }
     }
+  });
+});
+
+describe("editing after submission, by race (hardening #7)", () => {
+  it("a reporter's save guessing the next version never changes a story that reached the desk meanwhile", async () => {
+    // Deterministic version of the race: the save reads the story while it is a draft, then is
+    // held until the submit has committed, then runs its conditional update.
+    const draft = await createArticleDraft(reporter, { headline: "송고본" });
+    const holder = globalThis as unknown as { newsroomDb?: Db };
+    const plain = holder.newsroomDb;
+    if (!plain) throw new Error("the test database client is not open yet");
+    let readDone!: () => void;
+    let release!: () => void;
+    const readHappened = new Promise<void>((resolve) => (readDone = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    holder.newsroomDb = plain.$extends({
+      query: {
+        article: {
+          async findUnique({ args, query }) {
+            const result = await query(args);
+            if (!held) {
+              held = true;
+              readDone();
+              await gate;
+            }
+            return result;
+          },
+        },
+      },
+    }) as unknown as Db;
+    try {
+      const save = codeOf(saveArticle(reporter, draft.id, { version: draft.version + 1, headline: "송고 뒤 몰래 고친 제목" }));
+      await readHappened;
+      await submitArticle(reporter, draft.id);
+      release();
+      expect(["FORBIDDEN", "CONFLICT"]).toContain(await save);
+    } finally {
+      holder.newsroomDb = plain;
+    }
+    expect(await db.article.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "SUBMITTED", headline: "송고본" });
   });
 });
 
