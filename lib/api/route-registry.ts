@@ -1,0 +1,36 @@
+// Every /api/v1 route, listed once with the schemas that validate its input. The hostile-input
+// test (tests/e2e/api-fuzz.test.ts) sends generated garbage to each entry as each role, and
+// tests/unit/api-route-registry.test.ts fails when a route file exports a method that is not
+// listed here: a new route joins both by being added to this list. (The OpenAPI document can be
+// generated from the same entries.)
+import type { z } from "zod";
+import { approveArticleSchema, articleContentSchema, returnArticleSchema, saveArticleSchema, unpublishArticleSchema } from "@/lib/articles/article-input-schema";
+import { updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+export interface ApiRouteSpec {
+  method: HttpMethod;
+  /** The path with `{name}` for each dynamic segment, e.g. /api/v1/articles/{id}. */
+  path: string;
+  summary: string;
+  /** Who may call it at all: anyone (public reader endpoints) or signed-in staff. */
+  access: "public" | "staff";
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** How the body is sent; JSON unless said otherwise. */
+  bodyEncoding?: "json" | "multipart";
+}
+
+export const API_ROUTES: ApiRouteSpec[] = [
+  { method: "GET", path: "/api/v1/me", summary: "The signed-in staff member", access: "staff" },
+  { method: "PATCH", path: "/api/v1/me", summary: "Update one's own profile", access: "staff", body: updateOwnProfileSchema },
+  { method: "GET", path: "/api/v1/articles", summary: "Stories the caller may read", access: "staff" },
+  { method: "POST", path: "/api/v1/articles", summary: "Create a draft", access: "staff", body: articleContentSchema },
+  { method: "GET", path: "/api/v1/articles/{id}", summary: "One story's working copy", access: "staff" },
+  { method: "PATCH", path: "/api/v1/articles/{id}", summary: "Save a story (version-checked)", access: "staff", body: saveArticleSchema },
+  { method: "POST", path: "/api/v1/articles/{id}/submit", summary: "Submit to the desk", access: "staff" },
+  { method: "POST", path: "/api/v1/articles/{id}/return", summary: "Return to the reporter with a note", access: "staff", body: returnArticleSchema },
+  { method: "POST", path: "/api/v1/articles/{id}/approve", summary: "Approve: publish now, at a time, or approve an update", access: "staff", body: approveArticleSchema },
+  { method: "POST", path: "/api/v1/articles/{id}/unpublish", summary: "Take a story off the site", access: "staff", body: unpublishArticleSchema },
+];
