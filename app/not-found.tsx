@@ -1,13 +1,19 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { SiteChrome } from "@/components/site/site-chrome";
+
+export const metadata: Metadata = { title: "페이지를 찾을 수 없습니다", robots: { index: false } };
 
 export default function NotFound() {
   return (
-    <main className="container" style={{ padding: "64px 16px" }}>
-      <h1>페이지를 찾을 수 없습니다</h1>
-      <p>주소가 바뀌었거나 삭제된 기사일 수 있습니다.</p>
-      <p>
-        <Link href="/">첫 화면으로 가기</Link>
-      </p>
-    </main>
+    <SiteChrome>
+      <section className="notice-page" aria-labelledby="not-found-heading">
+        <p className="notice-page__code">404</p>
+        <h1 id="not-found-heading">페이지를 찾을 수 없습니다</h1>
+        <p>주소가 잘못되었거나, 아직 공개되지 않았거나, 없는 기사입니다.</p>
+        <p>
+          <a href="/">첫 화면으로 가기</a> · <a href="/search">기사 검색</a>
+        </p>
+      </section>
+    </SiteChrome>
   );
 }

@@ -3,7 +3,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { withResponseStatusScope } from "@/lib/runtime/response-status";
 import { StartupError } from "@/lib/runtime/startup-error";
+import { flushViewsBeforeExit } from "@/lib/views/view-counter";
 
 const trustProxy = process.env.TRUST_PROXY === "1";
 
@@ -49,7 +51,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req);
-    nextHandler(req, res).catch((error: unknown) => {
+    withResponseStatusScope(res, () => nextHandler(req, res)).catch((error: unknown) => {
       console.error("request failed", req.method, req.url, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error");
@@ -66,11 +68,14 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
 
   return {
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
         void app.close().catch(() => undefined);
-      }),
+      });
+      // Buffered page views are written before the database goes (lib/views/view-counter.ts).
+      await flushViewsBeforeExit();
+    },
   };
 }

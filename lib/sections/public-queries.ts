@@ -1,11 +1,20 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
-/** Active sections in their menu order, for the site navigation. */
-export function getNavigationSections(): Promise<{ slug: string; name: string }[]> {
-  return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true, name: true } });
+export interface PublicSection {
+  id: number;
+  slug: string;
+  name: string;
 }
 
-export function getActiveSection(slug: string): Promise<{ slug: string; name: string } | null> {
-  return db.section.findFirst({ where: { slug, active: true }, select: { slug: true, name: true } });
-}
+const sectionSelect = { id: true, slug: true, name: true } as const;
+
+/** Active sections in their menu order, for the site navigation (read once per request). */
+export const getNavigationSections = cache((): Promise<PublicSection[]> => {
+  return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: sectionSelect });
+});
+
+export const getActiveSection = cache((slug: string): Promise<PublicSection | null> => {
+  return db.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
+});

@@ -1,0 +1,12 @@
+import "server-only";
+import { cache } from "react";
+import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { db } from "@/lib/db";
+
+/** A tag readers can open: one that at least one story they may see now carries. */
+export const getPublicTag = cache(async (slug: string): Promise<{ id: number; slug: string; name: string } | null> => {
+  return db.tag.findFirst({
+    where: { slug: slug.normalize("NFC"), articles: { some: { article: publiclyVisibleWhere(new Date()) } } },
+    select: { id: true, slug: true, name: true },
+  });
+});
