@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
 import { SiteChrome } from "@/components/site/site-chrome";
 
 export const metadata: Metadata = { title: "페이지를 찾을 수 없습니다", robots: { index: false } };
 
+// Addresses no route matches: nothing but the root layout is around this, so it brings the
+// site's chrome itself. (notFound() in a reader page uses app/(site)/not-found.tsx instead.)
 export default function NotFound() {
   return (
     <SiteChrome>
-      <section className="notice-page" aria-labelledby="not-found-heading">
-        <p className="notice-page__code">404</p>
-        <h1 id="not-found-heading">페이지를 찾을 수 없습니다</h1>
-        <p>주소가 잘못되었거나, 아직 공개되지 않았거나, 없는 기사입니다.</p>
-        <p>
-          <a href="/">첫 화면으로 가기</a> · <a href="/search">기사 검색</a>
-        </p>
-      </section>
+      <NotFoundNotice />
     </SiteChrome>
   );
 }

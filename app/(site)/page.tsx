@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import { SectionBlock, TopStory } from "@/components/article/front-blocks";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { StoryList } from "@/components/article/story-list";
 import { getHomeFront } from "@/lib/articles/public-lists";
 import { siteName } from "@/lib/config/site";
 import { getNavigationSections } from "@/lib/sections/public-queries";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage() {
   const front = await getHomeFront(await getNavigationSections());

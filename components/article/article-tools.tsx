@@ -65,11 +65,14 @@ export function ArticleTools({ url, title }: { url: string; title: string }) {
 
   return (
     <div className="article-tools" role="group" aria-label="기사 도구">
-      <button type="button" className="article-tools__button" onClick={() => changeSize(-1)} disabled={step === 0} aria-label="글자 작게">
-        가<span aria-hidden="true">−</span>
+      {/* The glyphs are what Korean papers print; screen readers get the words instead. */}
+      <button type="button" className="article-tools__button" onClick={() => changeSize(-1)} disabled={step === 0}>
+        <span aria-hidden="true">가−</span>
+        <span className="visually-hidden">글자 작게</span>
       </button>
-      <button type="button" className="article-tools__button" onClick={() => changeSize(1)} disabled={step === SIZES.length - 1} aria-label="글자 크게">
-        가<span aria-hidden="true">+</span>
+      <button type="button" className="article-tools__button" onClick={() => changeSize(1)} disabled={step === SIZES.length - 1}>
+        <span aria-hidden="true">가+</span>
+        <span className="visually-hidden">글자 크게</span>
       </button>
       <button type="button" className="article-tools__button" onClick={() => window.print()}>
         인쇄

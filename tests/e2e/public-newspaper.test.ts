@@ -54,7 +54,8 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // axe-core's Playwright runner needs a page of an explicit context.
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     paths = await discoverPaths(page);
   });
   afterAll(async () => {
@@ -232,6 +233,7 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
         expect(response?.status(), kind).toBe(kind === "unpublished" ? 410 : 404);
         const html = await page.content();
         expectNoPlantedStory(planted, html, `/articles/${id}`);
+        expect(await page.locator(".site-nav").count(), "the site chrome, once").toBe(1);
         expect(await page.locator(".site-nav").isVisible()).toBe(true);
         if (kind === "unpublished") {
           expect(await page.locator("h1").textContent()).toBe("삭제된 기사입니다");
