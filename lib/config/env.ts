@@ -55,6 +55,8 @@ const publicSiteSettings = {
   PUBLISHER_EMAIL: z.email({ error: "must be an e-mail address" }).default("desk@nuri-ilbo.test"),
   /// The KMA open API (data.go.kr) service key: without it, the weather strip is not shown.
   KMA_SERVICE_KEY: z.string().trim().min(10).optional(),
+  /// The getUltraSrtNcst endpoint (a different gateway, or a local stand-in for tests).
+  KMA_NOWCAST_URL: absoluteHttpUrl.default("https://apis.data.go.kr/1360000/VilageFcstInfoService_2.0/getUltraSrtNcst"),
   WEATHER_PLACES: weatherPlaces.default([
     { name: "서울", nx: 60, ny: 127 },
     { name: "인천", nx: 55, ny: 124 },

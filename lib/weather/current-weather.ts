@@ -46,7 +46,7 @@ export async function getWeatherStrip(): Promise<PlaceWeather[] | null> {
   const stale = now - memo.at > FRESH_MS;
   const mayRetry = now - memo.failedAt > RETRY_AFTER_FAILURE_MS;
   if (stale && mayRetry) {
-    const pending = refresh(kmaNowcastProvider(key));
+    const pending = refresh(kmaNowcastProvider(appEnv().KMA_NOWCAST_URL, key));
     // A stale value is fine while the refresh runs; without any, wait a moment for it.
     if (!memo.value) await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, RENDER_WAIT_MS))]);
   }

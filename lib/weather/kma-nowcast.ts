@@ -4,7 +4,6 @@
 // that the previous hour is asked for. Categories used: T1H (기온 ℃), REH (습도 %), PTY (강수형태).
 import type { PlaceWeather, Precipitation, WeatherPlace, WeatherProvider } from "@/lib/weather/weather";
 
-export const KMA_NOWCAST_ENDPOINT = "https://apis.data.go.kr/1360000/VilageFcstInfoService_2.0/getUltraSrtNcst";
 const KST_OFFSET = 9 * 3_600_000;
 const PUBLISHED_AT_MINUTE = 40;
 const REQUEST_TIMEOUT_MS = 3_000;
@@ -17,7 +16,7 @@ export function nowcastBaseTime(now: Date): { baseDate: string; baseTime: string
   return { baseDate: iso.slice(0, 10).replaceAll("-", ""), baseTime: `${iso.slice(11, 13)}00` };
 }
 
-export function nowcastUrl(serviceKey: string, place: WeatherPlace, now: Date): string {
+export function nowcastUrl(endpoint: string, serviceKey: string, place: WeatherPlace, now: Date): string {
   const { baseDate, baseTime } = nowcastBaseTime(now);
   // data.go.kr hands out the key both URL-encoded and plain: accept either, send it encoded once.
   let key = serviceKey;
@@ -36,7 +35,7 @@ export function nowcastUrl(serviceKey: string, place: WeatherPlace, now: Date): 
     nx: String(place.nx),
     ny: String(place.ny),
   });
-  return `${KMA_NOWCAST_ENDPOINT}?${params.toString()}`;
+  return `${endpoint}?${params.toString()}`;
 }
 
 const PTY: Record<string, Precipitation> = { "0": "none", "1": "rain", "2": "rain-snow", "3": "snow", "5": "drizzle", "6": "drizzle-flurry", "7": "flurry" };
@@ -72,12 +71,12 @@ export function parseNowcast(body: unknown, placeName: string): PlaceWeather | n
   };
 }
 
-export function kmaNowcastProvider(serviceKey: string, fetchImpl: typeof fetch = fetch): WeatherProvider {
+export function kmaNowcastProvider(endpoint: string, serviceKey: string, fetchImpl: typeof fetch = fetch): WeatherProvider {
   return {
     async currentConditions(places, now) {
       const answers = await Promise.allSettled(
         places.map(async (place) => {
-          const response = await fetchImpl(nowcastUrl(serviceKey, place, now), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+          const response = await fetchImpl(nowcastUrl(endpoint, serviceKey, place, now), { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
           if (!response.ok) return null;
           const text = await response.text();
           let body: unknown;

@@ -5,6 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { kmaNowcastProvider, nowcastBaseTime, nowcastUrl, parseNowcast } from "@/lib/weather/kma-nowcast";
 
+const ENDPOINT = "https://apis.data.go.kr/1360000/VilageFcstInfoService_2.0/getUltraSrtNcst";
+
 const fixture = (name: string) => readFile(path.join(process.cwd(), "tests/fixtures/kma", name), "utf8");
 
 describe("KMA ultra-short-term observations", () => {
@@ -30,10 +32,10 @@ describe("KMA ultra-short-term observations", () => {
   });
 
   it("builds the documented request with the key sent once encoded, whichever form it was given in", () => {
-    const url = new URL(nowcastUrl("abc%2Bdef%3D%3D", { name: "고양", nx: 57, ny: 128 }, new Date("2024-01-10T02:45:00Z")));
+    const url = new URL(nowcastUrl(ENDPOINT, "abc%2Bdef%3D%3D", { name: "고양", nx: 57, ny: 128 }, new Date("2024-01-10T02:45:00Z")));
     expect(url.pathname).toBe("/1360000/VilageFcstInfoService_2.0/getUltraSrtNcst");
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ serviceKey: "abc+def==", dataType: "JSON", base_date: "20240110", base_time: "1100", nx: "57", ny: "128" });
-    expect(new URL(nowcastUrl("abc+def==", { name: "고양", nx: 57, ny: 128 }, new Date())).searchParams.get("serviceKey")).toBe("abc+def==");
+    expect(new URL(nowcastUrl(ENDPOINT, "abc+def==", { name: "고양", nx: 57, ny: 128 }, new Date())).searchParams.get("serviceKey")).toBe("abc+def==");
   });
 
   it("the provider keeps the places that answered and fails (quietly, for the caller to hide the strip) when none did", async () => {
@@ -41,12 +43,12 @@ describe("KMA ultra-short-term observations", () => {
     const xmlError = await fixture("key-error.xml");
     const fakeFetch = (answer: string, status = 200) => (async () => new Response(answer, { status })) as typeof fetch;
     const places = [{ name: "고양", nx: 57, ny: 128 }];
-    await expect(kmaNowcastProvider("key-1234567890", fakeFetch(ok)).currentConditions(places, new Date())).resolves.toHaveLength(1);
-    await expect(kmaNowcastProvider("key-1234567890", fakeFetch(xmlError)).currentConditions(places, new Date())).rejects.toThrow(/none of the places/);
-    await expect(kmaNowcastProvider("key-1234567890", fakeFetch("", 503)).currentConditions(places, new Date())).rejects.toThrow();
+    await expect(kmaNowcastProvider(ENDPOINT, "key-1234567890", fakeFetch(ok)).currentConditions(places, new Date())).resolves.toHaveLength(1);
+    await expect(kmaNowcastProvider(ENDPOINT, "key-1234567890", fakeFetch(xmlError)).currentConditions(places, new Date())).rejects.toThrow(/none of the places/);
+    await expect(kmaNowcastProvider(ENDPOINT, "key-1234567890", fakeFetch("", 503)).currentConditions(places, new Date())).rejects.toThrow();
     const offline = (async () => {
       throw new TypeError("fetch failed");
     }) as typeof fetch;
-    await expect(kmaNowcastProvider("key-1234567890", offline).currentConditions(places, new Date())).rejects.toThrow();
+    await expect(kmaNowcastProvider(ENDPOINT, "key-1234567890", offline).currentConditions(places, new Date())).rejects.toThrow();
   });
 });
