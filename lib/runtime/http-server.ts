@@ -1,21 +1,62 @@
-// The process's HTTP entry point. Every request passes through `handleRequest`, so a response
-// cache for readers' pages (docs/architecture.md) can answer there before Next.js is asked.
+// The process's HTTP entry point. Every request passes through `handleRequest`, which refuses
+// what must never reach Next.js (unknown methods, oversized bodies, cross-site server actions)
+// and is where a response cache for readers' pages (docs/architecture.md) answers first.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { serverEnv } from "@/lib/config/env";
+import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, declaredLength, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
 import { StartupError } from "@/lib/runtime/startup-error";
-
-const trustProxy = process.env.TRUST_PROXY === "1";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
 // runs behind a reverse proxy that sets X-Forwarded-For) is the header believed.
-function clientAddress(req: IncomingMessage): string {
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = String(req.headers["x-forwarded-for"] ?? "").split(",").map((part) => part.trim()).filter(Boolean);
     const nearest = forwarded.at(-1);
     if (nearest) return nearest;
   }
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/**
+ * Answers with a JSON error and closes the connection, without reading the rest of the body: an
+ * oversized upload is refused at once, not buffered. The socket is ended (not reset) so the
+ * client can still read the answer, and destroyed a little later if the client keeps sending.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  if (!res.headersSent) {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", connection: "close", ...headers });
+  }
+  if (!res.writableEnded) res.end(JSON.stringify({ error: { code, message } }));
+  const socket = req.socket;
+  res.once("finish", () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  });
+}
+
+const TOO_LARGE_MESSAGE = "요청 본문이 너무 큽니다. 사진은 20MB, 그 밖의 요청은 2MB 이하로 보내 주세요.";
+
+/**
+ * For bodies sent without Content-Length (chunked): counts bytes as the HTTP parser hands them
+ * to the request stream and stops the request at the limit, before anything downstream can
+ * buffer more. `push` is what Node's parser calls for each body chunk.
+ */
+function limitStreamingBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  let seen = 0;
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk instanceof Uint8Array || typeof chunk === "string") {
+      seen += chunk.length;
+      if (seen > limit) {
+        refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
+        req.destroy();
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
 }
 
 export interface RunningServer {
@@ -47,12 +88,33 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   await app.prepare();
   const nextHandler = app.getRequestHandler();
 
+  const trustProxy = serverEnv().TRUST_PROXY === "1";
+
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
-    req.headers[CLIENT_IP_HEADER] = clientAddress(req);
+    // A refused or cut-off request can make Next.js write to a response we already ended, and
+    // a client can drop the connection at any time: neither may crash the process.
+    req.on("error", () => undefined);
+    res.on("error", () => undefined);
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustProxy);
+
+    const method = req.method ?? "GET";
+    if (!ALLOWED_METHODS.has(method)) {
+      return refuse(req, res, 405, "METHOD_NOT_ALLOWED", "지원하지 않는 요청 방식입니다.", { allow: [...ALLOWED_METHODS].join(", ") });
+    }
+    const path = requestPath(req.url);
+    if (method === "POST" && req.headers["next-action"] !== undefined && !isServerActionFromThisSite(req.headers, trustProxy)) {
+      return refuse(req, res, 403, "FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
+    }
+    const limit = BODY_LIMITS[bodyLimitKind(method, path, req.headers)];
+    const length = declaredLength(req.headers);
+    if (length === "invalid") return refuse(req, res, 400, "VALIDATION", "요청 길이(Content-Length)가 올바르지 않습니다.");
+    if (length !== null && length > limit) return refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
+    if (length === null) limitStreamingBody(req, res, limit);
+
     nextHandler(req, res).catch((error: unknown) => {
-      console.error("request failed", req.method, req.url, error);
+      console.error("request failed", req.method, path, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Internal Server Error");
+      if (!res.writableEnded) res.end("Internal Server Error");
     });
   };
 
