@@ -271,8 +271,18 @@ describe("password rules", () => {
     ["on the common list", "password1234"],
     ["common with case changed", "QwErTy123456"],
     ["common with digits appended", "iloveyou2024"],
+    ["one letter ten times", "aaaaaaaaaa"],
+    ["ten spaces", "          "],
+    ["a keyboard row", "qwertyuiop12"],
+    ["a common word and a year", "password2026!"],
+    ["a digit run", "1234567890"],
   ])("refuses a password that is %s", (_reason, password) => {
     expect(newPasswordSchema.safeParse(password).success).toBe(false);
+  });
+
+  it("says in Korean why a weak password is refused", () => {
+    const parsed = newPasswordSchema.safeParse("aaaaaaaaaa");
+    expect(parsed.error?.issues[0]?.message).toMatch(/^추측하기 쉬운 비밀번호입니다\. "aaa"처럼 같은 글자를 되풀이하면/);
   });
 
   it("accepts a long uncommon password", () => {
