@@ -7,6 +7,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { ActionState } from "@/lib/actions/action-state";
 import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
+import { domainErrorFromDatabase } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 
 export function staffAction(
@@ -17,8 +18,9 @@ export function staffAction(
     try {
       const staff = await requireStaff(options);
       return (await body(staff, formData)) ?? { status: "ok", message: "저장했습니다." };
-    } catch (error) {
-      unstable_rethrow(error);
+    } catch (caught) {
+      unstable_rethrow(caught);
+      const error = domainErrorFromDatabase(caught) ?? caught;
       if (error instanceof DomainError) {
         if (error.code === "UNAUTHENTICATED") redirect("/login?reason=signed-out");
         const fieldErrors = error.details?.fieldErrors as Record<string, string> | undefined;
