@@ -31,14 +31,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Prefetches are not skipped: every HTML response must carry a Content-Security-Policy, and a
+// prefetched page can be shown as it is.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|media/|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api/|_next/static|_next/image|media/|favicon.ico).*)"],
 };

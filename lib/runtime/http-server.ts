@@ -19,44 +19,59 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
+/** How long a refused request's connection may keep sending before it is cut. */
+const REFUSED_LINGER_MS = 5_000;
+
 /**
- * Answers with a JSON error and closes the connection, without reading the rest of the body: an
- * oversized upload is refused at once, not buffered. The socket is ended (not reset) so the
- * client can still read the answer, and destroyed a little later if the client keeps sending.
+ * Answers with a JSON error without reading the rest of the body into memory: an oversized
+ * upload is refused at once, not buffered. Node discards whatever the client still sends (so the
+ * client reads the answer instead of a reset), and the connection is cut after a few seconds.
  */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   if (!res.headersSent) {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", connection: "close", ...headers });
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
   }
   if (!res.writableEnded) res.end(JSON.stringify({ error: { code, message } }));
   const socket = req.socket;
-  res.once("finish", () => {
-    socket.end();
-    setTimeout(() => socket.destroy(), 2_000).unref();
-  });
+  setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
 }
 
 const TOO_LARGE_MESSAGE = "요청 본문이 너무 큽니다. 사진은 20MB, 그 밖의 요청은 2MB 이하로 보내 주세요.";
 
 /**
  * For bodies sent without Content-Length (chunked): counts bytes as the HTTP parser hands them
- * to the request stream and stops the request at the limit, before anything downstream can
- * buffer more. `push` is what Node's parser calls for each body chunk.
+ * to the request stream and, at the limit, answers 413 and ends the stream early, so nothing
+ * downstream can buffer more. Later chunks are dropped (returning false also pauses the socket).
+ * `push` is what Node's HTTP parser calls for each body chunk.
  */
 function limitStreamingBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
   let seen = 0;
+  let cut = false;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (cut) return false;
     if (chunk instanceof Uint8Array || typeof chunk === "string") {
       seen += chunk.length;
       if (seen > limit) {
+        cut = true;
         refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
-        req.destroy();
+        push(null);
         return false;
       }
     }
     return push(chunk, encoding);
   };
+}
+
+/**
+ * Next.js answers a server-action request whose body it cannot decode (not React's reply
+ * format, malformed multipart) with a 500. Our actions never throw: lib/actions/staff-action.ts
+ * turns every error into a result the form shows. So a 500 on an action request is Next.js
+ * refusing malformed input, which is a 400.
+ */
+function malformedActionIsBadRequest(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => writeHead(status === 500 ? 400 : status, ...rest)) as ServerResponse["writeHead"];
 }
 
 export interface RunningServer {
@@ -110,6 +125,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     if (length === "invalid") return refuse(req, res, 400, "VALIDATION", "요청 길이(Content-Length)가 올바르지 않습니다.");
     if (length !== null && length > limit) return refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
     if (length === null) limitStreamingBody(req, res, limit);
+    if (method === "POST" && req.headers["next-action"] !== undefined) malformedActionIsBadRequest(res);
 
     nextHandler(req, res).catch((error: unknown) => {
       console.error("request failed", req.method, path, error);
