@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { serverEnv } from "@/lib/config/env";
-import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, declaredLength, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
 import { StartupError } from "@/lib/runtime/startup-error";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
@@ -23,17 +23,23 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
 const REFUSED_LINGER_MS = 5_000;
 
 /**
- * Answers with a JSON error without reading the rest of the body into memory: an oversized
- * upload is refused at once, not buffered. Node discards whatever the client still sends (so the
- * client reads the answer instead of a reset), and the connection is cut after a few seconds.
+ * Answers with a JSON error without reading the rest of the body into memory. Node discards
+ * whatever body the client still sends, so the client reads the answer instead of a reset.
  */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   if (!res.headersSent) {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
   }
   if (!res.writableEnded) res.end(JSON.stringify({ error: { code, message } }));
-  const socket = req.socket;
-  setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+}
+
+/**
+ * An oversized body is refused at once, before any of it is read. Node then reads and discards
+ * the rest (memory stays flat; the server's requestTimeout bounds how long), so the client gets
+ * the answer and can reuse the connection.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
 }
 
 const TOO_LARGE_MESSAGE = "요청 본문이 너무 큽니다. 사진은 20MB, 그 밖의 요청은 2MB 이하로 보내 주세요.";
@@ -54,8 +60,12 @@ function limitStreamingBody(req: IncomingMessage, res: ServerResponse, limit: nu
       seen += chunk.length;
       if (seen > limit) {
         cut = true;
-        refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
+        refuseTooLarge(req, res);
         push(null);
+        // The stream is ended and the socket paused: this connection cannot carry another
+        // request, so it is closed once the client has had time to read the answer.
+        const socket = req.socket;
+        setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
         return false;
       }
     }
@@ -117,13 +127,14 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
       return refuse(req, res, 405, "METHOD_NOT_ALLOWED", "지원하지 않는 요청 방식입니다.", { allow: [...ALLOWED_METHODS].join(", ") });
     }
     const path = requestPath(req.url);
+    if (!isDecodablePath(path)) return refuse(req, res, 400, "VALIDATION", "주소가 올바르지 않습니다.");
     if (method === "POST" && req.headers["next-action"] !== undefined && !isServerActionFromThisSite(req.headers, trustProxy)) {
       return refuse(req, res, 403, "FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
     }
     const limit = BODY_LIMITS[bodyLimitKind(method, path, req.headers)];
     const length = declaredLength(req.headers);
     if (length === "invalid") return refuse(req, res, 400, "VALIDATION", "요청 길이(Content-Length)가 올바르지 않습니다.");
-    if (length !== null && length > limit) return refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
+    if (length !== null && length > limit) return refuseTooLarge(req, res);
     if (length === null) limitStreamingBody(req, res, limit);
     if (method === "POST" && req.headers["next-action"] !== undefined) malformedActionIsBadRequest(res);
 
@@ -135,6 +146,15 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   };
 
   const server = createServer(handleRequest);
+  // Requests Node cannot even parse (a request line or headers over 16 KB, broken framing) get a
+  // JSON answer like every other refusal instead of Node's bare status line.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const body = JSON.stringify({ error: { code: tooLarge ? "HEADERS_TOO_LARGE" : "BAD_REQUEST", message: tooLarge ? "요청 주소나 헤더가 너무 깁니다." : "요청을 읽을 수 없습니다." } });
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new PortInUseError(`port ${options.port} is already in use; set PORT to a free port`) : error),

@@ -52,6 +52,16 @@ export function isServerActionFromThisSite(headers: IncomingHttpHeaders, trustPr
   }
 }
 
+/** Whether the path's percent-escapes decode to text (Next.js answers "/%F0%9F" with a 500). */
+export function isDecodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Content-Length as a number, or null when absent (chunked) or not a plain decimal. */
 export function declaredLength(headers: IncomingHttpHeaders): number | null | "invalid" {
   const raw = headers["content-length"];
