@@ -7,7 +7,7 @@ import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
 interface KnownRequestError {
   name: "PrismaClientKnownRequestError";
   code: string;
-  meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string } } } };
+  meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string }; originalCode?: string } } };
 }
 
 // Duck-typed: the class may come from another bundle of the generated client.
@@ -26,6 +26,11 @@ const FIELD_OF_CONSTRAINT: Record<string, { field: string; message: string }> = 
 export function domainErrorFromDatabase(error: unknown): DomainError | null {
   if (error instanceof DomainError || !isKnownRequestError(error)) return null;
   const constraint = error.meta?.driverAdapterError?.cause?.constraint?.index;
+  // PostgreSQL's class 22 (data exception: NUL or bad bytes in text, numbers or dates out of
+  // range, strings too long) means input that slipped past a schema: still the client's input.
+  if (error.meta?.driverAdapterError?.cause?.originalCode?.startsWith("22")) {
+    return invalid("입력한 값을 저장할 수 없습니다. 쓸 수 없는 문자가 있거나 범위를 벗어났습니다.");
+  }
   switch (error.code) {
     case "P2002":
       return conflict("같은 값이 이미 있습니다. 다른 값을 쓰세요.", { constraint });
