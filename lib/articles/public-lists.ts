@@ -6,6 +6,7 @@ import { cache } from "react";
 import { decodeCursor, encodeCursor, newerThan, newestFirst, olderThan, oldestFirst } from "@/lib/articles/keyset-cursor";
 import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -14,6 +15,7 @@ export const LIST_PAGE_SIZE = 20;
 /** The newest stories readers may see, newest first. */
 export async function getLatestStories(options: { limit: number; now?: Date; sectionId?: number; excludeIds?: number[] }): Promise<PublicArticleSummary[]> {
   const now = options.now ?? new Date();
+  tagResponse(cacheTag.latest);
   const rows = await db.article.findMany({
     where: {
       ...publiclyVisibleWhere(now),
@@ -30,6 +32,7 @@ export async function getLatestStories(options: { limit: number; now?: Date; sec
 
 /** The home page: a top story (the newest with a photo), the latest, and a block per section. */
 export const getHomeFront = cache(async (sections: { id: number; slug: string; name: string }[], now = new Date()) => {
+  tagResponse(cacheTag.home);
   const [latest, ...perSection] = await Promise.all([
     getLatestStories({ limit: 11, now }),
     ...sections.map((section) => getLatestStories({ limit: 4, now, sectionId: section.id })),
@@ -57,6 +60,8 @@ export interface PageRequest {
 
 /** One page of the visible stories matching `where`, by keyset cursor. */
 export async function pageOfStories(where: Prisma.ArticleWhereInput, request: PageRequest, now = new Date(), pageSize = LIST_PAGE_SIZE): Promise<StoryPage> {
+  // Any publication or withdrawal can move a story into or out of a list page.
+  tagResponse(cacheTag.latest);
   const before = decodeCursor(request.before);
   const after = before ? null : decodeCursor(request.after);
   const base: Prisma.ArticleWhereInput = { AND: [publiclyVisibleWhere(now), where] };

@@ -3,6 +3,7 @@ import "server-only";
 import { cache } from "react";
 import { articlePath } from "@/lib/articles/article-url";
 import { previewDescription } from "@/lib/articles/preview-text";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publicStateOf } from "@/lib/articles/visibility";
@@ -70,6 +71,7 @@ export interface PublicArticle {
 export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "gone" } | { state: "missing" };
 
 async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageData> {
+  tagResponse(cacheTag.story(id));
   const row = await db.article.findUnique({ where: { id }, select: articlePageSelect });
   if (!row) return { state: "missing" };
   const state = publicStateOf(row, now);

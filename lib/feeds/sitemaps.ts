@@ -6,6 +6,7 @@ import "server-only";
 import { XMLBuilder } from "fast-xml-parser";
 import { articlePath } from "@/lib/articles/article-url";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteName } from "@/lib/config/site";
 import { db } from "@/lib/db";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
@@ -26,6 +27,7 @@ function xmlDocument(body: Record<string, unknown>): string {
 }
 
 async function articleSitemapCount(now: Date): Promise<number> {
+  tagResponse(cacheTag.sitemaps, cacheTag.latest);
   const { _max } = await db.article.aggregate({ where: publiclyVisibleWhere(now), _max: { id: true } });
   return _max.id ? Math.ceil(_max.id / ARTICLES_PER_SITEMAP) : 0;
 }
@@ -51,18 +53,21 @@ export async function buildArticleSitemap(page: number, now = new Date()): Promi
 }
 
 export async function buildPagesSitemap(): Promise<string> {
+  tagResponse(cacheTag.sitemaps, cacheTag.site);
   const sections = await db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true } });
   const urls = [{ loc: absoluteUrl("/"), changefreq: "always" }, ...sections.map((section) => ({ loc: absoluteUrl(`/sections/${section.slug}`), changefreq: "hourly" }))];
   return xmlDocument({ urlset: { "@_xmlns": SITEMAP_NS, url: urls } });
 }
 
 export async function buildReportersSitemap(now = new Date()): Promise<string> {
+  tagResponse(cacheTag.sitemaps, cacheTag.latest);
   const reporters = await listPublicReporterIds(now);
   return xmlDocument({ urlset: { "@_xmlns": SITEMAP_NS, url: reporters.map((reporter) => ({ loc: absoluteUrl(`/reporters/${reporter.id}`) })) } });
 }
 
 /** Google News: stories published in the last 48 hours, with publication name and language. */
 export async function buildNewsSitemap(now = new Date()): Promise<string> {
+  tagResponse(cacheTag.sitemaps, cacheTag.latest);
   const rows = await db.article.findMany({
     where: { AND: [publiclyVisibleWhere(now), { publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS) } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

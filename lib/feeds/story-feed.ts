@@ -4,6 +4,7 @@ import "server-only";
 import { Feed } from "feed";
 import { publicSummarySelect, toPublicSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteCopyright, siteDescription, siteName, siteUrl } from "@/lib/config/site";
 import { db } from "@/lib/db";
 import { absolutizeHtml } from "@/lib/feeds/absolute-html";
@@ -19,6 +20,7 @@ const feedSelect = {
 
 export async function buildStoryFeed(options: { section?: { id: number; slug: string; name: string }; now?: Date }): Promise<string> {
   const now = options.now ?? new Date();
+  tagResponse(cacheTag.feeds, cacheTag.latest, ...(options.section ? [cacheTag.section(options.section.id)] : []));
   const rows = await db.article.findMany({
     where: { ...publiclyVisibleWhere(now), ...(options.section ? { liveRevision: { sectionId: options.section.id } } : {}) },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

@@ -2,6 +2,7 @@ import "server-only";
 // A reporter's public page: only staff with at least one story readers may see have one, so
 // the staff list (admins, new hires, desk accounts) is not published by accident.
 import { cache } from "react";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { db } from "@/lib/db";
 import { publicImageSelect, toPublicImage, type PublicImage } from "@/lib/media/public-image";
@@ -19,6 +20,7 @@ const STAFF_ID = /^[a-z0-9]{1,40}$/i;
 
 export const getPublicReporter = cache(async (id: string): Promise<PublicReporter | null> => {
   if (!STAFF_ID.test(id)) return null;
+  tagResponse(cacheTag.reporter(id), cacheTag.latest);
   const visible = publiclyVisibleWhere(new Date());
   const user = await db.user.findFirst({
     where: { id, OR: [{ articles: { some: visible } }, { coBylines: { some: { article: visible } } }] },

@@ -6,6 +6,7 @@ import "server-only";
 // within each. Results are paged by number: a search is a snapshot, not a list to follow.
 import { publicSummarySelect, toPublicSummary, type PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerptAround } from "@/lib/search/highlight";
@@ -39,6 +40,7 @@ const newestFirst: Prisma.ArticleSearchDocumentOrderByWithRelationInput[] = [{ p
 
 export async function searchStories(terms: string[], page: number, now = new Date()): Promise<SearchResults> {
   if (terms.length === 0) return { total: 0, page: 1, pageCount: 0, hits: [] };
+  tagResponse(cacheTag.search, cacheTag.latest);
   const match = searchMatchWhere(terms, now);
   const inHeadline: Prisma.ArticleSearchDocumentWhereInput = { AND: terms.map((term) => ({ headline: { contains: term } })) };
   const headlineFirst = { AND: [match, inHeadline] };

@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { db } from "@/lib/db";
 
 export interface PublicSection {
@@ -12,9 +13,12 @@ const sectionSelect = { id: true, slug: true, name: true } as const;
 
 /** Active sections in their menu order, for the site navigation (read once per request). */
 export const getNavigationSections = cache((): Promise<PublicSection[]> => {
+  tagResponse(cacheTag.site);
   return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: sectionSelect });
 });
 
-export const getActiveSection = cache((slug: string): Promise<PublicSection | null> => {
-  return db.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
+export const getActiveSection = cache(async (slug: string): Promise<PublicSection | null> => {
+  const section = await db.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
+  tagResponse(cacheTag.site, ...(section ? [cacheTag.section(section.id)] : []));
+  return section;
 });

@@ -4,6 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { db } from "@/lib/db";
 import { startOfKstDay } from "@/lib/views/view-counter";
 
@@ -26,6 +27,7 @@ export interface MostRead {
 }
 
 async function loadMostRead(limit: number, now: Date): Promise<MostRead> {
+  tagResponse(cacheTag.mostRead, cacheTag.latest);
   const [todayIds, weekIds] = await Promise.all([rankSince(startOfKstDay(now), limit, now), rankSince(new Date(now.getTime() - WEEK), limit, now)]);
   const ids = [...new Set([...todayIds, ...weekIds])];
   if (ids.length === 0) return { today: [], week: [] };

@@ -2,7 +2,7 @@ import "server-only";
 // The counting end of the view beacon (app/api/views/route.ts): count, and make sure the
 // buffer is written out regularly. Never touches the database itself.
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { appEnv } from "@/lib/config/env";
+import { serverEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { processViewCounter, type ViewOutcome } from "@/lib/views/view-counter";
 
@@ -15,7 +15,7 @@ function ensureFlushTimer(): void {
     processViewCounter()
       .flush(db)
       .catch((error: unknown) => console.error("writing view counts failed (kept for the next try)", error));
-  }, appEnv().VIEW_FLUSH_SECONDS * 1000);
+  }, serverEnv().VIEW_FLUSH_SECONDS * 1000);
   // The timer alone must not keep the process alive; the server's shutdown flushes what is left.
   timer.unref();
   holder[TIMER_KEY] = timer;

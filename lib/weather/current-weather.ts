@@ -2,7 +2,7 @@ import "server-only";
 // The weather strip's conditions: from the KMA when KMA_SERVICE_KEY is set, otherwise none (the
 // strip is not shown). Answers are kept 10 minutes; a page never waits more than a moment for
 // the service, and when it is down the strip hides and the service is asked again a minute later.
-import { appEnv } from "@/lib/config/env";
+import { serverEnv } from "@/lib/config/env";
 import { kmaNowcastProvider } from "@/lib/weather/kma-nowcast";
 import type { PlaceWeather, WeatherProvider } from "@/lib/weather/weather";
 
@@ -22,7 +22,7 @@ const memo: Memo = { value: null, at: 0, failedAt: 0, refreshing: null };
 
 function refresh(provider: WeatherProvider): Promise<void> {
   memo.refreshing ??= provider
-    .currentConditions(appEnv().WEATHER_PLACES, new Date())
+    .currentConditions(serverEnv().WEATHER_PLACES, new Date())
     .then((value) => {
       memo.value = value;
       memo.at = Date.now();
@@ -40,13 +40,13 @@ function refresh(provider: WeatherProvider): Promise<void> {
 
 /** Conditions for the strip, or null when it should not be shown. */
 export async function getWeatherStrip(): Promise<PlaceWeather[] | null> {
-  const key = appEnv().KMA_SERVICE_KEY;
+  const key = serverEnv().KMA_SERVICE_KEY;
   if (!key) return null;
   const now = Date.now();
   const stale = now - memo.at > FRESH_MS;
   const mayRetry = now - memo.failedAt > RETRY_AFTER_FAILURE_MS;
   if (stale && mayRetry) {
-    const pending = refresh(kmaNowcastProvider(appEnv().KMA_NOWCAST_URL, key));
+    const pending = refresh(kmaNowcastProvider(serverEnv().KMA_NOWCAST_URL, key));
     // A stale value is fine while the refresh runs; without any, wait a moment for it.
     if (!memo.value) await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, RENDER_WAIT_MS))]);
   }

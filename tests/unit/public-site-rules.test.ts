@@ -97,15 +97,13 @@ describe("public site settings", () => {
     expect(env.WEATHER_PLACES[0]).toEqual({ name: "서울", nx: 60, ny: 127 });
   });
 
-  it("read places and the site URL, refusing bad ones by name", () => {
+  it("read weather places, refusing bad ones by name", () => {
     expect(readEnv({ WEATHER_PLACES: "고양:57:128, 부산:98:76" }).WEATHER_PLACES).toEqual([
       { name: "고양", nx: 57, ny: 128 },
       { name: "부산", nx: 98, ny: 76 },
     ]);
-    expect(readEnv({ SITE_URL: "https://news.example.kr/" }).SITE_URL).toBe("https://news.example.kr");
     expect(() => readEnv({ WEATHER_PLACES: "고양" })).toThrow(ConfigError);
     expect(() => readEnv({ WEATHER_PLACES: "고양" })).toThrow(/WEATHER_PLACES/);
-    expect(() => readEnv({ SITE_URL: "news.example.kr" })).toThrow(/SITE_URL/);
-    expect(() => readEnv({ SITE_URL: "ftp://news.example.kr" })).toThrow(/SITE_URL/);
+    expect(() => readEnv({ KMA_NOWCAST_URL: "ftp://kma.example" })).toThrow(/KMA_NOWCAST_URL/);
   });
 });
