@@ -1,11 +1,18 @@
 // The process's HTTP entry point. Every request passes through `handleRequest`: first the
 // refusals of what must never reach Next.js (lib/runtime/request-refusals.ts), then the response
 // cache for readers' pages (lib/runtime/response-cache/), then Next.js.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { serverEnv } from "@/lib/config/env";
+import { logger, routeConsoleErrorsToLogger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { runInRequestContext } from "@/lib/observability/request-context";
+import { routeKind } from "@/lib/observability/route-kind";
+import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
 import { admitRequest } from "@/lib/runtime/request-refusals";
+import { requestPath } from "@/lib/runtime/request-guards";
 import { startResponseCache, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
 import { StartupError } from "@/lib/runtime/startup-error";
 
@@ -18,6 +25,12 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
     if (nearest) return nearest;
   }
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/** The request's id: the trusted proxy's when it sent a sane one, else a new one. */
+function requestIdFor(req: IncomingMessage, trustProxy: boolean): string {
+  const given = trustProxy ? req.headers["x-request-id"] : undefined;
+  return typeof given === "string" && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
 }
 
 export interface RunningServer {
@@ -48,17 +61,34 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.host });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
+  routeConsoleErrorsToLogger();
 
   const env = serverEnv();
   const trustProxy = env.TRUST_PROXY === "1";
   const passToNext = (req: IncomingMessage, res: ServerResponse) =>
     nextHandler(req, res).catch((error: unknown) => {
-      console.error("request failed", req.method, req.url, error);
+      logger().error({ err: error, method: req.method, route: routeKind(requestPath(req.url)) }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       if (!res.writableEnded) res.end("Internal Server Error");
     });
   // Not in development: pages change with every edit there.
   const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: passToNext }) : null;
+
+  const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
+    if (!admitRequest(req, res, trustProxy)) return;
+    if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache })) return;
+    if (!cache) return void passToNext(req, res);
+    cache.handle(req, res).then(
+      (outcome) => {
+        record(outcome);
+        if (outcome === "PASS") void passToNext(req, res);
+      },
+      (error: unknown) => {
+        logger().error({ err: error }, "response cache failed; answering without it");
+        if (!res.headersSent) void passToNext(req, res);
+      },
+    );
+  };
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     // A refused or cut-off request can make Next.js write to a response we already ended, and
@@ -66,17 +96,24 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     req.on("error", () => undefined);
     res.on("error", () => undefined);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustProxy);
-    if (!admitRequest(req, res, trustProxy)) return;
-    if (!cache) return void passToNext(req, res);
-    cache.handle(req, res).then(
-      (outcome) => {
-        if (outcome === "PASS") void passToNext(req, res);
-      },
-      (error: unknown) => {
-        console.error("response cache failed; answering without it", req.url, error);
-        if (!res.headersSent) void passToNext(req, res);
-      },
-    );
+    const context = { requestId: requestIdFor(req, trustProxy), queryCount: 0 };
+    res.setHeader("x-request-id", context.requestId);
+    const started = performance.now();
+    const route = routeKind(requestPath(req.url));
+    let cacheOutcome = "NONE";
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const m = metrics();
+      m.httpRequests.labels(route, req.method ?? "GET", `${Math.floor(res.statusCode / 100)}xx`).inc();
+      m.httpDuration.labels(route).observe(seconds);
+      if (cacheOutcome !== "NONE") m.cacheEvents.labels(cacheOutcome.toLowerCase()).inc();
+      // Cache hits are the bulk of the traffic: logged only at debug level.
+      const level = res.statusCode >= 500 ? "error" : cacheOutcome === "HIT" ? "debug" : "info";
+      runInRequestContext(context, () =>
+        logger()[level]({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), cache: cacheOutcome, queries: context.queryCount }, "request"),
+      );
+    });
+    runInRequestContext(context, () => answer(req, res, (outcome) => (cacheOutcome = outcome)));
   };
 
   const server = createServer(handleRequest);

@@ -2,6 +2,7 @@
 // purge hook, built from the settings.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Env } from "@/lib/config/env";
+import { logger } from "@/lib/observability/logger";
 import { startInvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
 import { renderWithNext } from "@/lib/runtime/response-cache/render-with-next";
 import { ResponseCache, type CacheOutcome } from "@/lib/runtime/response-cache/response-cache";
@@ -17,9 +18,9 @@ function cdnPurger(url: string): (tags: string[]) => void {
   return (tags) => {
     void fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tags }), signal: AbortSignal.timeout(5_000) })
       .then((response) => {
-        if (!response.ok) console.error(`[newsroom] CDN purge answered ${response.status}`);
+        if (!response.ok) logger().error({ status: response.status }, "CDN purge refused");
       })
-      .catch((error: unknown) => console.error(`[newsroom] CDN purge failed: ${String(error)}`));
+      .catch((error: unknown) => logger().error({ err: error }, "CDN purge failed"));
   };
 }
 
@@ -29,7 +30,7 @@ export function startResponseCache(options: { env: Env; nextHandler: (req: Incom
   const listener = startInvalidationListener({
     databaseUrl: env.DATABASE_URL ?? "",
     cache,
-    log: (line) => console.log(`[newsroom] ${line}`),
+    log: (line) => logger().info(line),
     onInvalidate: env.CDN_PURGE_URL ? cdnPurger(env.CDN_PURGE_URL) : undefined,
   });
   const render = renderWithNext((req, res) => void options.nextHandler(req, res));
