@@ -212,17 +212,27 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
     let db: Db;
     let planted: PlantedStories;
 
+    // The stories are written straight into the database, so the domain events the workflow would
+    // write are written here too: they are what drops the response cache's stale pages.
+    const announce = (type: string, payload: Record<string, unknown>[]) => db.domainEvent.createMany({ data: payload.map((item) => ({ type, payload: item })) });
+
     beforeAll(async () => {
       db = createPrismaClient(databaseUrl);
       planted = await plantStories(db);
+      await announce("article.published", Object.values(planted.ids).map((articleId) => ({ articleId })));
+      await announce("section.changed", [{ sectionId: planted.sectionId }]);
+      // Invalidation travels through LISTEN/NOTIFY: give it a moment.
+      await new Promise((resolve) => setTimeout(resolve, 500));
     });
     afterAll(async () => {
-      // Leave the shared demo database as other test files expect it.
+      // Leave the shared demo database (and the cache in front of it) as other test files expect it.
       if (planted) {
         await db.article.deleteMany({ where: { id: { in: Object.values(planted.ids) } } });
         await db.tag.deleteMany({ where: { id: planted.tagId } });
         await db.section.deleteMany({ where: { id: planted.sectionId } });
         await db.user.deleteMany({ where: { OR: [{ id: planted.authorId }, { email: { startsWith: "planted-desk-" } }] } });
+        await announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
+        await announce("section.changed", [{ sectionId: planted.sectionId }]);
       }
       await db?.$disconnect();
     });

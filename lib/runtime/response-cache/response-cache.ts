@@ -40,7 +40,8 @@ const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410]);
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 const NONCE_SLOT = "{nonce}";
 
-export type CacheOutcome = "HIT" | "MISS" | "BYPASS";
+/** HIT/MISS: answered from the cache. BYPASS: rendered and answered, not stored. PASS: not touched; the caller answers. */
+export type CacheOutcome = "HIT" | "MISS" | "BYPASS" | "PASS";
 
 export class ResponseCache {
   readonly store: CacheStore;
@@ -70,13 +71,13 @@ export class ResponseCache {
 
   /**
    * Answers `req` from the cache (rendering it once on a miss) when it is a cacheable public
-   * request; returns "BYPASS" without touching `res` otherwise.
+   * request; returns "PASS" without touching `res` otherwise.
    */
   async handle(req: IncomingMessage, res: ServerResponse, render: Render): Promise<CacheOutcome> {
     const key = cacheKeyFor(req);
     if (!key) {
       this.store.stats.bypasses += 1;
-      return "BYPASS";
+      return "PASS";
     }
     const cached = this.store.get(key, this.options.now());
     if (cached) {
@@ -124,7 +125,9 @@ export class ResponseCache {
     }
     const template = buildPageTemplate(captured.body, nonce);
     const now = this.options.now();
-    const tags = [...captured.tags, cacheTag.site];
+    // A page whose data functions named nothing is assumed to show the newest stories: dropped on
+    // every publication rather than kept stale.
+    const tags = [...(captured.tags.size > 0 ? captured.tags : [cacheTag.latest]), cacheTag.site];
     const ttl =
       captured.status === 404 ? this.options.notFoundTtlMs : captured.tags.has(cacheTag.mostRead) ? this.options.mostReadTtlMs : this.options.defaultTtlMs;
     const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY);
