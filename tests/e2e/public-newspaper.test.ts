@@ -214,7 +214,7 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
 
     // The stories are written straight into the database, so the domain events the workflow would
     // write are written here too: they are what drops the response cache's stale pages.
-    const announce = (type: string, payload: Record<string, unknown>[]) => db.domainEvent.createMany({ data: payload.map((item) => ({ type, payload: item })) });
+    const announce = (type: string, payload: Record<string, number>[]) => db.domainEvent.createMany({ data: payload.map((item) => ({ type, payload: item })) });
 
     beforeAll(async () => {
       db = createPrismaClient(databaseUrl);
