@@ -52,7 +52,7 @@ export const DIFF_FIELD_LABELS: Record<DiffFieldName, string> = {
 
 // Beyond these many edits the comparison gives up and shows the blocks as replaced: the cost of
 // the algorithm grows with (length x edits).
-const MAX_LINE_EDITS = 4_000;
+const MAX_LINE_EDITS = 2_000;
 const MAX_WORD_EDITS = 3_000;
 
 const wordSegmenter = new Intl.Segmenter("ko", { granularity: "word" });
@@ -111,8 +111,31 @@ function tidy(segments: DiffSegment[]): DiffSegment[] {
   return out;
 }
 
+/**
+ * A lower bound of the edits between two token lists: every token beyond what they have in common
+ * must be added or removed. When even that exceeds the cap, the full comparison is skipped (it
+ * would run to the cap for nothing: a rewritten story costs milliseconds instead of seconds).
+ */
+function minimumEdits(a: string[], b: string[]): number {
+  const counts = new Map<string, number>();
+  for (const token of a) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let common = 0;
+  for (const token of b) {
+    const left = counts.get(token) ?? 0;
+    if (left > 0) {
+      common += 1;
+      counts.set(token, left - 1);
+    }
+  }
+  return a.length + b.length - 2 * common;
+}
+
+function diffTokens(a: string[], b: string[], maxEdits: number) {
+  return minimumEdits(a, b) > maxEdits ? undefined : diffArrays(a, b, { maxEditLength: maxEdits });
+}
+
 function diffWordsOf(before: string, after: string): DiffSegment[] {
-  const changes = diffArrays(words(before), words(after), { maxEditLength: MAX_WORD_EDITS });
+  const changes = diffTokens(words(before), words(after), MAX_WORD_EDITS);
   if (!changes) return replaced(before, after);
   return changes.map((change) => ({ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value.join("") }));
 }
@@ -120,7 +143,7 @@ function diffWordsOf(before: string, after: string): DiffSegment[] {
 /** Word-level segments turning `before` into `after`; concatenating same+removed gives `before`, same+added gives `after`. */
 export function diffText(before: string, after: string): DiffSegment[] {
   if (before === after) return before ? [{ kind: "same", text: before }] : [];
-  const lineChanges = diffArrays(lines(before), lines(after), { maxEditLength: MAX_LINE_EDITS });
+  const lineChanges = diffTokens(lines(before), lines(after), MAX_LINE_EDITS);
   if (!lineChanges) return replaced(before, after);
   const segments: DiffSegment[] = [];
   for (let index = 0; index < lineChanges.length; index += 1) {

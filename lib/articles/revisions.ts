@@ -60,7 +60,7 @@ export async function snapshotAutosaveIfDue(tx: DbTransaction, articleId: number
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
-  if (latestOwn && now.getTime() - latestOwn.createdAt.getTime() < AUTOSAVE_REVISION_INTERVAL_MS) return false;
+  if (latestOwn && now.getTime() - latestOwn.createdAt.getTime() <= AUTOSAVE_REVISION_INTERVAL_MS) return false;
   await snapshotRevision(tx, articleId, "AUTOSAVE", actorId, undefined, now);
   return true;
 }
