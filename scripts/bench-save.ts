@@ -14,6 +14,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { localDiskStorage } from "@/lib/media/storage";
 import { ensureProductionBuild } from "@/lib/runtime/build";
 import { DEMO_STAFF, seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
+import { signInOverHttp } from "@/tests/support/http-session";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster } from "@/tests/support/test-cluster";
 
 const SAVES = Number(process.argv[process.argv.indexOf("--saves") + 1]) || 200;
@@ -52,31 +53,6 @@ function summarise(times: number[]) {
   return { count: times.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), mean: round(times.reduce((a, b) => a + b, 0) / times.length), min: round(sorted[0]!), max: round(sorted.at(-1)!) };
 }
 
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header for later requests. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = (pair ?? "").split("=");
-      if (name) jar.set(name.trim(), value.join("="));
-    }
-  };
-  keep(csrfResponse);
-  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in failed (${response.status})`);
-  return cookieHeader();
-}
-
 async function main() {
   await ensureProductionBuild(log);
   const cluster = await startTestCluster();
@@ -102,7 +78,7 @@ async function main() {
       if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the app did not start:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    const cookie = await signIn(baseUrl, DEMO_STAFF.reporter.email);
+    const { cookie } = await signInOverHttp(baseUrl, DEMO_STAFF.reporter.email, PASSWORD);
     const headers = { cookie, origin: baseUrl, "content-type": "application/json" };
     const created = await fetch(`${baseUrl}/api/v1/articles`, { method: "POST", headers, body: JSON.stringify({ headline: "고양시 경제자유구역 지정 추진, 무엇이 달라지나", body: storyBody(0) }) });
     if (created.status !== 201) throw new Error(`create failed: ${created.status} ${await created.text()}`);
