@@ -7,11 +7,13 @@ import { HTTP_STATUS } from "@/lib/api/error-status";
 import { isSameOriginRequest } from "@/lib/api/same-origin";
 import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
+import { domainErrorFromDatabase } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(caught: unknown): Response {
+  const error = domainErrorFromDatabase(caught) ?? caught;
   if (error instanceof DomainError) {
     return Response.json({ error: { code: error.code, message: error.message, ...(error.details ?? {}) } }, { status: HTTP_STATUS[error.code] });
   }

@@ -19,6 +19,8 @@ declare module "vitest" {
     appBaseUrl: string;
     appDatabaseUrl: string;
     demoPassword: string;
+    /** The PID of the process npm start runs (its children are part of the app too). */
+    appPid: number;
   }
 }
 
@@ -91,6 +93,7 @@ async function startSeededApp(project: TestProject, cluster: TestCluster) {
   project.provide("appBaseUrl", baseUrl);
   project.provide("appDatabaseUrl", url);
   project.provide("demoPassword", E2E_DEMO_PASSWORD);
+  project.provide("appPid", server.pid ?? 0);
 
   return async () => {
     const exited = new Promise((resolve) => server.once("exit", resolve));

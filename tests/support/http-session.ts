@@ -1,37 +1,54 @@
-// Signing in to the running app over plain HTTP (next-auth's credentials endpoint), for API tests
-// and benchmarks that need a staff session without a browser.
-
-/** A signed-in staff member's JSON API client: same-origin headers and the session cookie on every call. */
-export interface ApiSession {
+// Signing in over plain HTTP, the way next-auth's own form does, for tests that drive the API
+// without a browser: CSRF token first, then the credentials callback.
+export interface HttpSession {
+  /** The Cookie header to send (session and device cookies). */
   cookie: string;
+  /** Set-Cookie lines of the sign-in answer, for tests that inspect them. */
+  setCookies: string[];
+}
+
+function cookiePairs(setCookies: string[]): string[] {
+  return setCookies.map((line) => line.split(";")[0] ?? "").filter((pair) => pair.includes("="));
+}
+
+export async function csrfSession(baseUrl: string): Promise<{ csrfToken: string; cookie: string }> {
+  const response = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { csrfToken, cookie: cookiePairs(response.headers.getSetCookie()).join("; ") };
+}
+
+/** Posts the credentials form; returns the raw answer (not followed). */
+export async function postCredentials(baseUrl: string, fields: Record<string, string>, extraCookie = ""): Promise<Response> {
+  const { csrfToken, cookie } = await csrfSession(baseUrl);
+  return fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [cookie, extraCookie].filter(Boolean).join("; "), origin: baseUrl },
+    body: new URLSearchParams({ csrfToken, json: "true", callbackUrl: `${baseUrl}/newsroom`, ...fields }),
+  });
+}
+
+export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<HttpSession> {
+  const response = await postCredentials(baseUrl, { email, password });
+  const setCookies = response.headers.getSetCookie();
+  const pairs = cookiePairs(setCookies);
+  if (!pairs.some((pair) => pair.includes("session-token="))) {
+    throw new Error(`sign-in as ${email} failed: ${response.status} ${response.headers.get("location") ?? ""}`);
+  }
+  return { cookie: pairs.join("; "), setCookies };
+}
+
+/** A signed-in staff member's API client: the session cookie and a same-origin Origin on every call. */
+export interface ApiSession extends HttpSession {
   request(method: string, path: string, body?: unknown): Promise<Response>;
   upload(path: string, form: FormData): Promise<Response>;
 }
 
-export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<ApiSession> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = (pair ?? "").split("=");
-      if (name) jar.set(name.trim(), value.join("="));
-    }
-  };
-  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in as ${email} failed (${response.status})`);
-  const cookie = cookieHeader();
+export async function openApiSession(baseUrl: string, email: string, password: string): Promise<ApiSession> {
+  const session = await signInOverHttp(baseUrl, email, password);
+  const { cookie } = session;
   return {
-    cookie,
+    ...session,
     request: (method, path, body) =>
       fetch(`${baseUrl}${path}`, {
         method,
