@@ -70,8 +70,9 @@ function contentColumns(patch: ContentPatch, options: { updateSlug: boolean }): 
  * argument value by value, which for a 100 KB body cost more than the whole database round trip.
  * Run only after the conditional update in the same transaction, which holds the row.
  */
-async function writeBody(tx: DbTransaction, articleId: number, body: NonNullable<ContentPatch["body"]>, derived: { html: string; text: string }): Promise<void> {
-  await tx.$executeRaw`UPDATE "Article" SET "bodyJson" = CAST(${JSON.stringify(body)} AS JSONB), "bodyHtml" = ${derived.html}, "bodyText" = ${derived.text} WHERE "id" = ${articleId}`;
+async function writeBody(tx: DbTransaction, articleId: number, body: NonNullable<ContentPatch["body"]>): Promise<void> {
+  const { html, text } = renderArticleBody(body);
+  await tx.$executeRaw`UPDATE "Article" SET "bodyJson" = CAST(${JSON.stringify(body)} AS JSONB), "bodyHtml" = ${html}, "bodyText" = ${text} WHERE "id" = ${articleId}`;
 }
 
 /** A section or photo that does not exist is the writer's mistake (400), not a database error (500). */
@@ -103,8 +104,6 @@ export async function writeWorkingCopy(change: WorkingCopyChange): Promise<Artic
   const { actor, article, version, patch, now } = change;
   const isLive = article.status === "PUBLISHED" || article.status === "SCHEDULED";
   const data = contentColumns(patch, { updateSlug: article.liveRevisionId === null });
-  // Rendered before the transaction: no row lock is held while the CPU works.
-  const derived = patch.body === undefined ? undefined : renderArticleBody(patch.body);
   return db.$transaction(async (tx) => {
     await assertNotTakenOver(tx, article.id, actor.id);
     await assertReferencesExist(tx, patch);
@@ -118,7 +117,7 @@ export async function writeWorkingCopy(change: WorkingCopyChange): Promise<Artic
       if (!article.isDesk && latest.status !== "DRAFT") throw submittedStoryLocked();
       throw conflict(STALE_MESSAGE, { currentVersion: latest.version });
     }
-    if (patch.body !== undefined && derived) await writeBody(tx, article.id, patch.body, derived);
+    if (patch.body !== undefined) await writeBody(tx, article.id, patch.body);
     if (patch.tags !== undefined) await setArticleTags(tx, article.id, patch.tags);
     if (change.revision === "autosave") await snapshotAutosaveIfDue(tx, article.id, actor.id, now);
     else await snapshotRevision(tx, article.id, change.revision.kind, actor.id, change.revision.note, now);
