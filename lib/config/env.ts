@@ -34,6 +34,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0"),
   /// Where uploaded images are stored on local disk, and the folder of the embedded database.
   MEDIA_DIR: z.string().trim().min(1).optional(),
+  /// The response cache in front of Next.js for public pages (lib/runtime/response-cache/).
+  RESPONSE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  RESPONSE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int().min(1).max(65_536).default(128),
+  /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
+  CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
   NEWSROOM_DATA_DIR: z.string().trim().min(1).optional(),
 });
 
