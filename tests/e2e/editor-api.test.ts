@@ -9,7 +9,7 @@ import type { TagOut } from "@/lib/articles/tags";
 import type { MediaOut } from "@/lib/media/media-output";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
-import { openApiSession, type ApiSession } from "../support/http-session";
+import { signInOverHttp, type ApiSession } from "../support/http-session";
 import { jpegWithMetadata, SVG_WITH_SCRIPT } from "../support/image-fixtures";
 
 const baseUrl = inject("appBaseUrl");
@@ -36,8 +36,8 @@ const json = async <T>(response: Response) => ({ status: response.status, body: 
 
 beforeAll(async () => {
   // The intern, whose stories other e2e files leave alone.
-  reporter = await openApiSession(baseUrl, DEMO_STAFF.intern.email, password);
-  editor = await openApiSession(baseUrl, DEMO_STAFF.editor.email, password);
+  reporter = await signInOverHttp(baseUrl, DEMO_STAFF.intern.email, password);
+  editor = await signInOverHttp(baseUrl, DEMO_STAFF.editor.email, password);
 });
 
 afterAll(async () => {

@@ -52,24 +52,3 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
     upload: (path, form) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { cookie, origin: baseUrl }, body: form }),
   };
 }
-
-/** A signed-in staff member's API client: the session cookie and a same-origin Origin on every call. */
-export interface ApiSession extends HttpSession {
-  request(method: string, path: string, body?: unknown): Promise<Response>;
-  upload(path: string, form: FormData): Promise<Response>;
-}
-
-export async function openApiSession(baseUrl: string, email: string, password: string): Promise<ApiSession> {
-  const session = await signInOverHttp(baseUrl, email, password);
-  const { cookie } = session;
-  return {
-    ...session,
-    request: (method, path, body) =>
-      fetch(`${baseUrl}${path}`, {
-        method,
-        headers: { cookie, origin: baseUrl, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    upload: (path, form) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { cookie, origin: baseUrl }, body: form }),
-  };
-}
