@@ -48,3 +48,13 @@ export function publicStateOf(article: VisibilityFields, now: Date): PublicState
     article.publishedAt <= (article.unpublishedAt ?? now);
   return wasPublic ? "gone" : "hidden";
 }
+
+/** The same rule as `publiclyVisibleWhere`, for a story already loaded. */
+export function isPubliclyVisible(article: { status: string; publishedAt: Date | null; liveRevisionId: string | null }, now: Date): boolean {
+  return (
+    (article.status === "PUBLISHED" || article.status === "SCHEDULED") &&
+    article.publishedAt !== null &&
+    article.publishedAt.getTime() <= now.getTime() &&
+    article.liveRevisionId !== null
+  );
+}
