@@ -2,19 +2,19 @@ import "server-only";
 // Writing stories: a new draft, and saves of the working copy with optimistic concurrency, so
 // that two tabs or two people never overwrite each other silently.
 import { articleContentSchema, saveArticleSchema } from "@/lib/articles/article-input-schema";
-import { renderArticleBody } from "@/lib/articles/render-body";
+import { bodyColumnsForSave } from "@/lib/articles/body-media";
 import { snapshotRevision } from "@/lib/articles/revisions";
 import { slugFor } from "@/lib/articles/slug";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
+import type { DbTransaction } from "@/lib/db/client";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import { conflict, DomainError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
-function contentColumns(content: ReturnType<typeof articleContentSchema.parse>) {
-  const { html, text } = renderArticleBody(content.body);
+async function contentColumns(tx: DbTransaction, content: ReturnType<typeof articleContentSchema.parse>) {
   return {
     headline: content.headline,
     subHeadlines: content.subHeadlines,
@@ -22,9 +22,8 @@ function contentColumns(content: ReturnType<typeof articleContentSchema.parse>) 
     heroImageId: content.heroImageId,
     heroCaption: content.heroCaption,
     heroCredit: content.heroCredit,
-    bodyJson: content.body,
-    bodyHtml: html,
-    bodyText: text,
+    // Checks that every body image is one of our media rows, and renders with their sizes.
+    ...(await bodyColumnsForSave(tx, content.body)),
   };
 }
 
@@ -33,7 +32,7 @@ export async function createArticleDraft(actor: StaffUser, input: unknown) {
   const content = parseInput(articleContentSchema, input);
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({
-      data: { ...contentColumns(content), slug: slugFor(content.headline), authorId: actor.id, status: "DRAFT" },
+      data: { ...(await contentColumns(tx, content)), slug: slugFor(content.headline), authorId: actor.id, status: "DRAFT" },
       select: { id: true, version: true, status: true },
     });
     await snapshotRevision(tx, article.id, "SAVE", actor.id);
@@ -66,7 +65,7 @@ export async function saveArticle(actor: StaffUser, id: number, input: unknown) 
     // the desk is now reviewing.
     const { count } = await tx.article.updateMany({
       where: { id, version, status: isDesk ? current.status : "DRAFT" },
-      data: { ...contentColumns(rest), version: { increment: 1 }, ...(isLive ? { hasPendingUpdate: true } : {}) },
+      data: { ...(await contentColumns(tx, rest)), version: { increment: 1 }, ...(isLive ? { hasPendingUpdate: true } : {}) },
     });
     if (count === 0) {
       const now = await tx.article.findUnique({ where: { id }, select: { status: true, version: true } });

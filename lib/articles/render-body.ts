@@ -3,16 +3,41 @@
 // because Tiptap's own link handling has had javascript: bugs before.
 import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
-import { articleBodyExtensions } from "@/lib/articles/body-extensions";
+import { BODY_RENDER_VERSION, createArticleBodyExtensions, type BodyMediaLookup } from "@/lib/articles/body-extensions";
 import type { ArticleBody, BodyNode } from "@/lib/articles/body-schema";
+import { YOUTUBE_EMBED_URL } from "@/lib/articles/video-url";
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "strong", "em", "u", "s", "a", "ul", "ol", "li", "blockquote", "br", "hr"],
-  allowedAttributes: { a: ["href", "rel", "target"], ol: ["start"] },
+  allowedTags: ["p", "h2", "h3", "strong", "em", "u", "s", "a", "ul", "ol", "li", "blockquote", "br", "hr", "figure", "picture", "source", "img", "figcaption", "span", "iframe"],
+  allowedAttributes: {
+    a: ["href", "rel", "target"],
+    ol: ["start", "type"],
+    figure: ["class"],
+    span: ["class"],
+    source: ["type", "srcset", "sizes"],
+    img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],
+    iframe: ["src", "title", "width", "height", "loading", "referrerpolicy", "allow", "sandbox", "allowfullscreen"],
+  },
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, "source"],
+  allowedClasses: { figure: ["article-figure", "article-video"], span: ["article-figure__credit"] },
   allowedSchemes: ["http", "https", "mailto"],
+  // Images only from our own /media/ paths (relative), never another host.
+  allowedSchemesByTag: { img: [], source: [] },
   allowProtocolRelative: false,
+  allowedIframeHostnames: ["www.youtube-nocookie.com"],
+  allowIframeRelativeUrls: false,
+  // Drop any iframe that is not exactly a privacy-enhanced YouTube embed, and images not ours.
+  exclusiveFilter: (frame) =>
+    (frame.tag === "iframe" && !YOUTUBE_EMBED_URL.test(frame.attribs.src ?? "")) || (frame.tag === "img" && !(frame.attribs.src ?? "").startsWith("/media/")),
   transformTags: {
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
+    // The embed's powers are fixed here, whatever the HTML said.
+    iframe: sanitizeHtml.simpleTransform("iframe", {
+      sandbox: "allow-scripts allow-same-origin allow-presentation allow-popups",
+      referrerpolicy: "strict-origin-when-cross-origin",
+      allow: "encrypted-media; picture-in-picture; fullscreen",
+      loading: "lazy",
+    }),
   },
 };
 
@@ -35,7 +60,13 @@ export function bodyToPlainText(body: ArticleBody): string {
   return parts.join("").replace(/\n{2,}/g, "\n").trim();
 }
 
-export function renderArticleBody(body: ArticleBody): { html: string; text: string } {
-  const html = sanitizeArticleHtml(generateHTML(body, articleBodyExtensions));
-  return { html, text: bodyToPlainText(body) };
+/**
+ * HTML and plain text of a validated body. `media` holds the rows of the images the body points
+ * at (lib/articles/body-media.ts loads them in one query); an image whose row is missing keeps
+ * only its caption. `renderVersion` says which renderer made the HTML, so it can be rebuilt.
+ */
+export function renderArticleBody(body: ArticleBody, media: BodyMediaLookup = new Map()): { html: string; text: string; renderVersion: number } {
+  const extensions = createArticleBodyExtensions({ resolveMedia: (mediaId) => media.get(mediaId) });
+  const html = sanitizeArticleHtml(generateHTML(body, extensions));
+  return { html, text: bodyToPlainText(body), renderVersion: BODY_RENDER_VERSION };
 }

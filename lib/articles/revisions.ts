@@ -21,6 +21,7 @@ export async function snapshotRevision(tx: DbTransaction, articleId: number, kin
       bodyJson: article.bodyJson ?? { type: "doc", content: [] },
       bodyHtml: article.bodyHtml,
       bodyText: article.bodyText,
+      renderVersion: article.renderVersion,
       note,
       createdById: actorId,
     },
