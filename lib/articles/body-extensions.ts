@@ -6,7 +6,7 @@
 // a `src` URL (any URL, and for YouTube an embed address), while a story may only point at our own
 // media rows (by id, with the alt text, caption and credit the desk requires) and at a YouTube
 // video by its id. The server turns the id into the picture or the privacy-enhanced embed.
-import { Node } from "@tiptap/core";
+import { Node, type NodeViewRenderer } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { isSafeLinkHref } from "@/lib/articles/link-href";
 import { isYoutubeVideoId, youtubeEmbedUrl } from "@/lib/articles/video-url";
@@ -162,8 +162,14 @@ export const ArticleVideo = Node.create({
   },
 });
 
-/** The extension list, with the server's media rows when it renders HTML. */
-export function createArticleBodyExtensions(options: { resolveMedia?: FigureOptions["resolveMedia"] } = {}) {
+/**
+ * The extension list: with the server's media rows when it renders HTML, with the editor's node
+ * views (how a figure or video looks while writing) in the browser. Neither changes the schema.
+ */
+export function createArticleBodyExtensions(
+  options: { resolveMedia?: FigureOptions["resolveMedia"]; nodeViews?: { figure?: NodeViewRenderer; youtube?: NodeViewRenderer } } = {},
+) {
+  const { figure, youtube } = options.nodeViews ?? {};
   return [
     StarterKit.configure({
       heading: { levels: [2, 3] },
@@ -182,8 +188,8 @@ export function createArticleBodyExtensions(options: { resolveMedia?: FigureOpti
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: "_blank" },
       },
     }),
-    ArticleFigure.configure({ resolveMedia: options.resolveMedia ?? null }),
-    ArticleVideo,
+    (figure ? ArticleFigure.extend({ addNodeView: () => figure }) : ArticleFigure).configure({ resolveMedia: options.resolveMedia ?? null }),
+    youtube ? ArticleVideo.extend({ addNodeView: () => youtube }) : ArticleVideo,
   ];
 }
 

@@ -4,7 +4,8 @@
 import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { BODY_RENDER_VERSION, createArticleBodyExtensions, type BodyMediaLookup } from "@/lib/articles/body-extensions";
-import type { ArticleBody, BodyNode } from "@/lib/articles/body-schema";
+import type { ArticleBody } from "@/lib/articles/body-schema";
+import { bodyToPlainText } from "@/lib/articles/body-text";
 import { YOUTUBE_EMBED_URL } from "@/lib/articles/video-url";
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -43,21 +44,6 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
-}
-
-const BLOCKS_ENDING_A_LINE = new Set(["paragraph", "heading", "listItem", "blockquote", "hardBreak", "horizontalRule"]);
-
-function collectText(node: BodyNode, out: string[]): void {
-  if (node.type === "text" && node.text) out.push(node.text);
-  for (const child of node.content ?? []) collectText(child, out);
-  if (BLOCKS_ENDING_A_LINE.has(node.type) && out.at(-1) !== "\n") out.push("\n");
-}
-
-/** Plain text of the body, one line per block: what search, feeds and previews use. */
-export function bodyToPlainText(body: ArticleBody): string {
-  const parts: string[] = [];
-  for (const node of body.content) collectText(node, parts);
-  return parts.join("").replace(/\n{2,}/g, "\n").trim();
 }
 
 /**
