@@ -1,41 +1,14 @@
 // The newsroom API shapes the editor reads (the /api/v1 contract shared with the server side).
-// Types only: the browser never imports the server modules that build them.
+// Type-only imports: erased from the browser bundle, so the server modules never reach it.
 import type { JSONContent } from "@tiptap/core";
+import type { ArticleOut } from "@/lib/articles/article-output";
+import type { MediaOut } from "@/lib/media/media-output";
 import type { MediaVariant } from "@/lib/media/media-url";
 
-export interface MediaOut {
-  id: string;
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  createdAt: string;
-  uploader: { id: string; name: string } | null;
-  /** Responsive copies: `jpeg` and `webp` are URLs. */
-  variants: { width: number; height: number; jpeg: string; webp: string }[];
-}
+export type { MediaOut };
 
-/** The working copy as the editor edits it. */
-export interface EditorArticle {
-  id: number;
-  status: "DRAFT" | "SUBMITTED" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED";
-  version: number;
-  headline: string;
-  subHeadlines: string[];
-  sectionId: number | null;
-  summary: string;
-  tags: string[];
-  heroImageId: string | null;
-  hero: MediaOut | null;
-  heroCaption: string;
-  heroCredit: string;
-  body: JSONContent;
-  deskNote: string | null;
-  author: { id: string; name: string; title: string };
-  updatedAt: string;
-}
+/** The working copy as the editor edits it: the API's ArticleOut. */
+export type EditorArticle = ArticleOut;
 
 /** What the editor sends on every save: the editable fields. */
 export interface EditorDraft {
