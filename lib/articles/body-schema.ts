@@ -169,7 +169,10 @@ export function bodyMediaIds(body: { content?: BodyNode[] }): string[] {
 // Built once: the same schema the editor runs, used to check that nodes sit where they may
 // (a list holds list items, a figure is not inside a paragraph ...).
 let proseMirrorSchema: ReturnType<typeof getSchema> | undefined;
-function fitsEditorSchema(doc: unknown): boolean {
+function fitsEditorSchema(doc: { content: unknown[] }): boolean {
+  // An empty body (a story not written yet) is stored as no blocks at all; the editor opens it
+  // with one empty paragraph.
+  if (doc.content.length === 0) return true;
   proseMirrorSchema ??= getSchema(articleBodyExtensions);
   try {
     proseMirrorSchema.nodeFromJSON(doc).check();

@@ -1,9 +1,9 @@
 // Derives the stored HTML and plain text of an article body from its Tiptap JSON.
 // The HTML goes through an allow-list sanitizer even though the JSON was validated: two locks,
 // because Tiptap's own link handling has had javascript: bugs before.
-import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { BODY_RENDER_VERSION, createArticleBodyExtensions, type BodyMediaLookup } from "@/lib/articles/body-extensions";
+import { createBodyHtmlRenderer } from "@/lib/articles/body-html";
 import type { ArticleBody } from "@/lib/articles/body-schema";
 import { bodyToPlainText } from "@/lib/articles/body-text";
 import { YOUTUBE_EMBED_URL } from "@/lib/articles/video-url";
@@ -46,13 +46,23 @@ export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
+// The schema and serializer are built once (lib/articles/body-html.ts); the media rows of the
+// body being rendered are handed to the figure node through this holder. Rendering is
+// synchronous, so no other render can see another story's rows.
+const NO_MEDIA: BodyMediaLookup = new Map();
+let currentMedia: BodyMediaLookup = NO_MEDIA;
+const bodyHtml = createBodyHtmlRenderer(createArticleBodyExtensions({ resolveMedia: (mediaId) => currentMedia.get(mediaId) }));
+
 /**
  * HTML and plain text of a validated body. `media` holds the rows of the images the body points
  * at (lib/articles/body-media.ts loads them in one query); an image whose row is missing keeps
  * only its caption. `renderVersion` says which renderer made the HTML, so it can be rebuilt.
  */
-export function renderArticleBody(body: ArticleBody, media: BodyMediaLookup = new Map()): { html: string; text: string; renderVersion: number } {
-  const extensions = createArticleBodyExtensions({ resolveMedia: (mediaId) => media.get(mediaId) });
-  const html = sanitizeArticleHtml(generateHTML(body, extensions));
-  return { html, text: bodyToPlainText(body), renderVersion: BODY_RENDER_VERSION };
+export function renderArticleBody(body: ArticleBody, media: BodyMediaLookup = NO_MEDIA): { html: string; text: string; renderVersion: number } {
+  currentMedia = media;
+  try {
+    return { html: sanitizeArticleHtml(bodyHtml(body)), text: bodyToPlainText(body), renderVersion: BODY_RENDER_VERSION };
+  } finally {
+    currentMedia = NO_MEDIA;
+  }
 }

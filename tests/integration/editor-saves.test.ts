@@ -45,6 +45,12 @@ describe("saves", () => {
     expect(saved).toMatchObject({ version: 2, headline: "시의회 예산 심사", summary: "시의회가 내년 예산 심사에 들어갔다.", tags: ["시의회", "예산", "내년 예산안"] });
     expect(saved.body).toEqual(doc("첫 문단입니다."));
     expect(await getArticleOut(reporter, draft.id)).toEqual(saved);
+    // The revision is a faithful copy of the working copy, tags and derived body included.
+    const stored = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
+    const revision = (await revisionsOf(draft.id)).at(-1);
+    expect(revision).toMatchObject({ number: 2, kind: "SAVE", articleVersion: 2, createdById: reporter.id, headline: stored.headline, summary: stored.summary, tagNames: ["시의회", "예산", "내년 예산안"], sectionId, bodyHtml: stored.bodyHtml, bodyText: "첫 문단입니다." });
+    expect(revision?.bodyJson).toEqual(stored.bodyJson);
+    expect(stored.bodyHtml).toBe("<p>첫 문단입니다.</p>");
   });
 
   it("creates tags on the fly with Hangul slugs, reuses them by name (letter case ignored), keeps the writer's order", async () => {

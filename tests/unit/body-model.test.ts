@@ -236,3 +236,9 @@ describe("server HTML for figures and videos", () => {
     );
   });
 });
+
+describe("an empty body", () => {
+  it("is accepted as no blocks at all (a story not written yet)", () => {
+    expect(articleBodySchema.safeParse({ type: "doc", content: [] }).success).toBe(true);
+  });
+});
