@@ -8,6 +8,27 @@ import { apiRequest } from "@/components/editor/api-client";
 import { Modal } from "@/components/editor/modal";
 import { bodyToPlainText } from "@/lib/articles/body-text";
 import type { BodyNode } from "@/lib/articles/body-schema";
+import { diffText, type DiffSegment } from "@/lib/articles/diff";
+
+/** One side of the word diff: the words both have, and this side's own words marked. */
+function Side({ segments, side }: { segments: DiffSegment[]; side: "mine" | "theirs" }) {
+  const own = side === "mine" ? "added" : "removed";
+  const shown = segments.filter((segment) => segment.kind === "same" || segment.kind === own);
+  if (shown.length === 0) return <pre>(비어 있음)</pre>;
+  return (
+    <pre>
+      {shown.map((segment, index) =>
+        segment.kind === "same" ? (
+          <span key={index}>{segment.text}</span>
+        ) : (
+          <mark key={index} className={`conflict-mark conflict-mark--${side}`}>
+            {segment.text}
+          </mark>
+        ),
+      )}
+    </pre>
+  );
+}
 
 function fieldsOf(draft: Pick<EditorDraft, "headline" | "subHeadlines" | "summary" | "body">) {
   return [
@@ -54,28 +75,29 @@ export function ConflictScreen({
       </p>
       {error && <p className="form__error">{error}</p>}
       <div className="conflict-columns">
-        <section aria-label="내 글">
-          <h3>내 글 (저장되지 않음)</h3>
-          {mineFields.map((field) => (
-            <div key={field.label} className="conflict-field" data-side="mine" data-field={field.label}>
-              <h4>{field.label}</h4>
-              <pre>{field.text || "(비어 있음)"}</pre>
-            </div>
-          ))}
-        </section>
-        <section aria-label="서버의 최신 판">
-          <h3>
-            서버의 최신 판{server ? ` (판 ${server.version}, ${new Date(server.updatedAt).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })})` : ""}
-          </h3>
-          {theirFields === null
-            ? !error && <p>불러오는 중…</p>
-            : theirFields.map((field, index) => (
-                <div key={field.label} className={`conflict-field${field.text !== mineFields[index]?.text ? " is-different" : ""}`} data-side="theirs" data-field={field.label}>
-                  <h4>{field.label}</h4>
-                  <pre>{field.text || "(비어 있음)"}</pre>
+        <h3>내 글 (저장되지 않음)</h3>
+        <h3>
+          서버의 최신 판{server ? ` (판 ${server.version}, ${new Date(server.updatedAt).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })})` : ""}
+        </h3>
+        {theirFields === null
+          ? !error && <p>불러오는 중…</p>
+          : mineFields.map((field, index) => {
+              // Word by word (lib/articles/diff.ts): what only I wrote, and what only the server has.
+              const segments = diffText(theirFields[index]?.text ?? "", field.text);
+              const differs = segments.some((segment) => segment.kind !== "same");
+              return (
+                <div key={field.label} className={`conflict-row${differs ? " is-different" : ""}`} data-field={field.label}>
+                  <div className="conflict-field" data-side="mine">
+                    <h4>{field.label}</h4>
+                    <Side segments={segments} side="mine" />
+                  </div>
+                  <div className="conflict-field" data-side="theirs">
+                    <h4>{field.label}</h4>
+                    <Side segments={segments} side="theirs" />
+                  </div>
                 </div>
-              ))}
-        </section>
+              );
+            })}
       </div>
       <div className="actions-row">
         <button type="button" className="button" disabled={!server} onClick={() => server && onKeepMine(server.version)}>
