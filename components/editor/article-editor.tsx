@@ -254,7 +254,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <SaveStatusBadge session={session} />
         <WordCount editor={editor} />
         <div className="editor-bar__actions">
-          <button type="button" className="button button--secondary" onClick={() => void saveNow()} disabled={readOnly}>
+          {/* mousedown would take the focus out of the body: the reporter keeps typing after a save. */}
+          <button type="button" className="button button--secondary" data-testid="save-button" onMouseDown={(event) => event.preventDefault()} onClick={() => void saveNow()} disabled={readOnly}>
             저장
           </button>
           <button type="button" className="button button--secondary" onClick={() => void openPreview()} disabled={articleId === null && meta.headline.trim() === ""}>

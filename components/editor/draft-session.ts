@@ -44,6 +44,12 @@ export interface LocalBackup {
 
 export interface BackupStore {
   write(backup: LocalBackup): Promise<void>;
+  /**
+   * Synchronous, for the moment the page goes away: an asynchronous (IndexedDB) write started
+   * then may never commit, so the last words typed before a tab closes need a store that
+   * finishes before the page does.
+   */
+  writeNow?(backup: LocalBackup): void;
   clear(): Promise<void>;
 }
 
@@ -140,12 +146,16 @@ export class DraftSession {
     }, BACKUP_DELAY_MS);
   }
 
+  private backupNow(): LocalBackup {
+    return { articleId: this.id, baseVersion: this.version, draft: this.options.snapshot(), savedAt: (this.options.now?.() ?? new Date()).toISOString() };
+  }
+
   /** Writes the current text to the local backup now, if it changed since the last backup. */
   async writeBackup(): Promise<void> {
     const seq = this.changeSeq;
     if (seq === this.backedUpSeq || seq === this.savedSeq) return;
     this.backedUpSeq = seq;
-    await this.options.backup.write({ articleId: this.id, baseVersion: this.version, draft: this.options.snapshot(), savedAt: (this.options.now?.() ?? new Date()).toISOString() });
+    await this.options.backup.write(this.backupNow());
   }
 
   /**
@@ -290,7 +300,8 @@ export class DraftSession {
    */
   flushOnExit(): void {
     if (!this.hasUnsavedChanges) return;
-    void this.writeBackup();
+    if (this.options.backup.writeNow) this.options.backup.writeNow(this.backupNow());
+    else void this.writeBackup();
     if (this.blocked || this.running) return;
     if (this.autosaveTimer !== null) this.timers.clear(this.autosaveTimer);
     this.autosaveTimer = null;

@@ -31,7 +31,7 @@ describe.skipIf(!browserTestsEnabled)("typing Hangul with an IME", () => {
   }
 
   async function saveAndLoad() {
-    await page.click("text=저장");
+    await page.click('[data-testid="save-button"]');
     await waitUntilSaved(page);
     return storedArticle(await articleIdOf(page));
   }

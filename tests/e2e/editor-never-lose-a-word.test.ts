@@ -24,7 +24,7 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
     await page.fill('input[name="headline"]', headline);
     await page.locator('[data-testid="editor-body"]').click();
     await page.keyboard.type(text);
-    await page.click("text=저장");
+    await page.click('[data-testid="save-button"]');
     await waitUntilSaved(page);
     return articleIdOf(page);
   }
@@ -104,16 +104,16 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
     await first.locator('[data-testid="editor-body"]').click();
     await first.keyboard.press("Control+End");
     await first.keyboard.type(" 첫 탭에서 더한 말.");
-    await first.click("text=저장");
+    await first.click('[data-testid="save-button"]');
     await waitUntilSaved(first);
 
     await second.locator('[data-testid="editor-body"]').click();
     await second.keyboard.press("Control+End");
     await second.keyboard.type(" 둘째 탭에서 더한 말.");
-    await second.click("text=저장");
+    await second.click('[data-testid="save-button"]');
     await second.locator('[data-testid="conflict-screen"]').waitFor();
-    await expect.poll(() => second.textContent('[data-side="theirs"][data-field="본문"]')).toContain("첫 탭에서 더한 말.");
-    expect(await second.textContent('[data-side="mine"][data-field="본문"]')).toContain("둘째 탭에서 더한 말.");
+    await expect.poll(() => second.textContent('.conflict-row[data-field="본문"] [data-side="theirs"]')).toContain("첫 탭에서 더한 말.");
+    expect(await second.textContent('.conflict-row[data-field="본문"] [data-side="mine"]')).toContain("둘째 탭에서 더한 말.");
     expect(await bodyText(id)).toBe("원래 문장. 첫 탭에서 더한 말.");
     await second.screenshot({ path: await screenshotPath("editor-conflict") });
 
@@ -145,7 +145,7 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
     await desk.locator('[data-testid="editor-body"]').click();
     await desk.keyboard.press("Control+End");
     await desk.keyboard.type(" 데스크가 고친 말.");
-    await desk.click("text=저장");
+    await desk.click('[data-testid="save-button"]');
     await waitUntilSaved(desk);
     expect(blocks((await storedArticle(id)).bodyJson)[0]?.[1]).toContain("데스크가 고친 말.");
   });

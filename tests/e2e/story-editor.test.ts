@@ -77,10 +77,10 @@ describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
     // A YouTube video by its address; only the id is kept.
     await page.click('[data-command="video"]');
     await page.fill('input[name="video"]', "https://youtu.be/dQw4w9WgXcQ?si=tracking");
-    await page.click(".editor-modal >> text=넣기");
+    await page.click(".editor-modal button[type=submit]");
     await page.locator('[data-testid="editor-video"]').waitFor();
 
-    await page.click("text=저장");
+    await page.click('[data-testid="save-button"]');
     await waitUntilSaved(page);
     const id = await articleIdOf(page);
     expect(page.url()).toBe(`${baseUrl}/newsroom/articles/${id}/edit`);
@@ -90,7 +90,7 @@ describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
     expect(await page.inputValue('input[name="headline"]')).toBe("시립도서관, 다음 달부터 밤 10시까지 연다");
     expect(await page.inputValue('input[name="subHeadline1"]')).toBe("이용자 설문 결과 반영");
     await expect.poll(() => body.locator("strong").first().textContent()).toBe("평일 밤 10시까지");
-    expect(await body.locator("a").getAttribute("href")).toBe("https://library.nuri.example/hours");
+    expect(await body.locator("p a").getAttribute("href")).toBe("https://library.nuri.example/hours");
     expect(await body.locator("ul li").allTextContents()).toEqual(["중앙도서관: 밤 10시", "북부분관: 밤 9시"]);
     await expect.poll(() => figure.getByLabel("사진 출처 (필수)").inputValue()).toBe("사진=누리일보 최하은 인턴기자");
     expect(await page.getAttribute('[data-testid="editor-video"]', "data-video-id")).toBe("dQw4w9WgXcQ");

@@ -224,3 +224,21 @@ describe("leaving the page", () => {
     expect(session.currentVersion).toBe(4);
   });
 });
+
+describe("the last words before the page goes away", () => {
+  it("are written synchronously when the store can (an IndexedDB write started then may never commit)", async () => {
+    const written: LocalBackup[] = [];
+    const session = new DraftSession({
+      id: 7,
+      version: 3,
+      snapshot: () => ({ headline: "마지막 글자까지", subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", body: { type: "doc", content: [] } }),
+      transport: { save: () => new Promise<SaveResult>(() => {}) },
+      timers: new ManualTimers(),
+      backup: { write: async () => {}, writeNow: (backup) => void written.push(backup), clear: async () => {} },
+    });
+    session.markChanged();
+    session.flushOnExit();
+    // No await: it is already written when flushOnExit returns.
+    expect(written).toMatchObject([{ articleId: 7, baseVersion: 3, draft: { headline: "마지막 글자까지" } }]);
+  });
+});
