@@ -6,7 +6,8 @@
 // a `src` URL (any URL, and for YouTube an embed address), while a story may only point at our own
 // media rows (by id, with the alt text, caption and credit the desk requires) and at a YouTube
 // video by its id. The server turns the id into the picture or the privacy-enhanced embed.
-import { Node, type NodeViewRenderer } from "@tiptap/core";
+import { Node, type CommandProps, type JSONContent, type NodeViewRenderer } from "@tiptap/core";
+import { NodeSelection } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
 import { isSafeLinkHref } from "@/lib/articles/link-href";
 import { isYoutubeVideoId, youtubeEmbedUrl } from "@/lib/articles/video-url";
@@ -49,6 +50,12 @@ declare module "@tiptap/core" {
 }
 
 const FIGURE_SIZES = "(max-width: 760px) 100vw, 720px";
+
+/** Puts a photo or video at the cursor; when a photo or video is selected, after it (never over it). */
+function insertBlock({ state, commands }: CommandProps, node: JSONContent): boolean {
+  const { selection } = state;
+  return selection instanceof NodeSelection ? commands.insertContentAt(selection.to, node) : commands.insertContent(node);
+}
 
 export interface FigureOptions {
   /** The server passes the media rows of the body; without them only data attributes are written. */
@@ -103,10 +110,7 @@ export const ArticleFigure = Node.create<FigureOptions>({
 
   addCommands() {
     return {
-      insertFigure:
-        (attributes) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: attributes }),
+      insertFigure: (attributes) => (props) => insertBlock(props, { type: this.name, attrs: { ...attributes } }),
     };
   },
 });
@@ -154,10 +158,7 @@ export const ArticleVideo = Node.create({
 
   addCommands() {
     return {
-      insertYoutubeVideo:
-        (videoId) =>
-        ({ commands }) =>
-          isYoutubeVideoId(videoId) ? commands.insertContent({ type: this.name, attrs: { videoId } }) : false,
+      insertYoutubeVideo: (videoId) => (props) => (isYoutubeVideoId(videoId) ? insertBlock(props, { type: this.name, attrs: { videoId } }) : false),
     };
   },
 });

@@ -71,12 +71,13 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
   it("a tab closed mid-sentence before the autosave: every character comes back", async () => {
     const page = await newStaffPage(browser, "intern@newsroom.test", contexts);
     const id = await savedStory(page, "탭을 닫은 기사", "앞 문장.");
-    // The request sent while the page goes away is lost too (a crash): only the device's backup is left.
-    await page.context().route(`${baseUrl}/api/v1/articles/${id}`, (route) => (route.request().method() === "PATCH" ? route.abort() : route.continue()));
     const sentence = " 마감 직전에 쓰다 만 문장, 마지막 글자까지 돌아와야 한다";
     await page.keyboard.type(sentence, { delay: 5 });
+    // The request sent as the page goes away is lost too (the network dropped with the tab):
+    // only what the page wrote on this device as it went is left.
+    await page.context().setOffline(true);
     await page.close();
-    await page.context().unroute(`${baseUrl}/api/v1/articles/${id}`);
+    await contexts.at(-1)!.setOffline(false);
     expect(await bodyText(id)).toBe("앞 문장.");
 
     const again = await contexts.at(-1)!.newPage();
@@ -140,6 +141,7 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
     await intern.keyboard.type(" 넘겨받기 직후 쓴 말.");
     await expect.poll(() => intern.getAttribute('[data-testid="editor-body"]', "contenteditable"), { timeout: 30_000 }).toBe("false");
     expect(await intern.textContent('[data-testid="takeover-notice"]')).toContain("박서연님이 이 기사의 편집을 넘겨받았습니다");
+    await intern.evaluate(() => window.scrollTo(0, 0));
     await intern.screenshot({ path: await screenshotPath("editor-taken-over") });
 
     await desk.locator('[data-testid="editor-body"]').click();

@@ -84,6 +84,7 @@ describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
     await waitUntilSaved(page);
     const id = await articleIdOf(page);
     expect(page.url()).toBe(`${baseUrl}/newsroom/articles/${id}/edit`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: await screenshotPath("editor-illustrated-story"), fullPage: true });
 
     await openEditor(page, `/newsroom/articles/${id}/edit`);

@@ -242,3 +242,14 @@ describe("an empty body", () => {
     expect(articleBodySchema.safeParse({ type: "doc", content: [] }).success).toBe(true);
   });
 });
+
+describe("inserting photos and videos", () => {
+  it("never replaces a selected photo: the new block goes after it", () => {
+    const editor = newEditor('<p>앞</p><figure data-media-id="abc123" data-alt="a" data-caption="" data-credit="c"></figure>');
+    editor.commands.setNodeSelection(editor.state.doc.child(0).nodeSize);
+    expect(editor.state.selection.constructor.name).toBe("NodeSelection");
+    editor.commands.insertYoutubeVideo("dQw4w9WgXcQ");
+    editor.commands.insertFigure({ mediaId: "def456", alt: "", caption: "", credit: "" });
+    expect(editor.getJSON().content?.map((node) => node.type)).toEqual(["paragraph", "figure", "youtube", "figure", "paragraph"]);
+  });
+});
