@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
-import { articleIdOf, baseUrl, blocks, newStaffPage, openEditor, query, saveStatus, storedArticle, waitUntilSaved } from "../support/editor-e2e";
+import { articleIdOf, blocks, newStaffPage, openEditor, query, saveStatus, storedArticle, waitUntilSaved } from "../support/editor-e2e";
 
 describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
   let browser: Browser;

@@ -253,3 +253,11 @@ describe("inserting photos and videos", () => {
     expect(editor.getJSON().content?.map((node) => node.type)).toEqual(["paragraph", "figure", "youtube", "figure", "paragraph"]);
   });
 });
+
+describe("re-rendered stories reach the response cache", () => {
+  it("an article.rerendered event makes the story's cached page stale", async () => {
+    const { tagsForEvent } = await import("@/lib/cache/tags-for-event");
+    const { cacheTag } = await import("@/lib/cache/cache-tags");
+    expect(tagsForEvent({ type: "article.rerendered", payload: { articleId: 12 } })).toEqual([cacheTag.story(12)]);
+  });
+});
