@@ -12,6 +12,7 @@ import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { gitCommit, percentile, startBenchApp } from "@/tests/support/bench-app";
+import type { CDPSession, Page } from "playwright-core";
 import { launchBrowser } from "@/tests/support/browser";
 
 const argument = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
@@ -25,6 +26,50 @@ declare global {
   interface Window {
     __latencies?: number[];
   }
+}
+
+function summarise(values: number[]) {
+  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    count: sorted.length,
+    median: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? 0),
+    mean: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
+  };
+}
+
+/** Records, for each input, the time from its event to the end of the next painted frame. */
+async function installLatencyProbe(page: Page) {
+  await page.evaluate(() => {
+    window.__latencies = [];
+    document.addEventListener(
+      "beforeinput",
+      (event) => {
+        const started = event.timeStamp;
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => window.__latencies!.push(performance.now() - started);
+          channel.port2.postMessage(null);
+        });
+      },
+      { capture: true },
+    );
+  });
+}
+
+/** Latin keys and spaces as real key presses; Hangul as the IME's committed syllable. */
+async function typeSteadily(page: Page, cdp: CDPSession) {
+  const sentence = "Typing in a long story 긴 기사에서 타자 치기 ";
+  for (let i = 0; i < KEYS; i += 1) {
+    const character = sentence[i % sentence.length]!;
+    if (/[ -~]/.test(character)) await page.keyboard.press(character === " " ? "Space" : character);
+    else await cdp.send("Input.insertText", { text: character });
+    await page.waitForTimeout(INTERVAL_MS);
+  }
+  await page.waitForTimeout(500);
 }
 
 async function main() {
@@ -71,48 +116,29 @@ async function main() {
     await page.keyboard.press("End");
     await page.waitForTimeout(1500);
 
-    await page.evaluate(() => {
-      window.__latencies = [];
-      document.addEventListener(
-        "beforeinput",
-        (event) => {
-          const started = event.timeStamp;
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => window.__latencies!.push(performance.now() - started);
-            channel.port2.postMessage(null);
-          });
-        },
-        { capture: true },
-      );
-    });
+    await installLatencyProbe(page);
     const cdp = await page.context().newCDPSession(page);
-    const sentence = "Typing in a long story 긴 기사에서 타자 치기 ";
-    let typed = 0;
-    for (let i = 0; typed < KEYS; i += 1) {
-      const character = sentence[i % sentence.length]!;
-      // Latin keys and spaces as real key presses; Hangul as the IME's committed syllable.
-      if (/[ -~]/.test(character)) await page.keyboard.press(character === " " ? "Space" : character);
-      else await cdp.send("Input.insertText", { text: character });
-      typed += 1;
-      await page.waitForTimeout(INTERVAL_MS);
-    }
-    await page.waitForTimeout(500);
-    const latencies = (await page.evaluate(() => window.__latencies ?? [])).filter((value) => Number.isFinite(value));
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const round = (value: number) => Math.round(value * 10) / 10;
-    const summary = {
-      count: sorted.length,
-      median: round(percentile(sorted, 50)),
-      p95: round(percentile(sorted, 95)),
-      p99: round(percentile(sorted, 99)),
-      max: round(sorted.at(-1) ?? 0),
-      mean: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
-    };
+    await typeSteadily(page, cdp);
+    const summary = summarise(await page.evaluate(() => window.__latencies ?? []));
     log(`keystroke-to-paint over ${summary.count} keystrokes: median ${summary.median} ms, p95 ${summary.p95} ms, p99 ${summary.p99} ms, max ${summary.max} ms`);
     const finalText = await page.evaluate(() => document.querySelector('[data-testid="editor-body"]')!.textContent ?? "");
     if (finalText.length < size.characters + KEYS) throw new Error("not every keystroke reached the editor");
 
+    // The same story in a plain contenteditable (no editor code at all), same page width, font
+    // and measurement: what this browser on this machine costs by itself right now.
+    const plain = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await plain.setContent(
+      `<html lang="ko"><body style="margin:0;font-family:'Noto Sans CJK KR',sans-serif;word-break:keep-all;overflow-wrap:anywhere"><div id="plain" contenteditable="true" style="max-width:720px;margin:0 auto;font-size:18px;line-height:1.8">${Array.from({ length: PARAGRAPHS }, (_, i) => `<p>${i + 1}번째 문단. 누리시의회가 내년도 예산안 심사에 들어갔다. <strong>총액은 1조 2천억 원</strong>으로 역대 최대 규모다.</p>`).join("")}</div></body></html>`,
+    );
+    const plainMiddle = plain.locator("#plain > p").nth(Math.floor(PARAGRAPHS / 2));
+    await plainMiddle.scrollIntoViewIfNeeded();
+    await plainMiddle.click();
+    await plain.keyboard.press("End");
+    await installLatencyProbe(plain);
+    await typeSteadily(plain, await plain.context().newCDPSession(plain));
+    const baseline = summarise(await plain.evaluate(() => window.__latencies ?? []));
+    log(`plain contenteditable baseline: median ${baseline.median} ms, p95 ${baseline.p95} ms`);
+    await plain.close();
     const commit = await gitCommit();
     const result = {
       measuredAt: new Date().toISOString(),
@@ -122,6 +148,7 @@ async function main() {
       story: { ...size, pasteMs },
       typing: { keys: KEYS, intervalMs: INTERVAL_MS, mix: "Latin key presses (keydown/keypress/beforeinput) and Hangul IME commits (Input.insertText)" },
       keystrokeToPaintMs: summary,
+      plainContenteditableBaselineMs: baseline,
       goal: { medianBelowMs: 16, p95BelowMs: 50 },
       met: summary.median < 16 && summary.p95 < 50,
     };
@@ -132,7 +159,7 @@ async function main() {
     if (!existing) await writeFile(summaryFile, "# Editor benchmarks\n\nOne line per run, newest last. Machine: the shared 2-core build box unless said otherwise.\n\n");
     await appendFile(
       summaryFile,
-      `- ${result.measuredAt.slice(0, 16).replace("T", " ")} UTC, ${commit}: typing in a ${size.characters.toLocaleString("en")}-character story (${size.paragraphs} paragraphs), ${summary.count} keystrokes every ${INTERVAL_MS} ms: keystroke-to-paint median ${summary.median} ms / p95 ${summary.p95} ms / p99 ${summary.p99} ms / max ${summary.max} ms (goal median < 16 ms, p95 < 50 ms: ${result.met ? "met" : "NOT met"}; load average ${result.machine.loadAverageAtEnd.join(" ")} on ${result.machine.cpus} cores, shared) [scripts/bench-editor.ts]\n`,
+      `- ${result.measuredAt.slice(0, 16).replace("T", " ")} UTC, ${commit}: typing in a ${size.characters.toLocaleString("en")}-character story (${size.paragraphs} paragraphs), ${summary.count} keystrokes every ${INTERVAL_MS} ms: keystroke-to-paint median ${summary.median} ms / p95 ${summary.p95} ms / p99 ${summary.p99} ms / max ${summary.max} ms (goal median < 16 ms, p95 < 50 ms: ${result.met ? "met" : "NOT met"}; a plain contenteditable with the same text, no editor code, measured in the same run: median ${baseline.median} ms / p95 ${baseline.p95} ms; load average ${result.machine.loadAverageAtEnd.join(" ")} on ${result.machine.cpus} cores, shared) [scripts/bench-editor.ts]\n`,
     );
     log("wrote bench/editor-typing.json and a line in bench/EDITOR.md");
   } finally {
