@@ -6,10 +6,16 @@
 // PATCH /api/v1/articles/:id, each save changing one paragraph, first as explicit saves (each
 // makes a revision), then as autosaves (revisions spaced out). Writes bench/editor-save.json and
 // adds a line to bench/EDITOR.md. Goal (issue 7): p50 under 150 ms on this machine.
-import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
-import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
-import { gitCommit, percentile, startBenchApp } from "@/tests/support/bench-app";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db/client";
+import { localDiskStorage } from "@/lib/media/storage";
+import { ensureProductionBuild } from "@/lib/runtime/build";
+import { DEMO_STAFF, seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
+import { signInOverHttp } from "@/tests/support/http-session";
+import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster } from "@/tests/support/test-cluster";
 
 const SAVES = Number(process.argv[process.argv.indexOf("--saves") + 1]) || 200;
 const PASSWORD = "bench-demo-password-1234";
@@ -37,42 +43,54 @@ function storyBody(round: number) {
   return { type: "doc", content };
 }
 
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 function summarise(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
   return { count: times.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), mean: round(times.reduce((a, b) => a + b, 0) / times.length), min: round(sorted[0]!), max: round(sorted.at(-1)!) };
 }
 
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header for later requests. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = (pair ?? "").split("=");
-      if (name) jar.set(name.trim(), value.join("="));
-    }
-  };
-  keep(csrfResponse);
-  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+function git(args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn("git", args);
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("close", () => resolve(out.trim()));
+    child.on("error", () => resolve(""));
   });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in failed (${response.status})`);
-  return cookieHeader();
 }
 
 async function main() {
-  const app = await startBenchApp({ password: PASSWORD, log });
-  const { baseUrl } = app;
+  // Which code is measured: the commit the build starts from, marked when the tree has changes.
+  const commit = `${(await git(["rev-parse", "--short", "HEAD"])) || "unknown"}${(await git(["status", "--porcelain", "--", "app", "lib", "components", "proxy.ts", "next.config.js"])) ? "+uncommitted" : ""}`;
+  await ensureProductionBuild(log);
+  const cluster = await startTestCluster();
+  const mediaDir = await mkdtemp(path.join(os.tmpdir(), "newsroom-bench-media-"));
+  const url = databaseUrl(cluster.adminUrl, "newsroom_bench");
+  await createDatabaseFromTemplate(cluster.adminUrl, "newsroom_bench");
+  const db = createPrismaClient(url);
+  await seedDemoNewsroom(db, { password: async () => PASSWORD, storage: localDiskStorage(mediaDir) });
+  await db.$disconnect();
+
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", MEDIA_DIR: mediaDir, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-00", NEXTAUTH_URL: baseUrl, IP_HASH_SALT: "bench-ip-hash-salt-0123" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   try {
-    const cookie = await signIn(baseUrl, DEMO_STAFF.reporter.email);
+    const deadline = Date.now() + 120_000;
+    while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the app did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const { cookie } = await signInOverHttp(baseUrl, DEMO_STAFF.reporter.email, PASSWORD);
     const headers = { cookie, origin: baseUrl, "content-type": "application/json" };
     const created = await fetch(`${baseUrl}/api/v1/articles`, { method: "POST", headers, body: JSON.stringify({ headline: "고양시 경제자유구역 지정 추진, 무엇이 달라지나", body: storyBody(0) }) });
     if (created.status !== 201) throw new Error(`create failed: ${created.status} ${await created.text()}`);
@@ -100,7 +118,6 @@ async function main() {
     const autosave = await run(true);
     log(`autosaves:      p50 ${autosave.p50} ms, p95 ${autosave.p95} ms`);
 
-    const commit = await gitCommit();
     const result = {
       measuredAt: new Date().toISOString(),
       commit,
@@ -122,7 +139,11 @@ async function main() {
     );
     log("wrote bench/editor-save.json and a line in bench/EDITOR.md");
   } finally {
-    await app.stop();
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await cluster.stop();
+    await rm(mediaDir, { recursive: true, force: true });
   }
 }
 

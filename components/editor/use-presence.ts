@@ -20,7 +20,7 @@ export function usePresence(articleId: number | null, options: { enabled: boolea
   });
 
   const beat = useCallback(
-    async (takeOver = false) => {
+    async (takeOver = false, opening = false) => {
       if (articleId === null || unavailable.current || !options.enabled) return;
       lastBeat.current = Date.now();
       try {
@@ -28,7 +28,9 @@ export function usePresence(articleId: number | null, options: { enabled: boolea
           method: "POST",
           headers: { "content-type": "application/json" },
           credentials: "same-origin",
-          body: JSON.stringify(takeOver ? { takeOver: true } : {}),
+          // `opening`: this person opened the story again, so a takeover from an earlier visit
+          // no longer stands against their saves.
+          body: JSON.stringify({ ...(takeOver ? { takeOver: true } : {}), ...(opening ? { opening: true } : {}) }),
         });
         if (response.status === 404 || response.status === 405) {
           unavailable.current = true;
@@ -51,7 +53,7 @@ export function usePresence(articleId: number | null, options: { enabled: boolea
 
   useEffect(() => {
     if (articleId === null || !options.enabled) return;
-    const first = setTimeout(() => void beat(), 0);
+    const first = setTimeout(() => void beat(false, true), 0);
     const interval = setInterval(() => void beat(), HEARTBEAT_MS);
     const onVisible = () => {
       if (document.visibilityState === "visible") void beat();
