@@ -66,8 +66,8 @@ describe.skipIf(!browserTestsEnabled)("typing Hangul with an IME", () => {
   it("inside a link: the composed syllables take the link's mark", async () => {
     await freshStory("IME 링크");
     await page.keyboard.type("ab");
-    await page.keyboard.press("Shift+ArrowLeft");
-    await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Shift+Home");
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe("ab");
     await page.keyboard.press("Control+k");
     await page.fill('input[name="href"]', "https://www.nuri.example/");
     await page.click("text=링크 걸기");

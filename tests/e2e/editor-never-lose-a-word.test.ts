@@ -60,6 +60,13 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
     await again.locator('[data-testid="recover-backup"]').waitFor();
     await again.screenshot({ path: await screenshotPath("editor-recover-backup") });
     await again.click('[data-testid="recover-backup"] >> text=되살리기');
+    // The request the closing page sent may still land meanwhile (the browser sends it on its
+    // own): then restoring meets a newer version and the reporter is asked, never overwritten.
+    await expect.poll(() => saveStatus(again), { timeout: 20_000 }).toMatch(/^(saved|conflict)$/);
+    if ((await saveStatus(again)) === "conflict") {
+      await expect.poll(() => again.textContent('.conflict-row[data-field="본문"] [data-side="mine"]')).toContain("오프라인에서 쓴 문장.");
+      await again.click("text=내 글로 저장 (최신 판 위에)");
+    }
     await waitUntilSaved(again);
     expect(await bodyText(id)).toBe("저장된 문장. 오프라인에서 쓴 문장.");
     // Once the server has it, the backup is gone: reopening offers nothing.
@@ -84,6 +91,8 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
     await openEditor(again, `/newsroom/articles/${id}/edit`);
     await again.locator('[data-testid="recover-backup"]').waitFor();
     await again.click('[data-testid="recover-backup"] >> text=되살리기');
+    await expect.poll(() => saveStatus(again), { timeout: 20_000 }).toMatch(/^(saved|conflict)$/);
+    if ((await saveStatus(again)) === "conflict") await again.click("text=내 글로 저장 (최신 판 위에)");
     await waitUntilSaved(again);
     expect(await bodyText(id)).toBe(`앞 문장.${sentence}`);
   });
