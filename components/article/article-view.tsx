@@ -5,6 +5,7 @@ import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
+import "./article-body.css";
 
 const HERO_SIZES = "(max-width: 760px) 100vw, 720px";
 
@@ -13,7 +14,7 @@ const HERO_SIZES = "(max-width: 760px) 100vw, 720px";
  * it (it may be served from a cache to everyone): the reader tools, the view count and the
  * comments are client islands that start after load.
  */
-export function ArticleView({ article }: { article: PublicArticle }) {
+export function ArticleView({ article, countView = true }: { article: PublicArticle; /** False in the staff preview: only readers' views count. */ countView?: boolean }) {
   const canonical = absoluteUrl(article.path);
   const bylineText = article.bylines.map((person) => `${person.name} ${person.title}`).join(", ");
   return (
@@ -107,7 +108,7 @@ export function ArticleView({ article }: { article: PublicArticle }) {
       <div className="article__share no-print">
         <ShareLinks url={canonical} title={article.headline} />
       </div>
-      <ViewBeacon articleId={article.id} />
+      {countView && <ViewBeacon articleId={article.id} />}
     </article>
   );
 }

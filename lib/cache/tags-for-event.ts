@@ -28,6 +28,9 @@ export function tagsForEvent(event: StoredEvent): string[] {
     case "article.corrected":
     case "article.schedule-due":
       return [...(articleId === null ? [] : [cacheTag.story(articleId)]), cacheTag.latest, cacheTag.corrections];
+    case "article.rerendered":
+      // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
+      return articleId === null ? [] : [cacheTag.story(articleId)];
     case "comment.posted":
     case "comment.moderated":
     case "comment.settings-changed":
