@@ -1,16 +1,52 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+
+// What readers may see, said once. Two words matter:
+// - live: the desk approved it (it has a live revision) and it is published or scheduled. A live
+//   story's text is the live revision's, never the working copy's.
+// - visible now: live, and its publication time has come. A scheduled story thus appears by
+//   itself at its time, with no job to run, and is invisible everywhere before it.
+// Every public query filters with `publiclyVisibleWhere`; code holding a loaded row asks
+// `publicStateOf`. tests/unit/visibility.test.ts checks that the two agree.
+
+const LIVE_STATUSES: ArticleStatus[] = ["PUBLISHED", "SCHEDULED"];
+
+/** Approved and published or scheduled, whatever the time: what the search index holds. */
+export function liveWhere(): Prisma.ArticleWhereInput {
+  return { status: { in: LIVE_STATUSES }, liveRevisionId: { not: null } };
+}
+
+/** The one rule for "readers may see this story now". */
+export function publiclyVisibleWhere(now: Date): Prisma.ArticleWhereInput {
+  return { ...liveWhere(), publishedAt: { lte: now } };
+}
+
+export interface VisibilityFields {
+  status: ArticleStatus;
+  liveRevisionId: string | null;
+  publishedAt: Date | null;
+  unpublishedAt: Date | null;
+}
 
 /**
- * The one rule for "readers may see this story": approved (it has a live revision), published or
- * scheduled, and its publication time has come. A scheduled story thus appears by itself at its
- * time, and is invisible everywhere before it.
+ * - "visible": readers may see it now;
+ * - "gone": it was public and the desk withdrew it (its URL answers 410 Gone);
+ * - "hidden": readers never saw it (draft, at the desk, scheduled for later): 404, as if it did
+ *   not exist, so that its existence does not leak either.
  */
-export function publiclyVisibleWhere(now: Date): Prisma.ArticleWhereInput {
-  return {
-    status: { in: ["PUBLISHED", "SCHEDULED"] },
-    publishedAt: { lte: now },
-    liveRevisionId: { not: null },
-  };
+export type PublicState = "visible" | "gone" | "hidden";
+
+export function isLive(article: Pick<VisibilityFields, "status" | "liveRevisionId">): boolean {
+  return LIVE_STATUSES.includes(article.status) && article.liveRevisionId !== null;
+}
+
+export function publicStateOf(article: VisibilityFields, now: Date): PublicState {
+  if (isLive(article) && article.publishedAt !== null && article.publishedAt <= now) return "visible";
+  const wasPublic =
+    article.status === "UNPUBLISHED" &&
+    article.publishedAt !== null &&
+    article.publishedAt <= (article.unpublishedAt ?? now);
+  return wasPublic ? "gone" : "hidden";
 }
 
 /** The same rule as `publiclyVisibleWhere`, for a story already loaded. */

@@ -25,7 +25,7 @@ export default async function ArticlePreviewPage({ params }: Props) {
       <p className="notice preview-banner no-print" role="note" data-testid="preview-banner">
         미리보기: 마지막으로 저장된 글을 독자가 볼 모습 그대로 보여 줍니다. 아직 독자에게는 보이지 않습니다. <Link href={`/newsroom/articles/${id}/edit`}>편집으로 돌아가기</Link>
       </p>
-      <ArticleView article={result.data} />
+      <ArticleView article={result.data} countView={false} />
     </>
   );
 }
