@@ -12,3 +12,13 @@ export function publiclyVisibleWhere(now: Date): Prisma.ArticleWhereInput {
     liveRevisionId: { not: null },
   };
 }
+
+/** The same rule as `publiclyVisibleWhere`, for a story already loaded. */
+export function isPubliclyVisible(article: { status: string; publishedAt: Date | null; liveRevisionId: string | null }, now: Date): boolean {
+  return (
+    (article.status === "PUBLISHED" || article.status === "SCHEDULED") &&
+    article.publishedAt !== null &&
+    article.publishedAt.getTime() <= now.getTime() &&
+    article.liveRevisionId !== null
+  );
+}

@@ -1,10 +1,14 @@
-// Signing in over plain HTTP, the way next-auth's own form does, for tests that drive the API
-// without a browser: CSRF token first, then the credentials callback.
-export interface HttpSession {
+// Signing in to the running app over plain HTTP (next-auth's credentials endpoint, CSRF token
+// first), for API tests, fuzzing and benchmarks that need a staff session without a browser.
+
+/** A signed-in staff member's JSON API client: same-origin headers and the session cookie on every call. */
+export interface ApiSession {
   /** The Cookie header to send (session and device cookies). */
   cookie: string;
   /** Set-Cookie lines of the sign-in answer, for tests that inspect them. */
   setCookies: string[];
+  request(method: string, path: string, body?: unknown): Promise<Response>;
+  upload(path: string, form: FormData): Promise<Response>;
 }
 
 function cookiePairs(setCookies: string[]): string[] {
@@ -28,12 +32,23 @@ export async function postCredentials(baseUrl: string, fields: Record<string, st
   });
 }
 
-export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<HttpSession> {
+export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<ApiSession> {
   const response = await postCredentials(baseUrl, { email, password });
   const setCookies = response.headers.getSetCookie();
   const pairs = cookiePairs(setCookies);
   if (!pairs.some((pair) => pair.includes("session-token="))) {
     throw new Error(`sign-in as ${email} failed: ${response.status} ${response.headers.get("location") ?? ""}`);
   }
-  return { cookie: pairs.join("; "), setCookies };
+  const cookie = pairs.join("; ");
+  return {
+    cookie,
+    setCookies,
+    request: (method, path, body) =>
+      fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { cookie, origin: baseUrl, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    upload: (path, form) => fetch(`${baseUrl}${path}`, { method: "POST", headers: { cookie, origin: baseUrl }, body: form }),
+  };
 }
