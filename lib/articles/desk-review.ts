@@ -5,6 +5,7 @@ import "server-only";
 // returned it against what came back. Diffs come from the one diff module (lib/articles/diff.ts).
 import { loadArticleSnapshot } from "@/lib/articles/article-snapshots";
 import { diffArticleSnapshots, type FieldDiff } from "@/lib/articles/diff";
+import { storedSubmissionProblems } from "@/lib/articles/submission-story";
 import { availableTransitions, type TransitionVerdict } from "@/lib/articles/transition-rules";
 import { isLive } from "@/lib/articles/visibility";
 import { assertCan } from "@/lib/auth/permissions";
@@ -45,7 +46,9 @@ export async function getDeskReview(actor: StaffUser, id: number, now = new Date
   if (!article) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.read", { ownerId: article.authorId });
   const transitions: TransitionVerdict[] = availableTransitions(actor, article, now);
-  return { article, transitions, comparison: await comparisonFor(article) };
+  // A draft shows what it still lacks before it can go to the desk (the same check as at submit).
+  const submissionProblems = article.status === "DRAFT" ? await storedSubmissionProblems(db, id) : [];
+  return { article, transitions, comparison: await comparisonFor(article), submissionProblems };
 }
 
 async function comparisonFor(article: { id: number; status: string; liveRevisionId: string | null; hasPendingUpdate: boolean } & Parameters<typeof isLive>[0]): Promise<ReviewComparison | null> {

@@ -11,11 +11,10 @@ import "server-only";
 import { approveArticleSchema, returnArticleSchema, unpublishArticleSchema } from "@/lib/articles/article-input-schema";
 import { cancelScheduleSchema, republishArticleSchema, rescheduleArticleSchema } from "@/lib/articles/desk-input-schema";
 import { snapshotRevision } from "@/lib/articles/revisions";
-import { submissionProblems } from "@/lib/articles/submission-requirements";
+import { storedSubmissionProblems } from "@/lib/articles/submission-story";
 import { recordTransition } from "@/lib/articles/transition-log";
 import { permissionRefusal, roleMayEver, stateRefusal, type TransitionAction } from "@/lib/articles/transition-rules";
 import { isLive, isPubliclyVisible } from "@/lib/articles/visibility";
-import type { BodyNode } from "@/lib/articles/body-schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -116,17 +115,7 @@ const audit = (tx: DbTransaction, actor: StaffUser, action: string, id: number, 
 export async function submitArticle(actor: StaffUser, id: number, now = new Date()) {
   const article = await loadSubject(actor, id, "submit");
   assertStateAllows(article, "submit", now);
-  const content = await db.article.findUniqueOrThrow({
-    where: { id },
-    select: { headline: true, sectionId: true, bodyText: true, bodyJson: true, heroImageId: true, heroCredit: true, heroImage: { select: { altText: true } } },
-  });
-  const problems = submissionProblems({
-    headline: content.headline,
-    sectionId: content.sectionId,
-    bodyText: content.bodyText,
-    body: content.bodyJson as { content?: BodyNode[] },
-    hero: content.heroImageId ? { mediaId: content.heroImageId, alt: content.heroImage?.altText ?? null, credit: content.heroCredit } : null,
-  });
+  const problems = await storedSubmissionProblems(db, id);
   if (problems.length > 0) {
     throw invalid(`데스크에 넘기기 전에 채울 것이 있습니다: ${problems.map((problem) => problem.message).join(" ")}`, { problems });
   }
