@@ -10,6 +10,7 @@ import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { domainErrorFromDatabase } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * What a newsroom form does once the staff member is known: read the form, call one domain
@@ -40,7 +41,7 @@ export function staffAction(
         const fieldErrors = error.details?.fieldErrors as Record<string, string> | undefined;
         return { status: "error", message: error.message, fieldErrors };
       }
-      console.error("server action failed", error);
+      logger().error({ err: error }, "server action failed");
       return { status: "error", message: "서버 오류로 저장하지 못했습니다. 입력한 내용은 그대로 있으니 잠시 뒤 다시 시도하세요." };
     }
   };

@@ -9,6 +9,7 @@ import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { domainErrorFromDatabase } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import { MalformedBody } from "@/lib/validation";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -18,7 +19,7 @@ export function errorResponse(caught: unknown): Response {
   if (error instanceof DomainError) {
     return Response.json({ error: { code: error.code, message: error.message, ...(error.details ?? {}) } }, { status: HTTP_STATUS[error.code] });
   }
-  console.error("api: unexpected error", error);
+  logger().error({ err: error }, "api: unexpected error");
   return Response.json({ error: { code: "INTERNAL", message: "서버 오류가 발생했습니다. 잠시 뒤 다시 시도하세요." } }, { status: 500 });
 }
 

@@ -11,6 +11,7 @@ import { deviceTokenFromCookieHeader } from "@/lib/auth/device-cookie";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { rememberDeviceToken } from "@/lib/auth/sign-in-context";
 import { serverEnv } from "@/lib/config/env";
+import { logger } from "@/lib/observability/logger";
 import { isStorableText } from "@/lib/schemas/common";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-age";
@@ -61,7 +62,7 @@ export const authOptions: NextAuthOptions = {
         try {
           result = await signInWithPassword({ ...parsed.data, ip, deviceToken });
         } catch (error) {
-          console.error("sign-in failed unexpectedly", error);
+          logger().error({ err: error }, "sign-in failed unexpectedly");
           throw new Error(SIGN_IN_UNAVAILABLE);
         }
         if (result.ok) {

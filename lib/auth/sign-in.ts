@@ -18,6 +18,7 @@ import {
 import { deviceIdFor, issueDeviceToken } from "@/lib/auth/device-cookie";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
+import { metrics } from "@/lib/observability/metrics";
 
 export type SignInResult =
   /** `deviceToken`: a fresh device cookie for this browser (lib/auth/device-cookie.ts). */
@@ -65,6 +66,7 @@ export async function signInWithPassword(input: { email: string; password: strin
   if (lockedUntil) {
     for (const reservation of reservations) await releaseAttempt(reservation);
     await recordAudit({ action: "auth.login.locked", ipHash, detail: { email } });
+    metrics().signIns.labels("locked").inc();
     return { ok: false, reason: "locked", lockedUntil };
   }
 
@@ -84,6 +86,7 @@ export async function signInWithPassword(input: { email: string; password: strin
       ipHash,
       detail: { email, reason: !user ? "unknown-email" : !user.active ? "inactive" : "wrong-password", knownDevice: trusted },
     });
+    metrics().signIns.labels("failure").inc();
     return { ok: false, reason: "invalid" };
   }
 
@@ -98,5 +101,6 @@ export async function signInWithPassword(input: { email: string; password: strin
   }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await recordAudit({ actorId: user.id, action: "auth.login.success", targetType: "User", targetId: user.id, ipHash, detail: { knownDevice: trusted } });
+  metrics().signIns.labels("success").inc();
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion, deviceToken: issueDeviceToken(email, now) };
 }

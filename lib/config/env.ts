@@ -34,6 +34,15 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0"),
   /// Where uploaded images are stored on local disk, and the folder of the embedded database.
   MEDIA_DIR: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+  /// When set, /metrics also answers requests that send "Authorization: Bearer <token>" (it
+  /// always answers loopback).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /// The response cache in front of Next.js for public pages (lib/runtime/response-cache/).
+  RESPONSE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  RESPONSE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int().min(1).max(65_536).default(128),
+  /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
+  CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
   NEWSROOM_DATA_DIR: z.string().trim().min(1).optional(),
 });
 

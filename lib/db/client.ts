@@ -1,12 +1,11 @@
 // Builds a Prisma client over node-postgres. Scripts (migrate, seed, tests) use this directly;
 // the app goes through lib/db.ts, which keeps a single client for the process.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createInstrumentedPool, type DatabaseRole } from "@/lib/db/instrumented-pool";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export function createPrismaClient(connectionString: string) {
-  // A short connect timeout: an unreachable database should fail a request (and the health check)
-  // within seconds, not hang it.
-  const adapter = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+export function createPrismaClient(connectionString: string, role: DatabaseRole = "primary") {
+  const adapter = new PrismaPg(createInstrumentedPool(connectionString, role), { disposeExternalPool: true });
   return new PrismaClient({
     adapter,
     // No query, include or select can ever hand a password hash to a page or an API by accident;

@@ -1,11 +1,19 @@
-// The process's HTTP entry point. Every request passes through `handleRequest`, which refuses
-// what must never reach Next.js (unknown methods, oversized bodies, cross-site server actions)
-// and is where a response cache for readers' pages (docs/architecture.md) answers first.
+// The process's HTTP entry point. Every request passes through `handleRequest`: first the
+// refusals of what must never reach Next.js (lib/runtime/request-refusals.ts), then the response
+// cache for readers' pages (lib/runtime/response-cache/), then Next.js.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { serverEnv } from "@/lib/config/env";
-import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+import { logger, routeConsoleErrorsToLogger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { runInRequestContext } from "@/lib/observability/request-context";
+import { routeKind } from "@/lib/observability/route-kind";
+import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
+import { admitRequest } from "@/lib/runtime/request-refusals";
+import { requestPath } from "@/lib/runtime/request-guards";
+import { startResponseCache, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
 import { StartupError } from "@/lib/runtime/startup-error";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
@@ -19,69 +27,10 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
-/** How long a refused request's connection may keep sending before it is cut. */
-const REFUSED_LINGER_MS = 5_000;
-
-/**
- * Answers with a JSON error without reading the rest of the body into memory. Node discards
- * whatever body the client still sends, so the client reads the answer instead of a reset.
- */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
-  if (!res.headersSent) {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
-  }
-  if (!res.writableEnded) res.end(JSON.stringify({ error: { code, message } }));
-}
-
-/**
- * An oversized body is refused at once, before any of it is read. Node then reads and discards
- * the rest (memory stays flat; the server's requestTimeout bounds how long), so the client gets
- * the answer and can reuse the connection.
- */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
-  refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
-}
-
-const TOO_LARGE_MESSAGE = "요청 본문이 너무 큽니다. 사진은 20MB, 그 밖의 요청은 2MB 이하로 보내 주세요.";
-
-/**
- * For bodies sent without Content-Length (chunked): counts bytes as the HTTP parser hands them
- * to the request stream and, at the limit, answers 413 and ends the stream early, so nothing
- * downstream can buffer more. Later chunks are dropped (returning false also pauses the socket).
- * `push` is what Node's HTTP parser calls for each body chunk.
- */
-function limitStreamingBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  let seen = 0;
-  let cut = false;
-  const push = req.push.bind(req);
-  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (cut) return false;
-    if (chunk instanceof Uint8Array || typeof chunk === "string") {
-      seen += chunk.length;
-      if (seen > limit) {
-        cut = true;
-        refuseTooLarge(req, res);
-        push(null);
-        // The stream is ended and the socket paused: this connection cannot carry another
-        // request, so it is closed once the client has had time to read the answer.
-        const socket = req.socket;
-        setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
-        return false;
-      }
-    }
-    return push(chunk, encoding);
-  };
-}
-
-/**
- * Next.js answers a server-action request whose body it cannot decode (not React's reply
- * format, malformed multipart) with a 500. Our actions never throw: lib/actions/staff-action.ts
- * turns every error into a result the form shows. So a 500 on an action request is Next.js
- * refusing malformed input, which is a 400.
- */
-function malformedActionIsBadRequest(res: ServerResponse): void {
-  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
-  res.writeHead = ((status: number, ...rest: unknown[]) => writeHead(status === 500 ? 400 : status, ...rest)) as ServerResponse["writeHead"];
+/** The request's id: the trusted proxy's when it sent a sane one, else a new one. */
+function requestIdFor(req: IncomingMessage, trustProxy: boolean): string {
+  const given = trustProxy ? req.headers["x-request-id"] : undefined;
+  return typeof given === "string" && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
 }
 
 export interface RunningServer {
@@ -112,8 +61,34 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.host });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
+  routeConsoleErrorsToLogger();
 
-  const trustProxy = serverEnv().TRUST_PROXY === "1";
+  const env = serverEnv();
+  const trustProxy = env.TRUST_PROXY === "1";
+  const passToNext = (req: IncomingMessage, res: ServerResponse) =>
+    nextHandler(req, res).catch((error: unknown) => {
+      logger().error({ err: error, method: req.method, route: routeKind(requestPath(req.url)) }, "request failed");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      if (!res.writableEnded) res.end("Internal Server Error");
+    });
+  // Not in development: pages change with every edit there.
+  const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: passToNext }) : null;
+
+  const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
+    if (!admitRequest(req, res, trustProxy)) return;
+    if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache })) return;
+    if (!cache) return void passToNext(req, res);
+    cache.handle(req, res).then(
+      (outcome) => {
+        record(outcome);
+        if (outcome === "PASS") void passToNext(req, res);
+      },
+      (error: unknown) => {
+        logger().error({ err: error }, "response cache failed; answering without it");
+        if (!res.headersSent) void passToNext(req, res);
+      },
+    );
+  };
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     // A refused or cut-off request can make Next.js write to a response we already ended, and
@@ -121,28 +96,24 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     req.on("error", () => undefined);
     res.on("error", () => undefined);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustProxy);
-
-    const method = req.method ?? "GET";
-    if (!ALLOWED_METHODS.has(method)) {
-      return refuse(req, res, 405, "METHOD_NOT_ALLOWED", "지원하지 않는 요청 방식입니다.", { allow: [...ALLOWED_METHODS].join(", ") });
-    }
-    const path = requestPath(req.url);
-    if (!isDecodablePath(path)) return refuse(req, res, 400, "VALIDATION", "주소가 올바르지 않습니다.");
-    if (method === "POST" && req.headers["next-action"] !== undefined && !isServerActionFromThisSite(req.headers, trustProxy)) {
-      return refuse(req, res, 403, "FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
-    }
-    const limit = BODY_LIMITS[bodyLimitKind(method, path, req.headers)];
-    const length = declaredLength(req.headers);
-    if (length === "invalid") return refuse(req, res, 400, "VALIDATION", "요청 길이(Content-Length)가 올바르지 않습니다.");
-    if (length !== null && length > limit) return refuseTooLarge(req, res);
-    if (length === null) limitStreamingBody(req, res, limit);
-    if (method === "POST" && req.headers["next-action"] !== undefined) malformedActionIsBadRequest(res);
-
-    nextHandler(req, res).catch((error: unknown) => {
-      console.error("request failed", req.method, path, error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      if (!res.writableEnded) res.end("Internal Server Error");
+    const context = { requestId: requestIdFor(req, trustProxy), queryCount: 0 };
+    res.setHeader("x-request-id", context.requestId);
+    const started = performance.now();
+    const route = routeKind(requestPath(req.url));
+    let cacheOutcome = "NONE";
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      const m = metrics();
+      m.httpRequests.labels(route, req.method ?? "GET", `${Math.floor(res.statusCode / 100)}xx`).inc();
+      m.httpDuration.labels(route).observe(seconds);
+      if (cacheOutcome !== "NONE") m.cacheEvents.labels(cacheOutcome.toLowerCase()).inc();
+      // Cache hits are the bulk of the traffic: logged only at debug level.
+      const level = res.statusCode >= 500 ? "error" : cacheOutcome === "HIT" ? "debug" : "info";
+      runInRequestContext(context, () =>
+        logger()[level]({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), cache: cacheOutcome, queries: context.queryCount }, "request"),
+      );
     });
+    runInRequestContext(context, () => answer(req, res, (outcome) => (cacheOutcome = outcome)));
   };
 
   const server = createServer(handleRequest);
@@ -168,6 +139,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        void cache?.stop();
         void app.close().catch(() => undefined);
       }),
   };

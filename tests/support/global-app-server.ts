@@ -2,7 +2,8 @@
 // (rebuilt only when sources changed), and the app started the way users start it, through
 // scripts/start.ts with DATABASE_URL set.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -13,6 +14,7 @@ import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster, type TestCluster } from "./test-cluster";
 
 export const E2E_DEMO_PASSWORD = "e2e-demo-password-1234";
+export const APP_SERVER_LOG = path.join(process.cwd(), "test-results", "e2e-app-server.log");
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -78,9 +80,17 @@ async function startSeededApp(project: TestProject, cluster: TestCluster) {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // The server's output goes to a file that tests can read (tests/e2e/observability.test.ts checks
+  // its JSON lines) and that stays for looking into failures.
+  await mkdir(path.dirname(APP_SERVER_LOG), { recursive: true });
+  const logFile = createWriteStream(APP_SERVER_LOG);
   const output: string[] = [];
-  server.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const keep = (chunk: Buffer) => {
+    logFile.write(chunk);
+    if (output.length < 2_000) output.push(chunk.toString());
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
