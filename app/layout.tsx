@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { siteName } from "@/lib/config/site";
+import { defaultSiteMetadata } from "@/lib/seo/site-metadata";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: siteName, template: `${siteName} - %s` },
-  description: `${siteName}: 우리 동네와 나라 소식`,
-};
+export const metadata: Metadata = defaultSiteMetadata();
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * `jsonld` is a parallel route (app/@jsonld/): the JSON-LD of the page being shown, rendered
+ * into <head> so that every scraper finds it there, next to the metadata (next.config.js makes
+ * metadata blocking for every user agent).
+ */
+export default async function RootLayout({ children, jsonld }: { children: ReactNode; jsonld: ReactNode }) {
   // Every page is rendered per request: proxy.ts gives each response its own CSP nonce, which a
   // prerendered page could not carry.
   await connection();
   return (
     <html lang="ko">
+      <head>{jsonld}</head>
       <body>{children}</body>
     </html>
   );

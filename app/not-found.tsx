@@ -1,13 +1,15 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
+import { SiteChrome } from "@/components/site/site-chrome";
 
+export const metadata: Metadata = { title: "페이지를 찾을 수 없습니다", robots: { index: false } };
+
+// Addresses no route matches: nothing but the root layout is around this, so it brings the
+// site's chrome itself. (notFound() in a reader page uses app/(site)/not-found.tsx instead.)
 export default function NotFound() {
   return (
-    <main className="container" style={{ padding: "64px 16px" }}>
-      <h1>페이지를 찾을 수 없습니다</h1>
-      <p>주소가 바뀌었거나 삭제된 기사일 수 있습니다.</p>
-      <p>
-        <Link href="/">첫 화면으로 가기</Link>
-      </p>
-    </main>
+    <SiteChrome>
+      <NotFoundNotice />
+    </SiteChrome>
   );
 }

@@ -14,6 +14,7 @@ import { StartupError } from "@/lib/runtime/startup-error";
 import { printDemoLogins, resolveDemoPassword, type DemoPassword } from "@/lib/runtime/demo-logins";
 import { assertPortFree, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
 import { loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/lib/runtime/local-data";
+import { syncSearchIndex } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 
 const dev = process.argv.includes("--dev");
@@ -100,6 +101,16 @@ await runCli(async () => {
       }
       const saved = env.DEMO_PASSWORD ?? (await readSavedDemoPassword());
       demoPassword ??= saved ? { value: saved, source: env.DEMO_PASSWORD ? "env" : "saved" } : undefined;
+    }
+
+    // Stories written by other means than the workflow (the demo seed, a restored backup) get
+    // their search index entries here.
+    const indexDb = createPrismaClient(databaseUrl);
+    try {
+      const synced = await syncSearchIndex(indexDb);
+      if (synced.written || synced.removed) log(`search index: ${synced.written} written, ${synced.removed} removed`);
+    } finally {
+      await indexDb.$disconnect();
     }
 
     if (!dev) {

@@ -1,59 +1,114 @@
-import Link from "next/link";
+import { ArticleTools } from "@/components/article/article-tools";
+import { CorrectionsBlock } from "@/components/article/corrections-block";
+import { ShareLinks } from "@/components/article/share-links";
+import { ViewBeacon } from "@/components/article/view-beacon";
+import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public-queries";
-import { siteCopyright, siteName } from "@/lib/config/site";
+import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
 
-export function ArticleView({ article }: { article: PublicArticle }) {
-  const byline = `${article.author.name} ${article.author.title}`;
+const HERO_SIZES = "(max-width: 760px) 100vw, 720px";
+
+/**
+ * A story as readers see it, top to bottom as Korean papers lay it out. Nothing personal is in
+ * it (it may be served from a cache to everyone): the reader tools, the view count and the
+ * comments are client islands that start after load.
+ */
+export function ArticleView({ article, countView = true }: { article: PublicArticle; /** False for the newsroom's previews: staff looking is not a read. */ countView?: boolean }) {
+  const canonical = absoluteUrl(article.path);
+  const bylineText = article.bylines.map((person) => `${person.name} ${person.title}`).join(", ");
   return (
-    <article className="article">
-      {article.section && (
-        <Link className="article__section" href={`/sections/${article.section.slug}`}>
-          {article.section.name}
-        </Link>
-      )}
-      <h1 className="article__headline">{article.headline}</h1>
-      {article.subHeadlines.length > 0 && (
-        <ul className="article__deck">
-          {article.subHeadlines.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
-      <div className="article__byline">
-        <strong>{byline}</strong>
-        <span>
-          기사승인 : <time dateTime={toKstIso(article.approvedAt)}>{formatKstDateTime(article.approvedAt)}</time>
-        </span>
-        {article.lastCorrectedAt && (
-          <span>
-            수정 : <time dateTime={toKstIso(article.lastCorrectedAt)}>{formatKstDateTime(article.lastCorrectedAt)}</time>
-          </span>
-        )}
-      </div>
-      {article.hero && (
-        <figure className="article__figure">
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={article.hero.url} alt={article.hero.alt} width={article.hero.width} height={article.hero.height} />
-          <figcaption>
-            {article.hero.caption}
-            {article.hero.credit && ` (${article.hero.credit})`}
-          </figcaption>
-        </figure>
-      )}
-      {/* bodyHtml is derived on the server from validated Tiptap JSON and sanitized with an allow-list. */}
-      <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-      <footer className="article__signoff">
-        <p>
-          {siteName} {byline}
-        </p>
-        {article.author.bylineEmail && (
-          <p>
-            <a href={`mailto:${article.author.bylineEmail}`}>{article.author.bylineEmail}</a>
+    <article className="article" aria-labelledby="article-headline">
+      <header className="article__header">
+        {article.section && (
+          <p className="article__section">
+            <a href={`/sections/${article.section.slug}`}>{article.section.name}</a>
           </p>
         )}
-        <p>{siteCopyright}</p>
+        <h1 id="article-headline" className="article__headline">
+          {article.headline}
+        </h1>
+        {article.subHeadlines.length > 0 && (
+          <ul className="article__deck">
+            {article.subHeadlines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+        <div className="article__infobar">
+          <div className="article__byline">
+            <p className="article__bylines">
+              {article.bylines.map((person, index) => (
+                <span key={person.id}>
+                  {index > 0 && ", "}
+                  <a href={`/reporters/${person.id}`} rel="author">
+                    {person.name} {person.title}
+                  </a>
+                </span>
+              ))}
+            </p>
+            <p className="article__times">
+              <span>
+                기사승인 : <time dateTime={toKstIso(article.approvedAt)}>{formatKstDateTime(article.approvedAt)}</time>
+              </span>
+              {article.lastCorrectedAt && (
+                <span>
+                  수정 : <time dateTime={toKstIso(article.lastCorrectedAt)}>{formatKstDateTime(article.lastCorrectedAt)}</time>
+                </span>
+              )}
+            </p>
+          </div>
+          <ArticleTools url={canonical} title={article.headline} />
+        </div>
+      </header>
+
+      {article.hero && (
+        <figure className="article__figure">
+          <ResponsiveImage image={article.hero} sizes={HERO_SIZES} eager className="article__image" />
+          {(article.hero.caption || article.hero.credit) && (
+            <figcaption>
+              {article.hero.caption}
+              {article.hero.credit && <span className="article__credit"> ({article.hero.credit})</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+
+      {/* bodyHtml is derived on the server from validated Tiptap JSON and sanitized with an allow-list. */}
+      <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+
+      <CorrectionsBlock corrections={article.corrections} />
+
+      <footer className="article__signoff">
+        <p className="article__signoff-name">
+          {siteName} {bylineText}
+        </p>
+        {article.bylines.map(
+          (person) =>
+            person.bylineEmail && (
+              <p key={person.id}>
+                <a href={`mailto:${person.bylineEmail}`}>{person.bylineEmail}</a>
+              </p>
+            ),
+        )}
+        <p className="article__copyright">{siteCopyright}</p>
       </footer>
+
+      {article.tags.length > 0 && (
+        <nav className="article__tags" aria-label="태그">
+          <ul>
+            {article.tags.map((tag) => (
+              <li key={tag.slug}>
+                <a href={`/tags/${encodeURIComponent(tag.slug)}`}>#{tag.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div className="article__share no-print">
+        <ShareLinks url={canonical} title={article.headline} />
+      </div>
+      {countView && <ViewBeacon articleId={article.id} />}
     </article>
   );
 }

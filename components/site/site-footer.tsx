@@ -1,11 +1,72 @@
-import { siteCopyright, siteName } from "@/lib/config/site";
+import { publisher, siteCopyright, siteName } from "@/lib/config/site";
+import type { PublicSection } from "@/lib/sections/public-queries";
 
-export function SiteFooter() {
+// The paper's legal details, as Korean papers print them at the foot of every page.
+export function SiteFooter({ sections }: { sections: PublicSection[] }) {
   return (
     <footer className="site-footer">
       <div className="container">
-        <p>{siteName} · 등록번호 서울 아00000 (데모) · 발행·편집인 정민호</p>
-        <p>{siteCopyright}</p>
+        <nav className="site-footer__links" aria-label="사이트 정보">
+          <a href="/">{siteName} 홈</a>
+          {sections.map((section) => (
+            <a key={section.slug} href={`/sections/${section.slug}`}>
+              {section.name}
+            </a>
+          ))}
+          <a href="/corrections">정정·반론</a>
+          <a href="/feed.xml">RSS</a>
+          <a href="/newsroom">뉴스룸</a>
+        </nav>
+        <dl className="site-footer__details">
+          <div>
+            <dt>제호</dt>
+            <dd>{siteName}</dd>
+          </div>
+          <div>
+            <dt>법인명</dt>
+            <dd>{publisher.company}</dd>
+          </div>
+          <div>
+            <dt>주소</dt>
+            <dd>{publisher.address}</dd>
+          </div>
+          <div>
+            <dt>등록번호</dt>
+            <dd>{publisher.registration}</dd>
+          </div>
+          <div>
+            <dt>등록일</dt>
+            <dd>{publisher.registeredOn}</dd>
+          </div>
+          <div>
+            <dt>발행인</dt>
+            <dd>{publisher.head}</dd>
+          </div>
+          <div>
+            <dt>편집인</dt>
+            <dd>{publisher.editor}</dd>
+          </div>
+          <div>
+            <dt>청소년보호책임자</dt>
+            <dd>{publisher.youthOfficer}</dd>
+          </div>
+          <div>
+            <dt>전화</dt>
+            <dd>
+              <a href={`tel:${publisher.phone.replace(/[^0-9+]/g, "")}`}>{publisher.phone}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>이메일</dt>
+            <dd>
+              <a href={`mailto:${publisher.email}`}>{publisher.email}</a>
+            </dd>
+          </div>
+        </dl>
+        <p className="site-footer__notice">
+          {siteName}의 모든 콘텐츠(기사, 사진)는 저작권법의 보호를 받으며, 무단 전재·복사·배포를 금합니다.
+        </p>
+        <p className="site-footer__copyright">{siteCopyright}</p>
       </div>
     </footer>
   );

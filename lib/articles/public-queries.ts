@@ -1,128 +1,160 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
-import { mediaUrl } from "@/lib/media/media-url";
+// One story as readers see it: the live revision the desk approved, never the working copy.
+import { cache } from "react";
+import { articlePath } from "@/lib/articles/article-url";
+import { previewDescription } from "@/lib/articles/preview-text";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
+import { getLatestStories } from "@/lib/articles/public-lists";
+import type { PublicArticleSummary } from "@/lib/articles/public-summary";
+import { publicStateOf } from "@/lib/articles/visibility";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
-const heroImageSelect = { select: { storageKey: true, altText: true, width: true, height: true } } as const;
+const bylineSelect = { id: true, name: true, title: true, bylineEmail: true } as const;
 
-// Readers always see the live (approved) revision, never the working copy.
-const liveSummarySelect = {
+const articlePageSelect = {
   id: true,
+  status: true,
+  liveRevisionId: true,
   publishedAt: true,
+  unpublishedAt: true,
   approvedAt: true,
-  author: { select: { name: true, title: true } },
+  lastCorrectedAt: true,
+  author: { select: bylineSelect },
+  coAuthors: { orderBy: { sortOrder: "asc" }, select: { user: { select: bylineSelect } } },
+  tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { slug: true, name: true } } } },
+  // Shown only with the story: this select runs only for a story readers may see.
+  corrections: { where: { type: { in: ["CORRECTION", "REPLY"] } }, orderBy: { createdAt: "asc" }, select: { type: true, note: true, createdAt: true } },
   liveRevision: {
     select: {
       headline: true,
       subHeadlines: true,
+      bodyHtml: true,
       bodyText: true,
       heroCaption: true,
-      section: { select: { slug: true, name: true } },
-      heroImage: heroImageSelect,
+      heroCredit: true,
+      section: { select: { id: true, slug: true, name: true } },
+      heroImage: { select: { id: true, ...publicImageSelect } },
     },
   },
-} as const;
+} satisfies Prisma.ArticleSelect;
 
-export interface PublicArticleSummary {
-  id: number;
-  headline: string;
-  subHeadline: string | null;
-  excerpt: string;
-  sectionName: string | null;
-  authorName: string;
-  authorTitle: string;
-  publishedAt: Date;
-  image: { url: string; alt: string } | null;
-}
-
-/** The newest stories readers may see, newest first; only one section's when `sectionSlug` is given. */
-export async function getLatestPublicArticles(limit = 20, now = new Date(), sectionSlug?: string): Promise<PublicArticleSummary[]> {
-  tagResponse(cacheTag.latest);
-  const rows = await db.article.findMany({
-    // The live revision decides the section readers see.
-    where: { ...publiclyVisibleWhere(now), ...(sectionSlug ? { liveRevision: { section: { slug: sectionSlug } } } : {}) },
-    orderBy: { publishedAt: "desc" },
-    take: limit,
-    select: liveSummarySelect,
-  });
-  return rows.flatMap((row) => {
-    const live = row.liveRevision;
-    if (!live || !row.publishedAt) return [];
-    return [
-      {
-        id: row.id,
-        headline: live.headline,
-        subHeadline: live.subHeadlines[0] ?? null,
-        excerpt: live.bodyText.slice(0, 140),
-        sectionName: live.section?.name ?? null,
-        authorName: row.author.name,
-        authorTitle: row.author.title,
-        publishedAt: row.publishedAt,
-        image: live.heroImage ? { url: mediaUrl(live.heroImage.storageKey), alt: live.heroImage.altText || live.heroCaption } : null,
-      },
-    ];
-  });
+export interface Byline {
+  id: string;
+  name: string;
+  title: string;
+  bylineEmail: string | null;
 }
 
 export interface PublicArticle {
   id: number;
+  /** The canonical path, /articles/<id>/<slug>. */
+  path: string;
   headline: string;
   subHeadlines: string[];
   bodyHtml: string;
-  section: { slug: string; name: string } | null;
-  author: { name: string; title: string; bylineEmail: string | null };
+  bodyText: string;
+  /** For link previews, feeds and JSON-LD (lib/articles/preview-text.ts decides it). */
+  description: string;
+  section: { id: number; slug: string; name: string } | null;
+  /** The author first, then co-bylines in their order. */
+  bylines: Byline[];
+  author: Byline;
+  tags: { slug: string; name: string }[];
+  /** The public 기사승인 time. */
   approvedAt: Date;
   publishedAt: Date;
+  /** The 수정 time: set when the desk approved a correction. */
   lastCorrectedAt: Date | null;
-  hero: { url: string; alt: string; caption: string; credit: string; width: number; height: number } | null;
+  hero: (PublicImage & { mediaId: string; caption: string; credit: string }) | null;
+  /** 정정 and 반론 notes, oldest first, printed after the body. */
+  corrections: PublicCorrectionNote[];
 }
 
-/** One story as readers see it, or null when it does not exist or is not (yet) public. */
-export async function getPublicArticle(id: number, now = new Date()): Promise<PublicArticle | null> {
+export interface PublicCorrectionNote {
+  type: "CORRECTION" | "REPLY";
+  note: string;
+  at: Date;
+}
+
+export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "gone" } | { state: "missing" };
+
+async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageData> {
   tagResponse(cacheTag.story(id));
-  const row = await db.article.findFirst({
-    where: { id, ...publiclyVisibleWhere(now) },
-    select: {
-      id: true,
-      approvedAt: true,
-      publishedAt: true,
-      lastCorrectedAt: true,
-      author: { select: { name: true, title: true, bylineEmail: true } },
-      liveRevision: {
-        select: {
-          headline: true,
-          subHeadlines: true,
-          bodyHtml: true,
-          heroCaption: true,
-          heroCredit: true,
-          section: { select: { slug: true, name: true } },
-          heroImage: heroImageSelect,
-        },
-      },
-    },
-  });
-  const live = row?.liveRevision;
-  if (!row || !live || !row.publishedAt) return null;
+  const row = await db.article.findUnique({ where: { id }, select: articlePageSelect });
+  if (!row) return { state: "missing" };
+  const state = publicStateOf(row, now);
+  if (state === "gone") return { state: "gone" };
+  const live = row.liveRevision;
+  if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
+  return { state: "visible", article: toPublicArticle({ ...row, publishedAt: row.publishedAt }, live) };
+}
+
+/** The text readers see (the live revision, or for a staff preview the working copy), in the page's shape. */
+export interface ArticleText {
+  headline: string;
+  subHeadlines: string[];
+  bodyHtml: string;
+  bodyText: string;
+  heroCaption: string;
+  heroCredit: string;
+  section: { id: number; slug: string; name: string } | null;
+  heroImage: ({ id: string } & StoredImageFields) | null;
+}
+
+/** The one mapping to the article page's shape: the public page and the newsroom's preview both use it. */
+export function toPublicArticle(
+  row: {
+    id: number;
+    publishedAt: Date;
+    approvedAt: Date | null;
+    lastCorrectedAt: Date | null;
+    author: Byline;
+    coAuthors: { user: Byline }[];
+    tags: { tag: { slug: string; name: string } }[];
+    corrections: { type: "UPDATE" | "CORRECTION" | "REPLY"; note: string; createdAt: Date }[];
+  },
+  text: ArticleText,
+): PublicArticle {
+  const author = row.author;
   return {
     id: row.id,
-    headline: live.headline,
-    subHeadlines: live.subHeadlines,
-    bodyHtml: live.bodyHtml,
-    section: live.section,
-    author: row.author,
+    path: articlePath(row.id, text.headline),
+    headline: text.headline,
+    subHeadlines: text.subHeadlines,
+    bodyHtml: text.bodyHtml,
+    bodyText: text.bodyText,
+    description: previewDescription(text),
+    section: text.section,
+    bylines: [author, ...row.coAuthors.map((co) => co.user).filter((user) => user.id !== author.id)],
+    author,
+    tags: row.tags.map((link) => link.tag),
     approvedAt: row.approvedAt ?? row.publishedAt,
     publishedAt: row.publishedAt,
     lastCorrectedAt: row.lastCorrectedAt,
-    hero: live.heroImage
-      ? {
-          url: mediaUrl(live.heroImage.storageKey),
-          alt: live.heroImage.altText || live.heroCaption,
-          caption: live.heroCaption,
-          credit: live.heroCredit,
-          width: live.heroImage.width,
-          height: live.heroImage.height,
-        }
+    hero: text.heroImage
+      ? { ...toPublicImage(text.heroImage, text.heroCaption || text.headline), mediaId: text.heroImage.id, caption: text.heroCaption, credit: text.heroCredit }
       : null,
+    // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
+    corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
   };
+}
+
+/**
+ * What the article page shows for `id`: the story, "gone" (withdrawn: 410) or "missing" (never
+ * public or no such story: 404). Cached per request, so the page, its metadata and its JSON-LD
+ * read the database once.
+ */
+export const getArticlePageData = cache((id: number): Promise<ArticlePageData> => loadArticlePageData(id, new Date()));
+
+/** One story as readers see it, or null when it does not exist or is not (or no longer) public. */
+export async function getPublicArticle(id: number, now = new Date()): Promise<PublicArticle | null> {
+  const data = await loadArticlePageData(id, now);
+  return data.state === "visible" ? data.article : null;
+}
+
+/** The newest stories readers may see (kept for callers of the first cut). */
+export function getLatestPublicArticles(limit = 20, now = new Date()): Promise<PublicArticleSummary[]> {
+  return getLatestStories({ limit, now });
 }

@@ -6,10 +6,12 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 //   story's text is the live revision's, never the working copy's.
 // - visible now: live, and its publication time has come. A scheduled story thus appears by
 //   itself at its time, with no job to run, and is invisible everywhere before it.
+// Every public query filters with `publiclyVisibleWhere`; code holding a loaded row asks
+// `publicStateOf`. tests/unit/visibility.test.ts checks that the two agree.
 
 const LIVE_STATUSES: ArticleStatus[] = ["PUBLISHED", "SCHEDULED"];
 
-/** Approved and published or scheduled, whatever the time. */
+/** Approved and published or scheduled, whatever the time: what the search index holds. */
 export function liveWhere(): Prisma.ArticleWhereInput {
   return { status: { in: LIVE_STATUSES }, liveRevisionId: { not: null } };
 }
@@ -19,11 +21,35 @@ export function publiclyVisibleWhere(now: Date): Prisma.ArticleWhereInput {
   return { ...liveWhere(), publishedAt: { lte: now } };
 }
 
-export function isLive(article: { status: ArticleStatus; liveRevisionId: string | null }): boolean {
+export interface VisibilityFields {
+  status: ArticleStatus;
+  liveRevisionId: string | null;
+  publishedAt: Date | null;
+  unpublishedAt: Date | null;
+}
+
+/**
+ * - "visible": readers may see it now;
+ * - "gone": it was public and the desk withdrew it (its URL answers 410 Gone);
+ * - "hidden": readers never saw it (draft, at the desk, scheduled for later): 404, as if it did
+ *   not exist, so that its existence does not leak either.
+ */
+export type PublicState = "visible" | "gone" | "hidden";
+
+export function isLive(article: Pick<VisibilityFields, "status" | "liveRevisionId">): boolean {
   return LIVE_STATUSES.includes(article.status) && article.liveRevisionId !== null;
 }
 
-/** The same rule as `publiclyVisibleWhere`, for a story already loaded. */
-export function isPubliclyVisible(article: { status: ArticleStatus; publishedAt: Date | null; liveRevisionId: string | null }, now: Date): boolean {
+/** Readers may see it now: live, and its time has come (the same rule as `publiclyVisibleWhere`). */
+export function isPubliclyVisible(article: Pick<VisibilityFields, "status" | "liveRevisionId" | "publishedAt">, now: Date): boolean {
   return isLive(article) && article.publishedAt !== null && article.publishedAt.getTime() <= now.getTime();
+}
+
+export function publicStateOf(article: VisibilityFields, now: Date): PublicState {
+  if (isPubliclyVisible(article, now)) return "visible";
+  const wasPublic =
+    article.status === "UNPUBLISHED" &&
+    article.publishedAt !== null &&
+    article.publishedAt <= (article.unpublishedAt ?? now);
+  return wasPublic ? "gone" : "hidden";
 }

@@ -17,6 +17,60 @@ const postgresUrl = z
 
 const port = z.coerce.number({ error: "must be a port number (1-65535)" }).int("must be a port number (1-65535)").min(1, "must be a port number (1-65535)").max(65535, "must be a port number (1-65535)");
 
+const absoluteHttpUrl = z
+  .url({ error: "must be an absolute http(s) URL such as https://news.example.kr" })
+  .refine((value) => /^https?:\/\//.test(value), "must be an absolute http(s) URL such as https://news.example.kr")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const oneLine = (fallback: string) => z.string().trim().min(1).max(200).default(fallback);
+
+// "서울:60:127,고양:57:128": a place name and its KMA forecast grid (nx:ny), comma-separated.
+const weatherPlaces = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const places = value.split(",").map((part) => part.trim()).filter(Boolean).map((part) => {
+      const match = /^([^:]{1,20}):(\d{1,3}):(\d{1,3})$/.exec(part);
+      return match ? { name: match[1]!.trim(), nx: Number(match[2]), ny: Number(match[3]) } : null;
+    });
+    if (places.length === 0 || places.some((place) => place === null)) {
+      ctx.addIssue({ code: "custom", message: 'must list places as name:nx:ny, comma-separated (e.g. "서울:60:127,고양:57:128")' });
+      return z.NEVER;
+    }
+    return places.filter((place) => place !== null);
+  });
+
+/** What the public site says about itself: its address, the paper's legal details, the weather strip. */
+const publicSiteSettings = {
+  PUBLISHER_COMPANY: oneLine("(주)누리미디어 (데모)"),
+  PUBLISHER_ADDRESS: oneLine("서울특별시 중구 세종대로 000, 누리빌딩 5층 (데모 주소)"),
+  PUBLISHER_REGISTRATION: oneLine("서울 아00000 (데모)"),
+  PUBLISHER_REGISTERED_ON: oneLine("2024-01-02"),
+  PUBLISHER_HEAD: oneLine("정민호"),
+  PUBLISHER_EDITOR: oneLine("정민호"),
+  PUBLISHER_YOUTH_OFFICER: oneLine("박서연"),
+  PUBLISHER_PHONE: oneLine("02-000-0000"),
+  PUBLISHER_EMAIL: z.email({ error: "must be an e-mail address" }).default("desk@nuri-ilbo.test"),
+  /// The KMA open API (data.go.kr) service key: without it, the weather strip is not shown.
+  KMA_SERVICE_KEY: z.string().trim().min(10).optional(),
+  /// The getUltraSrtNcst endpoint (a different gateway, or a local stand-in for tests).
+  KMA_NOWCAST_URL: absoluteHttpUrl.default("https://apis.data.go.kr/1360000/VilageFcstInfoService_2.0/getUltraSrtNcst"),
+  WEATHER_PLACES: weatherPlaces.default([
+    { name: "서울", nx: 60, ny: 127 },
+    { name: "인천", nx: 55, ny: 124 },
+    { name: "고양", nx: 57, ny: 128 },
+    { name: "수원", nx: 60, ny: 121 },
+    { name: "춘천", nx: 73, ny: 134 },
+    { name: "대전", nx: 67, ny: 100 },
+    { name: "광주", nx: 58, ny: 74 },
+    { name: "대구", nx: 89, ny: 90 },
+    { name: "부산", nx: 98, ny: 76 },
+    { name: "제주", nx: 52, ny: 38 },
+  ]),
+  /// How often each app instance writes its buffered page-view counts to the database.
+  VIEW_FLUSH_SECONDS: z.coerce.number({ error: "must be a number of seconds (5-3600)" }).int().min(5).max(3600).default(60),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -44,6 +98,7 @@ const envSchema = z.object({
   /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
   CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
   NEWSROOM_DATA_DIR: z.string().trim().min(1).optional(),
+  ...publicSiteSettings,
 });
 
 export type Env = z.infer<typeof envSchema>;

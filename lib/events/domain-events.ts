@@ -5,6 +5,7 @@ import "server-only";
 // from routes: a change made through the API and one made in a page look alike to them.
 import type { DbTransaction } from "@/lib/db/client";
 import type { CorrectionType } from "@/lib/generated/prisma/enums";
+import { refreshSearchDocument } from "@/lib/search/search-index";
 
 /** Every event the domain emits. Add a member here when a new kind of change needs consumers. */
 export type DomainEvent =
@@ -29,8 +30,13 @@ export type DomainEvent =
 
 export type DomainEventType = DomainEvent["type"];
 
+// Events after which what readers may find changed: the search index follows in the same
+// transaction, so a story is never findable by text it no longer shows.
+const SEARCH_INDEX_EVENTS = new Set<DomainEventType>(["article.published", "article.scheduled", "article.corrected", "article.unpublished", "article.republished"]);
+
 /** Records `event` as part of the transaction `tx` (it commits or rolls back with the change). */
 export async function emitDomainEvent(tx: DbTransaction, event: DomainEvent): Promise<void> {
   const { type, ...payload } = event;
   await tx.domainEvent.create({ data: { type, payload } });
+  if (SEARCH_INDEX_EVENTS.has(event.type) && "articleId" in event) await refreshSearchDocument(tx, event.articleId);
 }

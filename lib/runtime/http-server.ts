@@ -14,7 +14,9 @@ import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
 import { admitRequest } from "@/lib/runtime/request-refusals";
 import { requestPath } from "@/lib/runtime/request-guards";
 import { startResponseCache, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
+import { withResponseStatusScope } from "@/lib/runtime/response-status";
 import { StartupError } from "@/lib/runtime/startup-error";
+import { flushViewsBeforeExit } from "@/lib/views/view-counter";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
 // runs behind a reverse proxy that sets X-Forwarded-For) is the header believed.
@@ -65,8 +67,10 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
 
   const env = serverEnv();
   const trustProxy = env.TRUST_PROXY === "1";
+  // Every render goes through here (straight to the client, or into the response cache), so a
+  // page's own status (410 for a withdrawn story, lib/runtime/response-status.ts) applies to both.
   const passToNext = (req: IncomingMessage, res: ServerResponse) =>
-    nextHandler(req, res).catch((error: unknown) => {
+    withResponseStatusScope(res, () => nextHandler(req, res)).catch((error: unknown) => {
       logger().error({ err: error, method: req.method, route: routeKind(requestPath(req.url)) }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       if (!res.writableEnded) res.end("Internal Server Error");
@@ -135,12 +139,15 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
 
   return {
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
         void cache?.stop();
         void app.close().catch(() => undefined);
-      }),
+      });
+      // Buffered page views are written before the database goes (lib/views/view-counter.ts).
+      await flushViewsBeforeExit();
+    },
   };
 }

@@ -1,11 +1,24 @@
 import "server-only";
+import { cache } from "react";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { db } from "@/lib/db";
 
-/** Active sections in their menu order, for the site navigation. */
-export function getNavigationSections(): Promise<{ slug: string; name: string }[]> {
-  return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true, name: true } });
+export interface PublicSection {
+  id: number;
+  slug: string;
+  name: string;
 }
 
-export function getActiveSection(slug: string): Promise<{ slug: string; name: string } | null> {
-  return db.section.findFirst({ where: { slug, active: true }, select: { slug: true, name: true } });
-}
+const sectionSelect = { id: true, slug: true, name: true } as const;
+
+/** Active sections in their menu order, for the site navigation (read once per request). */
+export const getNavigationSections = cache((): Promise<PublicSection[]> => {
+  tagResponse(cacheTag.site);
+  return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: sectionSelect });
+});
+
+export const getActiveSection = cache(async (slug: string): Promise<PublicSection | null> => {
+  const section = await db.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
+  tagResponse(cacheTag.site, ...(section ? [cacheTag.section(section.id)] : []));
+  return section;
+});

@@ -73,7 +73,7 @@ export async function seedDemoNewsroom(
           update: {},
           create: { ...image, altText: story.image.alt, caption: story.image.caption, credit: story.image.credit, uploaderId: staff[story.author] },
         });
-        await createDemoArticle(tx, story, {
+        const articleId = await createDemoArticle(tx, story, {
           authorId: staff[story.author],
           editorId: staff.editor,
           sectionId: sectionIds.get(story.section) ?? null,
@@ -81,6 +81,7 @@ export async function seedDemoNewsroom(
           heroImageId: mediaRow.id,
           now,
         });
+        if (story.status === "PUBLISHED") await seedDemoViews(tx, articleId, story, DEMO_STORIES.indexOf(story), now);
       }
       await tx.auditLog.create({ data: { action: "seed.demo", detail: { stories: DEMO_STORIES.length } } });
     },
@@ -152,4 +153,14 @@ async function createDemoArticle(
     });
     await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: approval.id } });
   }
+  return article.id;
+}
+
+/** A few hours of readers for a published demo story, so the most-read boxes have something. */
+async function seedDemoViews(tx: DbTransaction, articleId: number, story: DemoStory, index: number, now: Date) {
+  const thisHour = Math.floor(now.getTime() / HOUR) * HOUR;
+  const hours = [0, 5, 30, 80].filter((ago) => ago < story.hoursAgo);
+  const rows = hours.map((ago, step) => ({ articleId, hour: new Date(thisHour - ago * HOUR), count: 20 + ((index * 37 + step * 11) % 90) }));
+  if (rows.length) await tx.articleView.createMany({ data: rows });
+  await tx.article.update({ where: { id: articleId }, data: { viewCount: rows.reduce((sum, row) => sum + row.count, 0) } });
 }

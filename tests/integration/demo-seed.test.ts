@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public-queries";
+import { getLatestStories } from "@/lib/articles/public-lists";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { db } from "@/lib/db";
 import { DEMO_STORIES } from "@/prisma/seed/demo-content";
@@ -63,10 +64,11 @@ describe("what readers may see", () => {
   });
 
   it("a section page lists only that section's published stories", async () => {
-    const local = await getLatestPublicArticles(50, seededAt, "local");
+    const section = await db.section.findUniqueOrThrow({ where: { slug: "local" } });
+    const local = await getLatestStories({ limit: 50, now: seededAt, sectionId: section.id });
     const expected = DEMO_STORIES.filter((s) => s.status === "PUBLISHED" && s.section === "local").sort((a, b) => a.hoursAgo - b.hoursAgo);
     expect(local.map((a) => a.headline)).toEqual(expected.map((s) => s.headline));
-    expect(new Set(local.map((a) => a.sectionName))).toEqual(new Set(["지역"]));
+    expect(new Set(local.map((a) => a.section?.name))).toEqual(new Set(["지역"]));
   });
 
   it("hides drafts, submitted and not-yet-due scheduled stories, even by id", async () => {

@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { refreshSearchDocument } from "@/lib/search/search-index";
 
 export type PlantedKind = "draft" | "submitted" | "scheduled" | "unpublished" | "pendingUpdate";
 
@@ -114,6 +115,8 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
       });
       await db.article.update({ where: { id: article.id }, data: { liveRevisionId: revision.id } });
     }
+    // As the workflow would (through its domain events): the search index follows the story.
+    await refreshSearchDocument(db, article.id);
     return article.id;
   };
 

@@ -85,7 +85,10 @@ export function shapeFromDatamodel(datamodel: Datamodel): SchemaShape {
       } else if (index.type === "unique") {
         indexes.push(`UNIQUE ${index.dbName ?? `${table}_${plainCols.join("_")}_key`}(${cols.join(", ")})`);
       } else if (index.type === "normal") {
-        indexes.push(`INDEX ${index.dbName ?? `${table}_${plainCols.join("_")}_idx`}(${cols.join(", ")})`);
+        // B-tree is the default; other methods (GIN for the search tokens) are part of the shape.
+        const method = (index as { algorithm?: string }).algorithm;
+        const using = method && method !== "BTree" ? ` USING ${method.toLowerCase()}` : "";
+        indexes.push(`INDEX ${index.dbName ?? `${table}_${plainCols.join("_")}_idx`}(${cols.join(", ")})${using}`);
       } else {
         throw new Error(`schema-shape: index type ${index.type} is not handled`);
       }
@@ -132,8 +135,9 @@ export async function shapeFromDatabase(connectionString: string): Promise<Schem
       tableOf(row.table).columns[row.column] = { type: row.type, nullable: !row.notnull, hasDefault: row.hasdefault };
     }
 
-    const indexes = await client.query<{ table: string; name: string; primary: boolean; unique: boolean; columns: string[] }>(`
+    const indexes = await client.query<{ table: string; name: string; primary: boolean; unique: boolean; method: string; columns: string[] }>(`
       SELECT t.relname AS table, i.relname AS name, x.indisprimary AS primary, x.indisunique AS unique,
+             (SELECT am.amname FROM pg_am am WHERE am.oid = i.relam) AS method,
              ARRAY(
                SELECT a.attname || CASE WHEN (x.indoption[k.ord - 1] & 1) = 1 THEN ' DESC' ELSE '' END
                FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
@@ -145,7 +149,8 @@ export async function shapeFromDatabase(connectionString: string): Promise<Schem
       WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'`);
     for (const row of indexes.rows) {
       const kind = row.primary ? "PRIMARY" : row.unique ? "UNIQUE" : "INDEX";
-      tableOf(row.table).indexes.push(`${kind} ${row.name}(${row.columns.join(", ")})`);
+      const using = row.method === "btree" ? "" : ` USING ${row.method}`;
+      tableOf(row.table).indexes.push(`${kind} ${row.name}(${row.columns.join(", ")})${using}`);
     }
 
     const foreignKeys = await client.query<{ table: string; name: string; columns: string[]; target: string; target_columns: string[]; on_delete: string; on_update: string }>(`

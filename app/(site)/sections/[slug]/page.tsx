@@ -1,28 +1,39 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleList } from "@/components/article/article-list";
-import { getLatestPublicArticles } from "@/lib/articles/public-queries";
+import { ListPage } from "@/components/site/list-page";
+import { pageOfStories, sectionStoriesWhere, type PageRequest } from "@/lib/articles/public-lists";
 import { getActiveSection } from "@/lib/sections/public-queries";
+import { listPageMetadata } from "@/lib/seo/site-metadata";
 
 interface Props {
   params: Promise<{ slug: string }>;
+  searchParams: Promise<PageRequest>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getActiveSection((await params).slug);
-  return { title: section?.name ?? "섹션을 찾을 수 없습니다" };
+  return section ? listPageMetadata(section.name, `/sections/${section.slug}`, `${section.name} 분야의 최신 기사`) : { title: "섹션을 찾을 수 없습니다" };
 }
 
-export default async function SectionPage({ params }: Props) {
+export default async function SectionPage({ params, searchParams }: Props) {
   const section = await getActiveSection((await params).slug);
   if (!section) notFound();
-  const articles = await getLatestPublicArticles(30, new Date(), section.slug);
+  const page = await pageOfStories(sectionStoriesWhere(section.id), await searchParams);
+  const basePath = `/sections/${section.slug}`;
   return (
-    <section aria-labelledby="section-heading">
-      <h1 id="section-heading" className="section-title">
-        {section.name}
-      </h1>
-      <ArticleList articles={articles} />
-    </section>
+    <ListPage
+      basePath={basePath}
+      page={page}
+      showSection={false}
+      emptyText="이 섹션에는 아직 기사가 없습니다."
+      heading={
+        <header className="list-heading">
+          <h1 className="list-heading__title">{section.name}</h1>
+          <a className="list-heading__feed" href={`${basePath}/feed.xml`}>
+            RSS
+          </a>
+        </header>
+      }
+    />
   );
 }

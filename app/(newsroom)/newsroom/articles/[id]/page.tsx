@@ -83,7 +83,7 @@ export default async function ReviewPage({ params }: Props) {
           {comparison && <DiffView title={comparison.title} fields={comparison.fields} />}
           <div className="review-preview" data-testid="review-preview">
             <p className="review-preview__label">독자가 볼 모습 (지금 원고)</p>
-            <ArticleView article={preview} />
+            <ArticleView article={preview} countView={false} />
           </div>
         </div>
         <div>

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { ArticleView } from "@/components/article/article-view";
+import { CommentsSlot } from "@/components/article/comments-slot";
+import { GoneNotice } from "@/components/article/gone-notice";
+import { MostReadAside } from "@/components/article/most-read-aside";
+import { HeadlineList } from "@/components/article/story-list";
+import { parseArticleId } from "@/lib/articles/article-id";
+import { isCanonicalSlug } from "@/lib/articles/article-url";
+import { getLatestStories } from "@/lib/articles/public-lists";
+import { getArticlePageData } from "@/lib/articles/public-queries";
+import { answerWithStatus } from "@/lib/runtime/response-status";
+import { articleMetadata } from "@/lib/seo/article-metadata";
+
+interface Props {
+  params: Promise<{ id: string; slug?: string[] }>;
+}
+
+async function pageData(params: Props["params"]) {
+  const { id: rawId, slug } = await params;
+  const id = parseArticleId(rawId);
+  return { slug, data: id === null ? ({ state: "missing" } as const) : await getArticlePageData(id) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { data } = await pageData(params);
+  if (data.state === "visible") return articleMetadata(data.article);
+  return { title: data.state === "gone" ? "삭제된 기사" : "기사를 찾을 수 없습니다", robots: { index: false } };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug, data } = await pageData(params);
+  if (data.state === "gone") {
+    // A withdrawn story: 410 Gone with the site around a short notice, never its text.
+    answerWithStatus(410);
+    return <GoneNotice />;
+  }
+  if (data.state === "missing") notFound();
+  const { article } = data;
+  if (!isCanonicalSlug(slug, article.headline)) permanentRedirect(article.path);
+
+  const [latest, sameSection] = await Promise.all([
+    getLatestStories({ limit: 6, excludeIds: [article.id] }),
+    article.section ? getLatestStories({ limit: 6, sectionId: article.section.id, excludeIds: [article.id] }) : Promise.resolve([]),
+  ]);
+  return (
+    <div className="with-aside">
+      <div className="with-aside__main">
+        <ArticleView article={article} />
+        <CommentsSlot articleId={article.id} />
+        <div className="related no-print">
+          {latest.length > 0 && (
+            <section className="box" aria-labelledby="latest-heading">
+              <h2 id="latest-heading" className="box__title">
+                최신기사
+              </h2>
+              <HeadlineList stories={latest} />
+            </section>
+          )}
+          {article.section && sameSection.length > 0 && (
+            <section className="box" aria-labelledby="same-section-heading">
+              <h2 id="same-section-heading" className="box__title">
+                <a href={`/sections/${article.section.slug}`}>{article.section.name}</a> 다른 기사
+              </h2>
+              <HeadlineList stories={sameSection} />
+            </section>
+          )}
+        </div>
+      </div>
+      <aside className="with-aside__aside no-print" aria-label="많이 본 기사">
+        <MostReadAside />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+// Pages without JSON-LD of their own.
+export default function NoJsonLd() {
+  return null;
+}

@@ -1,0 +1,10 @@
+import { highlightSegments } from "@/lib/search/highlight";
+
+/** Text with the search terms marked; every piece is rendered as text (escaped by React). */
+export function Highlighted({ text, terms }: { text: string; terms: string[] }) {
+  return (
+    <>
+      {highlightSegments(text, terms).map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : segment.text))}
+    </>
+  );
+}

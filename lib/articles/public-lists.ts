@@ -1,0 +1,98 @@
+import "server-only";
+// Story lists of the public site. Every one filters with publiclyVisibleWhere and shows the live
+// revision (lib/articles/public-summary.ts). Paged lists use keyset cursors, so a page does not
+// shift while stories are published.
+import { cache } from "react";
+import { decodeCursor, encodeCursor, newerThan, newestFirst, olderThan, oldestFirst } from "@/lib/articles/keyset-cursor";
+import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
+import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const LIST_PAGE_SIZE = 20;
+
+/** The newest stories readers may see, newest first. */
+export async function getLatestStories(options: { limit: number; now?: Date; sectionId?: number; excludeIds?: number[] }): Promise<PublicArticleSummary[]> {
+  const now = options.now ?? new Date();
+  tagResponse(cacheTag.latest);
+  const rows = await db.article.findMany({
+    where: {
+      ...publiclyVisibleWhere(now),
+      // The live revision decides the section readers see.
+      ...(options.sectionId !== undefined ? { liveRevision: { sectionId: options.sectionId } } : {}),
+      ...(options.excludeIds?.length ? { id: { notIn: options.excludeIds } } : {}),
+    },
+    orderBy: newestFirst,
+    take: options.limit,
+    select: publicSummarySelect,
+  });
+  return toPublicSummaries(rows);
+}
+
+/** The home page: a top story (the newest with a photo), the latest, and a block per section. */
+export const getHomeFront = cache(async (sections: { id: number; slug: string; name: string }[], now = new Date()) => {
+  tagResponse(cacheTag.home);
+  const [latest, ...perSection] = await Promise.all([
+    getLatestStories({ limit: 11, now }),
+    ...sections.map((section) => getLatestStories({ limit: 4, now, sectionId: section.id })),
+  ]);
+  const top = latest.find((story) => story.image) ?? latest[0] ?? null;
+  return {
+    top,
+    latest: latest.filter((story) => story !== top).slice(0, 10),
+    sections: sections.map((section, index) => ({ section, stories: perSection[index] ?? [] })).filter((block) => block.stories.length > 0),
+  };
+});
+
+export interface StoryPage {
+  stories: PublicArticleSummary[];
+  /** Cursor of the next (older) page, or null on the last page. */
+  older: string | null;
+  /** Cursor of the previous (newer) page, or null on the first page. */
+  newer: string | null;
+}
+
+export interface PageRequest {
+  before?: string | string[];
+  after?: string | string[];
+}
+
+/** One page of the visible stories matching `where`, by keyset cursor. */
+export async function pageOfStories(where: Prisma.ArticleWhereInput, request: PageRequest, now = new Date(), pageSize = LIST_PAGE_SIZE): Promise<StoryPage> {
+  // Any publication or withdrawal can move a story into or out of a list page.
+  tagResponse(cacheTag.latest);
+  const before = decodeCursor(request.before);
+  const after = before ? null : decodeCursor(request.after);
+  const base: Prisma.ArticleWhereInput = { AND: [publiclyVisibleWhere(now), where] };
+  const cursorOf = (story: PublicArticleSummary): string => encodeCursor({ publishedAt: story.publishedAt, id: story.id });
+
+  if (after) {
+    const rows = await db.article.findMany({ where: { AND: [base, newerThan(after)] }, orderBy: oldestFirst, take: pageSize + 1, select: publicSummarySelect });
+    const stories = toPublicSummaries(rows.slice(0, pageSize)).reverse();
+    const first = stories[0];
+    // The story the cursor names is older than this page, so there always is an older page.
+    return { stories, older: stories.length ? cursorOf(stories.at(-1)!) : null, newer: rows.length > pageSize && first ? cursorOf(first) : null };
+  }
+  const rows = await db.article.findMany({
+    where: before ? { AND: [base, olderThan(before)] } : base,
+    orderBy: newestFirst,
+    take: pageSize + 1,
+    select: publicSummarySelect,
+  });
+  const stories = toPublicSummaries(rows.slice(0, pageSize));
+  const first = stories[0];
+  return { stories, older: rows.length > pageSize ? cursorOf(stories.at(-1)!) : null, newer: before && first ? cursorOf(first) : null };
+}
+
+export function sectionStoriesWhere(sectionId: number): Prisma.ArticleWhereInput {
+  return { liveRevision: { sectionId } };
+}
+
+export function tagStoriesWhere(tagId: number): Prisma.ArticleWhereInput {
+  return { tags: { some: { tagId } } };
+}
+
+export function reporterStoriesWhere(userId: string): Prisma.ArticleWhereInput {
+  return { OR: [{ authorId: userId }, { coAuthors: { some: { userId } } }] };
+}

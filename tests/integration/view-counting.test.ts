@@ -1,0 +1,113 @@
+// Page views: counted by the beacon route, once per visitor per story per day, never for bots,
+// buffered in memory and written in one batch into ArticleView's hourly rows.
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/views/route";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { db } from "@/lib/db";
+import { processViewCounter, startOfKstDay, ViewCounter } from "@/lib/views/view-counter";
+import { plantStories, privateStoryIds } from "../support/planted-stories";
+
+const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+const HOUR = 3_600_000;
+
+function beacon(articleId: number, options: { ip?: string; userAgent?: string; origin?: string } = {}) {
+  return POST(
+    new Request("http://news.test/api/views", {
+      method: "POST",
+      body: String(articleId),
+      headers: {
+        host: "news.test",
+        origin: options.origin ?? "http://news.test",
+        "user-agent": options.userAgent ?? CHROME,
+        [CLIENT_IP_HEADER]: options.ip ?? "203.0.113.7",
+      },
+    }),
+  );
+}
+
+const viewsOf = async (articleId: number) => (await db.articleView.aggregate({ where: { articleId }, _sum: { count: true } }))._sum.count ?? 0;
+
+let planted: Awaited<ReturnType<typeof plantStories>>;
+
+beforeEach(async () => {
+  await processViewCounter().flush(db);
+  planted ??= await plantStories(db);
+});
+
+describe("the view beacon", () => {
+  it("100 requests from one visitor count once", async () => {
+    const id = planted.ids.published;
+    const before = await viewsOf(id);
+    for (let i = 0; i < 100; i++) expect((await beacon(id)).status).toBe(204);
+    expect(processViewCounter().pendingViews()).toBe(1);
+    await processViewCounter().flush(db);
+    expect((await viewsOf(id)) - before).toBe(1);
+  });
+
+  it("bots count zero, and so do requests from another site", async () => {
+    const id = planted.ids.published;
+    const before = await viewsOf(id);
+    for (const userAgent of ["Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "Mozilla/5.0 (compatible; Yeti/1.1; +https://naver.me/spd)", "kakaotalk-scrap/1.0", "facebookexternalhit/1.1", "curl/8.5.0", ""]) {
+      await beacon(id, { userAgent, ip: `198.51.100.${userAgent.length}` });
+    }
+    await beacon(id, { origin: "https://elsewhere.example", ip: "192.0.2.1" });
+    expect(processViewCounter().pendingViews()).toBe(0);
+    await processViewCounter().flush(db);
+    expect((await viewsOf(id)) - before).toBe(0);
+  });
+
+  it("different visitors each count; views of stories readers cannot see are dropped at the flush", async () => {
+    const id = planted.ids.pendingUpdate;
+    const before = await viewsOf(id);
+    for (let i = 0; i < 5; i++) await beacon(id, { ip: `203.0.113.${100 + i}` });
+    await beacon(id, { ip: "203.0.113.100", userAgent: `${CHROME} Edg/131.0` });
+    for (const { id: privateId } of privateStoryIds(planted)) await beacon(privateId, { ip: "203.0.113.200" });
+    await processViewCounter().flush(db);
+    expect((await viewsOf(id)) - before).toBe(6);
+    for (const { kind, id: privateId } of privateStoryIds(planted)) expect(await viewsOf(privateId), kind).toBe(0);
+  });
+
+  it("answers 204 to nonsense without counting", async () => {
+    const response = await POST(new Request("http://news.test/api/views", { method: "POST", body: "x".repeat(10_000), headers: { host: "news.test", origin: "http://news.test" } }));
+    expect(response.status).toBe(204);
+    expect(processViewCounter().pendingViews()).toBe(0);
+  });
+});
+
+describe("the buffer", () => {
+  it("writes hourly rows in one flush, adding to rows that exist, and counts a visitor again the next (KST) day", async () => {
+    const counter = new ViewCounter();
+    const id = planted.ids.published;
+    const visitor = { ip: "203.0.113.9", userAgent: CHROME };
+    // Three times on two KST days: 00:10 and 01:20 of one day, 00:10 of the next.
+    const midnight = startOfKstDay(new Date()).getTime();
+    const day1 = new Date(midnight + 10 * 60_000);
+    const day1Later = new Date(midnight + 80 * 60_000);
+    const day2 = new Date(midnight + 24 * HOUR + 10 * 60_000);
+    const hourOf = (date: Date) => new Date(Math.floor(date.getTime() / HOUR) * HOUR);
+    expect(counter.record(id, visitor, day1)).toBe("counted");
+    expect(counter.record(id, visitor, day1Later)).toBe("repeat");
+    expect(counter.record(id, { ...visitor, ip: "203.0.113.10" }, day1Later)).toBe("counted");
+    expect(counter.record(id, visitor, day2)).toBe("counted");
+    expect(await counter.flush(db, day2)).toBe(3);
+    expect(await counter.flush(db, day2)).toBe(0);
+    const rows = await db.articleView.findMany({ where: { articleId: id, hour: { in: [hourOf(day1), hourOf(day1Later), hourOf(day2)] } }, orderBy: { hour: "asc" } });
+    expect(rows.map((row) => row.count)).toEqual([1, 1, 1]);
+
+    expect(new ViewCounter().record(id, { ...visitor, ip: "203.0.113.11" }, day1)).toBe("counted");
+    const again = new ViewCounter();
+    again.record(id, { ...visitor, ip: "203.0.113.11" }, day1);
+    await again.flush(db, day2);
+    expect((await db.articleView.findUniqueOrThrow({ where: { articleId_hour: { articleId: id, hour: hourOf(day1) } } })).count).toBe(2);
+    expect((await db.article.findUniqueOrThrow({ where: { id } })).viewCount).toBeGreaterThanOrEqual(4);
+  });
+
+  it("keeps the counts when the database write fails, for the next flush", async () => {
+    const counter = new ViewCounter();
+    counter.record(planted.ids.published, { ip: "203.0.113.50", userAgent: CHROME }, new Date(Date.now() - HOUR));
+    const broken = { article: { findMany: () => Promise.reject(new Error("database down")) } } as unknown as typeof db;
+    await expect(counter.flush(broken)).rejects.toThrow("database down");
+    expect(counter.pendingViews()).toBe(1);
+    expect(await counter.flush(db)).toBe(1);
+  });
+});
