@@ -3,6 +3,7 @@ import "server-only";
 // every save answers with it. Built only by `toArticleOut` from a row selected with
 // `articleOutSelect`, so the public contract never follows the table by accident.
 import { articlePath } from "@/lib/articles/article-url";
+import { absoluteUrl } from "@/lib/config/site";
 import type { ArticleBody } from "@/lib/articles/body-schema";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -64,7 +65,7 @@ export interface ArticleOut {
   submittedAt: string | null;
   approvedAt: string | null;
   publishedAt: string | null;
-  /** The public address, only while readers can see the story. */
+  /** The public address (absolute), only while readers can see the story. */
   url: string | null;
 }
 
@@ -100,9 +101,9 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
   };
 }
 
-/** The story's public address (its canonical path, from the headline readers see), only while readers can see it. */
+/** The story's public address (absolute, canonical: from the headline readers see), only while readers can see it. */
 function publicUrlOf(row: { id: number; status: ArticleStatus; publishedAt: Date | null; liveRevisionId: string | null; liveRevision: { headline: string } | null }, now: Date): string | null {
-  return isPubliclyVisible(row, now) && row.liveRevision ? articlePath(row.id, row.liveRevision.headline) : null;
+  return isPubliclyVisible(row, now) && row.liveRevision ? absoluteUrl(articlePath(row.id, row.liveRevision.headline)) : null;
 }
 
 /** A story in a list (GET /api/v1/articles, the newsroom's story list): the working copy's fields, no body. */

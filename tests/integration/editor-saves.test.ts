@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { createMedia, createStaff } from "../support/staff-fixtures";
 import { submittableDraft } from "../support/story-fixtures";
+import { absoluteUrl } from "@/lib/config/site";
 
 const MINUTE = 60_000;
 const doc = (...paragraphs: string[]) => ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
@@ -103,7 +104,7 @@ describe("saves", () => {
     expect(await codeOf(saveArticle(reporter, draft.id, { version: 2, headline: "몰래" }))).toBe("FORBIDDEN");
     await approveArticle(editor, draft.id, { version: 2 });
     const live = await getArticleOut(editor, draft.id);
-    expect(live.url).toBe(`/articles/${draft.id}/송고할-기사`);
+    expect(live.url).toBe(absoluteUrl(`/articles/${draft.id}/${encodeURIComponent("송고할-기사")}`));
     const updated = await saveArticle(editor, draft.id, { version: live.version, headline: "고친 제목", autosave: true });
     // Readers' address keeps the approved slug.
     expect(updated).toMatchObject({ hasPendingUpdate: true, status: "PUBLISHED", slug: "송고할-기사" });
