@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import "@/components/newsroom/desk/desk.css";
+// The public page's own styles, so the preview looks exactly as readers will see it.
+import "@/components/site/site.css";
 import { ArticleView } from "@/components/article/article-view";
 import { AccessDenied } from "@/components/newsroom/access-denied";
 import { DiffView } from "@/components/newsroom/desk/diff-view";
