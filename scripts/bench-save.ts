@@ -53,7 +53,19 @@ function summarise(times: number[]) {
   return { count: times.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), mean: round(times.reduce((a, b) => a + b, 0) / times.length), min: round(sorted[0]!), max: round(sorted.at(-1)!) };
 }
 
+function git(args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn("git", args);
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("close", () => resolve(out.trim()));
+    child.on("error", () => resolve(""));
+  });
+}
+
 async function main() {
+  // Which code is measured: the commit the build starts from, marked when the tree has changes.
+  const commit = `${(await git(["rev-parse", "--short", "HEAD"])) || "unknown"}${(await git(["status", "--porcelain", "--", "app", "lib", "components", "proxy.ts", "next.config.js"])) ? "+uncommitted" : ""}`;
   await ensureProductionBuild(log);
   const cluster = await startTestCluster();
   const mediaDir = await mkdtemp(path.join(os.tmpdir(), "newsroom-bench-media-"));
@@ -106,12 +118,6 @@ async function main() {
     const autosave = await run(true);
     log(`autosaves:      p50 ${autosave.p50} ms, p95 ${autosave.p95} ms`);
 
-    const commit = await new Promise<string>((resolve) => {
-      const git = spawn("git", ["rev-parse", "--short", "HEAD"]);
-      let out = "";
-      git.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-      git.on("close", () => resolve(out.trim() || "unknown"));
-    });
     const result = {
       measuredAt: new Date().toISOString(),
       commit,

@@ -32,10 +32,14 @@ export function tagsForEvent(event: StoredEvent): string[] {
     case "comment.moderated":
     case "comment.settings-changed":
       return articleId === null ? [] : [cacheTag.comments(articleId)];
+    // A byline (name, title, e-mail, photo) or a photo's caption, credit and alt text show on
+    // story pages and in lists next to the newest stories.
     case "staff.byline-changed": {
       const userId = stringField(event.payload, "userId");
-      return userId ? [cacheTag.reporter(userId)] : [];
+      return [...(userId ? [cacheTag.reporter(userId)] : []), cacheTag.latest];
     }
+    case "media.updated":
+      return [cacheTag.latest];
     case "section.changed":
     case "site.settings-changed":
       return [cacheTag.site];

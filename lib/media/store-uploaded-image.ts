@@ -18,9 +18,13 @@ import { MEDIA_TEXT_LIMITS } from "@/lib/media/media-schemas";
 
 /** Portraits are shown small: two copies are plenty. */
 export const PROFILE_PHOTO_WIDTHS = [200, 400] as const;
+/** Portraits come through a newsroom form (a server action), whose bodies are bounded lower. */
+export const PROFILE_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface StoreImageOptions {
   widths?: readonly number[];
+  /** A lower limit than the pipeline's 20 MB, with its own message. */
+  maxBytes?: { bytes: number; message: string };
   altText?: string;
   caption?: string;
   credit?: string;
@@ -32,6 +36,7 @@ export async function storeUploadedImage(actor: StaffUser, file: File, options: 
   assertCan(actor, "media.upload");
   // Checked before the bytes are read into memory.
   if (file.size > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_TOO_LARGE_MESSAGE);
+  if (options.maxBytes && file.size > options.maxBytes.bytes) throw invalid(options.maxBytes.message);
   const input = Buffer.from(await file.arrayBuffer());
   const encoded = await encodeImageVariants(input, options.widths ?? STORY_IMAGE_WIDTHS);
   const embedded = options.prefillFromMetadata ? await readEmbeddedCaptionCredit(input) : { caption: "", credit: "" };
@@ -75,5 +80,6 @@ export async function storeUploadedImage(actor: StaffUser, file: File, options: 
 /** A staff portrait: stored small, only when a file was chosen; returns its media id. */
 export async function storeProfilePhoto(actor: StaffUser, file: File | undefined, name: string): Promise<string | undefined> {
   if (!file || file.size === 0) return undefined;
-  return (await storeUploadedImage(actor, file, { widths: PROFILE_PHOTO_WIDTHS, altText: name })).id;
+  const maxBytes = { bytes: PROFILE_PHOTO_MAX_BYTES, message: "프로필 사진은 10MB 이하만 올릴 수 있습니다." };
+  return (await storeUploadedImage(actor, file, { widths: PROFILE_PHOTO_WIDTHS, maxBytes, altText: name })).id;
 }

@@ -29,6 +29,33 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
+/** How long a shutdown waits for requests in flight before cutting them off. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Graceful shutdown: stop accepting connections, close idle keep-alive ones, wait (up to the
+ * grace period) for the requests being answered, then cut what is left and close the rest (the
+ * cache's listener, Next.js, the database pools) so nothing in flight loses its database.
+ */
+async function drainAndClose(options: { server: Server; inFlight: () => number; whenIdle: () => Promise<void>; graceMs: number; closeRest: () => Promise<void> }): Promise<void> {
+  const closed = new Promise<void>((resolve) => options.server.close(() => resolve()));
+  options.server.closeIdleConnections();
+  const timedOut = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), options.graceMs).unref());
+  if ((await Promise.race([options.whenIdle(), timedOut])) === "timeout") {
+    logger().warn({ inFlight: options.inFlight() }, "shutdown: requests still running after the grace period; cutting them off");
+  }
+  options.server.closeAllConnections();
+  await closed;
+  await options.closeRest();
+}
+
+/** Closes the process's database client (kept on globalThis by lib/db.ts, shared with Next.js's bundle). */
+async function disconnectDatabase(): Promise<void> {
+  const holder = globalThis as unknown as { newsroomDb?: { $disconnect(): Promise<void> } };
+  await holder.newsroomDb?.$disconnect().catch(() => undefined);
+  holder.newsroomDb = undefined;
+}
+
 /** The request's id: the trusted proxy's when it sent a sane one, else a new one. */
 function requestIdFor(req: IncomingMessage, trustProxy: boolean): string {
   const given = trustProxy ? req.headers["x-request-id"] : undefined;
@@ -94,7 +121,24 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     );
   };
 
+  // Requests being answered, so a shutdown can wait for them (see drainAndClose).
+  let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
+  const whenIdle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
+  let draining = false;
+
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    res.once("close", () => {
+      inFlight -= 1;
+      if (inFlight === 0) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    });
+    // While draining, tell keep-alive clients to reconnect (to another instance) after this answer.
+    if (draining) res.setHeader("connection", "close");
     // A refused or cut-off request can make Next.js write to a response we already ended, and
     // a client can drop the connection at any time: neither may crash the process.
     req.on("error", () => undefined);
@@ -139,15 +183,21 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
 
   return {
     server,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        void cache?.stop();
-        void app.close().catch(() => undefined);
+    close: () => {
+      draining = true;
+      return drainAndClose({
+        server,
+        inFlight: () => inFlight,
+        whenIdle,
+        graceMs: SHUTDOWN_GRACE_MS,
+        closeRest: async () => {
+          await cache?.stop();
+          await app.close().catch(() => undefined);
+          // Buffered page views are written before the database goes (lib/views/view-counter.ts).
+          await flushViewsBeforeExit();
+          await disconnectDatabase();
+        },
       });
-      // Buffered page views are written before the database goes (lib/views/view-counter.ts).
-      await flushViewsBeforeExit();
     },
   };
 }

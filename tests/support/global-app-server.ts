@@ -66,7 +66,7 @@ async function startSeededApp(project: TestProject, cluster: TestCluster) {
   }
 
   const port = await findFreePort();
-  const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: process.cwd(),
     env: {
       ...process.env,
