@@ -130,4 +130,42 @@ describe.skipIf(!browserTestsEnabled)("the desk's loop in Chromium", () => {
     await intern.goto(`${baseUrl}/newsroom`);
     expect(await intern.textContent('[data-testid="notifications"]')).toContain("발행되었습니다");
   }, 300_000);
+
+  it("a 정정 chosen on the review screen is printed at the end of the story and listed on /corrections and in its feed", async () => {
+    const headline = `시립도서관 야간 개방 ${Date.now().toString(36)}`;
+    const editor = await newPage();
+    await signIn(editor, DEMO_STAFF.editor.email);
+    const sections = (await api(editor, "GET", "/api/v1/sections")) as { sections: { id: number }[] };
+    const created = (await api(editor, "POST", "/api/v1/articles", { headline, sectionId: sections.sections[0]!.id, body: paragraph(FIRST_TEXT) })) as { article: { id: number } };
+    const id = created.article.id;
+    await api(editor, "POST", `/api/v1/articles/${id}/submit`);
+    let story = (await api(editor, "GET", `/api/v1/articles/${id}`)) as { article: { version: number } };
+    await api(editor, "POST", `/api/v1/articles/${id}/approve`, { version: story.article.version });
+    story = (await api(editor, "GET", `/api/v1/articles/${id}`)) as { article: { version: number } };
+    await api(editor, "PATCH", `/api/v1/articles/${id}`, { version: story.article.version, headline: `${headline} (바로잡음)` });
+
+    // The review screen shows the pending update against the live version and offers the types.
+    await editor.goto(`${baseUrl}/newsroom/articles/${id}`);
+    expect(await editor.textContent('[data-testid="review-diff"]')).toContain("독자가 보는 판");
+    expect(await editor.locator('[data-testid="review-diff"] [data-field="headline"] ins').textContent()).toContain("바로잡음");
+    await editor.locator('[data-action="approveUpdate"] input[value="CORRECTION"]').check();
+    await editor.fill('[data-action="approveUpdate"] textarea[name="correctionNote"]', "개방 시간을 밤 9시에서 밤 10시로 바로잡습니다.");
+    await editor.screenshot({ path: await screenshotPath("desk-review-correction"), fullPage: true });
+    await editor.locator('[data-action="approveUpdate"] button', { hasText: "수정 승인" }).click();
+    await expect.poll(async () => (await api(editor, "GET", `/api/v1/articles/${id}`) as { article: { hasPendingUpdate: boolean } }).article.hasPendingUpdate).toBe(false);
+
+    const reader = await newPage();
+    const { article } = (await api(editor, "GET", `/api/v1/articles/${id}`)) as { article: { url: string } };
+    await reader.goto(article.url);
+    const block = reader.locator('[data-testid="article-corrections"]');
+    expect(await block.textContent()).toContain("개방 시간을 밤 9시에서 밤 10시로 바로잡습니다.");
+    expect(await block.textContent()).toMatch(/정정.*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    await block.screenshot({ path: await screenshotPath("article-corrections-block") });
+    await reader.goto(`${baseUrl}/corrections`);
+    expect(await reader.textContent('[data-testid="corrections-list"]')).toContain(`${headline} (바로잡음)`);
+    await reader.screenshot({ path: await screenshotPath("corrections-page"), fullPage: true });
+    const feed = await fetch(`${baseUrl}/corrections/feed.xml`);
+    expect(feed.headers.get("content-type")).toContain("application/rss+xml");
+    expect(await feed.text()).toContain(`[정정] ${headline} (바로잡음)`);
+  }, 300_000);
 });

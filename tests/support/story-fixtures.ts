@@ -8,6 +8,10 @@ import { db } from "@/lib/db";
 export const SUBMITTABLE_TEXT =
   "[누리일보 테스트] 고양시가 내년 예산안을 시의회에 냈다. 시는 복지와 교통에 예산을 더 쓰겠다고 밝혔고, 시의회는 다음 주부터 상임위원회별 심사에 들어간다. 시민단체는 예산 집행의 투명성을 높여 달라고 요구했다.";
 
+/** Filler of about 110 characters sharing no word with the search tests' queries. */
+export const SEARCH_NEUTRAL_FILLER =
+  "이 문단은 데스크에 넘길 때 필요한 분량을 채우려고 덧붙인 시험용 글이며, 검색 결과의 순서나 개수에는 아무런 영향을 주지 않아야 한다. 문장은 일부러 평범하게 적었다.";
+
 export const paragraphBody = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /** A body the desk takes; `lead` goes first, so tests can tell stories apart. */
