@@ -1,7 +1,7 @@
 // The short text shown for a story in link previews (OpenGraph, Twitter, JSON-LD), feeds and
 // lists. This is the one place that decides it: when the story carries its own summary (the
-// editor's `summary` field, once it exists on the live revision), pass it as `summary`;
-// until then the first paragraph stands in, without its dateline ("[누리일보 홍길동 기자]").
+// editor's `summary`, from the live revision), it is used; otherwise the first paragraph stands
+// in, without its dateline ("[누리일보 홍길동 기자]").
 
 const MAX_PREVIEW = 160;
 const DATELINE = /^\s*\[[^\]\n]{1,40}\]\s*/;

@@ -32,6 +32,7 @@ const articlePageSelect = {
       subHeadlines: true,
       bodyHtml: true,
       bodyText: true,
+      summary: true,
       heroCaption: true,
       heroCredit: true,
       section: { select: { id: true, slug: true, name: true } },

@@ -16,6 +16,7 @@ export const publicSummarySelect = {
       headline: true,
       subHeadlines: true,
       bodyText: true,
+      summary: true,
       heroCaption: true,
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: publicImageSelect },

@@ -12,6 +12,7 @@ type DbLike = Db | DbTransaction;
 export interface SearchableRevision {
   headline: string;
   subHeadlines: string[];
+  summary?: string;
   bodyText: string;
   heroCaption: string;
 }
@@ -19,7 +20,7 @@ export interface SearchableRevision {
 /** The index entry's text and tokens for one revision. */
 export function buildSearchDocument(revision: SearchableRevision): { headline: string; content: string; tokens: string[] } {
   const headline = normalizeForSearch(revision.headline);
-  const content = normalizeForSearch([revision.headline, ...revision.subHeadlines, revision.heroCaption, revision.bodyText].join("\n"));
+  const content = normalizeForSearch([revision.headline, ...revision.subHeadlines, revision.summary ?? "", revision.heroCaption, revision.bodyText].join("\n"));
   return { headline, content, tokens: documentTokens(content) };
 }
 
@@ -31,7 +32,7 @@ export async function refreshSearchDocument(db: DbLike, articleId: number): Prom
       status: true,
       liveRevisionId: true,
       publishedAt: true,
-      liveRevision: { select: { id: true, headline: true, subHeadlines: true, bodyText: true, heroCaption: true } },
+      liveRevision: { select: { id: true, headline: true, subHeadlines: true, summary: true, bodyText: true, heroCaption: true } },
     },
   });
   if (!article || !isLive(article) || !article.liveRevision || !article.publishedAt) {
