@@ -21,6 +21,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       subHeadlines: true,
       bodyHtml: true,
       bodyText: true,
+      summary: true,
       heroCaption: true,
       heroCredit: true,
       approvedAt: true,

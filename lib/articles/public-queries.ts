@@ -96,6 +96,8 @@ async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageDa
 export interface ArticleText {
   headline: string;
   subHeadlines: string[];
+  /** The story's own summary for previews, when it has one. */
+  summary?: string;
   bodyHtml: string;
   bodyText: string;
   heroCaption: string;
