@@ -129,6 +129,8 @@ describe.skipIf(!browserTestsEnabled)("the desk's loop in Chromium", () => {
     // And the intern was told.
     await intern.goto(`${baseUrl}/newsroom`);
     expect(await intern.textContent('[data-testid="notifications"]')).toContain("발행되었습니다");
+    // Leave the shared front page as other test files expect it.
+    await api(editor, "POST", `/api/v1/articles/${id}/unpublish`, { reason: "시험 정리" });
   }, 300_000);
 
   it("a 정정 chosen on the review screen is printed at the end of the story and listed on /corrections and in its feed", async () => {
@@ -167,5 +169,6 @@ describe.skipIf(!browserTestsEnabled)("the desk's loop in Chromium", () => {
     const feed = await fetch(`${baseUrl}/corrections/feed.xml`);
     expect(feed.headers.get("content-type")).toContain("application/rss+xml");
     expect(await feed.text()).toContain(`[정정] ${headline} (바로잡음)`);
+    await api(editor, "POST", `/api/v1/articles/${id}/unpublish`, { reason: "시험 정리" });
   }, 300_000);
 });
