@@ -1,4 +1,5 @@
 import { ArticleTools } from "@/components/article/article-tools";
+import { CorrectionsBlock } from "@/components/article/corrections-block";
 import { ShareLinks } from "@/components/article/share-links";
 import { ViewBeacon } from "@/components/article/view-beacon";
 import { ResponsiveImage } from "@/components/site/responsive-image";
@@ -14,7 +15,7 @@ const HERO_SIZES = "(max-width: 760px) 100vw, 720px";
  * it (it may be served from a cache to everyone): the reader tools, the view count and the
  * comments are client islands that start after load.
  */
-export function ArticleView({ article, countView = true }: { article: PublicArticle; /** False in the staff preview: only readers' views count. */ countView?: boolean }) {
+export function ArticleView({ article, countView = true }: { article: PublicArticle; /** False for the newsroom's previews: staff looking is not a read. */ countView?: boolean }) {
   const canonical = absoluteUrl(article.path);
   const bylineText = article.bylines.map((person) => `${person.name} ${person.title}`).join(", ");
   return (
@@ -77,7 +78,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
       {/* bodyHtml is derived on the server from validated Tiptap JSON and sanitized with an allow-list. */}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
 
-      {/* Corrections (정정·반론 notes, the desk issue) go here: after the body, before the sign-off. */}
+      <CorrectionsBlock corrections={article.corrections} />
 
       <footer className="article__signoff">
         <p className="article__signoff-name">

@@ -13,6 +13,7 @@ export function SiteFooter({ sections }: { sections: PublicSection[] }) {
               {section.name}
             </a>
           ))}
+          <a href="/corrections">정정·반론</a>
           <a href="/feed.xml">RSS</a>
           <a href="/newsroom">뉴스룸</a>
         </nav>

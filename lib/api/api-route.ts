@@ -10,6 +10,7 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { domainErrorFromDatabase } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import { logger } from "@/lib/observability/logger";
+import { MalformedBody } from "@/lib/validation";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -22,11 +23,12 @@ export function errorResponse(caught: unknown): Response {
   return Response.json({ error: { code: "INTERNAL", message: "서버 오류가 발생했습니다. 잠시 뒤 다시 시도하세요." } }, { status: 500 });
 }
 
+/** The JSON body, or a MalformedBody that the domain function refuses once it has checked permission. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
-    throw new DomainError("VALIDATION", "요청 본문이 올바른 JSON이 아닙니다.");
+    return new MalformedBody();
   }
 }
 

@@ -1,6 +1,7 @@
 // The editable content of a story, as the editor, the server actions and the API send it.
 import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
+import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
 export const MAX_TAGS = 10;
@@ -85,6 +86,10 @@ export const approveArticleSchema = z.object({
   version: versionSchema,
   /** Publish at this time (scheduled) instead of now. */
   publishAt: sensibleDate.nullable().default(null),
+  /** For a change to a story readers have seen: 수정 (silent, the default), 정정 or 반론. */
+  correctionType: correctionTypeSchema.nullable().default(null),
+  /** Shown to readers with a 정정 or 반론; required for those. */
+  correctionNote: safeText({ max: 2000, maxMessage: "정정·반론 설명은 2,000자 이하로 적어 주세요." }).default(""),
 });
 export type ApproveArticleInput = z.input<typeof approveArticleSchema>;
 

@@ -2,6 +2,8 @@ import "server-only";
 // The one shape of a story's working copy in API responses (ArticleOut): the editor loads it,
 // every save answers with it. Built only by `toArticleOut` from a row selected with
 // `articleOutSelect`, so the public contract never follows the table by accident.
+import { articlePath } from "@/lib/articles/article-url";
+import { absoluteUrl } from "@/lib/config/site";
 import type { ArticleBody } from "@/lib/articles/body-schema";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -29,6 +31,7 @@ export const articleOutSelect = {
   approvedAt: true,
   publishedAt: true,
   liveRevisionId: true,
+  liveRevision: { select: { headline: true } },
   section: { select: { id: true, name: true, slug: true } },
   author: { select: { id: true, name: true, title: true } },
   heroImage: { select: mediaOutSelect },
@@ -62,7 +65,7 @@ export interface ArticleOut {
   submittedAt: string | null;
   approvedAt: string | null;
   publishedAt: string | null;
-  /** The public address, only while readers can see the story. */
+  /** The public address (absolute), only while readers can see the story. */
   url: string | null;
 }
 
@@ -94,6 +97,77 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
     submittedAt: iso(row.submittedAt),
     approvedAt: iso(row.approvedAt),
     publishedAt: iso(row.publishedAt),
-    url: isPubliclyVisible(row, now) ? `/articles/${row.id}/${row.slug}` : null,
+    url: publicUrlOf(row, now),
+  };
+}
+
+/** The story's public address (absolute, canonical: from the headline readers see), only while readers can see it. */
+function publicUrlOf(row: { id: number; status: ArticleStatus; publishedAt: Date | null; liveRevisionId: string | null; liveRevision: { headline: string } | null }, now: Date): string | null {
+  return isPubliclyVisible(row, now) && row.liveRevision ? absoluteUrl(articlePath(row.id, row.liveRevision.headline)) : null;
+}
+
+/** A story in a list (GET /api/v1/articles, the newsroom's story list): the working copy's fields, no body. */
+export const articleSummaryOutSelect = {
+  id: true,
+  status: true,
+  version: true,
+  headline: true,
+  subHeadlines: true,
+  sectionId: true,
+  hasPendingUpdate: true,
+  deskNote: true,
+  createdAt: true,
+  updatedAt: true,
+  submittedAt: true,
+  approvedAt: true,
+  publishedAt: true,
+  unpublishedAt: true,
+  liveRevisionId: true,
+  liveRevision: { select: { headline: true } },
+  section: { select: { id: true, name: true, slug: true } },
+  author: { select: { id: true, name: true, title: true } },
+} as const satisfies Prisma.ArticleSelect;
+
+export type ArticleSummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummaryOutSelect }>;
+
+export interface ArticleSummaryOut {
+  id: number;
+  status: ArticleStatus;
+  version: number;
+  headline: string;
+  subHeadlines: string[];
+  sectionId: number | null;
+  section: { id: number; name: string; slug: string } | null;
+  author: { id: string; name: string; title: string };
+  hasPendingUpdate: boolean;
+  deskNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  publishedAt: string | null;
+  unpublishedAt: string | null;
+  url: string | null;
+}
+
+export function toArticleSummaryOut(row: ArticleSummaryRow, now = new Date()): ArticleSummaryOut {
+  return {
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    headline: row.headline,
+    subHeadlines: row.subHeadlines,
+    sectionId: row.sectionId,
+    section: row.section,
+    author: row.author,
+    hasPendingUpdate: row.hasPendingUpdate,
+    deskNote: row.deskNote,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    submittedAt: iso(row.submittedAt),
+    approvedAt: iso(row.approvedAt),
+    publishedAt: iso(row.publishedAt),
+    unpublishedAt: iso(row.unpublishedAt),
+    url: publicUrlOf(row, now),
   };
 }

@@ -9,7 +9,7 @@ import type { PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publicStateOf } from "@/lib/articles/visibility";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { publicImageSelect, toPublicImage, type PublicImage } from "@/lib/media/public-image";
+import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
 const bylineSelect = { id: true, name: true, title: true, bylineEmail: true } as const;
 
@@ -24,6 +24,8 @@ const articlePageSelect = {
   author: { select: bylineSelect },
   coAuthors: { orderBy: { sortOrder: "asc" }, select: { user: { select: bylineSelect } } },
   tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { slug: true, name: true } } } },
+  // Shown only with the story: this select runs only for a story readers may see.
+  corrections: { where: { type: { in: ["CORRECTION", "REPLY"] } }, orderBy: { createdAt: "asc" }, select: { type: true, note: true, createdAt: true } },
   liveRevision: {
     select: {
       headline: true,
@@ -67,6 +69,14 @@ export interface PublicArticle {
   /** The 수정 time: set when the desk approved a correction. */
   lastCorrectedAt: Date | null;
   hero: (PublicImage & { mediaId: string; caption: string; credit: string }) | null;
+  /** 정정 and 반론 notes, oldest first, printed after the body. */
+  corrections: PublicCorrectionNote[];
+}
+
+export interface PublicCorrectionNote {
+  type: "CORRECTION" | "REPLY";
+  note: string;
+  at: Date;
 }
 
 export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "gone" } | { state: "missing" };
@@ -79,28 +89,58 @@ async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageDa
   if (state === "gone") return { state: "gone" };
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
+  return { state: "visible", article: toPublicArticle({ ...row, publishedAt: row.publishedAt }, live) };
+}
+
+/** The text readers see (the live revision, or for a staff preview the working copy), in the page's shape. */
+export interface ArticleText {
+  headline: string;
+  subHeadlines: string[];
+  /** The story's own summary for previews, when it has one. */
+  summary?: string;
+  bodyHtml: string;
+  bodyText: string;
+  heroCaption: string;
+  heroCredit: string;
+  section: { id: number; slug: string; name: string } | null;
+  heroImage: ({ id: string } & StoredImageFields) | null;
+}
+
+/** The one mapping to the article page's shape: the public page and the newsroom's preview both use it. */
+export function toPublicArticle(
+  row: {
+    id: number;
+    publishedAt: Date;
+    approvedAt: Date | null;
+    lastCorrectedAt: Date | null;
+    author: Byline;
+    coAuthors: { user: Byline }[];
+    tags: { tag: { slug: string; name: string } }[];
+    corrections: { type: "UPDATE" | "CORRECTION" | "REPLY"; note: string; createdAt: Date }[];
+  },
+  text: ArticleText,
+): PublicArticle {
   const author = row.author;
   return {
-    state: "visible",
-    article: {
-      id: row.id,
-      path: articlePath(row.id, live.headline),
-      headline: live.headline,
-      subHeadlines: live.subHeadlines,
-      bodyHtml: live.bodyHtml,
-      bodyText: live.bodyText,
-      description: previewDescription(live),
-      section: live.section,
-      bylines: [author, ...row.coAuthors.map((co) => co.user).filter((user) => user.id !== author.id)],
-      author,
-      tags: row.tags.map((link) => link.tag),
-      approvedAt: row.approvedAt ?? row.publishedAt,
-      publishedAt: row.publishedAt,
-      lastCorrectedAt: row.lastCorrectedAt,
-      hero: live.heroImage
-        ? { ...toPublicImage(live.heroImage, live.heroCaption || live.headline), mediaId: live.heroImage.id, caption: live.heroCaption, credit: live.heroCredit }
-        : null,
-    },
+    id: row.id,
+    path: articlePath(row.id, text.headline),
+    headline: text.headline,
+    subHeadlines: text.subHeadlines,
+    bodyHtml: text.bodyHtml,
+    bodyText: text.bodyText,
+    description: previewDescription(text),
+    section: text.section,
+    bylines: [author, ...row.coAuthors.map((co) => co.user).filter((user) => user.id !== author.id)],
+    author,
+    tags: row.tags.map((link) => link.tag),
+    approvedAt: row.approvedAt ?? row.publishedAt,
+    publishedAt: row.publishedAt,
+    lastCorrectedAt: row.lastCorrectedAt,
+    hero: text.heroImage
+      ? { ...toPublicImage(text.heroImage, text.heroCaption || text.headline), mediaId: text.heroImage.id, caption: text.heroCaption, credit: text.heroCredit }
+      : null,
+    // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
+    corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
   };
 }
 

@@ -40,21 +40,16 @@ export function isLive(article: Pick<VisibilityFields, "status" | "liveRevisionI
   return LIVE_STATUSES.includes(article.status) && article.liveRevisionId !== null;
 }
 
+/** Readers may see it now: live, and its time has come (the same rule as `publiclyVisibleWhere`). */
+export function isPubliclyVisible(article: Pick<VisibilityFields, "status" | "liveRevisionId" | "publishedAt">, now: Date): boolean {
+  return isLive(article) && article.publishedAt !== null && article.publishedAt.getTime() <= now.getTime();
+}
+
 export function publicStateOf(article: VisibilityFields, now: Date): PublicState {
-  if (isLive(article) && article.publishedAt !== null && article.publishedAt <= now) return "visible";
+  if (isPubliclyVisible(article, now)) return "visible";
   const wasPublic =
     article.status === "UNPUBLISHED" &&
     article.publishedAt !== null &&
     article.publishedAt <= (article.unpublishedAt ?? now);
   return wasPublic ? "gone" : "hidden";
-}
-
-/** The same rule as `publiclyVisibleWhere`, for a story already loaded. */
-export function isPubliclyVisible(article: { status: string; publishedAt: Date | null; liveRevisionId: string | null }, now: Date): boolean {
-  return (
-    (article.status === "PUBLISHED" || article.status === "SCHEDULED") &&
-    article.publishedAt !== null &&
-    article.publishedAt.getTime() <= now.getTime() &&
-    article.liveRevisionId !== null
-  );
 }

@@ -1,13 +1,20 @@
 import "server-only";
-// What the story page's desk forms send, read and passed to the workflow. Kept apart from the
+// What the review screen's desk forms send, read and passed to the workflow. Kept apart from the
 // "use server" module (app/(newsroom)/newsroom/articles/[id]/actions.ts) so tests can run each
 // handler with any input, as any role.
 import type { FormHandler } from "@/lib/actions/staff-action";
 import { formText } from "@/lib/actions/staff-action";
 import { parseArticleIdParam } from "@/lib/api/route-params";
-import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { formatKstDateTime, kstLocalInputToIso } from "@/lib/format/korean-time";
 
 export const articleIdFromForm = (formData: FormData) => parseArticleIdParam(formText(formData, "articleId") ?? "");
+
+/** <input type="datetime-local"> gives Korea time without an offset. */
+const publishAtFromForm = (formData: FormData) => {
+  const value = formText(formData, "publishAt")?.trim();
+  return value ? kstLocalInputToIso(value) : null;
+};
 
 export const submitArticleForm: FormHandler = async (staff, formData) => {
   await submitArticle(staff, articleIdFromForm(formData));
@@ -20,16 +27,34 @@ export const returnArticleForm: FormHandler = async (staff, formData) => {
 };
 
 export const approveArticleForm: FormHandler = async (staff, formData) => {
-  const publishAt = formText(formData, "publishAt");
+  const publishAt = publishAtFromForm(formData);
+  const correctionType = formText(formData, "correctionType");
   await approveArticle(staff, articleIdFromForm(formData), {
     version: Number(formText(formData, "version")),
-    // <input type="datetime-local"> gives Korea time without an offset.
-    publishAt: publishAt ? `${publishAt}:00+09:00` : null,
+    publishAt,
+    correctionType: correctionType ? correctionType : null,
+    correctionNote: formText(formData, "correctionNote") ?? "",
   });
-  return { status: "ok", message: publishAt ? "승인했습니다. 예약한 시각에 발행됩니다." : "승인하고 발행했습니다." };
+  return { status: "ok", message: publishAt ? `승인했습니다. ${formatKstDateTime(new Date(publishAt))}(한국 시각)에 발행됩니다.` : "승인했습니다." };
+};
+
+export const rescheduleArticleForm: FormHandler = async (staff, formData) => {
+  const publishAt = publishAtFromForm(formData);
+  await rescheduleArticle(staff, articleIdFromForm(formData), { publishAt });
+  return { status: "ok", message: "예약 시각을 바꿨습니다." };
+};
+
+export const cancelScheduleForm: FormHandler = async (staff, formData) => {
+  await cancelSchedule(staff, articleIdFromForm(formData), { note: formText(formData, "note") ?? "" });
+  return { status: "ok", message: "예약을 취소했습니다. 기사는 데스크 검토 대기로 돌아갔습니다." };
 };
 
 export const unpublishArticleForm: FormHandler = async (staff, formData) => {
   await unpublishArticle(staff, articleIdFromForm(formData), { reason: formText(formData, "reason") ?? "" });
   return { status: "ok", message: "게재를 중단했습니다." };
+};
+
+export const republishArticleForm: FormHandler = async (staff, formData) => {
+  await republishArticle(staff, articleIdFromForm(formData), { reason: formText(formData, "reason") ?? "" });
+  return { status: "ok", message: "다시 게재했습니다." };
 };

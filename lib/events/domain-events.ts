@@ -5,6 +5,7 @@
 // the response cache's invalidation, search indexing, feeds) read events instead of being called
 // from routes: a change made through the API and one made in a page look alike to them.
 import type { DbTransaction } from "@/lib/db/client";
+import type { CorrectionType } from "@/lib/generated/prisma/enums";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 
 /** Every event the domain emits. Add a member here when a new kind of change needs consumers. */
@@ -16,7 +17,9 @@ export type DomainEvent =
   | { type: "article.restored"; articleId: number; revisionNumber: number }
   | { type: "article.published"; articleId: number; sectionId: number | null; authorId: string; publishedAt: string }
   | { type: "article.scheduled"; articleId: number; sectionId: number | null; authorId: string; publishAt: string }
-  | { type: "article.corrected"; articleId: number; sectionId: number | null; authorId: string }
+  | { type: "article.corrected"; articleId: number; sectionId: number | null; authorId: string; correctionType: CorrectionType }
+  /** A schedule withdrawn before its time: the story is back at the desk, unapproved. */
+  | { type: "article.unscheduled"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.unpublished"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.republished"; articleId: number; sectionId: number | null; authorId: string }
   /** Stored body HTML rebuilt by a newer renderer (no content change). */

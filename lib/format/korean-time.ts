@@ -39,3 +39,26 @@ export function formatKstDateWithWeekday(date: Date): string {
 export function toKstIso(date: Date): string {
   return `${formatKstDateTime(date).replace(" ", "T")}+09:00`;
 }
+
+/** "2026-11-26T09:00": a moment as an <input type="datetime-local"> shows it, in Korea time. */
+export function toKstLocalInput(date: Date): string {
+  return formatKstDateTime(date).slice(0, 16).replace(" ", "T");
+}
+
+/**
+ * An <input type="datetime-local"> value ("2026-11-26T09:00", Korea time, no offset) as an ISO
+ * time with the +09:00 offset; anything else is passed on unchanged for the schema to refuse.
+ */
+export function kstLocalInputToIso(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value.length === 16 ? `${value}:00` : value}+09:00` : value;
+}
+
+/** "3일 4시간", "2시간 13분", "5분": how long something has waited. */
+export function formatWaiting(milliseconds: number): string {
+  const minutes = Math.max(0, Math.floor(milliseconds / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return hours > 0 ? `${days}일 ${hours}시간` : `${days}일`;
+  if (hours > 0) return `${hours}시간 ${minutes % 60}분`;
+  return `${minutes}분`;
+}

@@ -154,6 +154,14 @@ async function createDemoArticle(
     });
     await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: approval.id } });
   }
+  // The desk's record of how each story got where it is (what the workflow would have written).
+  const transitions = [
+    ...(story.status !== "DRAFT" ? [{ kind: "SUBMIT" as const, fromStatus: "DRAFT" as const, toStatus: "SUBMITTED" as const, actorId: refs.authorId, revisionNumber: 1, createdAt: article.submittedAt ?? at }] : []),
+    ...(isLive
+      ? [{ kind: story.status === "SCHEDULED" ? ("SCHEDULE" as const) : ("PUBLISH" as const), fromStatus: "SUBMITTED" as const, toStatus: story.status, actorId: refs.editorId, revisionNumber: 2, publishAt: story.status === "SCHEDULED" ? at : null, createdAt: approvedAt }]
+      : []),
+  ];
+  if (transitions.length) await tx.articleTransition.createMany({ data: transitions.map((transition) => ({ ...transition, articleId: article.id })) });
   return article.id;
 }
 

@@ -50,9 +50,12 @@ describe("the response cache in front of the app", () => {
   it("a publication through the API drops the stale home page at once", async () => {
     // A story of this test's own: the demo's submitted stories belong to other test files.
     const reporter = await signInOverHttp(baseUrl, DEMO_STAFF.reporter.email, password);
+    // Filed under a section, with a body long enough for the desk's submission checks.
+    const { sections } = (await (await reporter.request("GET", "/api/v1/sections")).json()) as { sections: { id: number }[] };
     const created = await reporter.request("POST", "/api/v1/articles", {
       headline: `캐시 무효화 시험 기사 ${Date.now()}`,
-      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "캐시 시험 본문" }] }] },
+      sectionId: sections[0]?.id,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "캐시 시험 본문. ".repeat(20) }] }] },
     });
     expect(created.status).toBe(201);
     const { article } = (await created.json()) as { article: { id: number } };

@@ -142,7 +142,7 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
     };
     const forgedAttempt = await internPage.context().request.post(`${baseUrl}/newsroom/articles/${internStoryId}`, { headers: replayHeaders, data: forged });
     expect(forgedAttempt.status()).toBe(200);
-    expect(await forgedAttempt.text()).toContain("이 작업을 할 권한이 없습니다.");
+    expect(await forgedAttempt.text()).toContain("데스크(편집자)만 할 수 있습니다.");
     expect(await statusOf(internStoryId)).toBe("SUBMITTED");
 
     // The same replay by the editor does approve it: the forgery failed on permission, not on format.

@@ -4,12 +4,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { approveArticle, submitArticle } from "@/lib/articles/workflow";
-import { createArticleDraft } from "@/lib/articles/edit-article";
 import { db } from "@/lib/db";
 import { startInvalidationListener, type InvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
 import { buildPageTemplate } from "@/lib/runtime/response-cache/page-template";
 import { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
 import { createStaff } from "../support/staff-fixtures";
+import { submittableDraft } from "../support/story-fixtures";
 
 const listeners: InvalidationListener[] = [];
 afterEach(async () => {
@@ -32,7 +32,7 @@ function putPage(cache: ResponseCache, key: string, tags: string[]) {
 async function publishedStory() {
   const reporter = await createStaff("REPORTER");
   const editor = await createStaff("EDITOR");
-  const draft = await createArticleDraft(reporter, { headline: "캐시 무효화 기사" });
+  const draft = await submittableDraft(reporter, { headline: "캐시 무효화 기사" });
   await submitArticle(reporter, draft.id);
   const { version } = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
   return { id: draft.id, editor, version };

@@ -12,6 +12,8 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { createMedia, createStaff } from "../support/staff-fixtures";
+import { submittableDraft } from "../support/story-fixtures";
+import { absoluteUrl } from "@/lib/config/site";
 
 const MINUTE = 60_000;
 const doc = (...paragraphs: string[]) => ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
@@ -97,12 +99,12 @@ describe("saves", () => {
   });
 
   it("a reporter cannot save a submitted story; the desk's save of a live story is a pending update", async () => {
-    const draft = await createArticleDraft(reporter, { headline: "송고할 기사" });
+    const draft = await submittableDraft(reporter, { headline: "송고할 기사" });
     await submitArticle(reporter, draft.id);
     expect(await codeOf(saveArticle(reporter, draft.id, { version: 2, headline: "몰래" }))).toBe("FORBIDDEN");
     await approveArticle(editor, draft.id, { version: 2 });
     const live = await getArticleOut(editor, draft.id);
-    expect(live.url).toBe(`/articles/${draft.id}/송고할-기사`);
+    expect(live.url).toBe(absoluteUrl(`/articles/${draft.id}/${encodeURIComponent("송고할-기사")}`));
     const updated = await saveArticle(editor, draft.id, { version: live.version, headline: "고친 제목", autosave: true });
     // Readers' address keeps the approved slug.
     expect(updated).toMatchObject({ hasPendingUpdate: true, status: "PUBLISHED", slug: "송고할-기사" });
@@ -179,7 +181,7 @@ describe("restore", () => {
   });
 
   it("follows the save rules: a reporter cannot restore into a submitted story, another reporter not at all", async () => {
-    const draft = await createArticleDraft(reporter, { headline: "송고 전" });
+    const draft = await submittableDraft(reporter, { headline: "송고 전" });
     await submitArticle(reporter, draft.id);
     expect(await codeOf(restoreRevision(reporter, draft.id, 1, { version: 2 }))).toBe("FORBIDDEN");
     const other = await createStaff("REPORTER");

@@ -9,6 +9,7 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { updateOwnProfile } from "@/lib/staff/own-account";
 import { createStaff } from "../support/staff-fixtures";
+import { submittableDraft } from "../support/story-fixtures";
 
 let reporter: StaffUser;
 let editor: StaffUser;
@@ -70,7 +71,7 @@ describe("story input that used to be a 500", () => {
   });
 
   it.each(["+275760-09-13", "+275760-09-13T00:00:00.000Z", "-271821-04-20", "1899-12-31T00:00:00Z", "2100-01-01T00:00:00Z", "not a date", ""])("publishAt %j is refused with a 400, never stored as null", async (publishAt) => {
-    const draft = await createArticleDraft(reporter, { headline: "예약" });
+    const draft = await submittableDraft(reporter, { headline: "예약" });
     await submitArticle(reporter, draft.id);
     const version = (await db.article.findUniqueOrThrow({ where: { id: draft.id } })).version;
     expect((await statusOf(() => approveArticle(editor, draft.id, { version, publishAt }))).status).toBe(400);

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { createStaff } from "../support/staff-fixtures";
+import { submittableDraft } from "../support/story-fixtures";
 
 const HOUR = 3_600_000;
 const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -26,7 +27,7 @@ const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ wh
 
 /** A reporter's story, written and submitted to the desk. */
 async function submittedStory(headline = "시의회, 내년 예산안 심사 착수") {
-  const draft = await createArticleDraft(reporter, { headline, body: paragraph("[누리일보 테스트 인턴기자] 첫 문단.") });
+  const draft = await submittableDraft(reporter, { headline });
   await submitArticle(reporter, draft.id);
   return draft.id;
 }
@@ -45,7 +46,7 @@ const codeOf = (promise: Promise<unknown>) =>
 
 describe("submit and return", () => {
   it("a reporter submits a draft; the desk returns it with a note; the reporter can edit again", async () => {
-    const draft = await createArticleDraft(reporter, { headline: "초고" });
+    const draft = await submittableDraft(reporter, { headline: "초고" });
     await submitArticle(reporter, draft.id);
     let article = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
     expect(article.status).toBe("SUBMITTED");
@@ -135,7 +136,8 @@ describe("corrections of a published story", () => {
   it("refuses to reschedule a story readers can already see, and to approve when nothing changed", async () => {
     const id = await publishedStory();
     const version = await versionOf(id);
-    expect(await codeOf(approveArticle(editor, id, { version, publishAt: new Date(Date.now() + HOUR) }))).toBe("VALIDATION");
+    // A state the story is in, not bad input: 409, with the rule's reason.
+    expect(await codeOf(approveArticle(editor, id, { version, publishAt: new Date(Date.now() + HOUR) }))).toBe("CONFLICT");
     expect(await codeOf(approveArticle(editor, id, { version }))).toBe("CONFLICT");
   });
 
@@ -158,7 +160,7 @@ describe("no lost words, no unreviewed text live", () => {
   });
 
   it("a save started before a status change cannot land after it", async () => {
-    const draft = await createArticleDraft(reporter, { headline: "송고 전" });
+    const draft = await submittableDraft(reporter, { headline: "송고 전" });
     const seenVersion = draft.version;
     await submitArticle(reporter, draft.id);
     expect(await codeOf(saveArticle(editor, draft.id, { version: seenVersion, headline: "늦게 도착한 저장" }))).toBe("CONFLICT");
@@ -189,7 +191,7 @@ describe("editing after submission, by race (hardening #7)", () => {
   it("a reporter's save guessing the next version never changes a story that reached the desk meanwhile", async () => {
     // Deterministic version of the race: the save reads the story while it is a draft, then is
     // held until the submit has committed, then runs its conditional update.
-    const draft = await createArticleDraft(reporter, { headline: "송고본" });
+    const draft = await submittableDraft(reporter, { headline: "송고본" });
     const holder = globalThis as unknown as { newsroomDb?: Db };
     const plain = holder.newsroomDb;
     if (!plain) throw new Error("the test database client is not open yet");

@@ -2,7 +2,8 @@
 // the hostile-input test. tests/unit/form-handler-registry.test.ts fails when an action in
 // app/**/actions.ts is built from a handler that is not listed here.
 import type { FormHandler } from "@/lib/actions/staff-action";
-import { approveArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm } from "@/lib/articles/workflow-forms";
+import { approveArticleForm, cancelScheduleForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm } from "@/lib/articles/workflow-forms";
+import { markNotificationsReadForm } from "@/lib/notifications/notification-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
@@ -11,6 +12,10 @@ export const FORM_HANDLERS: Record<string, FormHandler> = {
   returnArticleForm,
   approveArticleForm,
   unpublishArticleForm,
+  rescheduleArticleForm,
+  cancelScheduleForm,
+  republishArticleForm,
+  markNotificationsReadForm,
   updateOwnProfileForm,
   changeOwnPasswordForm,
   createStaffForm,
@@ -25,6 +30,8 @@ export const FORM_FIELD_NAMES = [
   "version",
   "note",
   "publishAt",
+  "correctionType",
+  "correctionNote",
   "reason",
   "name",
   "email",

@@ -12,6 +12,9 @@
 // - pendingUpdate: a *published* story whose working copy holds unapproved text: the story is
 //   public, the marker (only in the working copy) must not be.
 // - published: the control, which must show up wherever a story of that kind should.
+// Each story also carries a 정정 (correction) whose note holds its marker: a correction shows
+// exactly where its story may (the story's page, /corrections, the corrections feed). The
+// pendingUpdate story's correction is public (its story is), so its note holds the public marker.
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
@@ -132,6 +135,10 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
     pendingUpdate: await create("PUBLISHED", content(markers.pendingUpdate), content(`${publishedMarker}live`), { publishedAt: past }),
     published: await create("PUBLISHED", content(publishedMarker), content(publishedMarker), { publishedAt: past }),
   };
+  for (const [kind, id] of Object.entries(ids)) {
+    const marker = kind === "published" ? publishedMarker : kind === "pendingUpdate" ? `${publishedMarker}live` : markers[kind as PlantedKind];
+    await db.articleCorrection.create({ data: { articleId: id, type: "CORRECTION", note: `${marker} 정정 설명: 날짜를 바로잡았습니다.`, createdById: editor.id, createdAt: past } });
+  }
 
   return { markers, ids, publishedMarker, authorId: author.id, sectionId: section.id, sectionSlug: section.slug, tagId: tag.id, tagSlug: tag.slug };
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import { staffUserSelect, type StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { paragraphBody, SUBMITTABLE_TEXT, testSectionId } from "./story-fixtures";
 
 export const STAFF_PASSWORD = "correct-horse-battery-42";
 let passwordHash: Promise<string> | undefined;
@@ -33,9 +34,11 @@ export async function createArticle(authorId: string, status: "DRAFT" | "SUBMITT
       headline: `테스트 기사 ${randomUUID().slice(0, 6)}`,
       subHeadlines: [],
       slug: "test",
-      bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "본문" }] }] },
-      bodyHtml: "<p>본문</p>",
-      bodyText: "본문",
+      // Long enough, and filed under a section, to pass the submission checks.
+      bodyJson: paragraphBody(SUBMITTABLE_TEXT),
+      bodyHtml: `<p>${SUBMITTABLE_TEXT}</p>`,
+      bodyText: SUBMITTABLE_TEXT,
+      sectionId: await testSectionId(),
       authorId,
       status,
       submittedAt: status === "DRAFT" ? null : new Date(),

@@ -1,70 +1,109 @@
 import Link from "next/link";
+import "@/components/newsroom/desk/desk.css";
+import { DeskQueueView } from "@/components/newsroom/desk/desk-queue-view";
+import { NotificationsList } from "@/components/newsroom/desk/notifications-list";
+import { StoryTable } from "@/components/newsroom/desk/story-table";
+import { deskQueueFilterSchema } from "@/lib/articles/desk-input-schema";
+import { getDeskQueue, getDeskQueueFilterOptions } from "@/lib/articles/desk-queue";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
-import { ARTICLE_STATUS_KO, articleStatusLabel } from "@/lib/articles/status-labels";
+import { getReporterDashboard } from "@/lib/articles/reporter-dashboard";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
-import { formatKstMinute } from "@/lib/format/korean-time";
-import { ArticleStatus } from "@/lib/generated/prisma/enums";
+import { listOwnNotifications } from "@/lib/notifications/staff-notifications";
+import { markNotificationsReadAction } from "./actions";
 
 interface Props {
-  searchParams: Promise<{ status?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function NewsroomHomePage({ searchParams }: Props) {
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+/** The newsroom's front page: the desk's queue for editors, one's own stories by stage for reporters. */
+export default async function NewsroomDashboardPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
-  const requested = (await searchParams).status;
-  const status = requested && Object.hasOwn(ArticleStatus, requested) ? (requested as ArticleStatus) : undefined;
-  const articles = await listNewsroomArticles(staff, { status });
-  const isDesk = canForAnyRecord(staff, "article.read");
+  const now = new Date();
+  const isDesk = canForAnyRecord(staff, "article.approve");
+  const notifications = await listOwnNotifications(staff, now);
+  const notificationsBlock = <NotificationsList notifications={notifications} markRead={markNotificationsReadAction} />;
+
+  if (isDesk) {
+    const params = await searchParams;
+    // A bad filter in the address is ignored rather than an error page.
+    const parsed = deskQueueFilterSchema.safeParse({ q: first(params.q), sectionId: first(params.sectionId), kind: first(params.kind), authorId: first(params.authorId) });
+    const filter = parsed.success ? parsed.data : {};
+    const [queue, options, scheduled] = await Promise.all([getDeskQueue(staff, filter), getDeskQueueFilterOptions(staff), listNewsroomArticles(staff, { status: "SCHEDULED", limit: "30" }, now)]);
+    const upcoming = scheduled.articles.filter((story) => story.publishedAt && new Date(story.publishedAt) > now)
+      .sort((a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? ""));
+    return (
+      <>
+        <div className="desk-title-row">
+          <h1>데스크</h1>
+          <p className="actions-row">
+            <Link className="button" href="/newsroom/articles/new">
+              새 기사 쓰기
+            </Link>
+            <Link className="button button--secondary" href="/newsroom/articles">
+              모든 기사
+            </Link>
+          </p>
+        </div>
+        <DeskQueueView items={queue} filter={filter} options={options} now={now} />
+        <section className="desk-section" aria-labelledby="scheduled-heading">
+          <h2 id="scheduled-heading">
+            예약 발행 <span className="desk-count">{upcoming.length}건 · 가까운 순 · 한국 시각</span>
+          </h2>
+          <StoryTable stories={upcoming} time="published" showAuthor testId="scheduled-stories" />
+        </section>
+        {notifications.length > 0 && notificationsBlock}
+      </>
+    );
+  }
+
+  const mine = await getReporterDashboard(staff, now);
   return (
     <>
-      <div className="page-title-row">
-        <h1>{status === "SUBMITTED" ? "데스크 검토 대기" : isDesk ? "모든 기사" : "내 기사"}</h1>
-        <Link className="button" href="/newsroom/articles/new" data-testid="new-article">
-          새 기사 쓰기
-        </Link>
-      </div>
-      <p className="actions-row">
-        <Link href="/newsroom">전체</Link>
-        {Object.entries(ARTICLE_STATUS_KO).map(([value, label]) => (
-          <Link key={value} href={`/newsroom?status=${value}`}>
-            {label}
+      <div className="desk-title-row">
+        <h1>내 기사</h1>
+        <p className="actions-row">
+          <Link className="button" href="/newsroom/articles/new" data-testid="new-article">
+            새 기사 쓰기
           </Link>
-        ))}
-      </p>
-      {articles.length === 0 ? (
-        <p>해당하는 기사가 없습니다.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>제목</th>
-              <th>섹션</th>
-              <th>기자</th>
-              <th>상태</th>
-              <th>최근 수정</th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((article) => (
-              <tr key={article.id}>
-                <td>
-                  <Link href={`/newsroom/articles/${article.id}`}>{article.headline}</Link>
-                </td>
-                <td>{article.section?.name ?? "-"}</td>
-                <td>
-                  {article.author.name} {article.author.title}
-                </td>
-                <td>
-                  <span className="badge">{articleStatusLabel(article)}</span>
-                  {article.hasPendingUpdate && <span className="badge badge--muted"> 수정 승인 대기</span>}
-                </td>
-                <td>{formatKstMinute(article.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          <Link className="button button--secondary" href="/newsroom/articles">
+            내 기사 전체
+          </Link>
+        </p>
+      </div>
+      {notificationsBlock}
+      <section className="desk-section" aria-labelledby="returned-heading">
+        <h2 id="returned-heading">
+          데스크가 돌려보낸 기사 <span className="desk-count">{mine.returned.length}건</span>
+        </h2>
+        <StoryTable stories={mine.returned} time="updated" showDeskNote testId="returned-stories" />
+      </section>
+      <section className="desk-section" aria-labelledby="drafts-heading">
+        <h2 id="drafts-heading">
+          작성 중 <span className="desk-count">{mine.drafts.length}건</span>
+        </h2>
+        <StoryTable stories={mine.drafts} time="updated" testId="draft-stories" />
+      </section>
+      <section className="desk-section" aria-labelledby="desk-heading">
+        <h2 id="desk-heading">
+          데스크 검토 중 <span className="desk-count">{mine.atDesk.length}건</span>
+        </h2>
+        <StoryTable stories={mine.atDesk} time="submitted" testId="at-desk-stories" />
+      </section>
+      <section className="desk-section" aria-labelledby="scheduled-heading">
+        <h2 id="scheduled-heading">
+          예약 발행 <span className="desk-count">{mine.scheduled.length}건</span>
+        </h2>
+        <StoryTable stories={mine.scheduled} time="published" testId="scheduled-stories" />
+      </section>
+      <section className="desk-section" aria-labelledby="published-heading">
+        <h2 id="published-heading">
+          발행된 기사 <span className="desk-count">최근 {mine.published.length}건</span>
+        </h2>
+        <StoryTable stories={mine.published} time="published" testId="published-stories" />
+      </section>
     </>
   );
 }

@@ -1,13 +1,25 @@
 "use server";
 
 import { staffAction } from "@/lib/actions/staff-action";
-import { approveArticleForm, articleIdFromForm, returnArticleForm, submitArticleForm, unpublishArticleForm } from "@/lib/articles/workflow-forms";
+import {
+  approveArticleForm,
+  articleIdFromForm,
+  cancelScheduleForm,
+  republishArticleForm,
+  rescheduleArticleForm,
+  returnArticleForm,
+  submitArticleForm,
+  unpublishArticleForm,
+} from "@/lib/articles/workflow-forms";
 
-// The story page shows the new state after each desk action. (Public pages are invalidated by
-// the domain events the workflow writes, not from here.)
-const storyPage = (formData: FormData) => [`/newsroom/articles/${articleIdFromForm(formData)}`];
+// The review screen and the dashboard show the new state after each desk action. (Public pages
+// are invalidated by the domain events the workflow writes, not from here.)
+const storyPage = (formData: FormData) => [`/newsroom/articles/${articleIdFromForm(formData)}`, "/newsroom"];
 
 export const submitArticleAction = staffAction(submitArticleForm, { revalidate: storyPage });
 export const returnArticleAction = staffAction(returnArticleForm, { revalidate: storyPage });
 export const approveArticleAction = staffAction(approveArticleForm, { revalidate: storyPage });
+export const rescheduleArticleAction = staffAction(rescheduleArticleForm, { revalidate: storyPage });
+export const cancelScheduleAction = staffAction(cancelScheduleForm, { revalidate: storyPage });
 export const unpublishArticleAction = staffAction(unpublishArticleForm, { revalidate: storyPage });
+export const republishArticleAction = staffAction(republishArticleForm, { revalidate: storyPage });

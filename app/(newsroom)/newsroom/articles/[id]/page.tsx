@@ -1,109 +1,98 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import "@/components/article/article-body.css";
+import "@/components/newsroom/desk/desk.css";
+// The public page's own styles, so the preview looks exactly as readers will see it.
+import "@/components/site/site.css";
+import { ArticleView } from "@/components/article/article-view";
 import { AccessDenied } from "@/components/newsroom/access-denied";
-import { ActionForm } from "@/components/newsroom/action-form";
+import { DiffView } from "@/components/newsroom/desk/diff-view";
+import { HistoryList } from "@/components/newsroom/desk/history-list";
 import { loadForPage } from "@/lib/actions/page-guard";
+import { getArticleHistory } from "@/lib/articles/article-history";
 import { parseArticleId } from "@/lib/articles/article-id";
-import { getArticleForNewsroom } from "@/lib/articles/newsroom-articles";
+import { getArticlePreview } from "@/lib/articles/article-preview";
+import { getDeskReview } from "@/lib/articles/desk-review";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
-import { can, canForAnyRecord } from "@/lib/auth/permissions";
+import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstDateTime } from "@/lib/format/korean-time";
-import { approveArticleAction, returnArticleAction, submitArticleAction, unpublishArticleAction } from "./actions";
+import { ReviewActions } from "./review-actions";
 
 interface Props {
   params: Promise<{ id: string }>;
 }
 
-export default async function NewsroomArticlePage({ params }: Props) {
+/**
+ * The review screen: the story as readers will see it (the public page's own component), what
+ * changed (against the live version, or against what the desk saw when it returned the story),
+ * the buttons the viewer may use now, and the whole history.
+ */
+export default async function ReviewPage({ params }: Props) {
   const staff = await requireStaffPage();
   const id = parseArticleId((await params).id);
   if (id === null) notFound();
-  const result = await loadForPage(() => getArticleForNewsroom(staff, id));
+  const now = new Date();
+  const result = await loadForPage(() => Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now)]));
   if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
-  const article = result.data;
-  const owner = { ownerId: article.authorId };
-  const isLive = article.status === "PUBLISHED" || article.status === "SCHEDULED";
-  const hidden = (
-    <>
-      <input type="hidden" name="articleId" value={article.id} />
-      <input type="hidden" name="version" value={article.version} />
-    </>
-  );
+  const [{ article, transitions, comparison, submissionProblems }, history, preview] = result.data;
+  const visible = isPubliclyVisible(article, now);
+  const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
   return (
-    <article>
-      <p>
+    <div>
+      <p className="review-meta">
         <span className="badge" data-testid="article-status">
-          {articleStatusLabel(article)}
-        </span>{" "}
-        {article.section?.name ?? "섹션 없음"} · {article.author.name} {article.author.title} · 판 {article.version}
-        {article.approvedAt && ` · 기사승인 ${formatKstDateTime(article.approvedAt)}`}
+          {articleStatusLabel(article, now)}
+        </span>
+        {article.hasPendingUpdate && <span className="badge badge--muted">수정 승인 대기</span>}
+        <span>{article.section?.name ?? "섹션 없음"}</span>
+        <span>
+          {article.author.name} {article.author.title}
+        </span>
+        <span>판 {article.version}</span>
+        {article.approvedAt && <span>기사승인 {formatKstDateTime(article.approvedAt)}</span>}
+        {scheduledLater && article.publishedAt && <span data-testid="scheduled-at">발행 예정 {formatKstDateTime(article.publishedAt)} (한국 시각)</span>}
+        {article.lastCorrectedAt && <span>수정 {formatKstDateTime(article.lastCorrectedAt)}</span>}
       </p>
       <h1>{article.headline}</h1>
-      {article.subHeadlines.map((line) => (
-        <p key={line}>
-          <strong>{line}</strong>
-        </p>
-      ))}
       {article.deskNote && article.status === "DRAFT" && (
-        <p className="notice" role="note">
-          데스크 메모: {article.deskNote}
+        <p className="desk-note" role="note" data-testid="desk-note">
+          <strong>데스크 메모</strong>
+          {article.deskNote}
         </p>
       )}
-
-      <section className="actions-row" aria-label="처리">
+      <p className="actions-row">
         <Link className="button button--secondary" href={`/newsroom/articles/${article.id}/edit`} data-testid="edit-article">
-          {can(staff, "article.edit", owner) && (article.status === "DRAFT" || canForAnyRecord(staff, "article.edit")) ? "편집" : "편집기에서 보기"}
+          편집기에서 열기
         </Link>
         <Link className="button button--secondary" href={`/newsroom/articles/${article.id}/preview`}>
           미리보기
         </Link>
-        {article.status === "DRAFT" && can(staff, "article.submit", owner) && (
-          <ActionForm action={submitArticleAction} submitLabel="데스크에 넘기기">
-            {hidden}
-          </ActionForm>
-        )}
-        {can(staff, "article.approve", owner) && (article.status === "SUBMITTED" || (isLive && article.hasPendingUpdate)) && (
-          <div className="panel">
-            <ActionForm action={approveArticleAction} submitLabel={isLive ? "수정 승인" : "승인"}>
-              {hidden}
-              {!isLive && (
-                <label>
-                  예약 발행 시각 (비우면 지금 발행, 한국 시각)
-                  <input type="datetime-local" name="publishAt" />
-                </label>
-              )}
-            </ActionForm>
-          </div>
-        )}
-        {article.status === "SUBMITTED" && can(staff, "article.return", owner) && (
-          <div className="panel">
-            <ActionForm action={returnArticleAction} submitLabel="돌려보내기">
-              {hidden}
-              <label>
-                기자에게 남길 메모
-                <textarea name="note" required maxLength={2000} />
-              </label>
-            </ActionForm>
-          </div>
-        )}
-        {isLive && can(staff, "article.unpublish", owner) && (
-          <div className="panel">
-            <ActionForm action={unpublishArticleAction} submitLabel="게재 중단" danger confirmMessage="이 기사를 사이트에서 내립니다. 계속할까요?">
-              {hidden}
-              <label>
-                중단 사유
-                <input name="reason" required maxLength={2000} />
-              </label>
-            </ActionForm>
-          </div>
-        )}
-      </section>
+      </p>
+      {submissionProblems.length > 0 && (
+        <div className="notice" role="note" data-testid="submission-problems">
+          데스크에 넘기기 전에 채울 것:
+          <ul className="submission-problems">
+            {submissionProblems.map((problem) => (
+              <li key={problem.message}>{problem.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
-      {/* Derived on the server from validated Tiptap JSON and sanitized with an allow-list. */}
-      <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-    </article>
+      <div className="review-grid">
+        <div>
+          {comparison && <DiffView title={comparison.title} fields={comparison.fields} />}
+          <div className="review-preview" data-testid="review-preview">
+            <p className="review-preview__label">독자가 볼 모습 (지금 원고)</p>
+            <ArticleView article={preview} countView={false} />
+          </div>
+        </div>
+        <div>
+          <ReviewActions story={{ id: article.id, version: article.version, publishedAt: article.publishedAt, visible }} verdicts={transitions} now={now} />
+          <HistoryList entries={history} />
+        </div>
+      </div>
+    </div>
   );
 }

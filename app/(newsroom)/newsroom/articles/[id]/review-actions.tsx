@@ -1,0 +1,156 @@
+import { ActionForm } from "@/components/newsroom/action-form";
+import type { TransitionAction, TransitionVerdict } from "@/lib/articles/transition-rules";
+import { toKstLocalInput } from "@/lib/format/korean-time";
+import {
+  approveArticleAction,
+  cancelScheduleAction,
+  rescheduleArticleAction,
+  republishArticleAction,
+  returnArticleAction,
+  submitArticleAction,
+  unpublishArticleAction,
+} from "./actions";
+
+interface Story {
+  id: number;
+  version: number;
+  publishedAt: Date | null;
+  /** Readers can see it now (an update is then 수정, 정정 or 반론). */
+  visible: boolean;
+}
+
+/**
+ * The buttons of the review screen, one form per transition the viewer may make now, drawn from
+ * availableTransitions (the rule the workflow enforces); refused ones are listed with their reason.
+ */
+export function ReviewActions({ story, verdicts, now }: { story: Story; verdicts: TransitionVerdict[]; now: Date }) {
+  const allowed = new Set(verdicts.filter((verdict) => verdict.allowed).map((verdict) => verdict.action));
+  const refused = verdicts.filter((verdict): verdict is Extract<TransitionVerdict, { allowed: false }> => !verdict.allowed && verdict.refusal === "CONFLICT");
+  const hidden = (
+    <>
+      <input type="hidden" name="articleId" value={story.id} />
+      <input type="hidden" name="version" value={story.version} />
+    </>
+  );
+  const minimum = toKstLocalInput(new Date(now.getTime() + 60_000));
+  const panel = (action: TransitionAction, title: string, body: React.ReactNode) =>
+    allowed.has(action) ? (
+      <div className="panel" data-action={action} key={action}>
+        <h3>{title}</h3>
+        {body}
+      </div>
+    ) : null;
+
+  return (
+    <section className="review-actions" aria-label="처리">
+      {allowed.size === 0 && <p className="desk-empty">지금 할 수 있는 처리가 없습니다.</p>}
+      {panel("submit", "데스크에 넘기기", <ActionForm action={submitArticleAction} submitLabel="데스크에 넘기기">{hidden}</ActionForm>)}
+      {(allowed.has("approve") || allowed.has("schedule")) && (
+        <div className="panel" data-action="approve">
+          <h3>승인</h3>
+          <ActionForm action={approveArticleAction} submitLabel="승인">
+            {hidden}
+            <label>
+              예약 발행 시각 (한국 시각, 비우면 지금 발행)
+              <input type="datetime-local" name="publishAt" min={minimum} step={60} data-testid="publish-at" />
+            </label>
+          </ActionForm>
+        </div>
+      )}
+      {panel(
+        "approveUpdate",
+        story.visible ? "수정 승인 (독자에게 보이는 기사)" : "수정 승인 (발행 전)",
+        <ActionForm action={approveArticleAction} submitLabel="수정 승인">
+          {hidden}
+          {story.visible && (
+            <>
+              <fieldset className="review-radio">
+                <legend>정정 유형</legend>
+                <label>
+                  <input type="radio" name="correctionType" value="UPDATE" defaultChecked /> 수정 (알리지 않음)
+                </label>
+                <label>
+                  <input type="radio" name="correctionType" value="CORRECTION" /> 정정
+                </label>
+                <label>
+                  <input type="radio" name="correctionType" value="REPLY" /> 반론
+                </label>
+              </fieldset>
+              <label>
+                정정·반론 설명 (기사 끝과 정정 목록에 실립니다)
+                <textarea name="correctionNote" maxLength={2000} />
+              </label>
+            </>
+          )}
+        </ActionForm>,
+      )}
+      {panel(
+        "reschedule",
+        "예약 시각 바꾸기",
+        <ActionForm action={rescheduleArticleAction} submitLabel="예약 시각 바꾸기">
+          {hidden}
+          <label>
+            새 발행 시각 (한국 시각)
+            <input type="datetime-local" name="publishAt" required min={minimum} step={60} defaultValue={story.publishedAt ? toKstLocalInput(story.publishedAt) : undefined} />
+          </label>
+        </ActionForm>,
+      )}
+      {panel(
+        "cancelSchedule",
+        "예약 취소",
+        <ActionForm action={cancelScheduleAction} submitLabel="예약 취소" confirmMessage="예약을 취소하고 데스크 검토 대기로 되돌립니다. 계속할까요?">
+          {hidden}
+          <label>
+            메모 (선택)
+            <input name="note" maxLength={2000} />
+          </label>
+        </ActionForm>,
+      )}
+      {panel(
+        "return",
+        "돌려보내기",
+        <ActionForm action={returnArticleAction} submitLabel="돌려보내기">
+          {hidden}
+          <label>
+            기자에게 남길 메모
+            <textarea name="note" required maxLength={2000} data-testid="return-note" />
+          </label>
+        </ActionForm>,
+      )}
+      {panel(
+        "unpublish",
+        "게재 중단",
+        <ActionForm action={unpublishArticleAction} submitLabel="게재 중단" danger confirmMessage="이 기사를 사이트에서 내립니다. 계속할까요?">
+          {hidden}
+          <label>
+            중단 사유
+            <input name="reason" required maxLength={2000} />
+          </label>
+        </ActionForm>,
+      )}
+      {panel(
+        "republish",
+        "다시 게재",
+        <ActionForm action={republishArticleAction} submitLabel="다시 게재">
+          {hidden}
+          <label>
+            다시 게재하는 이유
+            <input name="reason" required maxLength={2000} />
+          </label>
+        </ActionForm>,
+      )}
+      {refused.length > 0 && (
+        <details className="review-refused">
+          <summary>지금 할 수 없는 처리와 이유</summary>
+          <ul>
+            {refused.map((verdict) => (
+              <li key={verdict.action}>
+                <strong>{verdict.label}</strong>: {verdict.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

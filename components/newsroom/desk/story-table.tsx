@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { ArticleSummaryOut } from "@/lib/articles/article-output";
+import { articleStatusLabel } from "@/lib/articles/status-labels";
+import { formatKstMinute } from "@/lib/format/korean-time";
+
+/** A list of stories (the reporter's groups, the story list): headline, section, state, the time that matters. */
+export function StoryTable({ stories, time, showAuthor = false, showDeskNote = false, testId }: { stories: ArticleSummaryOut[]; time: "updated" | "submitted" | "published"; showAuthor?: boolean; showDeskNote?: boolean; testId?: string }) {
+  if (stories.length === 0) return <p className="desk-empty">없습니다.</p>;
+  const timeLabel = { updated: "최근 수정", submitted: "넘긴 시각", published: "발행 시각" }[time];
+  return (
+    <table className="table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>제목</th>
+          <th>섹션</th>
+          {showAuthor && <th>기자</th>}
+          <th>상태</th>
+          <th>{timeLabel}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stories.map((story) => {
+          const at = time === "submitted" ? story.submittedAt : time === "published" ? story.publishedAt : story.updatedAt;
+          return (
+            <tr key={story.id}>
+              <td>
+                <Link href={`/newsroom/articles/${story.id}`}>{story.headline}</Link>
+                {showDeskNote && story.deskNote && (
+                  <p className="desk-note" data-testid="desk-note">
+                    <strong>데스크 메모</strong>
+                    {story.deskNote}
+                  </p>
+                )}
+              </td>
+              <td>{story.section?.name ?? "-"}</td>
+              {showAuthor && (
+                <td>
+                  {story.author.name} {story.author.title}
+                </td>
+              )}
+              <td>
+                <span className="badge">{articleStatusLabel({ status: story.status, publishedAt: story.publishedAt ? new Date(story.publishedAt) : null })}</span>
+                {story.hasPendingUpdate && <span className="badge badge--muted"> 수정 승인 대기</span>}
+              </td>
+              <td>{at ? formatKstMinute(new Date(at)) : "-"}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

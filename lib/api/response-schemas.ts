@@ -1,0 +1,200 @@
+// What each /api/v1 route answers, as zod schemas, for the OpenAPI document (lib/api/openapi.ts).
+// Each schema is tied to the TypeScript type the output function returns by a compile-time
+// check at the bottom of this file: change a response shape without changing its schema here and
+// `tsc` fails, so the document cannot drift from the code.
+import { z } from "zod";
+// Type-only imports: erased at compile time, so no server module is loaded by this file.
+import type { HistoryEntryOut } from "@/lib/articles/article-history";
+import type { ArticleOut, ArticleSummaryOut } from "@/lib/articles/article-output";
+import type { PresenceOut } from "@/lib/articles/presence";
+import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/articles/revision-history";
+import type { TagOut } from "@/lib/articles/tags";
+import type { TransitionVerdict } from "@/lib/articles/transition-rules";
+import type { MediaOut } from "@/lib/media/media-output";
+import type { SectionOut } from "@/lib/sections/newsroom-sections";
+import { articleBodySchema } from "@/lib/articles/body-schema";
+import { ArticleStatus, CorrectionType, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
+
+const time = z.iso.datetime({ offset: true });
+const status = z.enum(ArticleStatus);
+const person = z.object({ id: z.string(), name: z.string(), title: z.string() });
+const sectionRef = z.object({ id: z.number().int(), name: z.string(), slug: z.string() });
+
+export const errorOutSchema = z.object({
+  error: z.looseObject({ code: z.string().meta({ description: "VALIDATION, FORBIDDEN, NOT_FOUND, CONFLICT, UNAUTHENTICATED ..." }), message: z.string().meta({ description: "Korean, for people" }) }),
+});
+
+export const mediaOutSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  alt: z.string(),
+  caption: z.string(),
+  credit: z.string(),
+  createdAt: time,
+  uploader: z.object({ id: z.string(), name: z.string() }).nullable(),
+  variants: z.array(z.object({ width: z.number().int(), height: z.number().int(), jpeg: z.string(), webp: z.string() })),
+});
+
+export const articleOutSchema = z.object({
+  id: z.number().int(),
+  status,
+  version: z.number().int(),
+  slug: z.string(),
+  headline: z.string(),
+  subHeadlines: z.array(z.string()),
+  sectionId: z.number().int().nullable(),
+  section: sectionRef.nullable(),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  heroImageId: z.string().nullable(),
+  hero: mediaOutSchema.nullable(),
+  heroCaption: z.string(),
+  heroCredit: z.string(),
+  body: articleBodySchema,
+  deskNote: z.string().nullable(),
+  hasPendingUpdate: z.boolean(),
+  author: person,
+  createdAt: time,
+  updatedAt: time,
+  submittedAt: time.nullable(),
+  approvedAt: time.nullable(),
+  publishedAt: time.nullable(),
+  url: z.string().nullable().meta({ description: "The public address while readers can see the story, else null" }),
+});
+
+export const articleSummaryOutSchema = z.object({
+  id: z.number().int(),
+  status,
+  version: z.number().int(),
+  headline: z.string(),
+  subHeadlines: z.array(z.string()),
+  sectionId: z.number().int().nullable(),
+  section: sectionRef.nullable(),
+  author: person,
+  hasPendingUpdate: z.boolean(),
+  deskNote: z.string().nullable(),
+  createdAt: time,
+  updatedAt: time,
+  submittedAt: time.nullable(),
+  approvedAt: time.nullable(),
+  publishedAt: time.nullable(),
+  unpublishedAt: time.nullable(),
+  url: z.string().nullable(),
+});
+
+const transitionAction = z.enum(["submit", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"]);
+export const transitionVerdictSchema = z.discriminatedUnion("allowed", [
+  z.object({ action: transitionAction, label: z.string(), allowed: z.literal(true) }),
+  z.object({ action: transitionAction, label: z.string(), allowed: z.literal(false), refusal: z.enum(["FORBIDDEN", "CONFLICT"]), reason: z.string() }),
+]);
+
+const revisionMeta = {
+  number: z.number().int(),
+  kind: z.enum(RevisionKind),
+  articleVersion: z.number().int(),
+  createdAt: time,
+  createdBy: z.object({ id: z.string(), name: z.string() }),
+  note: z.string().nullable(),
+};
+export const revisionSummaryOutSchema = z.object(revisionMeta);
+export const revisionOutSchema = z.object({
+  ...revisionMeta,
+  headline: z.string(),
+  subHeadlines: z.array(z.string()),
+  sectionId: z.number().int().nullable(),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  heroImageId: z.string().nullable(),
+  heroCaption: z.string(),
+  heroCredit: z.string(),
+  body: articleBodySchema,
+});
+
+const snapshotRef = z.union([z.number().int(), z.literal("current"), z.literal("live")]);
+export const diffOutSchema = z.object({
+  from: snapshotRef,
+  to: snapshotRef,
+  fields: z.array(
+    z.object({
+      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "hero", "heroCaption", "heroCredit", "body"]),
+      label: z.string(),
+      changed: z.boolean(),
+      segments: z.array(z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() })),
+    }),
+  ),
+});
+
+const historyBase = { at: time, by: person, byDesk: z.boolean(), note: z.string().nullable(), label: z.string() };
+export const historyEntrySchema = z.discriminatedUnion("type", [
+  z.object({
+    ...historyBase,
+    type: z.literal("transition"),
+    kind: z.enum(TransitionKind),
+    fromStatus: status,
+    toStatus: status,
+    publishAt: time.nullable(),
+    correctionType: z.enum(CorrectionType).nullable(),
+    revisionNumber: z.number().int().nullable(),
+  }),
+  z.object({ ...historyBase, type: z.literal("revision"), kind: z.enum(RevisionKind), revisionNumber: z.number().int() }),
+]);
+
+export const presenceOutSchema = z.object({
+  holder: person.nullable(),
+  mine: z.boolean(),
+  takenOverBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  expiresAt: time.nullable(),
+});
+
+export const tagOutSchema = z.object({ id: z.number().int(), name: z.string(), slug: z.string() });
+export const sectionOutSchema = sectionRef;
+
+export const ownProfileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(Role),
+  title: z.string(),
+  bylineEmail: z.string().nullable(),
+  bio: z.string(),
+  photo: z.object({ storageKey: z.string() }).nullable().optional(),
+});
+
+// The bodies the routes send, wrapping the shapes above.
+const articleEnvelope = z.object({ article: articleOutSchema });
+export const responses = {
+  profile: z.object({ user: ownProfileSchema }),
+  articleList: z.object({ articles: z.array(articleSummaryOutSchema), nextCursor: z.string().nullable() }),
+  article: articleEnvelope,
+  articleWithTransitions: z.object({ article: articleOutSchema, availableTransitions: z.array(transitionVerdictSchema) }),
+  revisions: z.object({ revisions: z.array(revisionSummaryOutSchema) }),
+  revision: z.object({ revision: revisionOutSchema }),
+  diff: z.object({ diff: diffOutSchema }),
+  history: z.object({ history: z.array(historyEntrySchema) }),
+  presence: z.object({ presence: presenceOutSchema }),
+  ok: z.object({ ok: z.literal(true) }),
+  mediaList: z.object({ media: z.array(mediaOutSchema), nextCursor: z.string().nullable() }),
+  media: z.object({ media: mediaOutSchema }),
+  tags: z.object({ tags: z.array(tagOutSchema) }),
+  sections: z.object({ sections: z.array(sectionOutSchema) }),
+  openApi: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.looseObject({})) }),
+};
+
+// ---- the compile-time tie between each schema and the type its output function returns
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+function sameShape<T extends true>(): T | undefined {
+  return undefined;
+}
+sameShape<Same<z.output<typeof articleOutSchema>, ArticleOut>>();
+sameShape<Same<z.output<typeof articleSummaryOutSchema>, ArticleSummaryOut>>();
+sameShape<Same<z.output<typeof mediaOutSchema>, MediaOut>>();
+sameShape<Same<z.output<typeof transitionVerdictSchema>, TransitionVerdict>>();
+sameShape<Same<z.output<typeof revisionSummaryOutSchema>, RevisionSummaryOut>>();
+sameShape<Same<z.output<typeof revisionOutSchema>, RevisionOut>>();
+sameShape<Same<z.output<typeof diffOutSchema>, ArticleDiffOut>>();
+sameShape<Same<z.output<typeof historyEntrySchema>, HistoryEntryOut>>();
+sameShape<Same<z.output<typeof presenceOutSchema>, PresenceOut>>();
+sameShape<Same<z.output<typeof tagOutSchema>, TagOut>>();
+sameShape<Same<z.output<typeof sectionOutSchema>, SectionOut>>();

@@ -1,0 +1,78 @@
+// The OpenAPI document: valid against the OpenAPI 3.1 schema, with every registered route and
+// method in it, each input schema as the request body or query parameters, and every $ref resolving.
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { API_ROUTES } from "@/lib/api/route-registry";
+
+const document = buildOpenApiDocument();
+
+function refsIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item) => refsIn(item, found));
+  else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "$ref" && typeof inner === "string") found.push(inner);
+      else refsIn(inner, found);
+    }
+  }
+  return found;
+}
+
+type Operation = { requestBody?: { content: Record<string, { schema: { $ref: string } }> }; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> };
+
+describe("the OpenAPI document", () => {
+  it("is valid OpenAPI 3.1", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
+    expect(result.errors ?? [], JSON.stringify(result.errors ?? []).slice(0, 2000)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("describes every registered route and method, and nothing else", () => {
+    const described = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(described.sort()).toEqual(API_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it("carries each route's own input schema: the body as requestBody, the query as parameters", () => {
+    for (const route of API_ROUTES) {
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()] as Operation;
+      if (route.body) {
+        const media = route.bodyEncoding === "multipart" ? "multipart/form-data" : "application/json";
+        const ref = operation.requestBody?.content[media]?.schema.$ref ?? "";
+        const component = document.components.schemas[ref.replace("#/components/schemas/", "")];
+        expect(component, `${route.method} ${route.path}`).toBeDefined();
+        // The component is the route's own schema, converted: same property names.
+        const expected = route.body instanceof z.ZodObject ? Object.keys(route.body.shape).sort() : [];
+        expect(Object.keys((component?.properties as object) ?? {}).sort(), `${route.method} ${route.path}`).toEqual(expected);
+      } else {
+        expect(operation.requestBody, `${route.method} ${route.path}`).toBeUndefined();
+      }
+      const queryNames = (operation.parameters ?? []).filter((parameter) => parameter.in === "query").map((parameter) => parameter.name).sort();
+      expect(queryNames, `${route.method} ${route.path}`).toEqual(route.query instanceof z.ZodObject ? Object.keys(route.query.shape).sort() : []);
+      expect(Object.keys(operation.responses), `${route.method} ${route.path}`).toContain(String(route.successStatus ?? 200));
+    }
+  });
+
+  it("every $ref points at a component that exists", () => {
+    const refs = refsIn(document);
+    expect(refs.length).toBeGreaterThan(API_ROUTES.length);
+    const missing = refs.filter((ref) => !ref.startsWith("#/components/schemas/") || !(ref.slice("#/components/schemas/".length) in document.components.schemas));
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it("documents the desk's additions (approve with correction type, schedule, republish, history, cursor list)", () => {
+    const approve = document.components.schemas.PostArticlesIdApproveBody as { properties: Record<string, { anyOf?: { enum?: string[] }[] }> };
+    expect(Object.keys(approve.properties)).toEqual(expect.arrayContaining(["version", "publishAt", "correctionType", "correctionNote"]));
+    expect(JSON.stringify(approve.properties.correctionType)).toContain("CORRECTION");
+    for (const key of ["put /api/v1/articles/{id}/schedule", "delete /api/v1/articles/{id}/schedule", "post /api/v1/articles/{id}/republish", "get /api/v1/articles/{id}/history"]) {
+      const [method, path] = key.split(" ") as [string, string];
+      expect(document.paths[path]?.[method], key).toBeDefined();
+    }
+    const list = document.paths["/api/v1/articles"]?.get as Operation;
+    expect(list.parameters?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(["status", "sectionId", "authorId", "q", "cursor"]));
+    const article = document.components.schemas.PostArticlesResponse as { properties: { article: { $ref?: string; properties?: Record<string, unknown> } } };
+    expect(JSON.stringify(article)).toContain('"url"');
+  });
+});
