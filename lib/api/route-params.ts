@@ -7,3 +7,10 @@ export function parseArticleIdParam(raw: string): number {
   if (id === null) throw notFound("기사를 찾을 수 없습니다.");
   return id;
 }
+
+/** A numeric comment id from a URL segment, or NOT_FOUND. */
+export function parseCommentIdParam(raw: string): number {
+  const id = parseArticleId(raw);
+  if (id === null) throw notFound("댓글을 찾을 수 없습니다.");
+  return id;
+}

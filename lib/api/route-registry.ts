@@ -5,6 +5,7 @@
 // generated from the same entries.)
 import type { z } from "zod";
 import { approveArticleSchema, articleContentSchema, returnArticleSchema, saveArticleSchema, unpublishArticleSchema } from "@/lib/articles/article-input-schema";
+import { deleteCommentSchema, listCommentsQuerySchema, postCommentSchema, reportCommentSchema } from "@/lib/comments/comment-schemas";
 import { updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -33,4 +34,9 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: "POST", path: "/api/v1/articles/{id}/return", summary: "Return to the reporter with a note", access: "staff", body: returnArticleSchema },
   { method: "POST", path: "/api/v1/articles/{id}/approve", summary: "Approve: publish now, at a time, or approve an update", access: "staff", body: approveArticleSchema },
   { method: "POST", path: "/api/v1/articles/{id}/unpublish", summary: "Take a story off the site", access: "staff", body: unpublishArticleSchema },
+  { method: "GET", path: "/api/v1/articles/{id}/comments", summary: "A public story's visible comments, cursor-paged, with the count", access: "public", query: listCommentsQuerySchema },
+  { method: "POST", path: "/api/v1/articles/{id}/comments", summary: "Post a guest comment (201 posted, 202 held for review, 429 flooding)", access: "public", body: postCommentSchema },
+  { method: "POST", path: "/api/v1/comments/{id}/report", summary: "Report a comment (once per visitor)", access: "public", body: reportCommentSchema },
+  { method: "POST", path: "/api/v1/comments/{id}/like", summary: "Like (공감) a comment (once per visitor)", access: "public" },
+  { method: "DELETE", path: "/api/v1/comments/{id}", summary: "Delete a comment: its guest password, or staff who may moderate", access: "public", body: deleteCommentSchema },
 ];

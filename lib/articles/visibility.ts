@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The one rule for "readers may see this story": approved (it has a live revision), published or
@@ -11,4 +11,14 @@ export function publiclyVisibleWhere(now: Date): Prisma.ArticleWhereInput {
     publishedAt: { lte: now },
     liveRevisionId: { not: null },
   };
+}
+
+/**
+ * The same rule as `publiclyVisibleWhere`, for raw SQL over an "Article" row named `alias` (the
+ * comment write paths check visibility inside their single statements). Kept beside the Prisma
+ * form; tests/integration/comments.test.ts checks that the two agree on the planted stories.
+ */
+export function publiclyVisibleSql(alias: string, now: Date): Prisma.Sql {
+  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`(${a}."status" IN ('PUBLISHED', 'SCHEDULED') AND ${a}."publishedAt" <= ${now} AND ${a}."liveRevisionId" IS NOT NULL)`;
 }

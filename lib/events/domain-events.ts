@@ -16,8 +16,15 @@ export type DomainEvent =
   | { type: "article.corrected"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.unpublished"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.republished"; articleId: number; sectionId: number | null; authorId: string }
-  | { type: "comment.posted"; commentId: number; articleId: number }
-  | { type: "comment.moderated"; commentId: number; articleId: number }
+  | { type: "comment.posted"; commentId: number; articleId: number; status: "VISIBLE" | "HELD" }
+  | { type: "comment.moderated"; commentId: number; articleId: number; action: "hide" | "restore" | "delete" | "auto-hide"; status: "VISIBLE" | "HIDDEN" | "DELETED" }
+  | { type: "comment.deleted"; commentId: number; articleId: number }
+  | { type: "comment.liked"; commentId: number; articleId: number }
+  | { type: "comment.source-banned"; banId: number; until: string }
+  | { type: "comment.ban-lifted"; banId: number }
+  | { type: "comment.blocked-words-changed"; version: number }
+  | { type: "comment.settings-changed" }
+  | { type: "article.comments-closed"; articleId: number; closed: boolean }
   | { type: "staff.byline-changed"; userId: string }
   | { type: "section.changed"; sectionId: number };
 

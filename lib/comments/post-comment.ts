@@ -1,0 +1,133 @@
+import "server-only";
+// A reader posts a comment. The path is kept short because it must take hundreds of posts a
+// second on two cores:
+// 1. one query reads the whole context: the story (public now? comments closed?), an active ban
+//    on the source, the comment rules, the blocked-word list's version and the source's last post
+//    (an early answer for the common flood case, before any hashing);
+// 2. outside any transaction: the blocked-word check (compiled list in memory) and the password
+//    hash;
+// 3. one short transaction: a per-source advisory lock, one query for what the source has done
+//    lately (checked by flood-rules.ts), the insert, and the `comment.posted` event.
+// The lock makes the limits exact under concurrency and across app instances: two posts from one
+// source are judged one after the other, each seeing the other's committed row; different
+// sources never wait for each other.
+import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { BLOCKED_WORDS_VERSION_KEY, blockedWordMatcher, COMMENT_LOCK_NAMESPACE, versionFrom } from "@/lib/comments/blocked-word-list";
+import { hashCommentPassword } from "@/lib/comments/comment-password";
+import { postCommentSchema } from "@/lib/comments/comment-schemas";
+import { COMMENT_SETTINGS_KEY, commentSettingsFrom, type CommentSettings } from "@/lib/comments/comment-settings";
+import type { CommentVisitor } from "@/lib/comments/comment-source";
+import { countLinks } from "@/lib/comments/comment-text";
+import { judgeFlood, type SourceActivity } from "@/lib/comments/flood-rules";
+import { db } from "@/lib/db";
+import type { DbTransaction } from "@/lib/db/client";
+import { DomainError, invalid, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { emitDomainEvent } from "@/lib/events/domain-events";
+import { formatKstMinute } from "@/lib/format/korean-time";
+import { parseInput } from "@/lib/validation";
+
+export type HeldReason = "blocked-word" | "links";
+
+export interface PostedComment {
+  id: number;
+  status: "VISIBLE" | "HELD";
+  /** Why the comment waits for the desk, when it does. */
+  heldReason: HeldReason | null;
+}
+
+interface PostingContext {
+  commentsClosed: boolean;
+  bannedUntil: Date | null;
+  settings: unknown;
+  wordsVersion: unknown;
+  lastPostAt: Date | null;
+}
+
+async function loadPostingContext(articleId: number, source: string, now: Date): Promise<PostingContext | null> {
+  const rows = await db.$queryRaw<PostingContext[]>`
+    SELECT a."commentsClosed",
+      (SELECT max(b."expiresAt") FROM "CommentBan" b WHERE b."ipHash" = ${source} AND b."expiresAt" > ${now}) AS "bannedUntil",
+      (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${COMMENT_SETTINGS_KEY}) AS "settings",
+      (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${BLOCKED_WORDS_VERSION_KEY}) AS "wordsVersion",
+      (SELECT c."createdAt" FROM "Comment" c WHERE c."ipHash" = ${source} ORDER BY c."createdAt" DESC LIMIT 1) AS "lastPostAt"
+    FROM "Article" a
+    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`;
+  return rows[0] ?? null;
+}
+
+/** What the source has done lately, read under its lock (see flood-rules.ts). */
+async function readSourceActivity(tx: DbTransaction, articleId: number, source: string, fingerprint: string, settings: CommentSettings, now: Date): Promise<SourceActivity> {
+  const hourAgo = new Date(now.getTime() - 60 * 60_000);
+  const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
+  const rows = await tx.$queryRaw<{ lastPostAt: Date | null; postsThisHourOnStory: number; oldestThisHourOnStory: Date | null; sameTextAt: Date | null }[]>`
+    SELECT max(c."createdAt") AS "lastPostAt",
+      count(*) FILTER (WHERE c."articleId" = ${articleId} AND c."createdAt" > ${hourAgo})::int AS "postsThisHourOnStory",
+      min(c."createdAt") FILTER (WHERE c."articleId" = ${articleId} AND c."createdAt" > ${hourAgo}) AS "oldestThisHourOnStory",
+      max(c."createdAt") FILTER (WHERE c."createdAt" > ${duplicateSince} AND ${commentFingerprintSql} = ${fingerprint}) AS "sameTextAt"
+    FROM "Comment" c
+    WHERE c."ipHash" = ${source} AND c."createdAt" > ${new Date(Math.min(hourAgo.getTime(), duplicateSince.getTime()))}`;
+  const row = rows[0];
+  return {
+    lastPostAt: row?.lastPostAt ?? null,
+    postsThisHourOnStory: row?.postsThisHourOnStory ?? 0,
+    oldestThisHourOnStory: row?.oldestThisHourOnStory ?? null,
+    sameTextAt: row?.sameTextAt ?? null,
+  };
+}
+
+// "The same text" ignores ASCII case, spacing and ASCII punctuation, so "좋은 기사!!" and
+// "좋은기사" are one text. Written identically in SQL (for stored comments) and JavaScript (for
+// the new one), with explicit ASCII sets so the database's locale cannot make them disagree.
+const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const LOWER = "abcdefghijklmnopqrstuvwxyz";
+const NOISE = "[ \n!-/:-@\\[-`{-~]+";
+const commentFingerprintSql = Prisma.sql`regexp_replace(translate(c."body", ${UPPER}, ${LOWER}), ${NOISE}, '', 'g')`;
+
+export function commentFingerprint(body: string): string {
+  return body.replace(/[A-Z]/g, (letter) => letter.toLowerCase()).replace(new RegExp(NOISE, "g"), "");
+}
+
+function tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
+  return new DomainError("LOCKED", message, { retryAfterSeconds });
+}
+
+/** Posts a guest's comment on story `articleId`; see the notes at the top for what is checked. */
+export async function postComment(articleId: number, input: unknown, visitor: CommentVisitor, now = new Date()): Promise<PostedComment> {
+  const { nickname, password, body } = parseInput(postCommentSchema, input);
+  const context = await loadPostingContext(articleId, visitor.source, now);
+  if (!context) throw notFound("기사를 찾을 수 없습니다.");
+  if (context.commentsClosed) throw new DomainError("FORBIDDEN", "이 기사는 댓글을 닫았습니다.", { reason: "closed" });
+  if (context.bannedUntil) {
+    throw new DomainError("FORBIDDEN", `운영 원칙을 어긴 댓글 때문에 ${formatKstMinute(context.bannedUntil)}까지 댓글을 쓸 수 없습니다.`, { reason: "banned" });
+  }
+  const settings = commentSettingsFrom(context.settings);
+  const early = judgeFlood({ lastPostAt: context.lastPostAt, postsThisHourOnStory: 0, oldestThisHourOnStory: null, sameTextAt: null }, settings, now);
+  if (!early.allowed) throw tooManyRequests(early.message, early.retryAfterSeconds);
+
+  const matcher = await blockedWordMatcher(versionFrom(context.wordsVersion));
+  if (matcher.findBlockedWord(nickname)) throw invalid("닉네임에 쓸 수 없는 표현이 있습니다.", { fieldErrors: { nickname: "닉네임에 쓸 수 없는 표현이 있습니다." } });
+  let heldReason: HeldReason | null = null;
+  const hit = matcher.findBlockedWord(body);
+  if (hit) {
+    if (settings.blockedWordAction === "reject") throw invalid("욕설이나 비하 표현이 있어 등록할 수 없습니다. 고쳐서 다시 써주세요.", { fieldErrors: { body: "쓸 수 없는 표현이 있습니다." } });
+    heldReason = "blocked-word";
+  } else if (countLinks(body) > settings.maxLinks) {
+    heldReason = "links";
+  }
+  const passwordHash = await hashCommentPassword(password);
+  const status = heldReason ? "HELD" : "VISIBLE";
+
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${COMMENT_LOCK_NAMESPACE}::int, hashtext(${visitor.source}))`;
+    const activity = await readSourceActivity(tx, articleId, visitor.source, commentFingerprint(body), settings, now);
+    const verdict = judgeFlood(activity, settings, now);
+    if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
+    const comment = await tx.comment.create({
+      data: { articleId, body, guestName: nickname, guestPasswordHash: passwordHash, ipHash: visitor.source, status, hiddenReason: heldReason, createdAt: now },
+      select: { id: true },
+    });
+    await emitDomainEvent(tx, { type: "comment.posted", commentId: comment.id, articleId, status });
+    return { id: comment.id, status, heldReason };
+  });
+}
