@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CommentsIsland } from "@/components/comments/comments-island";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
@@ -54,6 +55,10 @@ export function ArticleView({ article }: { article: PublicArticle }) {
         )}
         <p>{siteCopyright}</p>
       </footer>
+      <section id="comments" className="comments-section" aria-labelledby="comments-heading" data-article-id={article.id}>
+        <h2 id="comments-heading" className="comments-section__title">뉴스댓글</h2>
+        <CommentsIsland articleId={article.id} />
+      </section>
     </article>
   );
 }

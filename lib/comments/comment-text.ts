@@ -106,3 +106,31 @@ export function segmentCommentBody(body: string): CommentSegment[] {
   pushText(body.slice(last));
   return segments;
 }
+
+/**
+ * The form's input limit: `next` is the textarea's value after an edit of `previous`. When it
+ * counts more than `max`, only as much of the newly inserted text is kept as fits (never half a
+ * grapheme); what was there before stays. Works for typing, pasting, dropping and a finished IME
+ * composition alike, wherever the caret was. Returns the value to keep and where the caret goes.
+ */
+export function limitInsertion(previous: string, next: string, max: number): { value: string; caret: number } {
+  if (countGraphemes(cleanCommentText(next)) <= max) return { value: next, caret: -1 };
+  let start = 0;
+  while (start < previous.length && start < next.length && previous[start] === next[start]) start += 1;
+  let end = 0;
+  while (end < previous.length - start && end < next.length - start && previous[previous.length - 1 - end] === next[next.length - 1 - end]) end += 1;
+  // Never split a surrogate pair at either edge of the insertion.
+  if (start > 0 && /[\uD800-\uDBFF]/.test(next.charAt(start - 1))) start -= 1;
+  if (end > 0 && /[\uDC00-\uDFFF]/.test(next.charAt(next.length - end))) end -= 1;
+  const before = previous.slice(0, start);
+  const after = previous.slice(previous.length - end);
+  const room = max - countGraphemes(cleanCommentText(before + after));
+  const inserted = room > 0 ? takeGraphemes(next.slice(start, next.length - end), room) : "";
+  const value = before + inserted + after;
+  // The previous value may itself have been too long (set from outside): cut it as a last resort.
+  if (countGraphemes(cleanCommentText(value)) > max) {
+    const cut = takeGraphemes(cleanCommentText(value), max);
+    return { value: cut, caret: cut.length };
+  }
+  return { value, caret: before.length + inserted.length };
+}

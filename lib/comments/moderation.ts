@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
+import { isBanPeriod } from "@/lib/comments/ban-periods";
 import { sourceTag } from "@/lib/comments/comment-source";
 import { db } from "@/lib/db";
 import { invalid, notFound } from "@/lib/errors";
@@ -149,11 +150,9 @@ export async function moderateComments(actor: StaffUser, input: unknown, now = n
   });
 }
 
-export const BAN_DAYS = [1, 3, 7, 30, 365] as const;
-
 export const banSchema = z.object({
   ids: commentIds,
-  days: z.coerce.number({ error: "기간을 고르세요." }).refine((days) => (BAN_DAYS as readonly number[]).includes(days), "기간을 고르세요."),
+  days: z.coerce.number({ error: "기간을 고르세요." }).refine(isBanPeriod, "기간을 고르세요."),
   reason: safeText({ max: 200, maxMessage: "사유는 200자 이내로 쓰세요." }).optional(),
   /** Also hide every visible comment from the banned sources. */
   hideComments: z.boolean().optional(),

@@ -6,8 +6,9 @@ import "server-only";
 //    (an early answer for the common flood case, before any hashing);
 // 2. outside any transaction: the blocked-word check (compiled list in memory) and the password
 //    hash;
-// 3. one short transaction: a per-source advisory lock, one query for what the source has done
-//    lately (checked by flood-rules.ts), the insert, and the `comment.posted` event.
+// 3. one short transaction: a per-source advisory lock, one statement that inserts the comment
+//    and reads what the source had done before it (judged by flood-rules.ts; a refusal rolls the
+//    insert back), and the `comment.posted` event.
 // The lock makes the limits exact under concurrency and across app instances: two posts from one
 // source are judged one after the other, each seeing the other's committed row; different
 // sources never wait for each other.
@@ -56,24 +57,43 @@ async function loadPostingContext(articleId: number, source: string, now: Date):
   return rows[0] ?? null;
 }
 
-/** What the source has done lately, read under its lock (see flood-rules.ts). */
-async function readSourceActivity(tx: DbTransaction, articleId: number, source: string, fingerprint: string, settings: CommentSettings, now: Date): Promise<SourceActivity> {
+interface NewComment {
+  articleId: number;
+  body: string;
+  nickname: string;
+  passwordHash: string;
+  source: string;
+  status: "VISIBLE" | "HELD";
+  heldReason: HeldReason | null;
+}
+
+/**
+ * Inserts the comment and, in the same statement, reads what its source had done before it (the
+ * statement's snapshot does not include its own insert). Run under the source's lock; when the
+ * flood rules then refuse, the caller throws and the transaction rolls the insert back. One
+ * statement instead of a read and an insert: this path is measured in round trips.
+ */
+async function insertReadingActivity(tx: DbTransaction, comment: NewComment, fingerprint: string, settings: CommentSettings, now: Date): Promise<{ id: number; activity: SourceActivity }> {
   const hourAgo = new Date(now.getTime() - 60 * 60_000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
-  const rows = await tx.$queryRaw<{ lastPostAt: Date | null; postsThisHourOnStory: number; oldestThisHourOnStory: Date | null; sameTextAt: Date | null }[]>`
-    SELECT max(c."createdAt") AS "lastPostAt",
-      count(*) FILTER (WHERE c."articleId" = ${articleId} AND c."createdAt" > ${hourAgo})::int AS "postsThisHourOnStory",
-      min(c."createdAt") FILTER (WHERE c."articleId" = ${articleId} AND c."createdAt" > ${hourAgo}) AS "oldestThisHourOnStory",
-      max(c."createdAt") FILTER (WHERE c."createdAt" > ${duplicateSince} AND ${commentFingerprintSql} = ${fingerprint}) AS "sameTextAt"
-    FROM "Comment" c
-    WHERE c."ipHash" = ${source} AND c."createdAt" > ${new Date(Math.min(hourAgo.getTime(), duplicateSince.getTime()))}`;
+  const rows = await tx.$queryRaw<({ id: number } & SourceActivity)[]>`
+    WITH "activity" AS (
+      SELECT max(c."createdAt") AS "lastPostAt",
+        count(*) FILTER (WHERE c."articleId" = ${comment.articleId} AND c."createdAt" > ${hourAgo})::int AS "postsThisHourOnStory",
+        min(c."createdAt") FILTER (WHERE c."articleId" = ${comment.articleId} AND c."createdAt" > ${hourAgo}) AS "oldestThisHourOnStory",
+        max(c."createdAt") FILTER (WHERE c."createdAt" > ${duplicateSince} AND ${commentFingerprintSql} = ${fingerprint}) AS "sameTextAt"
+      FROM "Comment" c
+      WHERE c."ipHash" = ${comment.source} AND c."createdAt" > ${new Date(Math.min(hourAgo.getTime(), duplicateSince.getTime()))}
+    ), "inserted" AS (
+      INSERT INTO "Comment" ("articleId", "body", "guestName", "guestPasswordHash", "ipHash", "status", "hiddenReason", "createdAt", "updatedAt")
+      VALUES (${comment.articleId}, ${comment.body}, ${comment.nickname}, ${comment.passwordHash}, ${comment.source}, ${comment.status}::"CommentStatus", ${comment.heldReason}, ${now}, ${now})
+      RETURNING "id"
+    )
+    SELECT "inserted"."id", "activity".* FROM "inserted", "activity"`;
   const row = rows[0];
-  return {
-    lastPostAt: row?.lastPostAt ?? null,
-    postsThisHourOnStory: row?.postsThisHourOnStory ?? 0,
-    oldestThisHourOnStory: row?.oldestThisHourOnStory ?? null,
-    sameTextAt: row?.sameTextAt ?? null,
-  };
+  if (!row) throw new Error("comment insert returned no row");
+  const { id, ...activity } = row;
+  return { id, activity };
 }
 
 // "The same text" ignores ASCII case, spacing and ASCII punctuation, so "좋은 기사!!" and
@@ -120,14 +140,11 @@ export async function postComment(articleId: number, input: unknown, visitor: Co
 
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${COMMENT_LOCK_NAMESPACE}::int, hashtext(${visitor.source}))`;
-    const activity = await readSourceActivity(tx, articleId, visitor.source, commentFingerprint(body), settings, now);
+    const comment = { articleId, body, nickname, passwordHash, source: visitor.source, status, heldReason } as const;
+    const { id, activity } = await insertReadingActivity(tx, comment, commentFingerprint(body), settings, now);
     const verdict = judgeFlood(activity, settings, now);
     if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
-    const comment = await tx.comment.create({
-      data: { articleId, body, guestName: nickname, guestPasswordHash: passwordHash, ipHash: visitor.source, status, hiddenReason: heldReason, createdAt: now },
-      select: { id: true },
-    });
-    await emitDomainEvent(tx, { type: "comment.posted", commentId: comment.id, articleId, status });
-    return { id: comment.id, status, heldReason };
+    await emitDomainEvent(tx, { type: "comment.posted", commentId: id, articleId, status });
+    return { id, status, heldReason };
   });
 }

@@ -33,5 +33,7 @@ export type DomainEventType = DomainEvent["type"];
 /** Records `event` as part of the transaction `tx` (it commits or rolls back with the change). */
 export async function emitDomainEvent(tx: DbTransaction, event: DomainEvent): Promise<void> {
   const { type, ...payload } = event;
-  await tx.domainEvent.create({ data: { type, payload } });
+  // A raw insert: Prisma's model create costs several times more, and hot paths (posting a
+  // comment) emit an event on every call.
+  await tx.$executeRaw`INSERT INTO "DomainEvent" ("type", "payload") VALUES (${type}, ${JSON.stringify(payload)}::jsonb)`;
 }
