@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
 import { StartupError } from "@/lib/runtime/startup-error";
 
 const trustProxy = process.env.TRUST_PROXY === "1";
@@ -46,9 +47,12 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.host });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
+  // Readers' comment calls skip Next.js's request pipeline in production (see api-fast-lane.ts).
+  const fastLane = options.dev ? () => false : createApiFastLane();
 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req);
+    if (fastLane(req, res)) return;
     nextHandler(req, res).catch((error: unknown) => {
       console.error("request failed", req.method, req.url, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
