@@ -336,6 +336,7 @@ async function main() {
         lost: acceptedIds.length - found,
         serverCpuMsPerAccepted: accepted ? Math.round((cpuUsed / accepted) * 100) / 100 : 0,
       });
+      if (other > 0) log(`  ${other} answers were neither 201/202 nor 429; the app said:\n${serverLog.join("").split("\n").filter((line) => /error|fail/i.test(line)).slice(0, 10).join("\n")}`);
       log(`  accepted ${accepted} (${phases.at(-1)?.posting.acceptedPerSecond}/s), 429 ${throttled}, other ${other}, rows added ${rowsAdded}, server CPU ${phases.at(-1)?.serverCpuMsPerAccepted} ms per accepted`);
     }
     await writeResults(phases);

@@ -2,11 +2,12 @@ import "server-only";
 // The comments readers see under a story: visible ones only, newest first (or most liked),
 // cursor-paged, with the count. The story must be public now (lib/articles/visibility.ts): a
 // draft, a scheduled story before its time or an unpublished one has no comments to show.
-// One query answers it all (story, count, page): this is what every reader's island asks for.
+// One query answers it all (story, count, page): this is what every reader's island asks for,
+// so it runs on pg directly (lib/db/sql.ts).
 import { publiclyVisibleSql } from "@/lib/articles/visibility";
 import { listCommentsQuerySchema, type CommentSort } from "@/lib/comments/comment-schemas";
 import { toPublicComment, type PublicComment } from "@/lib/comments/public-comment";
-import { db } from "@/lib/db";
+import { runPooledSql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
@@ -46,7 +47,7 @@ function afterCursor(sort: CommentSort, cursor: string | undefined): Prisma.Sql 
 export async function listPublicComments(articleId: number, query: unknown, now = new Date()): Promise<CommentPage> {
   const { sort, cursor, limit } = parseInput(listCommentsQuerySchema, query);
   const order = sort === "likes" ? Prisma.sql`c."likeCount" DESC, c."id" DESC` : Prisma.sql`c."createdAt" DESC, c."id" DESC`;
-  const rows = await db.$queryRaw<{ closed: boolean; count: number; page: RowJson[] }[]>`
+  const rows = await runPooledSql<{ closed: boolean; count: number; page: RowJson[] }>(Prisma.sql`
     SELECT a."commentsClosed" AS "closed",
       (SELECT count(*) FROM "Comment" c WHERE c."articleId" = a."id" AND c."status" = 'VISIBLE')::int AS "count",
       (SELECT coalesce(json_agg(p), '[]'::json) FROM (
@@ -57,7 +58,7 @@ export async function listPublicComments(articleId: number, query: unknown, now 
         LIMIT ${limit + 1}
       ) p) AS "page"
     FROM "Article" a
-    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`;
+    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`);
   const row = rows[0];
   if (!row) throw notFound("기사를 찾을 수 없습니다.");
   const page = row.page.slice(0, limit);

@@ -1,6 +1,6 @@
 import "server-only";
 // A reader posts a comment. The path is kept short because it must take hundreds of posts a
-// second on two cores:
+// second on two cores (so it runs its statements on pg directly, lib/db/sql.ts):
 // 1. one query reads the whole context: the story (public now? comments closed?), an active ban
 //    on the source, the comment rules, the blocked-word list's version and the source's last post
 //    (an early answer for the common flood case, before any hashing);
@@ -20,11 +20,11 @@ import { COMMENT_SETTINGS_KEY, commentSettingsFrom, type CommentSettings } from 
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { countLinks } from "@/lib/comments/comment-text";
 import { judgeFlood, type SourceActivity } from "@/lib/comments/flood-rules";
-import { db } from "@/lib/db";
-import type { DbTransaction } from "@/lib/db/client";
+import type pg from "pg";
+import { inSqlTransaction, runPooledSql, runSql } from "@/lib/db/sql";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { emitDomainEvent } from "@/lib/events/domain-events";
+import { domainEventInsert } from "@/lib/events/domain-events";
 import { formatKstMinute } from "@/lib/format/korean-time";
 import { parseInput } from "@/lib/validation";
 
@@ -46,14 +46,14 @@ interface PostingContext {
 }
 
 async function loadPostingContext(articleId: number, source: string, now: Date): Promise<PostingContext | null> {
-  const rows = await db.$queryRaw<PostingContext[]>`
+  const rows = await runPooledSql<PostingContext>(Prisma.sql`
     SELECT a."commentsClosed",
       (SELECT max(b."expiresAt") FROM "CommentBan" b WHERE b."ipHash" = ${source} AND b."expiresAt" > ${now}) AS "bannedUntil",
       (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${COMMENT_SETTINGS_KEY}) AS "settings",
       (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${BLOCKED_WORDS_VERSION_KEY}) AS "wordsVersion",
       (SELECT c."createdAt" FROM "Comment" c WHERE c."ipHash" = ${source} ORDER BY c."createdAt" DESC LIMIT 1) AS "lastPostAt"
     FROM "Article" a
-    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`;
+    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`);
   return rows[0] ?? null;
 }
 
@@ -73,10 +73,12 @@ interface NewComment {
  * flood rules then refuse, the caller throws and the transaction rolls the insert back. One
  * statement instead of a read and an insert: this path is measured in round trips.
  */
-async function insertReadingActivity(tx: DbTransaction, comment: NewComment, fingerprint: string, settings: CommentSettings, now: Date): Promise<{ id: number; activity: SourceActivity }> {
+async function insertReadingActivity(tx: pg.PoolClient, comment: NewComment, fingerprint: string, settings: CommentSettings, now: Date): Promise<{ id: number; activity: SourceActivity }> {
   const hourAgo = new Date(now.getTime() - 60 * 60_000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
-  const rows = await tx.$queryRaw<({ id: number } & SourceActivity)[]>`
+  const rows = await runSql<{ id: number } & SourceActivity>(
+    tx,
+    Prisma.sql`
     WITH "activity" AS (
       SELECT max(c."createdAt") AS "lastPostAt",
         count(*) FILTER (WHERE c."articleId" = ${comment.articleId} AND c."createdAt" > ${hourAgo})::int AS "postsThisHourOnStory",
@@ -89,7 +91,8 @@ async function insertReadingActivity(tx: DbTransaction, comment: NewComment, fin
       VALUES (${comment.articleId}, ${comment.body}, ${comment.nickname}, ${comment.passwordHash}, ${comment.source}, ${comment.status}::"CommentStatus", ${comment.heldReason}, ${now}, ${now})
       RETURNING "id"
     )
-    SELECT "inserted"."id", "activity".* FROM "inserted", "activity"`;
+    SELECT "inserted"."id", "activity".* FROM "inserted", "activity"`,
+  );
   const row = rows[0];
   if (!row) throw new Error("comment insert returned no row");
   const { id, ...activity } = row;
@@ -138,13 +141,13 @@ export async function postComment(articleId: number, input: unknown, visitor: Co
   const passwordHash = await hashCommentPassword(password);
   const status = heldReason ? "HELD" : "VISIBLE";
 
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${COMMENT_LOCK_NAMESPACE}::int, hashtext(${visitor.source}))`;
+  return inSqlTransaction(async (tx) => {
+    await runSql(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${COMMENT_LOCK_NAMESPACE}::int, hashtext(${visitor.source}))`);
     const comment = { articleId, body, nickname, passwordHash, source: visitor.source, status, heldReason } as const;
     const { id, activity } = await insertReadingActivity(tx, comment, commentFingerprint(body), settings, now);
     const verdict = judgeFlood(activity, settings, now);
     if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
-    await emitDomainEvent(tx, { type: "comment.posted", commentId: id, articleId, status });
+    await runSql(tx, domainEventInsert({ type: "comment.posted", commentId: id, articleId, status }));
     return { id, status, heldReason };
   });
 }

@@ -10,8 +10,8 @@ import { API_ROUTES } from "@/lib/api/route-registry";
 import { API_RESPONSE_HEADERS } from "@/lib/runtime/api-response-headers";
 
 async function loadNextConfig(): Promise<NextConfig> {
-  const module: { default: NextConfig } = await import(pathToFileURL(path.join(process.cwd(), "next.config.js")).href);
-  return module.default;
+  const loaded: { default: NextConfig } = await import(pathToFileURL(path.join(process.cwd(), "next.config.js")).href);
+  return loaded.default;
 }
 
 describe("the API fast lane", () => {
