@@ -30,6 +30,8 @@ const readDataFile = (name: string) => parseWordList(readFileSync(path.join(DATA
 
 let innocentWords: string[] | undefined;
 let cached: { version: number; matcher: BlockedWordMatcher } | undefined;
+// Concurrent posts that find the list changed wait for one reload instead of each reloading.
+let loading: { version: number | null; matcher: Promise<BlockedWordMatcher> } | undefined;
 
 /** The stored form of a word: folded like comment text, with white space and separators removed. */
 export function storedFormOf(word: string): string {
@@ -47,6 +49,17 @@ export function versionFrom(value: unknown): number | null {
  */
 export async function blockedWordMatcher(version: number | null): Promise<BlockedWordMatcher> {
   if (cached && version !== null && cached.version === version) return cached.matcher;
+  if (loading?.version === version) return loading.matcher;
+  const matcher = loadMatcher(version);
+  loading = { version, matcher };
+  try {
+    return await matcher;
+  } finally {
+    if (loading?.matcher === matcher) loading = undefined;
+  }
+}
+
+async function loadMatcher(version: number | null): Promise<BlockedWordMatcher> {
   const current = version ?? (await seedStarterList());
   const words = await db.blockedWord.findMany({ select: { word: true }, orderBy: { id: "asc" } });
   innocentWords ??= readDataFile("innocent-ko.txt");
