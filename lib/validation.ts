@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { invalid } from "@/lib/errors";
+import "@/lib/schemas/korean-messages";
 
 /** Parses input with a schema; on failure throws a VALIDATION DomainError carrying each field's first message. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

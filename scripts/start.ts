@@ -2,7 +2,7 @@
 // Without DATABASE_URL: embedded PostgreSQL in .data/, migrations, demo seed on the first run,
 // a production build when the sources changed, then the server on PORT (3000).
 // With DATABASE_URL: the same against that database, without the demo seed.
-import { readEnv } from "@/lib/config/env";
+import { readEnv, resetServerEnv, siteBaseUrl } from "@/lib/config/env";
 import { checkDatabaseReachable } from "@/lib/db/reachability";
 import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -30,6 +30,10 @@ await runCli(async () => {
     if (!env.NEXTAUTH_SECRET && !dev) {
       throw new StartupError("NEXTAUTH_SECRET must be set when DATABASE_URL is (at least 32 characters; try: openssl rand -base64 32)");
     }
+    if (!env.NEXTAUTH_URL && !dev) {
+      // Without it next-auth builds its sign-in and sign-out URLs on http://localhost:3000.
+      throw new StartupError("NEXTAUTH_URL must be set when DATABASE_URL is: the site's public address, e.g. https://news.example.com");
+    }
     if (!env.IP_HASH_SALT && !dev) {
       // Without a secret salt, hashed IPs in the security log could be reversed by trying them all.
       throw new StartupError("IP_HASH_SALT must be set when DATABASE_URL is (at least 16 random characters; try: openssl rand -base64 24)");
@@ -49,7 +53,10 @@ await runCli(async () => {
     process.env.DATABASE_URL = databaseUrl;
     process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
     process.env.IP_HASH_SALT ??= secrets.ipHashSalt;
+    // The embedded demo runs on this machine: its address is the configured host and port.
+    process.env.NEXTAUTH_URL ??= siteBaseUrl(env);
   }
+  resetServerEnv();
   const stopDatabase = async () => embedded?.stop();
 
   // Installed as soon as there is something to stop, so a SIGTERM during migrations, the seed or

@@ -7,18 +7,21 @@ import { HTTP_STATUS } from "@/lib/api/error-status";
 import { isSameOriginRequest } from "@/lib/api/same-origin";
 import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
+import { domainErrorFromDatabase } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 type RouteContext<P> = { params: Promise<P> };
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(caught: unknown): Response {
+  const error = domainErrorFromDatabase(caught) ?? caught;
   if (error instanceof DomainError) {
     // A throttled caller is told when to come back (429 + Retry-After).
     const retryAfter = error.details?.retryAfterSeconds;
     const headers = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined;
     return Response.json({ error: { code: error.code, message: error.message, ...(error.details ?? {}) } }, { status: HTTP_STATUS[error.code], headers });
   }
-  console.error("api: unexpected error", error);
+  logger().error({ err: error }, "api: unexpected error");
   return Response.json({ error: { code: "INTERNAL", message: "서버 오류가 발생했습니다. 잠시 뒤 다시 시도하세요." } }, { status: 500 });
 }
 

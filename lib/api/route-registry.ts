@@ -4,8 +4,19 @@
 // listed here: a new route joins both by being added to this list. (The OpenAPI document can be
 // generated from the same entries.)
 import type { z } from "zod";
-import { approveArticleSchema, articleContentSchema, returnArticleSchema, saveArticleSchema, unpublishArticleSchema } from "@/lib/articles/article-input-schema";
+import {
+  approveArticleSchema,
+  articleContentSchema,
+  diffQuerySchema,
+  presenceInputSchema,
+  restoreRevisionSchema,
+  returnArticleSchema,
+  saveArticleSchema,
+  tagSearchQuerySchema,
+  unpublishArticleSchema,
+} from "@/lib/articles/article-input-schema";
 import { deleteCommentSchema, listCommentsQuerySchema, postCommentSchema, reportCommentSchema } from "@/lib/comments/comment-schemas";
+import { mediaListQuerySchema, mediaUpdateSchema, mediaUploadFieldsSchema } from "@/lib/media/media-schemas";
 import { updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -34,6 +45,18 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: "POST", path: "/api/v1/articles/{id}/return", summary: "Return to the reporter with a note", access: "staff", body: returnArticleSchema },
   { method: "POST", path: "/api/v1/articles/{id}/approve", summary: "Approve: publish now, at a time, or approve an update", access: "staff", body: approveArticleSchema },
   { method: "POST", path: "/api/v1/articles/{id}/unpublish", summary: "Take a story off the site", access: "staff", body: unpublishArticleSchema },
+  { method: "GET", path: "/api/v1/articles/{id}/revisions", summary: "A story's revisions, newest first", access: "staff" },
+  { method: "GET", path: "/api/v1/articles/{id}/revisions/{n}", summary: "One revision's content", access: "staff" },
+  { method: "POST", path: "/api/v1/articles/{id}/revisions/{n}/restore", summary: "Restore a revision into the working copy (version-checked)", access: "staff", body: restoreRevisionSchema },
+  { method: "GET", path: "/api/v1/articles/{id}/diff", summary: "Word-level diff between two revisions, the working copy or the live revision", access: "staff", query: diffQuerySchema },
+  { method: "POST", path: "/api/v1/articles/{id}/presence", summary: "Editor heartbeat: hold, see or take over the story", access: "staff", body: presenceInputSchema },
+  { method: "DELETE", path: "/api/v1/articles/{id}/presence", summary: "Release the story (editor page closed)", access: "staff" },
+  { method: "GET", path: "/api/v1/media", summary: "The media library, newest first, searchable", access: "staff", query: mediaListQuerySchema },
+  { method: "POST", path: "/api/v1/media", summary: "Upload an image (multipart: file plus these fields; up to 20 MB)", access: "staff", body: mediaUploadFieldsSchema, bodyEncoding: "multipart" },
+  { method: "GET", path: "/api/v1/media/{id}", summary: "One library image", access: "staff" },
+  { method: "PATCH", path: "/api/v1/media/{id}", summary: "Edit an image's alt text, caption, credit", access: "staff", body: mediaUpdateSchema },
+  { method: "GET", path: "/api/v1/tags", summary: "Tag typeahead", access: "staff", query: tagSearchQuerySchema },
+  { method: "GET", path: "/api/v1/sections", summary: "Active sections in menu order", access: "staff" },
   { method: "GET", path: "/api/v1/articles/{id}/comments", summary: "A public story's visible comments, cursor-paged, with the count", access: "public", query: listCommentsQuerySchema },
   { method: "POST", path: "/api/v1/articles/{id}/comments", summary: "Post a guest comment (201 posted, 202 held for review, 429 flooding)", access: "public", body: postCommentSchema },
   { method: "POST", path: "/api/v1/comments/{id}/report", summary: "Report a comment (once per visitor)", access: "public", body: reportCommentSchema },

@@ -1,28 +1,80 @@
 // The editable content of a story, as the editor, the server actions and the API send it.
 import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
-import { intId, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
+import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
-export const articleContentSchema = z.object({
+export const MAX_TAGS = 10;
+export const MAX_TAG_LENGTH = 30;
+export const MAX_SUMMARY_LENGTH = 300;
+
+/** A tag name: trimmed, inner runs of white space made one space, 1-30 characters. */
+export const tagNameSchema = safeText({ min: 1, max: MAX_TAG_LENGTH, minMessage: "빈 태그는 달 수 없습니다.", maxMessage: `태그는 ${MAX_TAG_LENGTH}자 이하로 입력하세요.` }).transform(
+  (name) => name.replace(/\s+/gu, " "),
+);
+
+const tagNamesSchema = z
+  .array(tagNameSchema, { error: "태그는 글자의 목록으로 보내세요." })
+  .max(MAX_TAGS, `태그는 ${MAX_TAGS}개까지 달 수 있습니다.`)
+  // The same tag twice (in any letter case) is kept once, where it first appeared.
+  .transform((names) => names.filter((name, index) => names.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === index));
+
+// Each field once; the schemas below decide which are required and what an absent one means.
+const fields = {
   headline: safeText({ min: 1, max: 200, minMessage: "제목을 입력하세요.", maxMessage: "제목은 200자 이하로 입력하세요." }),
   subHeadlines: z
     .array(safeText({ max: 120, maxMessage: "부제는 한 줄에 120자 이하로 입력하세요." }), { error: "부제는 글줄의 목록으로 보내세요." })
     .max(3, "부제는 3줄까지 쓸 수 있습니다.")
-    .default([])
     .transform((lines) => lines.filter((line) => line.length > 0)),
-  sectionId: intId("섹션이 올바르지 않습니다.").nullable().default(null),
-  heroImageId: stringId.nullable().default(null),
-  heroCaption: safeText({ max: 300, maxMessage: "사진 설명은 300자 이하로 입력하세요." }).default(""),
-  heroCredit: safeText({ max: 100, maxMessage: "사진 출처는 100자 이하로 입력하세요." }).default(""),
-  body: articleBodySchema.default({ type: "doc", content: [] }),
+  sectionId: intId("섹션이 올바르지 않습니다.").nullable(),
+  summary: safeText({ max: MAX_SUMMARY_LENGTH, maxMessage: `요약은 ${MAX_SUMMARY_LENGTH}자 이하로 입력하세요.` }),
+  tags: tagNamesSchema,
+  heroImageId: stringId.nullable(),
+  heroCaption: safeText({ max: 300, maxMessage: "사진 설명은 300자 이하로 입력하세요." }),
+  heroCredit: safeText({ max: 100, maxMessage: "사진 출처는 100자 이하로 입력하세요." }),
+  body: articleBodySchema,
+};
+
+/** A new story: only the headline is required. */
+export const articleContentSchema = z.object({
+  headline: fields.headline,
+  subHeadlines: fields.subHeadlines.default([]),
+  sectionId: fields.sectionId.default(null),
+  summary: fields.summary.default(""),
+  tags: fields.tags.default([]),
+  heroImageId: fields.heroImageId.default(null),
+  heroCaption: fields.heroCaption.default(""),
+  heroCredit: fields.heroCredit.default(""),
+  body: fields.body.default({ type: "doc", content: [] }),
 });
 export type ArticleContentInput = z.input<typeof articleContentSchema>;
+export type ArticleContent = z.output<typeof articleContentSchema>;
 
-export const saveArticleSchema = articleContentSchema.extend({
+/**
+ * A save of the working copy. Only the fields sent change: a client that does not know about a
+ * field (tags, summary ...) can never blank it by leaving it out.
+ */
+export const saveArticleSchema = z.object({
+  headline: fields.headline.optional(),
+  subHeadlines: fields.subHeadlines.optional(),
+  sectionId: fields.sectionId.optional(),
+  summary: fields.summary.optional(),
+  tags: fields.tags.optional(),
+  heroImageId: fields.heroImageId.optional(),
+  heroCaption: fields.heroCaption.optional(),
+  heroCredit: fields.heroCredit.optional(),
+  body: fields.body.optional(),
   /** The version the editor started from; a save from an older version is refused, not merged. */
   version: versionSchema,
+  /** An automatic save while typing: it keeps at most one revision per few minutes per person. */
+  autosave: z.boolean({ error: "autosave는 true 또는 false여야 합니다." }).default(false),
 });
 export type SaveArticleInput = z.input<typeof saveArticleSchema>;
+export type ContentPatch = Partial<ArticleContent>;
+
+export const restoreRevisionSchema = z.object({
+  /** The working-copy version the restorer was looking at. */
+  version: versionSchema,
+});
 
 export const returnArticleSchema = z.object({
   note: safeText({ min: 1, max: 2000, minMessage: "돌려보내는 이유를 적어 주세요.", maxMessage: "메모는 2,000자 이하로 적어 주세요." }),
@@ -38,4 +90,33 @@ export type ApproveArticleInput = z.input<typeof approveArticleSchema>;
 
 export const unpublishArticleSchema = z.object({
   reason: safeText({ min: 1, max: 2000, minMessage: "게재를 중단하는 이유를 적어 주세요." }),
+});
+
+/** A state of a story to compare: a revision number, the working copy, or the live revision. */
+export type SnapshotRef = number | "current" | "live";
+
+const snapshotRefSchema = z
+  .string({ error: "비교할 판을 고르세요." })
+  .regex(/^(\d{1,10}|current|live)$/, "비교할 판은 번호, current(지금 원고) 또는 live(독자가 보는 판)로 적으세요.")
+  .transform((value, ctx): SnapshotRef => {
+    if (value === "current" || value === "live") return value;
+    const number = Number(value);
+    if (number < 1 || number > PG_INT_MAX) {
+      ctx.addIssue({ code: "custom", message: "판 번호가 올바르지 않습니다." });
+      return z.NEVER;
+    }
+    return number;
+  });
+
+export const diffQuerySchema = z.object({ from: snapshotRefSchema, to: snapshotRefSchema.default("current") });
+
+export const tagSearchQuerySchema = z.object({
+  q: safeText({ max: 30, maxMessage: "검색어는 30자 이하로 입력하세요." }).default(""),
+});
+
+export const presenceInputSchema = z.object({
+  /** Take the story from whoever holds it (desk only). */
+  takeOver: z.boolean({ error: "takeOver는 true 또는 false여야 합니다." }).default(false),
+  /** The first heartbeat of a freshly opened editor: ends an earlier takeover notice for this person. */
+  opening: z.boolean({ error: "opening은 true 또는 false여야 합니다." }).default(false),
 });

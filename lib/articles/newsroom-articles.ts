@@ -1,5 +1,6 @@
 import "server-only";
 // Reading stories inside the newsroom: reporters see their own, the desk sees all.
+import { articleOutSelect, toArticleOut, type ArticleOut } from "@/lib/articles/article-output";
 import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -19,6 +20,14 @@ export async function getArticleForNewsroom(actor: StaffUser, id: number) {
   if (!article) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.read", { ownerId: article.authorId });
   return article;
+}
+
+/** The working copy as the editor and the API see it (ArticleOut). */
+export async function getArticleOut(actor: StaffUser, id: number): Promise<ArticleOut> {
+  const article = await db.article.findUnique({ where: { id }, select: { ...articleOutSelect, authorId: true } });
+  if (!article) throw notFound("기사를 찾을 수 없습니다.");
+  assertCan(actor, "article.read", { ownerId: article.authorId });
+  return toArticleOut(article);
 }
 
 /** Stories the actor may read, newest change first; `status` narrows it (the desk queue is SUBMITTED). */

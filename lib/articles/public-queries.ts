@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { mediaUrl } from "@/lib/media/media-url";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 
 const heroImageSelect = { select: { storageKey: true, altText: true, width: true, height: true } } as const;
 
@@ -37,6 +38,7 @@ export interface PublicArticleSummary {
 
 /** The newest stories readers may see, newest first; only one section's when `sectionSlug` is given. */
 export async function getLatestPublicArticles(limit = 20, now = new Date(), sectionSlug?: string): Promise<PublicArticleSummary[]> {
+  tagResponse(cacheTag.latest);
   const rows = await db.article.findMany({
     // The live revision decides the section readers see.
     where: { ...publiclyVisibleWhere(now), ...(sectionSlug ? { liveRevision: { section: { slug: sectionSlug } } } : {}) },
@@ -78,6 +80,7 @@ export interface PublicArticle {
 
 /** One story as readers see it, or null when it does not exist or is not (yet) public. */
 export async function getPublicArticle(id: number, now = new Date()): Promise<PublicArticle | null> {
+  tagResponse(cacheTag.story(id));
   const row = await db.article.findFirst({
     where: { id, ...publiclyVisibleWhere(now) },
     select: {

@@ -1,9 +1,9 @@
 // Derives the stored HTML and plain text of an article body from its Tiptap JSON.
 // The HTML goes through an allow-list sanitizer even though the JSON was validated: two locks,
 // because Tiptap's own link handling has had javascript: bugs before.
-import { generateHTML } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { articleBodyExtensions } from "@/lib/articles/body-extensions";
+import { createBodyHtmlRenderer } from "@/lib/articles/body-html";
 import type { ArticleBody, BodyNode } from "@/lib/articles/body-schema";
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
@@ -35,7 +35,9 @@ export function bodyToPlainText(body: ArticleBody): string {
   return parts.join("").replace(/\n{2,}/g, "\n").trim();
 }
 
+const bodyHtml = createBodyHtmlRenderer(articleBodyExtensions);
+
 export function renderArticleBody(body: ArticleBody): { html: string; text: string } {
-  const html = sanitizeArticleHtml(generateHTML(body, articleBodyExtensions));
+  const html = sanitizeArticleHtml(bodyHtml(body));
   return { html, text: bodyToPlainText(body) };
 }

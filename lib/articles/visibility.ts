@@ -13,6 +13,16 @@ export function publiclyVisibleWhere(now: Date): Prisma.ArticleWhereInput {
   };
 }
 
+/** The same rule as `publiclyVisibleWhere`, for a story already loaded. */
+export function isPubliclyVisible(article: { status: string; publishedAt: Date | null; liveRevisionId: string | null }, now: Date): boolean {
+  return (
+    (article.status === "PUBLISHED" || article.status === "SCHEDULED") &&
+    article.publishedAt !== null &&
+    article.publishedAt.getTime() <= now.getTime() &&
+    article.liveRevisionId !== null
+  );
+}
+
 /**
  * The same rule as `publiclyVisibleWhere`, for raw SQL over an "Article" row named `alias` (the
  * comment write paths check visibility inside their single statements). Kept beside the Prisma

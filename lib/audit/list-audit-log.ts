@@ -8,7 +8,8 @@ const PAGE_SIZE = 50;
 /** The newest audit records first, a page at a time, for admins. */
 export async function listAuditLog(actor: StaffUser, options: { page?: number; action?: string } = {}) {
   assertCan(actor, "audit.read");
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  // Bounded: a page far past the end is simply empty, and `skip` stays a sane integer.
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), 100_000);
   const where = options.action ? { action: { startsWith: options.action } } : {};
   const [entries, total] = await Promise.all([
     db.auditLog.findMany({

@@ -7,17 +7,27 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { deviceTokenFromCookieHeader } from "@/lib/auth/device-cookie";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { rememberDeviceToken } from "@/lib/auth/sign-in-context";
+import { serverEnv } from "@/lib/config/env";
+import { logger } from "@/lib/observability/logger";
+import { isStorableText } from "@/lib/schemas/common";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-age";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 
-/** Error codes the login form turns into Korean messages. */
+/** Error codes the login form turns into Korean messages. next-auth passes any message thrown
+ * from `authorize` to the browser, so only these are ever thrown. */
 export const SIGN_IN_LOCKED_PREFIX = "LOCKED:";
+export const SIGN_IN_UNAVAILABLE = "UNAVAILABLE";
 
+// NUL and broken Unicode are refused here, before the database sees them (PostgreSQL rejects NUL
+// with an error whose text must not reach the browser).
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1000),
+  email: z.string().trim().min(1).max(320).refine(isStorableText),
+  password: z.string().min(1).max(1000).refine(isStorableText),
 });
 
 function headerValue(headers: unknown, name: string): string | undefined {
@@ -26,8 +36,15 @@ function headerValue(headers: unknown, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** Whether the site is served over https (NEXTAUTH_URL says so): then cookies are Secure. */
+export function usesSecureCookies(): boolean {
+  return serverEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // Explicit rather than next-auth's guess: behind a TLS-terminating proxy the app itself sees http.
+  useSecureCookies: usesSecureCookies(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -40,8 +57,18 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const ip = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
-        const result = await signInWithPassword({ ...parsed.data, ip });
-        if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
+        const deviceToken = deviceTokenFromCookieHeader(headerValue(req?.headers, "cookie"));
+        let result: Awaited<ReturnType<typeof signInWithPassword>>;
+        try {
+          result = await signInWithPassword({ ...parsed.data, ip, deviceToken });
+        } catch (error) {
+          logger().error({ err: error }, "sign-in failed unexpectedly");
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        }
+        if (result.ok) {
+          rememberDeviceToken(result.deviceToken);
+          return { id: result.userId, sessionVersion: result.sessionVersion };
+        }
         if (result.reason === "locked") {
           const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000));
           throw new Error(`${SIGN_IN_LOCKED_PREFIX}${minutes}`);
@@ -51,6 +78,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only paths on this site, checked the same way as the login page checks callbackUrl.
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeCallbackUrl(path)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -3,12 +3,13 @@
 // the way X-Forwarded-For can. Behind a trusted reverse proxy, set TRUST_PROXY=1 to use the
 // proxy's X-Forwarded-For instead.
 import { createHash } from "node:crypto";
+import { serverEnv } from "@/lib/config/env";
 
 export const CLIENT_IP_HEADER = "x-newsroom-client-ip";
 
 /** A salted hash of an IP address: enough to count and block, not enough to identify. */
 export function hashIp(ip: string | null | undefined): string {
-  const salt = process.env.IP_HASH_SALT ?? "newsroom-default-ip-salt";
+  const salt = serverEnv().IP_HASH_SALT ?? "newsroom-default-ip-salt";
   return createHash("sha256").update(`${salt}:${ip ?? "unknown"}`).digest("hex").slice(0, 32);
 }
 

@@ -14,9 +14,12 @@ export const FIRST_LOCK_MS = 15 * 60_000;
 export const MAX_LOCK_MS = 24 * 60 * 60_000;
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
+/** Failures allowed from one known browser (a device cookie) before it is treated as unknown. */
+export const DEVICE_FAILURE_LIMIT = 5;
 
 export const accountKey = (email: string) => `account:${email}`;
 export const ipKey = (ipHash: string) => `ip:${ipHash}`;
+export const deviceKey = (deviceId: string) => `device:${deviceId}`;
 
 export function lockDuration(lockNumber: number): number {
   return Math.min(FIRST_LOCK_MS * 2 ** Math.max(0, lockNumber - 1), MAX_LOCK_MS);

@@ -19,8 +19,13 @@ export const PERMISSIONS = {
   "article.return": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "article.approve": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "article.unpublish": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  // Taking over a story someone else has open in the editor (their tab turns read-only).
+  "article.takeover": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   // Uploaded images (photos for stories and staff profiles).
   "media.upload": { REPORTER: "any", EDITOR: "any", ADMIN: "any" },
+  // The shared media library: everyone browses and reuses; the uploader or the desk edits captions.
+  "media.read": { REPORTER: "any", EDITOR: "any", ADMIN: "any" },
+  "media.edit": { REPORTER: "own", EDITOR: "any", ADMIN: "any" },
   // Staff and the audit log.
   "staff.list": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
   "staff.create": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },

@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { cache } from "react";
+import { serverEnv } from "@/lib/config/env";
 import { isSessionTooOld } from "@/lib/auth/session-age";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { staffUserSelect, type StaffUser } from "@/lib/auth/staff-user";
@@ -26,7 +27,7 @@ export const getCurrentStaff = cache(async (): Promise<StaffUser | null> => {
   const jar = await cookies();
   const raw = SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find((value) => !!value);
   if (!raw) return null;
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = serverEnv().NEXTAUTH_SECRET;
   if (!secret) return null;
   const token = await decode({ token: raw, secret }).catch(() => null);
   return staffForToken(token);

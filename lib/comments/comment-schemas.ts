@@ -1,7 +1,7 @@
 // One schema per reader input to the comment API. Shared with the browser (no Node-only APIs).
 import { z } from "zod";
 import { COMMENT_MAX_LENGTH, countGraphemes, fitsGraphemes, normalizeCommentBody, cleanCommentText } from "@/lib/comments/comment-text";
-import { safeText } from "@/lib/schemas/common";
+import { isStorableText, safeText } from "@/lib/schemas/common";
 
 export const NICKNAME_MIN = 2;
 export const NICKNAME_MAX = 20;
@@ -30,7 +30,7 @@ export const commentPasswordSchema = z
   .string({ error: "비밀번호를 입력하세요." })
   .min(COMMENT_PASSWORD_MIN, `비밀번호는 ${COMMENT_PASSWORD_MIN}자 이상 써주세요.`)
   .max(COMMENT_PASSWORD_MAX, `비밀번호는 ${COMMENT_PASSWORD_MAX}자 이하로 써주세요.`)
-  .refine((value) => !/\u0000/.test(value) && value.trim().length > 0, "비밀번호에 쓸 수 없는 문자가 있습니다.");
+  .refine((value) => isStorableText(value) && value.trim().length > 0, "비밀번호에 쓸 수 없는 문자가 있습니다.");
 
 export const commentBodySchema = safeText({ max: 4000, maxMessage: LENGTH_RULE_MESSAGE })
   .transform(normalizeCommentBody)

@@ -5,6 +5,7 @@ import "server-only";
 // One query answers it all (story, count, page): this is what every reader's island asks for,
 // so it runs on pg directly (lib/db/sql.ts).
 import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { listCommentsQuerySchema, type CommentSort } from "@/lib/comments/comment-schemas";
 import { toPublicComment, type PublicComment } from "@/lib/comments/public-comment";
 import { runPooledSql } from "@/lib/db/sql";
@@ -46,6 +47,9 @@ function afterCursor(sort: CommentSort, cursor: string | undefined): Prisma.Sql 
 /** One page of a story's visible comments. `query` is the raw query string (sort, cursor, limit). */
 export async function listPublicComments(articleId: number, query: unknown, now = new Date()): Promise<CommentPage> {
   const { sort, cursor, limit } = parseInput(listCommentsQuerySchema, query);
+  // A cached answer (lib/runtime/response-cache) goes stale with any comment event on the story
+  // and with the story itself (unpublished: the list becomes a 404).
+  tagResponse(cacheTag.comments(articleId), cacheTag.story(articleId));
   const order = sort === "likes" ? Prisma.sql`c."likeCount" DESC, c."id" DESC` : Prisma.sql`c."createdAt" DESC, c."id" DESC`;
   const rows = await runPooledSql<{ closed: boolean; count: number; page: RowJson[] }>(Prisma.sql`
     SELECT a."commentsClosed" AS "closed",

@@ -29,8 +29,21 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   /// A salt for hashing readers' and staff IP addresses in logs; generated for the demo.
   IP_HASH_SALT: z.string().min(16).optional(),
-  /// Set to 1 only behind a reverse proxy that sets X-Forwarded-For.
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /// Set to 1 only behind a reverse proxy that sets X-Forwarded-For, X-Forwarded-Host and
+  /// X-Forwarded-Proto; without it those headers are ignored (a client could send them).
+  TRUST_PROXY: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0"),
+  /// Where uploaded images are stored on local disk, and the folder of the embedded database.
+  MEDIA_DIR: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+  /// When set, /metrics also answers requests that send "Authorization: Bearer <token>" (it
+  /// always answers loopback).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /// The response cache in front of Next.js for public pages (lib/runtime/response-cache/).
+  RESPONSE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  RESPONSE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int().min(1).max(65_536).default(128),
+  /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
+  CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
+  NEWSROOM_DATA_DIR: z.string().trim().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +62,34 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError(`Bad setting ${key}: ${issue?.message ?? "invalid"}`);
   }
   return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/**
+ * The settings of this process, read once (npm start has put the embedded database's URL and
+ * generated secrets into process.env before the app starts). Every module reads settings here,
+ * never process.env itself.
+ */
+export function serverEnv(): Env {
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+/** Forget the settings read so far (tests and npm start change process.env before the app runs). */
+export function resetServerEnv(): void {
+  cached = undefined;
+}
+
+/**
+ * The public base URL of the site. NEXTAUTH_URL when set; otherwise derived from the configured
+ * host and port, which is right for the embedded demo on one machine. Production deployments
+ * (DATABASE_URL set) must set NEXTAUTH_URL: npm start refuses to run without it.
+ */
+export function siteBaseUrl(env: Env = serverEnv()): string {
+  if (env.NEXTAUTH_URL) return env.NEXTAUTH_URL.replace(/\/+$/, "");
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  return `http://${host}:${env.PORT}`;
 }
 
 /** The settings the running app needs; the database URL must be there by then. */

@@ -1,20 +1,19 @@
 // Builds a Prisma client over node-postgres. Scripts (migrate, seed, tests) use this directly;
 // the app goes through lib/db.ts, which keeps a single client for the process.
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
+import { createInstrumentedPool, type DatabaseRole } from "@/lib/db/instrumented-pool";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The pool under each client, for the few hot paths that talk to PostgreSQL directly
-// (lib/db/sql.ts): one pool, so they share its connections with Prisma. Kept on globalThis: the
-// server process may hold two copies of this module (Next.js's bundle and the API fast lane's),
-// and both must find the pool of the one shared client.
+// (lib/db/sql.ts): one pool, so they share its connections (and its instrumentation) with
+// Prisma. Kept on globalThis: the server process may hold two copies of this module (Next.js's
+// bundle and the API fast lane's), and both must find the pool of the one shared client.
 const globalForPools = globalThis as unknown as { newsroomPgPools?: WeakMap<object, pg.Pool> };
 const pools = (globalForPools.newsroomPgPools ??= new WeakMap());
 
-export function createPrismaClient(connectionString: string) {
-  // A short connect timeout: an unreachable database should fail a request (and the health check)
-  // within seconds, not hang it.
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+export function createPrismaClient(connectionString: string, role: DatabaseRole = "primary") {
+  const pool = createInstrumentedPool(connectionString, role);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({
     adapter,

@@ -12,11 +12,14 @@ export type DomainEvent =
   | { type: "article.saved"; articleId: number }
   | { type: "article.submitted"; articleId: number }
   | { type: "article.returned"; articleId: number }
+  | { type: "article.restored"; articleId: number; revisionNumber: number }
   | { type: "article.published"; articleId: number; sectionId: number | null; authorId: string; publishedAt: string }
   | { type: "article.scheduled"; articleId: number; sectionId: number | null; authorId: string; publishAt: string }
   | { type: "article.corrected"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.unpublished"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.republished"; articleId: number; sectionId: number | null; authorId: string }
+  | { type: "media.uploaded"; mediaId: string }
+  | { type: "media.updated"; mediaId: string }
   | { type: "comment.posted"; commentId: number; articleId: number; status: "VISIBLE" | "HELD" }
   | { type: "comment.moderated"; commentId: number; articleId: number; action: "hide" | "restore" | "delete" | "auto-hide"; status: "VISIBLE" | "HIDDEN" | "DELETED" }
   | { type: "comment.deleted"; commentId: number; articleId: number }

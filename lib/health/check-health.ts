@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 
 export interface HealthReport {
   status: "ok" | "degraded";
@@ -23,7 +24,7 @@ export async function checkHealth(): Promise<HealthReport> {
     ]);
     return { status: "ok", app: "up", database: "up", checkedAt };
   } catch (error) {
-    console.error("health check: database unreachable:", error instanceof Error ? error.message : error);
+    logger().warn({ reason: error instanceof Error ? error.message : String(error) }, "health check: database unreachable");
     return { status: "degraded", app: "up", database: "down", checkedAt };
   } finally {
     clearTimeout(timer);

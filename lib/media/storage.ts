@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { serverEnv } from "@/lib/config/env";
 
 export interface MediaStorage {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -46,8 +47,16 @@ export function localDiskStorage(rootDir: string): MediaStorage {
 }
 
 export function defaultMediaDir(): string {
-  if (process.env.MEDIA_DIR) return path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR);
-  return path.join(/*turbopackIgnore: true*/ process.env.NEWSROOM_DATA_DIR ?? path.join(process.cwd(), ".data"), "media");
+  const env = serverEnv();
+  if (env.MEDIA_DIR) return path.resolve(/*turbopackIgnore: true*/ env.MEDIA_DIR);
+  return path.join(/*turbopackIgnore: true*/ env.NEWSROOM_DATA_DIR ?? path.join(process.cwd(), ".data"), "media");
 }
 
-export const mediaStorage: MediaStorage = localDiskStorage(defaultMediaDir());
+let configured: MediaStorage | undefined;
+const configuredStorage = () => (configured ??= localDiskStorage(defaultMediaDir()));
+
+/** The storage the settings choose, created on first use (not at import: settings are checked at start). */
+export const mediaStorage: MediaStorage = {
+  put: (key, bytes) => configuredStorage().put(key, bytes),
+  get: (key) => configuredStorage().get(key),
+};

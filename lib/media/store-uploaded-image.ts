@@ -1,54 +1,85 @@
 import "server-only";
-// Accepts an uploaded image only after reading its real type from the bytes, then re-encodes it
-// (dropping metadata and anything hidden in the file) before storing. SVG and everything that is
-// not a bitmap image are refused: a stored file can never be served as HTML or script.
-import sharp from "sharp";
+// Storing an uploaded image: the one path for library photos and staff portraits alike. The
+// bytes go through the image pipeline (type from the bytes, pixel limit, re-encoded responsive
+// copies in JPEG and WebP, metadata stripped), the copies are stored under content-derived keys,
+// and one Media row records them (`storageKey` is the widest JPEG).
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
+import { emitDomainEvent } from "@/lib/events/domain-events";
+import { readEmbeddedCaptionCredit } from "@/lib/media/image-metadata";
+import { encodeImageVariants, MAX_UPLOAD_BYTES, STORY_IMAGE_WIDTHS, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/media/image-pipeline";
+import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";
+import type { MediaVariant } from "@/lib/media/media-url";
 import { contentStorageKey, mediaStorage } from "@/lib/media/storage";
+import { MEDIA_TEXT_LIMITS } from "@/lib/media/media-schemas";
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "gif"]);
+/** Portraits are shown small: two copies are plenty. */
+export const PROFILE_PHOTO_WIDTHS = [200, 400] as const;
+/** Portraits come through a newsroom form (a server action), whose bodies are bounded lower. */
+export const PROFILE_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
-export async function storeUploadedImage(actor: StaffUser, file: File, options: { maxWidth: number; altText?: string; caption?: string; credit?: string }) {
+export interface StoreImageOptions {
+  widths?: readonly number[];
+  /** A lower limit than the pipeline's 20 MB, with its own message. */
+  maxBytes?: { bytes: number; message: string };
+  altText?: string;
+  caption?: string;
+  credit?: string;
+  /** Fill an empty caption or credit from the photo's own IPTC/EXIF fields. */
+  prefillFromMetadata?: boolean;
+}
+
+export async function storeUploadedImage(actor: StaffUser, file: File, options: StoreImageOptions = {}): Promise<MediaOut> {
   assertCan(actor, "media.upload");
-  if (file.size === 0) throw invalid("빈 파일입니다.");
-  if (file.size > MAX_UPLOAD_BYTES) throw invalid("이미지는 10MB 이하만 올릴 수 있습니다.");
+  // Checked before the bytes are read into memory.
+  if (file.size > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_TOO_LARGE_MESSAGE);
+  if (options.maxBytes && file.size > options.maxBytes.bytes) throw invalid(options.maxBytes.message);
   const input = Buffer.from(await file.arrayBuffer());
-  const format = await sharp(input).metadata().then((meta) => meta.format, () => undefined);
-  if (!format || !ACCEPTED_FORMATS.has(format)) throw invalid("JPEG, PNG, WebP, GIF 이미지만 올릴 수 있습니다.");
+  const encoded = await encodeImageVariants(input, options.widths ?? STORY_IMAGE_WIDTHS);
+  const embedded = options.prefillFromMetadata ? await readEmbeddedCaptionCredit(input) : { caption: "", credit: "" };
 
-  const { data, info } = await sharp(input, { animated: false })
-    .rotate()
-    .resize({ width: options.maxWidth, withoutEnlargement: true })
-    .jpeg({ quality: 82, mozjpeg: true })
-    .toBuffer({ resolveWithObject: true });
-  const storageKey = contentStorageKey(data, "jpg");
-  await mediaStorage.put(storageKey, data);
-  const media = await db.media.upsert({
-    where: { storageKey },
-    update: {},
-    create: {
-      storageKey,
-      mimeType: "image/jpeg",
-      byteSize: data.length,
-      width: info.width,
-      height: info.height,
-      altText: options.altText ?? "",
-      caption: options.caption ?? "",
-      credit: options.credit ?? "",
-      uploaderId: actor.id,
-    },
+  const variants: MediaVariant[] = [];
+  for (const copy of encoded) {
+    const jpegKey = contentStorageKey(copy.jpeg, "jpg");
+    const webpKey = contentStorageKey(copy.webp, "webp");
+    await mediaStorage.put(jpegKey, copy.jpeg);
+    await mediaStorage.put(webpKey, copy.webp);
+    variants.push({ width: copy.width, height: copy.height, jpegKey, webpKey });
+  }
+  const widest = variants.at(-1)!;
+  const widestBytes = encoded.at(-1)!.jpeg.length;
+
+  return db.$transaction(async (tx) => {
+    // The same file uploaded again yields the same bytes and keys: the existing row is returned.
+    const existing = await tx.media.findUnique({ where: { storageKey: widest.jpegKey }, select: mediaOutSelect });
+    if (existing) return toMediaOut(existing);
+    const media = await tx.media.create({
+      data: {
+        storageKey: widest.jpegKey,
+        mimeType: "image/jpeg",
+        byteSize: widestBytes,
+        width: widest.width,
+        height: widest.height,
+        variants: variants.map((variant) => ({ ...variant })),
+        altText: options.altText ?? "",
+        caption: (options.caption || embedded.caption).slice(0, MEDIA_TEXT_LIMITS.caption),
+        credit: (options.credit || embedded.credit).slice(0, MEDIA_TEXT_LIMITS.credit),
+        uploaderId: actor.id,
+      },
+      select: mediaOutSelect,
+    });
+    await emitDomainEvent(tx, { type: "media.uploaded", mediaId: media.id });
+    await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "Media", targetId: media.id, detail: { bytes: input.length, variants: variants.length } }, tx);
+    return toMediaOut(media);
   });
-  await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "Media", targetId: media.id, detail: { bytes: data.length } });
-  return media;
 }
 
 /** A staff portrait: stored small, only when a file was chosen; returns its media id. */
 export async function storeProfilePhoto(actor: StaffUser, file: File | undefined, name: string): Promise<string | undefined> {
   if (!file || file.size === 0) return undefined;
-  return (await storeUploadedImage(actor, file, { maxWidth: 400, altText: name })).id;
+  const maxBytes = { bytes: PROFILE_PHOTO_MAX_BYTES, message: "프로필 사진은 10MB 이하만 올릴 수 있습니다." };
+  return (await storeUploadedImage(actor, file, { widths: PROFILE_PHOTO_WIDTHS, maxBytes, altText: name })).id;
 }

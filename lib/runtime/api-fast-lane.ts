@@ -50,6 +50,7 @@ function loadOnce(route: LaneRoute): Promise<RouteHandler> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
+  if (res.headersSent || res.writableEnded) return;
   res.writeHead(status, { ...API_RESPONSE_HEADERS, "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }
@@ -90,6 +91,8 @@ async function answer(route: LaneRoute, id: string, req: IncomingMessage, res: S
   const handler = await loadOnce(route);
   const request = new Request(new URL(req.url ?? "/", "http://localhost"), { method: route.method, headers: headersOf(req), body: body && body.length ? new Uint8Array(body) : undefined });
   const response = await handler(request, { params: Promise.resolve({ id }) });
+  // The request-size guard may have answered already (413 while the body streamed in).
+  if (res.headersSent || res.writableEnded) return;
   const out: Record<string, string> = { ...API_RESPONSE_HEADERS };
   response.headers.forEach((value, name) => {
     out[name] = value;

@@ -2,6 +2,7 @@
 // once, the same way, everywhere (forms, server actions, the API). Shared with the browser:
 // no Node-only APIs here.
 import { z } from "zod";
+import "@/lib/schemas/korean-messages";
 
 /** PostgreSQL `integer` is 32-bit signed: anything larger would be a database error, not a 4xx. */
 export const PG_INT_MAX = 2_147_483_647;

@@ -12,6 +12,7 @@ import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { storeProfilePhoto } from "@/lib/media/store-uploaded-image";
 import { createStaffSchema, updateStaffSchema } from "@/lib/staff/staff-schemas";
 import { generateTemporaryPassword } from "@/lib/staff/temporary-password";
+import { stringId } from "@/lib/schemas/common";
 import { parseInput } from "@/lib/validation";
 
 const staffListSelect = {
@@ -34,8 +35,15 @@ export async function listStaff(actor: StaffUser) {
   return db.user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: staffListSelect });
 }
 
-export async function getStaffMember(actor: StaffUser, id: string) {
+/** A user id from a form or URL: anything that is not one cannot name a staff member. */
+function staffIdOrNotFound(raw: string): string {
+  if (!stringId.safeParse(raw).success) throw notFound("직원을 찾을 수 없습니다.");
+  return raw;
+}
+
+export async function getStaffMember(actor: StaffUser, rawId: string) {
   assertCan(actor, "staff.list");
+  const id = staffIdOrNotFound(rawId);
   const user = await db.user.findUnique({ where: { id }, select: staffListSelect });
   if (!user) throw notFound("직원을 찾을 수 없습니다.");
   return user;
@@ -77,8 +85,9 @@ async function countOtherActiveAdmins(tx: DbTransaction, excludeId: string): Pro
 }
 
 /** Changes name, role, title, byline e-mail or bio. A role change ends the member's sessions. */
-export async function updateStaffMember(actor: StaffUser, id: string, input: unknown, options: { photo?: File } = {}) {
+export async function updateStaffMember(actor: StaffUser, rawId: string, input: unknown, options: { photo?: File } = {}) {
   assertCan(actor, "staff.update");
+  const id = staffIdOrNotFound(rawId);
   const data = parseInput(updateStaffSchema, input);
   if (!(await db.user.findUnique({ where: { id }, select: { id: true } }))) throw notFound("직원을 찾을 수 없습니다.");
   const photoId = await storeProfilePhoto(actor, options.photo, data.name ?? "");
@@ -106,8 +115,9 @@ export async function updateStaffMember(actor: StaffUser, id: string, input: unk
 }
 
 /** Deactivates (ending every session at once) or reactivates an account. */
-export async function setStaffActive(actor: StaffUser, id: string, active: boolean) {
+export async function setStaffActive(actor: StaffUser, rawId: string, active: boolean) {
   assertCan(actor, "staff.deactivate");
+  const id = staffIdOrNotFound(rawId);
   if (!active && id === actor.id) throw invalid("자기 자신의 계정은 비활성화할 수 없습니다.");
   await db.$transaction(async (tx) => {
     await lockAdminRoster(tx, actor);
@@ -126,8 +136,9 @@ export async function setStaffActive(actor: StaffUser, id: string, active: boole
  * Replaces the password with a temporary one (returned once) that must be changed at the next
  * sign-in. Also lifts a sign-in lockout of the account: the admin has just vouched for the person.
  */
-export async function resetStaffPassword(actor: StaffUser, id: string) {
+export async function resetStaffPassword(actor: StaffUser, rawId: string) {
   assertCan(actor, "staff.resetPassword");
+  const id = staffIdOrNotFound(rawId);
   const user = await db.user.findUnique({ where: { id }, select: { email: true } });
   if (!user) throw notFound("직원을 찾을 수 없습니다.");
   const temporaryPassword = generateTemporaryPassword();

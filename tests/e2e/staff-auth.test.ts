@@ -185,7 +185,8 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
     await newcomer.fill('input[name="newPassword"]', "password1234");
     await newcomer.fill('input[name="confirmPassword"]', "password1234");
     await newcomer.click('button[type="submit"]');
-    await expect.poll(() => newcomer.textContent('[role="alert"]')).toContain("너무 흔한 비밀번호입니다");
+    // The first password check of a fresh server loads the strength estimator's dictionaries.
+    await expect.poll(() => newcomer.textContent('[role="alert"]'), { timeout: 10_000 }).toContain("너무 흔한 비밀번호입니다");
     await newcomer.fill('input[name="newPassword"]', "서울 신문 인턴 2026!");
     await newcomer.fill('input[name="confirmPassword"]', "서울 신문 인턴 2026!");
     await newcomer.click('button[type="submit"]');

@@ -15,10 +15,12 @@ import { db } from "@/lib/db";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { heartbeatPresence } from "@/lib/articles/presence";
+import { listMedia, updateMedia } from "@/lib/media/media-library";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
-import { createArticle, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
+import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
 import sharp from "sharp";
 
 type Expected = Record<Role, { own: boolean; other: boolean }>;
@@ -39,7 +41,12 @@ const EXPECTED: Record<Action, Expected> = {
   "article.return": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "article.approve": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "article.unpublish": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  // Issue "The story editor": the desk may take over a story someone has open; reporters never.
+  "article.takeover": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "media.upload": { REPORTER: yes, EDITOR: yes, ADMIN: yes },
+  // Everyone uses the shared library; captions are edited by the uploader or the desk.
+  "media.read": { REPORTER: yes, EDITOR: yes, ADMIN: yes },
+  "media.edit": { REPORTER: ownOnly, EDITOR: yes, ADMIN: yes },
   "staff.list": { REPORTER: no, EDITOR: no, ADMIN: yes },
   "staff.create": { REPORTER: no, EDITOR: no, ADMIN: yes },
   "staff.update": { REPORTER: no, EDITOR: no, ADMIN: yes },
@@ -73,7 +80,17 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "article.return": { run: async (actor, owner) => returnArticle(actor, (await createArticle(owner.id, "SUBMITTED")).id, { note: "출처 보강" }) },
   "article.approve": { run: async (actor, owner) => approveArticle(actor, (await createArticle(owner.id, "SUBMITTED")).id, { version: 1 }) },
   "article.unpublish": { run: async (actor, owner) => unpublishArticle(actor, (await createArticle(owner.id, "PUBLISHED")).id, { reason: "오보" }) },
-  "media.upload": { run: (actor) => storeUploadedImage(actor, new File([new Uint8Array(tinyPng)], "a.png"), { maxWidth: 100 }) },
+  "article.takeover": {
+    // The owner has the story open; the actor asks to take it.
+    run: async (actor, owner) => {
+      const { id } = await createArticle(owner.id);
+      await heartbeatPresence(owner, id, {});
+      return heartbeatPresence(actor, id, { takeOver: true });
+    },
+  },
+  "media.upload": { run: (actor) => storeUploadedImage(actor, new File([new Uint8Array(tinyPng)], "a.png"), { widths: [100] }) },
+  "media.read": { run: (actor) => listMedia(actor, {}) },
+  "media.edit": { run: async (actor, owner) => updateMedia(actor, (await createMedia(owner.id)).id, { caption: "고친 사진 설명" }) },
   "staff.list": { run: (actor) => listStaff(actor) },
   "staff.create": { run: (actor) => createStaffMember(actor, { name: "새 직원", email: `new-${crypto.randomUUID()}@test.newsroom`, role: "REPORTER", title: "인턴기자" }) },
   "staff.update": { run: async (actor) => updateStaffMember(actor, (await createStaff("REPORTER")).id, { title: "수습기자" }) },

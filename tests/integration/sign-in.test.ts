@@ -22,7 +22,7 @@ describe("signing in", () => {
   it("succeeds with the right password, records it in the audit log with a hashed IP", async () => {
     const editor = await createStaff("EDITOR");
     const result = await signInWithPassword({ email: ` ${editor.email.toUpperCase()} `, password: STAFF_PASSWORD, ip: "203.0.113.9" });
-    expect(result).toEqual({ ok: true, userId: editor.id, sessionVersion: 0 });
+    expect(result).toMatchObject({ ok: true, userId: editor.id, sessionVersion: 0 });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "auth.login.success", actorId: editor.id } });
     expect(entry.ipHash).toMatch(/^[0-9a-f]{32}$/);
     expect(entry.ipHash).not.toContain("203.0.113.9");
@@ -143,6 +143,64 @@ describe("brute-force throttling", () => {
   });
 });
 
+describe("no locking out someone else (device cookies)", () => {
+  const ok = async (email: string, ip: string, deviceToken?: string) => {
+    const result = await signInWithPassword({ email, password: STAFF_PASSWORD, ip, deviceToken });
+    if (!result.ok) throw new Error(`expected a sign-in, got ${JSON.stringify(result)}`);
+    return result;
+  };
+  const checksOn = (userId: string) => db.auditLog.count({ where: { action: "auth.login.failure", targetId: userId } });
+
+  it("an outsider who locks the account and the office address does not lock out the owner's own browser", async () => {
+    const chief = await createStaff("ADMIN");
+    const officeIp = freshIp();
+    const { deviceToken } = await ok(chief.email, officeIp);
+    // The outsider, from the same address (a shared NAT) and from others: 50 guesses.
+    for (let i = 0; i < 25; i += 1) await signInWithPassword({ email: chief.email, password: `guess-${i}`, ip: officeIp });
+    for (let i = 0; i < 25; i += 1) await signInWithPassword({ email: chief.email, password: `guess-b-${i}`, ip: freshIp() });
+    // Every browser without the device cookie is locked out, the right password included...
+    expect(await signInWithPassword({ email: chief.email, password: STAFF_PASSWORD, ip: freshIp() })).toMatchObject({ ok: false, reason: "locked" });
+    // ...but the owner's browser gets in, from the very address the guesses came from.
+    const again = await ok(chief.email, officeIp, deviceToken);
+    expect(again.deviceToken).not.toBe(deviceToken);
+  });
+
+  it("the outsider still gets no more password checks: a handful per window, however the owner signs in meanwhile", async () => {
+    const chief = await createStaff("ADMIN");
+    const { deviceToken } = await ok(chief.email, freshIp());
+    for (let round = 0; round < 3; round += 1) {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => signInWithPassword({ email: chief.email, password: `round-${round}-${i}`, ip: freshIp() })));
+      await ok(chief.email, freshIp(), deviceToken);
+    }
+    expect(await checksOn(chief.id)).toBeLessThanOrEqual(5);
+  });
+
+  it("a forged, altered or someone else's device cookie counts as an unknown browser", async () => {
+    const chief = await createStaff("ADMIN");
+    const other = await createStaff("REPORTER");
+    const { deviceToken: othersToken } = await ok(other.email, freshIp());
+    const { deviceToken: chiefsToken } = await ok(chief.email, freshIp());
+    for (let i = 0; i < 5; i += 1) await signInWithPassword({ email: chief.email, password: `guess-${i}`, ip: freshIp() });
+    const [body = "", signature = ""] = chiefsToken.split(".");
+    const altered = `${body}.${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
+    for (const token of [othersToken, altered, "made.up", `${body}.`, "x".repeat(500)]) {
+      expect(await signInWithPassword({ email: chief.email, password: STAFF_PASSWORD, ip: freshIp(), deviceToken: token })).toMatchObject({ ok: false, reason: "locked" });
+    }
+    expect(await checksOn(chief.id)).toBe(5);
+  });
+
+  it("a stolen device cookie buys only its own handful of guesses, then counts as unknown", async () => {
+    const chief = await createStaff("ADMIN");
+    const { deviceToken } = await ok(chief.email, freshIp());
+    for (let i = 0; i < 5; i += 1) await signInWithPassword({ email: chief.email, password: `stolen-${i}`, ip: freshIp(), deviceToken });
+    expect(await checksOn(chief.id)).toBe(5);
+    // The device is spent: its next attempts are charged to the account like any browser's.
+    for (let i = 0; i < 10; i += 1) await signInWithPassword({ email: chief.email, password: `more-${i}`, ip: freshIp(), deviceToken });
+    expect(await checksOn(chief.id)).toBe(10);
+    expect(await signInWithPassword({ email: chief.email, password: STAFF_PASSWORD, ip: freshIp(), deviceToken })).toMatchObject({ ok: false, reason: "locked" });
+  });
+});
+
 describe("sessions end at once", () => {
   const tokenOf = async (email: string) => {
     const result = await signInWithPassword({ email, password: STAFF_PASSWORD, ip: freshIp() });
@@ -213,8 +271,18 @@ describe("password rules", () => {
     ["on the common list", "password1234"],
     ["common with case changed", "QwErTy123456"],
     ["common with digits appended", "iloveyou2024"],
+    ["one letter ten times", "aaaaaaaaaa"],
+    ["ten spaces", "          "],
+    ["a keyboard row", "qwertyuiop12"],
+    ["a common word and a year", "password2026!"],
+    ["a digit run", "1234567890"],
   ])("refuses a password that is %s", (_reason, password) => {
     expect(newPasswordSchema.safeParse(password).success).toBe(false);
+  });
+
+  it("says in Korean why a weak password is refused", () => {
+    const parsed = newPasswordSchema.safeParse("aaaaaaaaaa");
+    expect(parsed.error?.issues[0]?.message).toMatch(/^추측하기 쉬운 비밀번호입니다\. "aaa"처럼 같은 글자를 되풀이하면/);
   });
 
   it("accepts a long uncommon password", () => {

@@ -29,7 +29,7 @@ describe("npm start with bad input", () => {
   it("an unreachable database", async () => {
     const port = await findFreePort();
     await expectOneLineFailure(
-      { DATABASE_URL: `postgresql://u:p@127.0.0.1:${port}/news`, NEXTAUTH_SECRET: SECRET, IP_HASH_SALT: SALT },
+      { DATABASE_URL: `postgresql://u:p@127.0.0.1:${port}/news`, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://news.example", IP_HASH_SALT: SALT },
       new RegExp(`^error: cannot reach the database at 127\\.0\\.0\\.1:${port}/news: connection refused`),
     );
   });
@@ -38,8 +38,16 @@ describe("npm start with bad input", () => {
     await expectOneLineFailure({ DATABASE_URL: process.env.DATABASE_URL ?? "" }, /^error: NEXTAUTH_SECRET must be set when DATABASE_URL is/);
   });
 
+  it("DATABASE_URL without NEXTAUTH_URL (next-auth would build its URLs on localhost:3000)", async () => {
+    await expectOneLineFailure({ DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET }, /^error: NEXTAUTH_URL must be set when DATABASE_URL is/);
+  });
+
   it("DATABASE_URL without IP_HASH_SALT", async () => {
-    await expectOneLineFailure({ DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET }, /^error: IP_HASH_SALT must be set when DATABASE_URL is/);
+    await expectOneLineFailure({ DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://news.example" }, /^error: IP_HASH_SALT must be set when DATABASE_URL is/);
+  });
+
+  it("TRUST_PROXY that is neither 0 nor 1", async () => {
+    await expectOneLineFailure({ TRUST_PROXY: "yes" }, /^error: Bad setting TRUST_PROXY: must be 0 or 1/);
   });
 
   it("a port already in use", async () => {
@@ -48,7 +56,7 @@ describe("npm start with bad input", () => {
     await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
     try {
       await expectOneLineFailure(
-        { DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET, IP_HASH_SALT: SALT, PORT: String(port), HOST: "127.0.0.1" },
+        { DATABASE_URL: process.env.DATABASE_URL ?? "", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "https://news.example", IP_HASH_SALT: SALT, PORT: String(port), HOST: "127.0.0.1" },
         new RegExp(`^error: port ${port} is already in use`),
       );
     } finally {

@@ -2,7 +2,8 @@
 // (rebuilt only when sources changed), and the app started the way users start it, through
 // scripts/start.ts with DATABASE_URL set.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -13,12 +14,15 @@ import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster, type TestCluster } from "./test-cluster";
 
 export const E2E_DEMO_PASSWORD = "e2e-demo-password-1234";
+export const APP_SERVER_LOG = path.join(process.cwd(), "test-results", "e2e-app-server.log");
 
 declare module "vitest" {
   export interface ProvidedContext {
     appBaseUrl: string;
     appDatabaseUrl: string;
     demoPassword: string;
+    /** The PID of the process npm start runs (its children are part of the app too). */
+    appPid: number;
   }
 }
 
@@ -62,7 +66,7 @@ async function startSeededApp(project: TestProject, cluster: TestCluster) {
   }
 
   const port = await findFreePort();
-  const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: process.cwd(),
     env: {
       ...process.env,
@@ -76,9 +80,17 @@ async function startSeededApp(project: TestProject, cluster: TestCluster) {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // The server's output goes to a file that tests can read (tests/e2e/observability.test.ts checks
+  // its JSON lines) and that stays for looking into failures.
+  await mkdir(path.dirname(APP_SERVER_LOG), { recursive: true });
+  const logFile = createWriteStream(APP_SERVER_LOG);
   const output: string[] = [];
-  server.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const keep = (chunk: Buffer) => {
+    logFile.write(chunk);
+    if (output.length < 2_000) output.push(chunk.toString());
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -91,6 +103,7 @@ async function startSeededApp(project: TestProject, cluster: TestCluster) {
   project.provide("appBaseUrl", baseUrl);
   project.provide("appDatabaseUrl", url);
   project.provide("demoPassword", E2E_DEMO_PASSWORD);
+  project.provide("appPid", server.pid ?? 0);
 
   return async () => {
     const exited = new Promise((resolve) => server.once("exit", resolve));

@@ -51,3 +51,11 @@ export async function createArticle(authorId: string, status: "DRAFT" | "SUBMITT
   }
   return article;
 }
+
+/** A library photo row uploaded by `uploaderId`, created directly (no image processing). */
+export async function createMedia(uploaderId: string | null, fields: { caption?: string; credit?: string; altText?: string } = {}) {
+  const key = randomUUID().replaceAll("-", "");
+  return db.media.create({
+    data: { storageKey: `m/${key.slice(0, 2)}/${key}.jpg`, mimeType: "image/jpeg", byteSize: 1, width: 10, height: 10, uploaderId, ...fields },
+  });
+}

@@ -9,6 +9,28 @@ describe("where to go after signing in", () => {
     expect(safeCallbackUrl(raw)).toBe(expected);
   });
 
+  it.each([
+    "/.//evil.example",
+    "/..//evil.example",
+    "/x/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/x/%2e%2e//evil.example",
+    "/./\\evil.example",
+    "/.//evil.example/newsroom?x=1",
+    "/.///evil.example",
+    "/x/../..//evil.example",
+  ])("refuses the dot-segment trick %j (it normalises to a network path)", (raw) => {
+    expect(safeCallbackUrl(raw)).toBe("/newsroom");
+  });
+
+  it.each(["/./newsroom", "/newsroom/../newsroom/staff", "/%2e/newsroom"])("normalises %j to a plain site path", (raw) => {
+    const result = safeCallbackUrl(raw);
+    expect(result.startsWith("/")).toBe(true);
+    expect(result.startsWith("//")).toBe(false);
+    expect(new URL(result, "http://site.test").host).toBe("site.test");
+  });
+
   it.each(["//evil.example/login", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example/", "javascript:alert(1)", "evil.example", "", undefined])(
     "sends %j to the newsroom instead",
     (raw) => {

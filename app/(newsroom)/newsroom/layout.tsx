@@ -22,6 +22,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <nav className="newsroom-header__nav" aria-label="뉴스룸 메뉴">
             <Link href="/newsroom">기사</Link>
             {canForAnyRecord(staff, "article.approve") && <Link href="/newsroom?status=SUBMITTED">데스크 검토</Link>}
+            {canForAnyRecord(staff, "media.read") && <Link href="/newsroom/media">사진 보관함</Link>}
             {canForAnyRecord(staff, "comment.moderate") && <Link href="/newsroom/comments">댓글 관리</Link>}
             {canForAnyRecord(staff, "staff.list") && <Link href="/newsroom/staff">직원 관리</Link>}
             {canForAnyRecord(staff, "audit.read") && <Link href="/newsroom/audit">보안 기록</Link>}

@@ -1,26 +1,7 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { formFile, formText, staffAction } from "@/lib/actions/staff-action";
-import { clearSessionCookies } from "@/lib/auth/session";
-import { changeOwnPassword, updateOwnProfile } from "@/lib/staff/own-account";
+import { staffAction } from "@/lib/actions/staff-action";
+import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 
-export const updateOwnProfileAction = staffAction(async (staff, formData) => {
-  await updateOwnProfile(
-    staff,
-    { name: formText(formData, "name"), bylineEmail: formText(formData, "bylineEmail"), bio: formText(formData, "bio") },
-    { photo: formFile(formData, "photo") },
-  );
-  return { status: "ok", message: "프로필을 저장했습니다." };
-});
-
-export const changeOwnPasswordAction = staffAction(async (staff, formData) => {
-  await changeOwnPassword(staff, {
-    currentPassword: formText(formData, "currentPassword") ?? "",
-    newPassword: formText(formData, "newPassword") ?? "",
-    confirmPassword: formText(formData, "confirmPassword") ?? "",
-  });
-  // Every session of the account has ended, this one too: sign in again with the new password.
-  await clearSessionCookies();
-  redirect("/login?reason=password-changed");
-}, { allowPendingPasswordChange: true });
+export const updateOwnProfileAction = staffAction(updateOwnProfileForm);
+export const changeOwnPasswordAction = staffAction(changeOwnPasswordForm, { allowPendingPasswordChange: true });

@@ -1,17 +1,14 @@
 // GET /api/v1/articles/:id/comments: a story's visible comments (public, cursor-paged, with count).
 // POST: a guest posts one (201 posted, 202 held for review "검토 후 게시").
 import { publicApiRoute, readJsonBody } from "@/lib/api/api-route";
-import { parseArticleIdParam } from "@/lib/api/route-params";
+import { parseArticleIdParam, queryObject } from "@/lib/api/route-params";
 import { commentVisitorFrom } from "@/lib/comments/comment-source";
 import { listPublicComments } from "@/lib/comments/list-comments";
 import { postComment } from "@/lib/comments/post-comment";
 
 type Params = { id: string };
 
-export const GET = publicApiRoute<Params>(async ({ request, params }) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return listPublicComments(parseArticleIdParam(params.id), query);
-});
+export const GET = publicApiRoute<Params>(async ({ request, params }) => listPublicComments(parseArticleIdParam(params.id), queryObject(request)));
 
 export const POST = publicApiRoute<Params>(async ({ request, params }) => {
   const posted = await postComment(parseArticleIdParam(params.id), await readJsonBody(request), commentVisitorFrom(request.headers));

@@ -1,0 +1,9 @@
+import { staffApiRoute } from "@/lib/api/api-route";
+import { parseArticleIdParam, parseRevisionNumberParam } from "@/lib/api/route-params";
+import { getRevision } from "@/lib/articles/revision-history";
+
+type Params = { id: string; n: string };
+
+export const GET = staffApiRoute<Params>(async ({ staff, params }) => ({
+  revision: await getRevision(staff, parseArticleIdParam(params.id), parseRevisionNumberParam(params.n)),
+}));

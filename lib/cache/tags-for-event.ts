@@ -1,0 +1,49 @@
+// Which cached responses a domain event makes stale. Publication changes are broad on purpose:
+// every public page shows the newest stories somewhere (home, lists, the "latest" box beside each
+// article, feeds, sitemaps, search), so they all carry the `latest` tag.
+import { cacheTag } from "@/lib/cache/cache-tags";
+
+/** An event as read back from the DomainEvent table. */
+export interface StoredEvent {
+  type: string;
+  payload: unknown;
+}
+
+function numberField(payload: unknown, key: string): number | null {
+  const value = payload && typeof payload === "object" ? Reflect.get(payload, key) : undefined;
+  return typeof value === "number" ? value : null;
+}
+
+function stringField(payload: unknown, key: string): string | null {
+  const value = payload && typeof payload === "object" ? Reflect.get(payload, key) : undefined;
+  return typeof value === "string" ? value : null;
+}
+
+export function tagsForEvent(event: StoredEvent): string[] {
+  const articleId = numberField(event.payload, "articleId");
+  switch (event.type) {
+    case "article.published":
+    case "article.republished":
+    case "article.unpublished":
+    case "article.corrected":
+    case "article.schedule-due":
+      return [...(articleId === null ? [] : [cacheTag.story(articleId)]), cacheTag.latest, cacheTag.corrections];
+    case "comment.posted":
+    case "comment.moderated":
+    case "comment.deleted":
+    case "comment.liked":
+    case "article.comments-closed":
+    case "comment.settings-changed":
+      return articleId === null ? [] : [cacheTag.comments(articleId)];
+    case "staff.byline-changed": {
+      const userId = stringField(event.payload, "userId");
+      return userId ? [cacheTag.reporter(userId)] : [];
+    }
+    case "section.changed":
+    case "site.settings-changed":
+      return [cacheTag.site];
+    default:
+      // Drafts, submissions, saves of working copies, scheduling for later: nothing public changed.
+      return [];
+  }
+}

@@ -1,0 +1,76 @@
+import "server-only";
+// The newsroom's shared media library: everyone who writes browses and reuses photos; the
+// uploader or the desk edits their alt text, caption and credit.
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan } from "@/lib/auth/permissions";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { db } from "@/lib/db";
+import { invalid, notFound } from "@/lib/errors";
+import { emitDomainEvent } from "@/lib/events/domain-events";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";
+import { mediaListQuerySchema, mediaUpdateSchema, mediaUploadFieldsSchema } from "@/lib/media/media-schemas";
+import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
+import { parseInput } from "@/lib/validation";
+
+export const MEDIA_PAGE_SIZE = 30;
+
+/** The library, newest first, `MEDIA_PAGE_SIZE` at a time; `q` finds text in caption, credit, alt text or the uploader's name. */
+export async function listMedia(actor: StaffUser, input: unknown): Promise<{ media: MediaOut[]; nextCursor: string | null }> {
+  assertCan(actor, "media.read");
+  const { q, cursor } = parseInput(mediaListQuerySchema, input);
+  const contains = { contains: q, mode: "insensitive" as const };
+  const where: Prisma.MediaWhereInput = q
+    ? { OR: [{ caption: contains }, { credit: contains }, { altText: contains }, { uploader: { name: contains } }] }
+    : {};
+  const rows = await db.media.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: MEDIA_PAGE_SIZE + 1,
+    // A cursor that no longer exists (the photo was deleted) starts over rather than failing.
+    ...(cursor && (await db.media.findUnique({ where: { id: cursor }, select: { id: true } })) ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: mediaOutSelect,
+  });
+  const page = rows.slice(0, MEDIA_PAGE_SIZE);
+  return { media: page.map(toMediaOut), nextCursor: rows.length > MEDIA_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null };
+}
+
+export async function getMedia(actor: StaffUser, id: string): Promise<MediaOut> {
+  assertCan(actor, "media.read");
+  const media = await db.media.findUnique({ where: { id }, select: mediaOutSelect });
+  if (!media) throw notFound("사진을 찾을 수 없습니다.");
+  return toMediaOut(media);
+}
+
+/** Changes alt text, caption or credit (only the fields sent): the uploader or the desk. */
+export async function updateMedia(actor: StaffUser, id: string, input: unknown): Promise<MediaOut> {
+  const { alt, caption, credit } = parseInput(mediaUpdateSchema, input);
+  const current = await db.media.findUnique({ where: { id }, select: { uploaderId: true } });
+  if (!current) throw notFound("사진을 찾을 수 없습니다.");
+  // A photo whose uploader left (null) is the desk's to edit.
+  assertCan(actor, "media.edit", { ownerId: current.uploaderId ?? "" });
+  const changed = Object.entries({ alt, caption, credit }).filter(([, value]) => value !== undefined).map(([field]) => field);
+  return db.$transaction(async (tx) => {
+    const media = await tx.media.update({
+      where: { id },
+      data: { ...(alt !== undefined ? { altText: alt } : {}), ...(caption !== undefined ? { caption } : {}), ...(credit !== undefined ? { credit } : {}) },
+      select: mediaOutSelect,
+    });
+    await emitDomainEvent(tx, { type: "media.updated", mediaId: id });
+    await recordAudit({ actorId: actor.id, action: "media.update", targetType: "Media", targetId: id, detail: { fields: changed } }, tx);
+    return toMediaOut(media);
+  });
+}
+
+/** An upload from the library or the editor (multipart: `file`, optional `alt`, `caption`, `credit`). */
+export async function uploadLibraryImage(actor: StaffUser, form: FormData): Promise<MediaOut> {
+  assertCan(actor, "media.upload");
+  const file = form.get("file");
+  if (!(file instanceof File)) throw invalid("올릴 사진 파일을 고르세요.", { field: "file" });
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const fields = parseInput(mediaUploadFieldsSchema, { alt: text("alt"), caption: text("caption"), credit: text("credit") });
+  return storeUploadedImage(actor, file, { altText: fields.alt, caption: fields.caption, credit: fields.credit, prefillFromMetadata: true });
+}

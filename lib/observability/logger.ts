@@ -1,0 +1,37 @@
+// Structured JSON logs (pino) to stdout. Every line written while a request is handled carries
+// its id. Never log personal data: no IP addresses (hash them), e-mail addresses or comment text.
+import { format } from "node:util";
+import pino, { type Logger } from "pino";
+import { serverEnv } from "@/lib/config/env";
+import { currentRequestContext } from "@/lib/observability/request-context";
+
+const LOGGER_KEY = Symbol.for("newsroom.logger");
+const holder = globalThis as typeof globalThis & { [LOGGER_KEY]?: Logger };
+
+function createLogger(): Logger {
+  return pino({
+    level: serverEnv().LOG_LEVEL,
+    base: { app: "newsroom" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin() {
+      const context = currentRequestContext();
+      return context ? { requestId: context.requestId } : {};
+    },
+  });
+}
+
+/** The process's logger (one, even when Next.js's bundle loads this module again). */
+export function logger(): Logger {
+  holder[LOGGER_KEY] ??= createLogger();
+  return holder[LOGGER_KEY];
+}
+
+/**
+ * Sends console.error and console.warn (what Next.js and libraries print their errors with) to
+ * the JSON log, so those lines carry the request id too. console.log stays plain: the start-up
+ * messages and demo logins are for the person at the terminal.
+ */
+export function routeConsoleErrorsToLogger(): void {
+  console.error = (...args: unknown[]) => logger().error(format(...args));
+  console.warn = (...args: unknown[]) => logger().warn(format(...args));
+}

@@ -1,0 +1,70 @@
+// Checks our own HTTP server makes before Next.js sees a request: which methods exist, how big a
+// body may be for this kind of request, and whether a server-action POST comes from this site.
+// Pure functions of the request line and headers, so they are tested without a server.
+import type { IncomingHttpHeaders } from "node:http";
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/** Body limits by kind of request. Only photo uploads may be large. */
+export const BODY_LIMITS = {
+  /** Sign-in, sign-out, CSRF token: a few short form fields. */
+  auth: 16 * KiB,
+  /** `POST /api/v1/media`: one photo (20 MB) plus multipart framing and the text fields. */
+  mediaUpload: 21 * MiB,
+  /** Server actions: newsroom forms, including a staff portrait (10 MB). */
+  serverAction: 10 * MiB + 512 * KiB,
+  /** Everything else: JSON (a story is at most 512 KB of body JSON plus its fields). */
+  default: 2 * MiB,
+} as const;
+
+export type BodyLimitKind = keyof typeof BODY_LIMITS;
+
+export const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+export function bodyLimitKind(method: string, path: string, headers: IncomingHttpHeaders): BodyLimitKind {
+  if (path.startsWith("/api/auth/")) return "auth";
+  if (method === "POST" && (path === "/api/v1/media" || path === "/api/v1/media/")) return "mediaUpload";
+  if (headers["next-action"] !== undefined) return "serverAction";
+  return "default";
+}
+
+/** The request's path without its query string (the raw URL may be absolute-form or garbage). */
+export function requestPath(rawUrl: string | undefined): string {
+  const url = rawUrl ?? "/";
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/**
+ * Whether a server-action POST may reach Next.js. Next.js compares Origin with Host itself, but
+ * answers an Origin it cannot parse with a 500; refuse those (and mismatches) here with a 403.
+ */
+export function isServerActionFromThisSite(headers: IncomingHttpHeaders, trustProxy: boolean): boolean {
+  const origin = headers.origin;
+  const forwarded = trustProxy ? headers["x-forwarded-host"] : undefined;
+  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? headers.host;
+  if (origin === undefined) return true; // Next.js then applies its own checks (same-origin fetches always send Origin).
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the path's percent-escapes decode to text (Next.js answers "/%F0%9F" with a 500). */
+export function isDecodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Content-Length as a number, or null when absent (chunked) or not a plain decimal. */
+export function declaredLength(headers: IncomingHttpHeaders): number | null | "invalid" {
+  const raw = headers["content-length"];
+  if (raw === undefined) return null;
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : "invalid";
+}

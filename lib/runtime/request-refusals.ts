@@ -1,0 +1,105 @@
+// How our HTTP server refuses requests before Next.js sees them: unknown methods, undecodable
+// paths, cross-site server actions, oversized bodies (by Content-Length, and while streaming for
+// chunked ones). Each refusal is a JSON error with a Korean message.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+
+/** How long a refused request's connection may keep sending before it is cut. */
+const REFUSED_LINGER_MS = 5_000;
+
+/**
+ * Answers with a JSON error without reading the rest of the body into memory. Node discards
+ * whatever body the client still sends, so the client reads the answer instead of a reset.
+ */
+export function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  if (!res.headersSent) {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+  }
+  if (!res.writableEnded) res.end(JSON.stringify({ error: { code, message } }));
+}
+
+/**
+ * An oversized body is refused at once, before any of it is read. Node then reads and discards
+ * the rest (memory stays flat; the server's requestTimeout bounds how long), so the client gets
+ * the answer and can reuse the connection.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  refuse(req, res, 413, "PAYLOAD_TOO_LARGE", TOO_LARGE_MESSAGE);
+}
+
+const TOO_LARGE_MESSAGE = "요청 본문이 너무 큽니다. 사진은 20MB, 그 밖의 요청은 2MB 이하로 보내 주세요.";
+
+/**
+ * For bodies sent without Content-Length (chunked): counts bytes as the HTTP parser hands them
+ * to the request stream and, at the limit, answers 413 and ends the stream early, so nothing
+ * downstream can buffer more. Later chunks are dropped (returning false also pauses the socket).
+ * `push` is what Node's HTTP parser calls for each body chunk.
+ */
+function limitStreamingBody(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  let seen = 0;
+  let cut = false;
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (cut) return false;
+    if (chunk instanceof Uint8Array || typeof chunk === "string") {
+      seen += chunk.length;
+      if (seen > limit) {
+        cut = true;
+        refuseTooLarge(req, res);
+        push(null);
+        // The stream is ended and the socket paused: this connection cannot carry another
+        // request, so it is closed once the client has had time to read the answer.
+        const socket = req.socket;
+        setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+}
+
+/**
+ * Next.js answers a server-action request whose body it cannot decode (not React's reply
+ * format, malformed multipart) with a 500. Our actions never throw: lib/actions/staff-action.ts
+ * turns every error into a result the form shows. So a 500 on an action request is Next.js
+ * refusing malformed input, which is a 400.
+ */
+function malformedActionIsBadRequest(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => writeHead(status === 500 ? 400 : status, ...rest)) as ServerResponse["writeHead"];
+}
+
+/**
+ * Applies every check; returns false when the request has been answered (refused), true when it
+ * may go on. Also arms the streaming body limit and the server-action status fix.
+ */
+export function admitRequest(req: IncomingMessage, res: ServerResponse, trustProxy: boolean): boolean {
+  const method = req.method ?? "GET";
+  if (!ALLOWED_METHODS.has(method)) {
+    refuse(req, res, 405, "METHOD_NOT_ALLOWED", "지원하지 않는 요청 방식입니다.", { allow: [...ALLOWED_METHODS].join(", ") });
+    return false;
+  }
+  const path = requestPath(req.url);
+  if (!isDecodablePath(path)) {
+    refuse(req, res, 400, "VALIDATION", "주소가 올바르지 않습니다.");
+    return false;
+  }
+  const isServerAction = method === "POST" && req.headers["next-action"] !== undefined;
+  if (isServerAction && !isServerActionFromThisSite(req.headers, trustProxy)) {
+    refuse(req, res, 403, "FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
+    return false;
+  }
+  const limit = BODY_LIMITS[bodyLimitKind(method, path, req.headers)];
+  const length = declaredLength(req.headers);
+  if (length === "invalid") {
+    refuse(req, res, 400, "VALIDATION", "요청 길이(Content-Length)가 올바르지 않습니다.");
+    return false;
+  }
+  if (length !== null && length > limit) {
+    refuseTooLarge(req, res);
+    return false;
+  }
+  if (length === null) limitStreamingBody(req, res, limit);
+  if (isServerAction) malformedActionIsBadRequest(res);
+  return true;
+}

@@ -1,0 +1,157 @@
+// Keeps one process's response cache true to the database: every committed domain event (from
+// this instance or any other) reaches it through PostgreSQL's LISTEN/NOTIFY and drops the
+// entries it makes stale; a lost connection is re-established and the events written meanwhile
+// are caught up; a timer drops what a scheduled story's publication changes, at its time, with
+// no cron process. A CDN in front can be purged by the same tags through `onInvalidate`.
+import pg from "pg";
+import { tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
+import { cacheTag } from "@/lib/cache/cache-tags";
+import type { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
+
+export const DOMAIN_EVENTS_CHANNEL = "domain_events";
+/** setTimeout cannot wait longer than about 24.8 days. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Events are read back this far before the moment the connection was lost. */
+const CATCH_UP_MARGIN_MS = 10_000;
+
+export interface InvalidationListener {
+  stop(): Promise<void>;
+  /** Resolves once the first LISTEN is in place (tests wait for it). */
+  ready: Promise<void>;
+  /** Drops the connection as a network failure would (tests of the catch-up). */
+  simulateConnectionLoss(): void;
+}
+
+export function startInvalidationListener(options: {
+  databaseUrl: string;
+  cache: ResponseCache;
+  log?: (line: string) => void;
+  onInvalidate?: (tags: string[]) => void;
+  reconnectDelayMs?: number;
+}): InvalidationListener {
+  const { cache, log = () => undefined } = options;
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let lostAt: number | null = null;
+  let scheduleTimer: NodeJS.Timeout | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const invalidate = (tags: string[]) => {
+    if (tags.length === 0) return;
+    cache.invalidate(tags);
+    options.onInvalidate?.(tags);
+  };
+
+  async function applyEvents(rows: StoredEvent[]): Promise<void> {
+    invalidate([...new Set(rows.flatMap(tagsForEvent))]);
+    if (rows.some((row) => row.type.startsWith("article."))) await armScheduleTimer();
+  }
+
+  async function readEvents(sql: string, params: unknown[]): Promise<StoredEvent[]> {
+    if (!client) return [];
+    return (await client.query<StoredEvent>(sql, params)).rows;
+  }
+
+  // The next moment a scheduled story becomes visible: entries never outlive it, and at that
+  // moment what it changes is dropped.
+  async function armScheduleTimer(): Promise<void> {
+    if (!client || stopped) return;
+    const { rows } = await client.query<{ at: Date | null }>(
+      `SELECT min("publishedAt") AS at FROM "Article" WHERE status = 'SCHEDULED' AND "liveRevisionId" IS NOT NULL AND "publishedAt" > now()`,
+    );
+    const at = rows[0]?.at?.getTime() ?? null;
+    cache.setNextScheduledPublication(at);
+    clearTimeout(scheduleTimer);
+    if (at === null) return;
+    scheduleTimer = setTimeout(() => void scheduleDue(at), Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS));
+    scheduleTimer.unref();
+  }
+
+  async function scheduleDue(at: number): Promise<void> {
+    if (stopped || !client) return;
+    try {
+      if (Date.now() >= at) {
+        const { rows } = await client.query<{ id: number }>(
+          `SELECT id FROM "Article" WHERE status = 'SCHEDULED' AND "publishedAt" <= now() AND "publishedAt" >= $1`,
+          [new Date(at - 1_000)],
+        );
+        invalidate([cacheTag.latest, cacheTag.corrections, ...rows.map((row) => cacheTag.story(row.id))]);
+      }
+      await armScheduleTimer();
+    } catch (error) {
+      log(`response cache: scheduled publication check failed: ${String(error)}`);
+    }
+  }
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000 });
+    next.on("error", () => handleLoss(next));
+    next.on("end", () => handleLoss(next));
+    next.on("notification", (message) => {
+      const id = Number(message.payload);
+      if (!Number.isSafeInteger(id)) return;
+      void readEvents(`SELECT type, payload FROM "DomainEvent" WHERE id = $1`, [id])
+        .then(applyEvents)
+        .catch((error: unknown) => {
+          log(`response cache: could not read event ${id}; clearing the cache: ${String(error)}`);
+          cache.store.clear();
+        });
+    });
+    await next.connect();
+    await next.query(`LISTEN ${DOMAIN_EVENTS_CHANNEL}`);
+    client = next;
+    if (lostAt !== null) {
+      // Events committed while we were not listening: read them back and apply them.
+      const missed = await readEvents(`SELECT type, payload FROM "DomainEvent" WHERE "createdAt" >= $1 ORDER BY id`, [new Date(lostAt - CATCH_UP_MARGIN_MS)]);
+      await applyEvents(missed);
+      log(`response cache: listening again; caught up ${missed.length} events`);
+      lostAt = null;
+    }
+    await armScheduleTimer();
+    markReady();
+  }
+
+  function handleLoss(lost: pg.Client): void {
+    if (stopped || client !== lost) return;
+    client = undefined;
+    lostAt ??= Date.now();
+    log("response cache: lost the invalidation connection; reconnecting");
+    scheduleReconnect();
+  }
+
+  function scheduleReconnect(): void {
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(() => {
+      connect().catch((error: unknown) => {
+        log(`response cache: reconnect failed (${String(error)}); trying again`);
+        scheduleReconnect();
+      });
+    }, options.reconnectDelayMs ?? 1_000);
+    reconnectTimer.unref();
+  }
+
+  connect().catch((error: unknown) => {
+    lostAt ??= Date.now();
+    log(`response cache: could not listen for invalidations yet (${String(error)}); retrying`);
+    scheduleReconnect();
+  });
+
+  return {
+    ready,
+    simulateConnectionLoss() {
+      const current = client;
+      if (current) {
+        handleLoss(current);
+        void current.end().catch(() => undefined);
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(scheduleTimer);
+      clearTimeout(reconnectTimer);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}

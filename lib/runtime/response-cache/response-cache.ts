@@ -1,0 +1,194 @@
+// The response cache in front of Next.js: public pages and feeds are answered from memory,
+// pre-compressed, with a fresh CSP nonce per response; staff sessions, non-GET requests and
+// anything that sets a cookie go to Next.js. Concurrent misses for one key render once.
+// Entries are dropped by tag when domain events say their content changed
+// (lib/runtime/response-cache/invalidation-listener.ts), and never outlive the next scheduled
+// publication.
+import { createHash, randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { cacheTag } from "@/lib/cache/cache-tags";
+import { CacheStore, type CachedResponse } from "@/lib/runtime/response-cache/cache-store";
+import { buildPageTemplate, gzipBody, identityBody } from "@/lib/runtime/response-cache/page-template";
+import { cacheKeyFor, chooseEncoding } from "@/lib/runtime/response-cache/request-rules";
+
+/** What a render produced, captured whole. */
+export interface CapturedResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  tags: Set<string>;
+}
+
+export type Render = (req: IncomingMessage) => Promise<CapturedResponse>;
+
+export interface ResponseCacheOptions {
+  maxBytes: number;
+  /** How long an entry may live when no event drops it first. */
+  defaultTtlMs?: number;
+  /** Entries showing most-read boxes (they change with views, not events). */
+  mostReadTtlMs?: number;
+  /** Not-found answers. */
+  notFoundTtlMs?: number;
+  /** `s-maxage` told to a CDN in front. */
+  cdnMaxAgeSeconds?: number;
+  now?: () => number;
+}
+
+// Headers worth replaying from a rendered response; everything else is per-response or ours.
+const REPLAYED_HEADERS = ["content-type", "content-security-policy", "location", "x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options", "content-language", "link"];
+const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410]);
+const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]+)'/;
+const NONCE_SLOT = "{nonce}";
+
+/** HIT/MISS: answered from the cache. BYPASS: rendered and answered, not stored. PASS: not touched; the caller answers. */
+export type CacheOutcome = "HIT" | "MISS" | "BYPASS" | "PASS";
+
+export class ResponseCache {
+  readonly store: CacheStore;
+  private readonly pending = new Map<string, Promise<CachedResponse | null>>();
+  private nextScheduledAt: number | null = null;
+  private readonly options: Required<Omit<ResponseCacheOptions, "maxBytes">>;
+
+  constructor(options: ResponseCacheOptions) {
+    this.store = new CacheStore(options.maxBytes);
+    this.options = {
+      defaultTtlMs: options.defaultTtlMs ?? 10 * 60_000,
+      mostReadTtlMs: options.mostReadTtlMs ?? 60_000,
+      notFoundTtlMs: options.notFoundTtlMs ?? 60_000,
+      cdnMaxAgeSeconds: options.cdnMaxAgeSeconds ?? 60,
+      now: options.now ?? Date.now,
+    };
+  }
+
+  /** The next moment a scheduled story becomes public: no entry may be served past it. */
+  setNextScheduledPublication(at: number | null): void {
+    this.nextScheduledAt = at;
+  }
+
+  invalidate(tags: Iterable<string>): number {
+    return this.store.invalidate(tags);
+  }
+
+  /**
+   * Answers `req` from the cache (rendering it once on a miss) when it is a cacheable public
+   * request; returns "PASS" without touching `res` otherwise.
+   */
+  async handle(req: IncomingMessage, res: ServerResponse, render: Render): Promise<CacheOutcome> {
+    const key = cacheKeyFor(req);
+    if (!key) {
+      this.store.stats.bypasses += 1;
+      return "PASS";
+    }
+    const cached = this.store.get(key, this.options.now());
+    if (cached) {
+      this.store.stats.hits += 1;
+      this.send(req, res, cached, "HIT");
+      return "HIT";
+    }
+    this.store.stats.misses += 1;
+    let waiting = this.pending.get(key);
+    const leader = !waiting;
+    if (!waiting) {
+      waiting = this.renderAndStore(key, req, res, render).finally(() => this.pending.delete(key));
+      this.pending.set(key, waiting);
+    }
+    const entry = await waiting;
+    if (entry) {
+      this.send(req, res, entry, "MISS");
+      return "MISS";
+    }
+    // Not cacheable: the leader has already answered with what was rendered for it; anyone who
+    // waited renders for themselves (the answer may be personal, e.g. it sets a cookie).
+    if (!leader) sendCaptured(res, await render(req), req.method === "HEAD");
+    return "BYPASS";
+  }
+
+  private async renderAndStore(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<CachedResponse | null> {
+    const captured = await render(req);
+    const entry = this.toEntry(key, captured);
+    if (!entry) {
+      sendCaptured(res, captured, req.method === "HEAD");
+      return null;
+    }
+    this.store.set(entry);
+    return entry;
+  }
+
+  private toEntry(key: string, captured: CapturedResponse): CachedResponse | null {
+    if (!CACHEABLE_STATUSES.has(captured.status) || captured.headers["set-cookie"] !== undefined) return null;
+    const csp = headerValue(captured.headers["content-security-policy"]);
+    const nonce = csp ? (NONCE_IN_CSP.exec(csp)?.[1] ?? null) : null;
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = headerValue(captured.headers[name]);
+      if (value !== undefined) headers[name] = nonce ? value.replaceAll(nonce, NONCE_SLOT) : value;
+    }
+    const template = buildPageTemplate(captured.body, nonce);
+    const now = this.options.now();
+    // A page whose data functions named nothing is assumed to show the newest stories: dropped on
+    // every publication rather than kept stale.
+    const tags = [...(captured.tags.size > 0 ? captured.tags : [cacheTag.latest]), cacheTag.site];
+    const ttl =
+      captured.status === 404 ? this.options.notFoundTtlMs : captured.tags.has(cacheTag.mostRead) ? this.options.mostReadTtlMs : this.options.defaultTtlMs;
+    const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY);
+    const etag = `W/"${createHash("sha1").update(template.segments.join(NONCE_SLOT)).update(String(captured.status)).digest("base64url")}"`;
+    return { key, status: captured.status, headers, template, hasNonce: nonce !== null, etag, tags, storedAt: now, expiresAt };
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, outcome: CacheOutcome): void {
+    const common: Record<string, string> = {
+      etag: entry.etag,
+      vary: "Accept-Encoding",
+      // Browsers revalidate every time (a cheap 304); a CDN in front may keep it briefly and is
+      // purged by tag (surrogate-key) when the content changes.
+      "cache-control": `public, max-age=0, s-maxage=${this.options.cdnMaxAgeSeconds}, stale-while-revalidate=600`,
+      "surrogate-key": entry.tags.join(" "),
+      "x-cache": outcome,
+    };
+    if (ifNoneMatchHits(req.headers["if-none-match"], entry.etag)) {
+      // No CSP here: the browser keeps the one stored with the body it already has, whose nonce
+      // matches that body.
+      res.writeHead(304, common);
+      res.end();
+      return;
+    }
+    const nonce = randomBytes(16).toString("base64");
+    const headers: Record<string, string> = { ...common };
+    for (const [name, value] of Object.entries(entry.headers)) headers[name] = entry.hasNonce ? value.replaceAll(NONCE_SLOT, nonce) : value;
+    const encoding = chooseEncoding(req.headers["accept-encoding"], { brotli: entry.template.brotli !== undefined });
+    let body: Buffer;
+    if (encoding === "br" && entry.template.brotli) body = entry.template.brotli;
+    else if (encoding === "gzip") body = gzipBody(entry.template, nonce);
+    else body = identityBody(entry.template, nonce);
+    if (encoding !== "identity") headers["content-encoding"] = encoding;
+    headers["content-length"] = String(body.length);
+    res.writeHead(entry.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, "");
+  return header.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === bare;
+  });
+}
+
+/** Replays a captured render as it was (for answers that may not be cached). */
+export function sendCaptured(res: ServerResponse, captured: CapturedResponse, headOnly: boolean): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(captured.headers)) {
+    if (value === undefined || name === "transfer-encoding" || name === "connection" || name === "content-length") continue;
+    headers[name] = value;
+  }
+  headers["content-length"] = String(captured.body.length);
+  headers["x-cache"] = "BYPASS";
+  res.writeHead(captured.status, headers);
+  res.end(headOnly ? undefined : captured.body);
+}

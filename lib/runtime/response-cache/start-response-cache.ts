@@ -1,0 +1,42 @@
+// The response cache of one app process, with its invalidation listener and the optional CDN
+// purge hook, built from the settings.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Env } from "@/lib/config/env";
+import { logger } from "@/lib/observability/logger";
+import { startInvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
+import { renderWithNext } from "@/lib/runtime/response-cache/render-with-next";
+import { ResponseCache, type CacheOutcome } from "@/lib/runtime/response-cache/response-cache";
+
+export interface RunningResponseCache {
+  cache: ResponseCache;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<CacheOutcome>;
+  stop(): Promise<void>;
+}
+
+/** Tells a CDN which tags to purge; failures are logged, never thrown (the CDN's s-maxage bounds staleness). */
+function cdnPurger(url: string): (tags: string[]) => void {
+  return (tags) => {
+    void fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tags }), signal: AbortSignal.timeout(5_000) })
+      .then((response) => {
+        if (!response.ok) logger().error({ status: response.status }, "CDN purge refused");
+      })
+      .catch((error: unknown) => logger().error({ err: error }, "CDN purge failed"));
+  };
+}
+
+export function startResponseCache(options: { env: Env; nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void> }): RunningResponseCache {
+  const { env } = options;
+  const cache = new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 });
+  const listener = startInvalidationListener({
+    databaseUrl: env.DATABASE_URL ?? "",
+    cache,
+    log: (line) => logger().info(line),
+    onInvalidate: env.CDN_PURGE_URL ? cdnPurger(env.CDN_PURGE_URL) : undefined,
+  });
+  const render = renderWithNext((req, res) => void options.nextHandler(req, res));
+  return {
+    cache,
+    handle: (req, res) => cache.handle(req, res, render),
+    stop: () => listener.stop(),
+  };
+}

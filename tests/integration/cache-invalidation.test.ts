@@ -1,0 +1,96 @@
+// Cache invalidation through PostgreSQL: a change committed by any instance reaches every
+// instance's cache by LISTEN/NOTIFY within a second; a lost connection catches up; a scheduled
+// story's time drops what it changes with no cron process.
+import { afterEach, describe, expect, it } from "vitest";
+import { cacheTag } from "@/lib/cache/cache-tags";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow";
+import { createArticleDraft } from "@/lib/articles/edit-article";
+import { db } from "@/lib/db";
+import { startInvalidationListener, type InvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
+import { buildPageTemplate } from "@/lib/runtime/response-cache/page-template";
+import { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
+import { createStaff } from "../support/staff-fixtures";
+
+const listeners: InvalidationListener[] = [];
+afterEach(async () => {
+  await Promise.all(listeners.splice(0).map((listener) => listener.stop()));
+});
+
+async function instance(): Promise<{ cache: ResponseCache; listener: InvalidationListener; purged: string[][] }> {
+  const cache = new ResponseCache({ maxBytes: 1024 * 1024 });
+  const purged: string[][] = [];
+  const listener = startInvalidationListener({ databaseUrl: process.env.DATABASE_URL ?? "", cache, reconnectDelayMs: 200, onInvalidate: (tags) => purged.push(tags) });
+  listeners.push(listener);
+  await listener.ready;
+  return { cache, listener, purged };
+}
+
+function putPage(cache: ResponseCache, key: string, tags: string[]) {
+  cache.store.set({ key, status: 200, headers: {}, template: buildPageTemplate(Buffer.from(key), null), hasNonce: false, etag: "x", tags, storedAt: Date.now(), expiresAt: Date.now() + 600_000 });
+}
+
+async function publishedStory() {
+  const reporter = await createStaff("REPORTER");
+  const editor = await createStaff("EDITOR");
+  const draft = await createArticleDraft(reporter, { headline: "캐시 무효화 기사" });
+  await submitArticle(reporter, draft.id);
+  const { version } = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
+  return { id: draft.id, editor, version };
+}
+
+describe("invalidation across instances", () => {
+  it("a publication on one instance drops the pages it changes on both, within a second", async () => {
+    const first = await instance();
+    const second = await instance();
+    const story = await publishedStory();
+    for (const { cache } of [first, second]) {
+      putPage(cache, "home", [cacheTag.latest, cacheTag.site]);
+      putPage(cache, "other-comments", [cacheTag.comments(999_999), cacheTag.site]);
+    }
+    const started = Date.now();
+    await approveArticle(story.editor, story.id, { version: story.version });
+    for (const { cache } of [first, second]) {
+      await expect.poll(() => cache.store.get("home"), { timeout: 1_000, interval: 20 }).toBeUndefined();
+      expect(cache.store.get("other-comments")).toBeDefined();
+    }
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(first.purged.flat()).toEqual(expect.arrayContaining([cacheTag.story(story.id), cacheTag.latest]));
+  });
+
+  it("events committed while the connection was lost are caught up after reconnecting", async () => {
+    const { cache, listener } = await instance();
+    const story = await publishedStory();
+    putPage(cache, "home", [cacheTag.latest]);
+    listener.simulateConnectionLoss();
+    // Written while this instance is not listening.
+    await approveArticle(story.editor, story.id, { version: story.version });
+    await expect.poll(() => cache.store.get("home"), { timeout: 5_000, interval: 50 }).toBeUndefined();
+  });
+
+  it("a rolled-back change notifies nobody", async () => {
+    const { cache } = await instance();
+    putPage(cache, "home", [cacheTag.latest]);
+    await db
+      .$transaction(async (tx) => {
+        await tx.domainEvent.create({ data: { type: "article.published", payload: { articleId: 1 } } });
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cache.store.get("home")).toBeDefined();
+  });
+});
+
+describe("scheduled publication without a cron process", () => {
+  // (That no entry is served past the next scheduled publication is tested in tests/unit/response-cache.test.ts.)
+  it("at the scheduled time the pages it changes are dropped", async () => {
+    const story = await publishedStory();
+    const publishAt = new Date(Date.now() + 2_000);
+    await approveArticle(story.editor, story.id, { version: story.version, publishAt: publishAt.toISOString() });
+    const { cache } = await instance();
+    putPage(cache, "home", [cacheTag.latest]);
+    expect(cache.store.get("home")).toBeDefined();
+    await expect.poll(() => cache.store.get("home"), { timeout: 5_000, interval: 50 }).toBeUndefined();
+    expect(Date.now()).toBeGreaterThanOrEqual(publishAt.getTime());
+  });
+});

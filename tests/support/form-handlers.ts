@@ -1,0 +1,40 @@
+// Every newsroom form handler (what a server action runs once the staff member is known), for
+// the hostile-input test. tests/unit/form-handler-registry.test.ts fails when an action in
+// app/**/actions.ts is built from a handler that is not listed here.
+import type { FormHandler } from "@/lib/actions/staff-action";
+import { approveArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm } from "@/lib/articles/workflow-forms";
+import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
+import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
+
+export const FORM_HANDLERS: Record<string, FormHandler> = {
+  submitArticleForm,
+  returnArticleForm,
+  approveArticleForm,
+  unpublishArticleForm,
+  updateOwnProfileForm,
+  changeOwnPasswordForm,
+  createStaffForm,
+  updateStaffForm,
+  setStaffActiveForm,
+  resetStaffPasswordForm,
+};
+
+/** Every field name a newsroom form sends; the test fills them (and strangers) with hostile values. */
+export const FORM_FIELD_NAMES = [
+  "articleId",
+  "version",
+  "note",
+  "publishAt",
+  "reason",
+  "name",
+  "email",
+  "role",
+  "title",
+  "bylineEmail",
+  "bio",
+  "userId",
+  "active",
+  "currentPassword",
+  "newPassword",
+  "confirmPassword",
+] as const;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { BODY_LIMITS, bodyLimitKind, declaredLength, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+
+describe("request guards in front of Next.js", () => {
+  it.each([
+    ["POST", "/api/auth/callback/credentials", {}, "auth"],
+    ["POST", "/api/v1/media", {}, "mediaUpload"],
+    ["GET", "/api/v1/media", {}, "default"],
+    ["PATCH", "/api/v1/articles/3", {}, "default"],
+    ["POST", "/newsroom/account", { "next-action": "abc" }, "serverAction"],
+    ["POST", "/api/auth/signin", { "next-action": "abc" }, "auth"],
+  ] as const)("%s %s is limited as %s", (method, path, headers, kind) => {
+    expect(bodyLimitKind(method, path, headers)).toBe(kind);
+  });
+
+  it("only photo uploads get more than 2 MB; sign-in gets 16 KB", () => {
+    expect(BODY_LIMITS.default).toBe(2 * 1024 * 1024);
+    expect(BODY_LIMITS.auth).toBe(16 * 1024);
+    expect(BODY_LIMITS.mediaUpload).toBeGreaterThan(20 * 1024 * 1024);
+    expect(BODY_LIMITS.serverAction).toBeGreaterThan(10 * 1024 * 1024);
+  });
+
+  it("reads Content-Length strictly", () => {
+    expect(declaredLength({})).toBeNull();
+    expect(declaredLength({ "content-length": "123" })).toBe(123);
+    expect(declaredLength({ "content-length": "1e9" })).toBe("invalid");
+    expect(declaredLength({ "content-length": "-1" })).toBe("invalid");
+  });
+
+  it("strips the query from the request target", () => {
+    expect(requestPath("/api/v1/media?x=1")).toBe("/api/v1/media");
+    expect(requestPath(undefined)).toBe("/");
+  });
+
+  it.each([
+    [{ origin: "http://news.test", host: "news.test" }, false, true],
+    [{ origin: "http://evil.test", host: "news.test" }, false, false],
+    [{ origin: "::::", host: "news.test" }, false, false],
+    [{ origin: "null", host: "news.test" }, false, false],
+    [{ origin: "https://news.example", host: "app:3000", "x-forwarded-host": "news.example" }, true, true],
+    [{ origin: "https://news.example", host: "app:3000", "x-forwarded-host": "news.example" }, false, false],
+    [{ host: "news.test" }, false, true],
+  ])("server action from %j (trust proxy %s): allowed %s", (headers, trustProxy, allowed) => {
+    expect(isServerActionFromThisSite(headers, trustProxy)).toBe(allowed);
+  });
+});

@@ -1,0 +1,209 @@
+// The response cache's rules, against a real HTTP server with a stand-in renderer.
+import { createServer, type Server } from "node:http";
+import { randomBytes } from "node:crypto";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { cacheTag } from "@/lib/cache/cache-tags";
+import { ResponseCache, type CapturedResponse, type Render } from "@/lib/runtime/response-cache/response-cache";
+
+let renders = 0;
+let renderDelayMs = 0;
+let nextRender: (path: string) => Partial<CapturedResponse> = () => ({});
+let clock = 1_000_000;
+let cache: ResponseCache;
+let server: Server;
+let base: string;
+
+const render: Render = async (req) => {
+  renders += 1;
+  if (renderDelayMs) await new Promise((resolve) => setTimeout(resolve, renderDelayMs));
+  const nonce = randomBytes(16).toString("base64");
+  const path = req.url ?? "/";
+  const html = `<html><head><script nonce="${nonce}">boot()</script></head><body>${"기사 본문 ".repeat(300)}${path}<script nonce="${nonce}" src="/a.js"></script></body></html>`;
+  return {
+    status: 200,
+    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` },
+    body: Buffer.from(html),
+    tags: new Set([cacheTag.story(1), cacheTag.latest]),
+    ...nextRender(path),
+  };
+};
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    void cache.handle(req, res, render).then((outcome) => {
+      if (outcome === "PASS") {
+        res.writeHead(200, { "x-cache": "BYPASS" });
+        res.end("passed through");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  renders = 0;
+  renderDelayMs = 0;
+  nextRender = () => ({});
+  clock = 1_000_000;
+  cache = new ResponseCache({ maxBytes: 10 * 1024 * 1024, now: () => clock });
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
+const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+
+describe("the response cache", () => {
+  it("renders once, then answers from memory", async () => {
+    const first = await get("/articles/1");
+    const second = await get("/articles/1");
+    expect(first.headers.get("x-cache")).toBe("MISS");
+    expect(second.headers.get("x-cache")).toBe("HIT");
+    expect(renders).toBe(1);
+    expect(await second.text()).toContain("/articles/1");
+  });
+
+  it("never sends the same nonce twice, and the body's nonces match the CSP header's", async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i += 1) {
+      const response = await get("/");
+      const nonce = nonceOf(response.headers.get("content-security-policy"));
+      expect(nonce).toBeTruthy();
+      const body = await response.text();
+      expect(body.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${nonce}"`, `nonce="${nonce}"`]);
+      seen.add(nonce ?? "");
+    }
+    expect(seen.size).toBe(20);
+    expect(renders).toBe(1);
+  });
+
+  it("serves gzip built around the fresh nonce, and identity when asked", async () => {
+    await get("/sections/politics");
+    const zipped = await fetch(`${base}/sections/politics`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    const nonce = nonceOf(zipped.headers.get("content-security-policy"));
+    // fetch decodes gzip itself; check the bytes it got were a whole, valid stream with the nonce.
+    expect(await zipped.text()).toContain(`nonce="${nonce}"`);
+    const raw = await new Promise<Buffer>((resolve, reject) => {
+      import("node:http").then(({ get: httpGet }) =>
+        httpGet(`${base}/sections/politics`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve(Buffer.concat(chunks)));
+        }).on("error", reject),
+      );
+    });
+    expect(gunzipSync(raw).toString()).toContain("/sections/politics");
+  });
+
+  it("serves brotli for bodies without a nonce (feeds)", async () => {
+    nextRender = () => ({ headers: { "content-type": "application/rss+xml" }, body: Buffer.from(`<rss>${"<item>기사</item>".repeat(50)}</rss>`) });
+    await get("/feed.xml");
+    const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+      import("node:http").then(({ get: httpGet }) =>
+        httpGet(`${base}/feed.xml`, { headers: { "accept-encoding": "br, gzip" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+        }).on("error", reject),
+      );
+    });
+    expect(raw.encoding).toBe("br");
+    expect(brotliDecompressSync(raw.body).toString()).toContain("<item>기사</item>");
+  });
+
+  it("answers a revalidation with 304 and no CSP header (the browser keeps the one matching its copy)", async () => {
+    const first = await get("/");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"/);
+    const again = await get("/", { "if-none-match": etag ?? "" });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("content-security-policy")).toBeNull();
+    expect(again.headers.get("etag")).toBe(etag);
+  });
+
+  it.each([
+    ["a staff session", "/", { cookie: "next-auth.session-token=abc" }],
+    ["a secure staff session", "/", { cookie: "x=1; __Secure-next-auth.session-token=abc" }],
+    ["a client-side navigation", "/", { rsc: "1" }],
+    ["the newsroom", "/newsroom", {}],
+    ["the sign-in page", "/login", {}],
+    ["the staff API", "/api/v1/articles", {}],
+    ["Next.js assets", "/_next/static/chunks/a.js", {}],
+  ])("goes around %s", async (_name, path, headers) => {
+    const response = await get(path, headers);
+    expect(response.headers.get("x-cache")).toBe("BYPASS");
+    expect(renders).toBe(0);
+  });
+
+  it("does not store an answer that sets a cookie, or an error", async () => {
+    nextRender = (path) => (path === "/cookie" ? { headers: { "content-type": "text/html", "set-cookie": "a=b" } } : { status: 500 });
+    for (const path of ["/cookie", "/cookie", "/broken", "/broken"]) {
+      expect((await get(path)).headers.get("x-cache")).toBe("BYPASS");
+    }
+    expect(renders).toBe(4);
+  });
+
+  it("renders once for many concurrent misses of one page", async () => {
+    renderDelayMs = 100;
+    const answers = await Promise.all(Array.from({ length: 25 }, () => get("/articles/9")));
+    expect(renders).toBe(1);
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([200]));
+  });
+
+  it("drops exactly the entries holding an invalidated tag", async () => {
+    nextRender = (path) => ({ tags: new Set([path === "/a" ? cacheTag.story(1) : cacheTag.story(2)]) });
+    await get("/a");
+    await get("/b");
+    expect(cache.invalidate([cacheTag.story(1)])).toBe(1);
+    expect((await get("/a")).headers.get("x-cache")).toBe("MISS");
+    expect((await get("/b")).headers.get("x-cache")).toBe("HIT");
+  });
+
+  it("never serves an entry past the next scheduled publication, nor past its lifetime", async () => {
+    cache.setNextScheduledPublication(clock + 5_000);
+    await get("/");
+    clock += 4_000;
+    expect((await get("/")).headers.get("x-cache")).toBe("HIT");
+    clock += 2_000;
+    expect((await get("/")).headers.get("x-cache")).toBe("MISS");
+    cache.setNextScheduledPublication(null);
+    nextRender = () => ({ tags: new Set([cacheTag.mostRead]) });
+    await get("/most");
+    clock += 61_000;
+    expect((await get("/most")).headers.get("x-cache")).toBe("MISS");
+  });
+
+  it("keys by host and sorted query", async () => {
+    await get("/search?q=고양&page=2");
+    expect((await get("/search?page=2&q=고양")).headers.get("x-cache")).toBe("HIT");
+    // fetch cannot set Host; node:http can.
+    const forged = await new Promise<string | undefined>((resolve, reject) => {
+      import("node:http").then(({ get: httpGet }) =>
+        httpGet(`${base}/search?q=${encodeURIComponent("고양")}&page=2`, { headers: { host: "evil.example" } }, (res) => {
+          res.resume();
+          resolve(res.headers["x-cache"] as string | undefined);
+        }).on("error", reject),
+      );
+    });
+    expect(forged).toBe("MISS");
+  });
+
+  it("stays within its memory budget, dropping the least recently used", async () => {
+    cache = new ResponseCache({ maxBytes: 60_000, now: () => clock });
+    for (let i = 0; i < 20; i += 1) await get(`/articles/${i}`);
+    const { bytes, entries } = cache.store.snapshot();
+    expect(bytes).toBeLessThanOrEqual(60_000);
+    expect(entries).toBeLessThan(20);
+    expect((await get("/articles/19")).headers.get("x-cache")).toBe("HIT");
+    expect((await get("/articles/0")).headers.get("x-cache")).toBe("MISS");
+  });
+
+  it("carries CDN headers: s-maxage with stale-while-revalidate, and a surrogate key of its tags", async () => {
+    const response = await get("/");
+    expect(response.headers.get("cache-control")).toMatch(/public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/);
+    expect(response.headers.get("surrogate-key")?.split(" ")).toEqual(expect.arrayContaining(["story:1", "latest", "site"]));
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+  });
+});
