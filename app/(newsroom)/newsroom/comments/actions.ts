@@ -1,66 +1,23 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { formText, staffAction } from "@/lib/actions/staff-action";
-import { addBlockedWords, removeBlockedWords, testBlockedWords } from "@/lib/comments/blocked-word-list";
-import { updateCommentSettings } from "@/lib/comments/comment-settings";
-import { banCommentSources, liftBan, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
+import { staffAction } from "@/lib/actions/staff-action";
+import {
+  addBlockedWordsForm,
+  liftBanForm,
+  moderateCommentsForm,
+  removeBlockedWordsForm,
+  setCommentsClosedForm,
+  testBlockedWordsForm,
+  updateCommentSettingsForm,
+} from "@/lib/comments/comment-forms";
 
-const ACTION_DONE = { hide: "숨겼습니다", restore: "게시했습니다", delete: "삭제했습니다" } as const;
+const queue = () => ["/newsroom/comments"];
+const settings = () => ["/newsroom/comments/settings"];
 
-/** The queue's one form: bulk buttons (action + checked ids) or a row's own button ("hide:123"). */
-export const moderateCommentsAction = staffAction(async (staff, formData) => {
-  const single = formText(formData, "single");
-  const [action = "", id] = single ? single.split(":") : [formText(formData, "action") ?? ""];
-  const ids = id ? [Number(id)] : formData.getAll("ids").map(Number);
-  if (action === "ban") {
-    const sources = await banCommentSources(staff, {
-      ids,
-      days: formText(formData, "days"),
-      reason: formText(formData, "reason") || undefined,
-      hideComments: formData.get("hideComments") === "on",
-    });
-    revalidatePath("/newsroom/comments");
-    return { status: "ok", message: `작성자 ${sources}명의 댓글 쓰기를 막았습니다.` };
-  }
-  if (action !== "hide" && action !== "restore" && action !== "delete") return { status: "error", message: "처리 방법을 고르세요." };
-  const changed = await moderateComments(staff, { ids, action });
-  revalidatePath("/newsroom/comments");
-  return { status: "ok", message: changed ? `댓글 ${changed}개를 ${ACTION_DONE[action]}.` : "바뀐 댓글이 없습니다." };
-});
-
-export const setCommentsClosedAction = staffAction(async (staff, formData) => {
-  const closed = formText(formData, "closed") === "true";
-  await setCommentsClosed(staff, { articleId: Number(formText(formData, "articleId")), closed });
-  revalidatePath("/newsroom/comments");
-  return { status: "ok", message: closed ? "이 기사의 댓글을 닫았습니다." : "이 기사의 댓글을 다시 열었습니다." };
-});
-
-export const liftBanAction = staffAction(async (staff, formData) => {
-  await liftBan(staff, { banId: Number(formText(formData, "banId")) });
-  revalidatePath("/newsroom/comments");
-  return { status: "ok", message: "차단을 풀었습니다." };
-});
-
-export const updateCommentSettingsAction = staffAction(async (staff, formData) => {
-  await updateCommentSettings(staff, Object.fromEntries(["minIntervalSeconds", "maxPerHourPerStory", "duplicateWindowMinutes", "maxLinks", "reportHideThreshold", "blockedWordAction"].map((key) => [key, formText(formData, key)])));
-  revalidatePath("/newsroom/comments/settings");
-  return { status: "ok", message: "댓글 운영 설정을 저장했습니다. 바로 적용됩니다." };
-});
-
-export const addBlockedWordsAction = staffAction(async (staff, formData) => {
-  const added = await addBlockedWords(staff, { words: formText(formData, "words") ?? "" });
-  revalidatePath("/newsroom/comments/settings");
-  return { status: "ok", message: added.length ? `금칙어 ${added.length}개를 더했습니다: ${added.join(", ")}` : "이미 있는 금칙어입니다." };
-});
-
-export const removeBlockedWordsAction = staffAction(async (staff, formData) => {
-  const removed = await removeBlockedWords(staff, { ids: formData.getAll("wordIds").map(Number) });
-  revalidatePath("/newsroom/comments/settings");
-  return { status: "ok", message: `금칙어 ${removed}개를 뺐습니다.` };
-});
-
-export const testBlockedWordsAction = staffAction(async (staff, formData) => {
-  const hit = await testBlockedWords(staff, { text: formText(formData, "text") ?? "" });
-  return hit ? { status: "ok", message: `걸립니다: "${hit.excerpt}" → 금칙어 "${hit.word}"` } : { status: "ok", message: "걸리는 금칙어가 없습니다." };
-});
+export const moderateCommentsAction = staffAction(moderateCommentsForm, { revalidate: queue });
+export const setCommentsClosedAction = staffAction(setCommentsClosedForm, { revalidate: queue });
+export const liftBanAction = staffAction(liftBanForm, { revalidate: queue });
+export const updateCommentSettingsAction = staffAction(updateCommentSettingsForm, { revalidate: settings });
+export const addBlockedWordsAction = staffAction(addBlockedWordsForm, { revalidate: settings });
+export const removeBlockedWordsAction = staffAction(removeBlockedWordsForm, { revalidate: settings });
+export const testBlockedWordsAction = staffAction(testBlockedWordsForm);
