@@ -3,10 +3,10 @@
 // What the reader typed stays in the form when the server refuses it.
 import { useState, type FormEvent } from "react";
 import { CommentTextarea } from "@/components/comments/comment-textarea";
-import { postComment } from "@/components/comments/comments-api";
+import { postComment, type PublicCommentView } from "@/components/comments/comments-api";
 import { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, NICKNAME_MAX } from "@/lib/comments/comment-schemas";
 
-export function CommentForm({ articleId, onPosted }: { articleId: number; onPosted: (held: boolean) => void }) {
+export function CommentForm({ articleId, onPosted }: { articleId: number; onPosted: (comment: PublicCommentView, held: boolean) => void }) {
   const [nickname, setNickname] = useState("");
   const [password, setPassword] = useState("");
   const [body, setBody] = useState("");
@@ -27,7 +27,7 @@ export function CommentForm({ articleId, onPosted }: { articleId: number; onPost
     const held = answer.data.comment.status === "HELD";
     setNotice({ kind: held ? "held" : "ok", text: answer.data.message });
     setBody("");
-    onPosted(held);
+    onPosted(answer.data.comment, held);
   };
 
   return (

@@ -38,7 +38,7 @@ export const fetchComments = (articleId: number, sort: CommentSort, cursor?: str
   call<CommentPageView>(`/api/v1/articles/${articleId}/comments?sort=${sort}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
 
 export const postComment = (articleId: number, input: { nickname: string; password: string; body: string }) =>
-  call<{ comment: { id: number; status: "VISIBLE" | "HELD" }; message: string }>(`/api/v1/articles/${articleId}/comments`, { method: "POST", body: JSON.stringify(input) });
+  call<{ comment: PublicCommentView & { status: "VISIBLE" | "HELD" }; message: string }>(`/api/v1/articles/${articleId}/comments`, { method: "POST", body: JSON.stringify(input) });
 
 export const likeComment = (commentId: number) => call<{ likeCount: number }>(`/api/v1/comments/${commentId}/like`, { method: "POST" });
 

@@ -77,9 +77,12 @@ export function CommentsIsland({ articleId }: { articleId: number }) {
       ) : (
         <CommentForm
           articleId={articleId}
-          onPosted={(held) => {
-            if (!held && sort === "latest") void loadFirstPage(sort);
-            else if (!held) setSort("latest");
+          onPosted={(comment, held) => {
+            // Shown from the answer itself: a list fetched right now could still come from a
+            // cache that has not heard of this comment yet.
+            if (held) return;
+            setComments((current) => [comment, ...current.filter((c) => c.id !== comment.id)]);
+            setCount((current) => (current ?? 0) + 1);
           }}
         />
       )}

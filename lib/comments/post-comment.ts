@@ -20,6 +20,7 @@ import { COMMENT_SETTINGS_KEY, commentSettingsFrom, type CommentSettings } from 
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { countLinks } from "@/lib/comments/comment-text";
 import { judgeFlood, type SourceActivity } from "@/lib/comments/flood-rules";
+import { toPublicComment, type PublicComment } from "@/lib/comments/public-comment";
 import type pg from "pg";
 import { inSqlTransaction, runPooledSql, runSql } from "@/lib/db/sql";
 import { DomainError, invalid, notFound } from "@/lib/errors";
@@ -35,6 +36,8 @@ export interface PostedComment {
   status: "VISIBLE" | "HELD";
   /** Why the comment waits for the desk, when it does. */
   heldReason: HeldReason | null;
+  /** The comment as readers will see it, so the writer's page can show it at once. */
+  comment: PublicComment;
 }
 
 interface PostingContext {
@@ -148,6 +151,7 @@ export async function postComment(articleId: number, input: unknown, visitor: Co
     const verdict = judgeFlood(activity, settings, now);
     if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
     await runSql(tx, domainEventInsert({ type: "comment.posted", commentId: id, articleId, status }));
-    return { id, status, heldReason };
+    const shown = toPublicComment({ id, guestName: nickname, ipHash: visitor.source, body, likeCount: 0, createdAt: now });
+    return { id, status, heldReason, comment: shown };
   });
 }

@@ -55,19 +55,26 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/**
+ * The body, or null once it passes the limit. Past the limit nothing more is kept; the caller
+ * answers 413 at once and Node discards the rest of the body (the connection is not cut, so the
+ * client reads the answer). The request refusals before this lane already cap every body at 2 MB.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > FAST_LANE_BODY_LIMIT) {
+        req.off("data", onData);
+        req.resume();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
@@ -85,7 +92,7 @@ function headersOf(req: IncomingMessage): Headers {
 async function answer(route: LaneRoute, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = route.method === "POST" ? await readBody(req) : undefined;
   if (body === null) {
-    sendJson(res, 413, { error: { code: "VALIDATION", message: "요청 본문이 너무 큽니다." } });
+    sendJson(res, 413, { error: { code: "PAYLOAD_TOO_LARGE", message: "요청 본문이 너무 큽니다. 댓글 요청은 64KB 이하로 보내 주세요." } });
     return;
   }
   const handler = await loadOnce(route);

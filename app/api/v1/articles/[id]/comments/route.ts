@@ -14,5 +14,6 @@ export const POST = publicApiRoute<Params>(async ({ request, params }) => {
   const posted = await postComment(parseArticleIdParam(params.id), await readJsonBody(request), commentVisitorFrom(request.headers));
   const held = posted.status === "HELD";
   const message = held ? "검토 후 게시됩니다. 운영 원칙에 맞는지 확인한 뒤 보입니다." : "댓글을 등록했습니다.";
-  return Response.json({ comment: posted, message }, { status: held ? 202 : 201, headers: { "cache-control": "no-store" } });
+  const { comment, ...outcome } = posted;
+  return Response.json({ comment: { ...comment, status: outcome.status, heldReason: outcome.heldReason }, message }, { status: held ? 202 : 201, headers: { "cache-control": "no-store" } });
 });
