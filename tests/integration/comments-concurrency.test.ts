@@ -62,7 +62,8 @@ describe("1,000 concurrent posts from 50 sources", () => {
 
     const accepted = results.flatMap((result) => (result.ok ? [result.id] : []));
     const refused = results.filter((result): result is Extract<Outcome, { ok: false }> => !result.ok);
-    expect(refused.every((result) => result.code === "LOCKED")).toBe(true);
+    // Only the flood rules refuse (anything else, e.g. a database error, is named here).
+    expect(refused.filter((result) => result.code !== "LOCKED").map((result) => `${result.code}: ${result.message}`).slice(0, 3)).toEqual([]);
     expect(accepted).toHaveLength(850);
     expect(refused).toHaveLength(150);
 
