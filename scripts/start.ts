@@ -2,6 +2,7 @@
 // Without DATABASE_URL: embedded PostgreSQL in .data/, migrations, demo seed on the first run,
 // a production build when the sources changed, then the server on PORT (3000).
 // With DATABASE_URL: the same against that database, without the demo seed.
+import { rerenderStaleBodies } from "@/lib/articles/rerender-bodies";
 import { readEnv, resetServerEnv, siteBaseUrl } from "@/lib/config/env";
 import { checkDatabaseReachable } from "@/lib/db/reachability";
 import { createPrismaClient } from "@/lib/db/client";
@@ -85,6 +86,15 @@ await runCli(async () => {
     await assertPortFree(env.PORT, env.HOST);
     const migrated = await applyMigrations(databaseUrl, { log });
     log(`database ready (${migrated.applied.length} new migrations, ${migrated.alreadyApplied} already applied)`);
+    {
+      // Story HTML made by an older body renderer is rebuilt before anyone is served it.
+      const db = createPrismaClient(databaseUrl);
+      try {
+        await rerenderStaleBodies(db, log);
+      } finally {
+        await db.$disconnect();
+      }
+    }
 
     let demoPassword: DemoPassword | undefined;
     if (embedded) {

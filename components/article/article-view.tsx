@@ -3,6 +3,7 @@ import { CommentsIsland } from "@/components/comments/comments-island";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
+import "./article-body.css";
 
 export function ArticleView({ article }: { article: PublicArticle }) {
   const byline = `${article.author.name} ${article.author.title}`;

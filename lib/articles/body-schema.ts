@@ -1,20 +1,30 @@
 // The only shape a stored article body may have: Tiptap JSON limited to the nodes, marks,
 // attributes and URL schemes the newsroom uses. Anything else (scripts, javascript: links,
-// unknown nodes, absurd depth or size) is refused before it is stored. The editor loads this
-// file in the browser too: no Node-only APIs here.
+// unknown nodes or attributes, images that are not our own media, videos that are not a YouTube
+// id, absurd depth or size) is refused before it is stored. The editor loads this file in the
+// browser too: no Node-only APIs here.
+import { getSchema } from "@tiptap/core";
 import { z } from "zod";
-import { isStorableText } from "@/lib/schemas/common";
+import { articleBodyExtensions } from "@/lib/articles/body-extensions";
+import { isSafeLinkHref, LINK_HREF_MAX } from "@/lib/articles/link-href";
+import { YOUTUBE_VIDEO_ID } from "@/lib/articles/video-url";
+import { isStorableText, stringId } from "@/lib/schemas/common";
 
 export const MAX_BODY_DEPTH = 12;
 export const MAX_BODY_JSON_BYTES = 512 * 1024;
 
-const SAFE_URL = /^(https?:\/\/|mailto:)/i;
-
 export const linkHrefSchema = z
   .string()
   .trim()
-  .max(2048)
-  .refine((href) => SAFE_URL.test(href), "링크는 http, https, mailto 주소만 쓸 수 있습니다.");
+  .max(LINK_HREF_MAX)
+  .refine(isSafeLinkHref, "링크는 http, https, mailto 주소만 쓸 수 있습니다.");
+
+/** A text attribute (alt text, caption, credit): NFC like every other text. */
+const attributeText = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label}은(는) ${max}자 이하로 쓰세요.`)
+    .transform((value) => value.normalize("NFC"));
 
 const markSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("bold") }).strict(),
@@ -27,10 +37,11 @@ const markSchema = z.discriminatedUnion("type", [
       attrs: z
         .object({
           href: linkHrefSchema,
-          target: z.string().nullish(),
-          rel: z.string().nullish(),
-          class: z.string().nullish(),
-          title: z.string().nullish(),
+          // What Tiptap's Link mark writes; the renderer sets rel and target itself anyway.
+          target: z.literal("_blank").nullish(),
+          rel: z.string().max(100).nullish(),
+          class: z.null().optional(),
+          title: attributeText(300, "링크 설명").nullish(),
         })
         .strict(),
     })
@@ -48,25 +59,44 @@ export type BodyNode = {
   text?: string;
 };
 
-const blockTypes = ["paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "hardBreak", "horizontalRule", "text"] as const;
+const blockTypes = ["paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "hardBreak", "horizontalRule", "figure", "youtube", "text"] as const;
+
+/** A body image: one of our own media rows by id (checked to exist at save), never a URL. */
+export const figureAttrsSchema = z
+  .object({
+    mediaId: stringId,
+    alt: attributeText(300, "대체 텍스트").default(""),
+    caption: attributeText(500, "사진 설명").default(""),
+    credit: attributeText(100, "사진 출처").default(""),
+  })
+  .strict();
 
 const attrsFor: Record<(typeof blockTypes)[number], z.ZodType | undefined> = {
-  paragraph: z.object({ textAlign: z.string().nullish() }).strict().optional(),
-  heading: z.object({ level: z.number().int().min(2).max(4), textAlign: z.string().nullish() }).strict(),
+  paragraph: z.object({ textAlign: z.null().optional() }).strict().optional(),
+  heading: z.object({ level: z.number().int().min(2).max(3), textAlign: z.null().optional() }).strict(),
   bulletList: undefined,
-  orderedList: z.object({ start: z.number().int().min(1).max(10_000).optional(), type: z.string().nullish() }).strict().optional(),
+  orderedList: z
+    .object({ start: z.number().int().min(1).max(10_000).optional(), type: z.enum(["1", "a", "A", "i", "I"]).nullish() })
+    .strict()
+    .optional(),
   listItem: undefined,
   blockquote: undefined,
   hardBreak: undefined,
   horizontalRule: undefined,
+  figure: figureAttrsSchema,
+  youtube: z.object({ videoId: z.string().regex(YOUTUBE_VIDEO_ID, "YouTube 동영상 주소가 올바르지 않습니다.") }).strict(),
   text: undefined,
 };
+
+const ATOM_TYPES = new Set(["figure", "youtube", "hardBreak", "horizontalRule"]);
+
+const attrValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
   z
     .object({
       type: z.enum(blockTypes),
-      attrs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+      attrs: attrValues.optional(),
       content: z.array(nodeSchema).max(5000).optional(),
       marks: z.array(markSchema).max(10).optional(),
       // NFC, so a syllable typed as jamo and as one character are stored alike.
@@ -78,8 +108,11 @@ const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
       if (node.attrs !== undefined) {
         if (!attrs) ctx.addIssue({ code: "custom", message: `${node.type} 노드에는 속성을 둘 수 없습니다.` });
         else if (!attrs.safeParse(node.attrs).success) ctx.addIssue({ code: "custom", message: `${node.type} 노드의 속성이 올바르지 않습니다.` });
-      } else if (node.type === "heading") {
-        ctx.addIssue({ code: "custom", message: "제목 노드에는 level이 필요합니다." });
+      } else if (node.type === "heading" || node.type === "figure" || node.type === "youtube") {
+        ctx.addIssue({ code: "custom", message: `${node.type} 노드에는 속성이 필요합니다.` });
+      }
+      if (ATOM_TYPES.has(node.type) && node.content !== undefined && node.content.length > 0) {
+        ctx.addIssue({ code: "custom", message: `${node.type} 노드에는 내용을 둘 수 없습니다.` });
       }
       if (node.type === "text" && (typeof node.text !== "string" || node.text.length === 0)) {
         ctx.addIssue({ code: "custom", message: "빈 텍스트 노드는 쓸 수 없습니다." });
@@ -87,6 +120,11 @@ const nodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
       if (node.type !== "text" && node.marks) {
         ctx.addIssue({ code: "custom", message: "서식은 글자에만 둘 수 있습니다." });
       }
+    })
+    // Stored as parsed: defaults filled in, text attributes NFC like the text itself.
+    .transform((node) => {
+      const attrs = attrsFor[node.type];
+      return node.attrs !== undefined && attrs ? { ...node, attrs: attrValues.parse(attrs.parse(node.attrs) ?? {}) } : node;
     }),
 );
 
@@ -117,6 +155,33 @@ function checkRawBody(value: unknown): RawCheck {
   return "ok";
 }
 
+/** The media ids of the body's images, in order, without repeats. */
+export function bodyMediaIds(body: { content?: BodyNode[] }): string[] {
+  const ids = new Set<string>();
+  const visit = (node: BodyNode) => {
+    if (node.type === "figure" && typeof node.attrs?.mediaId === "string") ids.add(node.attrs.mediaId);
+    node.content?.forEach(visit);
+  };
+  body.content?.forEach(visit);
+  return [...ids];
+}
+
+// Built once: the same schema the editor runs, used to check that nodes sit where they may
+// (a list holds list items, a figure is not inside a paragraph ...).
+let proseMirrorSchema: ReturnType<typeof getSchema> | undefined;
+function fitsEditorSchema(doc: { content: unknown[] }): boolean {
+  // An empty body (a story not written yet) is stored as no blocks at all; the editor opens it
+  // with one empty paragraph.
+  if (doc.content.length === 0) return true;
+  proseMirrorSchema ??= getSchema(articleBodyExtensions);
+  try {
+    proseMirrorSchema.nodeFromJSON(doc).check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function depthOf(node: BodyNode, depth = 1): number {
   return (node.content ?? []).reduce((max, child) => Math.max(max, depthOf(child, depth + 1)), depth);
 }
@@ -144,6 +209,8 @@ export const articleBodySchema = z
         }
         if (depthOf(doc) > MAX_BODY_DEPTH) {
           ctx.addIssue({ code: "custom", message: "본문 구조가 너무 깊습니다." });
+        } else if (!fitsEditorSchema(doc)) {
+          ctx.addIssue({ code: "custom", message: "본문 구조가 올바르지 않습니다 (허용되지 않는 위치의 요소)." });
         }
       }),
   );

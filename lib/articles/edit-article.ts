@@ -3,7 +3,7 @@ import "server-only";
 // that two tabs or two people never overwrite each other silently (lib/articles/working-copy.ts).
 import { articleContentSchema, saveArticleSchema } from "@/lib/articles/article-input-schema";
 import { articleOutSelect, toArticleOut, type ArticleOut } from "@/lib/articles/article-output";
-import { renderArticleBody } from "@/lib/articles/render-body";
+import { bodyColumnsForSave } from "@/lib/articles/body-media";
 import { snapshotRevision } from "@/lib/articles/revisions";
 import { slugFor } from "@/lib/articles/slug";
 import { setArticleTags } from "@/lib/articles/tags";
@@ -18,11 +18,12 @@ import { parseInput } from "@/lib/validation";
 export async function createArticleDraft(actor: StaffUser, input: unknown, now = new Date()): Promise<ArticleOut> {
   assertCan(actor, "article.create");
   const { tags, body, ...fields } = parseInput(articleContentSchema, input);
-  const { html, text } = renderArticleBody(body);
   return db.$transaction(async (tx) => {
     await assertReferencesExist(tx, fields);
+    // Every body image must be one of our media rows; the HTML is rendered with their sizes.
+    const bodyColumns = await bodyColumnsForSave(tx, body);
     const { id } = await tx.article.create({
-      data: { ...fields, slug: slugFor(fields.headline), bodyJson: body, bodyHtml: html, bodyText: text, authorId: actor.id, status: "DRAFT", createdAt: now },
+      data: { ...fields, slug: slugFor(fields.headline), ...bodyColumns, authorId: actor.id, status: "DRAFT", createdAt: now },
       select: { id: true },
     });
     await setArticleTags(tx, id, tags);

@@ -8,7 +8,7 @@ import "server-only";
 import type { ContentPatch } from "@/lib/articles/article-input-schema";
 import { articleOutSelect, toArticleOut, type ArticleOut } from "@/lib/articles/article-output";
 import { assertNotTakenOver } from "@/lib/articles/edit-takeover";
-import { renderArticleBody } from "@/lib/articles/render-body";
+import { bodyColumnsForSave } from "@/lib/articles/body-media";
 import { snapshotAutosaveIfDue, snapshotRevision } from "@/lib/articles/revisions";
 import { slugFor } from "@/lib/articles/slug";
 import { setArticleTags } from "@/lib/articles/tags";
@@ -71,8 +71,10 @@ function contentColumns(patch: ContentPatch, options: { updateSlug: boolean }): 
  * Run only after the conditional update in the same transaction, which holds the row.
  */
 async function writeBody(tx: DbTransaction, articleId: number, body: NonNullable<ContentPatch["body"]>): Promise<void> {
-  const { html, text } = renderArticleBody(body);
-  await tx.$executeRaw`UPDATE "Article" SET "bodyJson" = CAST(${JSON.stringify(body)} AS JSONB), "bodyHtml" = ${html}, "bodyText" = ${text} WHERE "id" = ${articleId}`;
+  // Every body image must be one of our media rows (else VALIDATION, and the transaction stores
+  // nothing); the HTML is rendered with their sizes and records the renderer version.
+  const { bodyHtml, bodyText, renderVersion } = await bodyColumnsForSave(tx, body);
+  await tx.$executeRaw`UPDATE "Article" SET "bodyJson" = CAST(${JSON.stringify(body)} AS JSONB), "bodyHtml" = ${bodyHtml}, "bodyText" = ${bodyText}, "renderVersion" = ${renderVersion} WHERE "id" = ${articleId}`;
 }
 
 /** A section or photo that does not exist is the writer's mistake (400), not a database error (500). */

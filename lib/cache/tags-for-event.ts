@@ -28,6 +28,9 @@ export function tagsForEvent(event: StoredEvent): string[] {
     case "article.corrected":
     case "article.schedule-due":
       return [...(articleId === null ? [] : [cacheTag.story(articleId)]), cacheTag.latest, cacheTag.corrections];
+    case "article.rerendered":
+      // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
+      return articleId === null ? [] : [cacheTag.story(articleId)];
     case "comment.posted":
     case "comment.moderated":
     case "comment.deleted":
@@ -35,10 +38,14 @@ export function tagsForEvent(event: StoredEvent): string[] {
     case "article.comments-closed":
     case "comment.settings-changed":
       return articleId === null ? [] : [cacheTag.comments(articleId)];
+    // A byline (name, title, e-mail, photo) or a photo's caption, credit and alt text show on
+    // story pages and in lists next to the newest stories.
     case "staff.byline-changed": {
       const userId = stringField(event.payload, "userId");
-      return userId ? [cacheTag.reporter(userId)] : [];
+      return [...(userId ? [cacheTag.reporter(userId)] : []), cacheTag.latest];
     }
+    case "media.updated":
+      return [cacheTag.latest];
     case "section.changed":
     case "site.settings-changed":
       return [cacheTag.site];

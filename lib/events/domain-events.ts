@@ -1,4 +1,5 @@
-import "server-only";
+// No "server-only" marker: the start-up re-render (scripts/start.ts, outside Next.js) writes
+// events too. Nothing here is secret, and it needs a database transaction to do anything.
 // Domain events: a typed record of what changed, written in the same transaction as the change
 // itself, so that a change and its event are both there or neither is. Consumers (the audit log,
 // the response cache's invalidation, search indexing, feeds) read events instead of being called
@@ -18,6 +19,8 @@ export type DomainEvent =
   | { type: "article.corrected"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.unpublished"; articleId: number; sectionId: number | null; authorId: string }
   | { type: "article.republished"; articleId: number; sectionId: number | null; authorId: string }
+  /** Stored body HTML rebuilt by a newer renderer (no content change). */
+  | { type: "article.rerendered"; articleId: number }
   | { type: "media.uploaded"; mediaId: string }
   | { type: "media.updated"; mediaId: string }
   | { type: "comment.posted"; commentId: number; articleId: number; status: "VISIBLE" | "HELD" }

@@ -11,6 +11,8 @@ export function contentSecurityPolicy(options: { nonce: string; dev: boolean; fr
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
+    // Story videos: only the privacy-enhanced YouTube embed the body renderer builds from an id.
+    "frame-src https://www.youtube-nocookie.com",
     "base-uri 'self'",
     "form-action 'self'",
     `frame-ancestors '${options.framing}'`,

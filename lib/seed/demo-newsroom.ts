@@ -109,7 +109,7 @@ async function createDemoArticle(
   refs: { authorId: string; editorId: string; sectionId: number | null; tagIds: number[]; heroImageId: string; now: Date },
 ) {
   const body = demoBlocksToBody(story.body);
-  const { html, text } = renderArticleBody(body);
+  const { html, text, renderVersion } = renderArticleBody(body);
   const at = new Date(refs.now.getTime() - story.hoursAgo * HOUR);
   const isLive = story.status === "PUBLISHED" || story.status === "SCHEDULED";
   // A scheduled story was approved an hour ago for a time still to come.
@@ -124,6 +124,7 @@ async function createDemoArticle(
     bodyJson: body,
     bodyHtml: html,
     bodyText: text,
+    renderVersion,
   };
   const article = await tx.article.create({
     data: {

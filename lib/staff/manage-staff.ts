@@ -2,6 +2,7 @@ import "server-only";
 // Admins manage staff accounts. Every change that affects what someone may do (role,
 // deactivation, password reset) bumps their sessionVersion, so their open sessions end at once.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { emitDomainEvent } from "@/lib/events/domain-events";
 import { accountKey } from "@/lib/auth/login-throttle";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { assertCan } from "@/lib/auth/permissions";
@@ -110,6 +111,7 @@ export async function updateStaffMember(actor: StaffUser, rawId: string, input: 
       await recordAudit({ actorId: actor.id, action: "staff.title.change", targetType: "User", targetId: id, detail: { from: current.title, to: data.title } }, tx);
     }
     await recordAudit({ actorId: actor.id, action: "staff.update", targetType: "User", targetId: id, detail: { fields: Object.keys(data) } }, tx);
+    await emitDomainEvent(tx, { type: "staff.byline-changed", userId: id });
     return user;
   });
 }

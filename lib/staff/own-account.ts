@@ -1,6 +1,7 @@
 import "server-only";
 // What every staff member may do to their own account.
 import { recordAudit } from "@/lib/audit/record-audit";
+import { emitDomainEvent } from "@/lib/events/domain-events";
 import { ACCOUNT_FAILURE_LIMIT, accountKey, clearThrottle, lockIfLimitReached, reserveAttempt } from "@/lib/auth/login-throttle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { assertCan } from "@/lib/auth/permissions";
@@ -30,6 +31,7 @@ export async function updateOwnProfile(actor: StaffUser, input: unknown, options
       select: { id: true, email: true, name: true, role: true, title: true, bylineEmail: true, bio: true },
     });
     await recordAudit({ actorId: actor.id, action: "profile.update", targetType: "User", targetId: actor.id, detail: { fields: Object.keys(data) } }, tx);
+    await emitDomainEvent(tx, { type: "staff.byline-changed", userId: actor.id });
     return user;
   });
 }

@@ -18,7 +18,12 @@ export default async function NewsroomHomePage({ searchParams }: Props) {
   const isDesk = canForAnyRecord(staff, "article.read");
   return (
     <>
-      <h1>{status === "SUBMITTED" ? "데스크 검토 대기" : isDesk ? "모든 기사" : "내 기사"}</h1>
+      <div className="page-title-row">
+        <h1>{status === "SUBMITTED" ? "데스크 검토 대기" : isDesk ? "모든 기사" : "내 기사"}</h1>
+        <Link className="button" href="/newsroom/articles/new" data-testid="new-article">
+          새 기사 쓰기
+        </Link>
+      </div>
       <p className="actions-row">
         <Link href="/newsroom">전체</Link>
         {Object.entries(ARTICLE_STATUS_KO).map(([value, label]) => (

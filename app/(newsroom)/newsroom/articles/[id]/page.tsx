@@ -1,11 +1,13 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import "@/components/article/article-body.css";
 import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { parseArticleId } from "@/lib/articles/article-id";
 import { getArticleForNewsroom } from "@/lib/articles/newsroom-articles";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
-import { can } from "@/lib/auth/permissions";
+import { can, canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstDateTime } from "@/lib/format/korean-time";
 import { approveArticleAction, returnArticleAction, submitArticleAction, unpublishArticleAction } from "./actions";
@@ -52,6 +54,12 @@ export default async function NewsroomArticlePage({ params }: Props) {
       )}
 
       <section className="actions-row" aria-label="처리">
+        <Link className="button button--secondary" href={`/newsroom/articles/${article.id}/edit`} data-testid="edit-article">
+          {can(staff, "article.edit", owner) && (article.status === "DRAFT" || canForAnyRecord(staff, "article.edit")) ? "편집" : "편집기에서 보기"}
+        </Link>
+        <Link className="button button--secondary" href={`/newsroom/articles/${article.id}/preview`}>
+          미리보기
+        </Link>
         {article.status === "DRAFT" && can(staff, "article.submit", owner) && (
           <ActionForm action={submitArticleAction} submitLabel="데스크에 넘기기">
             {hidden}
