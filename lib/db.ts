@@ -1,6 +1,7 @@
 import "server-only";
 import { readAppEnv } from "@/lib/config/env";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import type pg from "pg";
+import { createPrismaClient, poolOf, type Db } from "@/lib/db/client";
 
 // One client per process, kept on globalThis so dev-mode hot reloads do not open new pools.
 // It is created on first use, not at import, so `next build` can load modules without a database.
@@ -18,3 +19,8 @@ export const db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The pool under `db`, for hot paths that run their statements on pg directly (lib/db/sql.ts). */
+export function dbPool(): pg.Pool {
+  return poolOf(getDb());
+}

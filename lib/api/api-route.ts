@@ -17,7 +17,10 @@ type RouteContext<P> = { params: Promise<P> };
 export function errorResponse(caught: unknown): Response {
   const error = domainErrorFromDatabase(caught) ?? caught;
   if (error instanceof DomainError) {
-    return Response.json({ error: { code: error.code, message: error.message, ...(error.details ?? {}) } }, { status: HTTP_STATUS[error.code] });
+    // A throttled caller is told when to come back (429 + Retry-After).
+    const retryAfter = error.details?.retryAfterSeconds;
+    const headers = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined;
+    return Response.json({ error: { code: error.code, message: error.message, ...(error.details ?? {}) } }, { status: HTTP_STATUS[error.code], headers });
   }
   logger().error({ err: error }, "api: unexpected error");
   return Response.json({ error: { code: "INTERNAL", message: "서버 오류가 발생했습니다. 잠시 뒤 다시 시도하세요." } }, { status: 500 });
@@ -32,22 +35,31 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-export function staffApiRoute<P = Record<string, never>>(
-  handler: (input: { request: Request; staff: StaffUser; params: P }) => Promise<unknown>,
-  /** Routes that stay open to someone still on an admin-issued temporary password. */
-  options: { allowPendingPasswordChange?: boolean } = {},
-) {
+/** What every API route shares: Origin check for state changes, JSON answers, errors mapped once. */
+function apiRoute<P>(run: (request: Request, params: P) => Promise<unknown>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const changesState = !["GET", "HEAD", "OPTIONS"].includes(request.method);
       if (changesState && !isSameOriginRequest(request)) {
         throw new DomainError("FORBIDDEN", "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
       }
-      const staff = await requireStaff(options);
-      const result = await handler({ request, staff, params: await context.params });
+      const result = await run(request, await context.params);
       return result instanceof Response ? result : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+export function staffApiRoute<P = Record<string, never>>(
+  handler: (input: { request: Request; staff: StaffUser; params: P }) => Promise<unknown>,
+  /** Routes that stay open to someone still on an admin-issued temporary password. */
+  options: { allowPendingPasswordChange?: boolean } = {},
+) {
+  return apiRoute<P>(async (request, params) => handler({ request, staff: await requireStaff(options), params }));
+}
+
+/** Routes readers call without signing in (comments): the same checks and error answers, no session. */
+export function publicApiRoute<P = Record<string, never>>(handler: (input: { request: Request; params: P }) => Promise<unknown>) {
+  return apiRoute<P>((request, params) => handler({ request, params }));
 }

@@ -179,6 +179,10 @@ export const responses = {
   media: z.object({ media: mediaOutSchema }),
   tags: z.object({ tags: z.array(tagOutSchema) }),
   sections: z.object({ sections: z.array(sectionOutSchema) }),
+  // Reader comments (lib/comments/): described by their main fields.
+  commentList: z.looseObject({ comments: z.array(z.looseObject({ id: z.number().int(), body: z.string() })), count: z.number().int(), nextCursor: z.string().nullable() }),
+  commentPosted: z.looseObject({ comment: z.looseObject({ id: z.number().int(), status: z.string() }), message: z.string() }),
+  commentAction: z.looseObject({}),
   openApi: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.looseObject({})) }),
 };
 

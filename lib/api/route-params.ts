@@ -8,6 +8,13 @@ export function parseArticleIdParam(raw: string): number {
   return id;
 }
 
+/** A numeric comment id from a URL segment, or NOT_FOUND. */
+export function parseCommentIdParam(raw: string): number {
+  const id = parseArticleId(raw);
+  if (id === null) throw notFound("댓글을 찾을 수 없습니다.");
+  return id;
+}
+
 /** A revision number from a URL segment, or NOT_FOUND. */
 export function parseRevisionNumberParam(raw: string): number {
   const number = parseArticleId(raw);

@@ -18,6 +18,7 @@ import {
 } from "@/lib/articles/article-input-schema";
 import { responses } from "@/lib/api/response-schemas";
 import { articleListQuerySchema, rescheduleArticleSchema, republishArticleSchema } from "@/lib/articles/desk-input-schema";
+import { deleteCommentSchema, listCommentsQuerySchema, postCommentSchema, reportCommentSchema } from "@/lib/comments/comment-schemas";
 import { mediaListQuerySchema, mediaUpdateSchema, mediaUploadFieldsSchema } from "@/lib/media/media-schemas";
 import { updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
 
@@ -39,7 +40,7 @@ export interface ApiRouteSpec {
   /** 200 unless said otherwise. */
   successStatus?: 200 | 201;
   /** For grouping in the document. */
-  tag: "staff" | "articles" | "desk" | "revisions" | "editor" | "media" | "vocabulary" | "meta";
+  tag: "staff" | "articles" | "desk" | "revisions" | "editor" | "media" | "vocabulary" | "comments" | "meta";
 }
 
 export const API_ROUTES: ApiRouteSpec[] = [
@@ -88,4 +89,9 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: "GET", path: "/api/v1/tags", summary: "Tag typeahead (names containing q, those starting with it first)", access: "staff", query: tagSearchQuerySchema, response: responses.tags, tag: "vocabulary" },
   { method: "GET", path: "/api/v1/sections", summary: "Active sections in menu order", access: "staff", response: responses.sections, tag: "vocabulary" },
   { method: "GET", path: "/api/v1/openapi.json", summary: "This document (OpenAPI 3.1)", access: "public", response: responses.openApi, tag: "meta" },
+  { method: "GET", path: "/api/v1/articles/{id}/comments", summary: "A public story's visible comments, cursor-paged, with the count", access: "public", query: listCommentsQuerySchema, response: responses.commentList, tag: "comments" },
+  { method: "POST", path: "/api/v1/articles/{id}/comments", summary: "Post a guest comment (201 posted, 202 held for review, 429 flooding)", access: "public", body: postCommentSchema, response: responses.commentPosted, successStatus: 201, tag: "comments" },
+  { method: "POST", path: "/api/v1/comments/{id}/report", summary: "Report a comment (once per visitor)", access: "public", body: reportCommentSchema, response: responses.commentAction, tag: "comments" },
+  { method: "POST", path: "/api/v1/comments/{id}/like", summary: "Like (공감) a comment (once per visitor)", access: "public", response: responses.commentAction, tag: "comments" },
+  { method: "DELETE", path: "/api/v1/comments/{id}", summary: "Delete a comment: its guest password, or staff who may moderate", access: "public", body: deleteCommentSchema, response: responses.commentAction, tag: "comments" },
 ];

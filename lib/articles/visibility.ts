@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 
 // What readers may see, said once. Two words matter:
@@ -52,4 +52,14 @@ export function publicStateOf(article: VisibilityFields, now: Date): PublicState
     article.publishedAt !== null &&
     article.publishedAt <= (article.unpublishedAt ?? now);
   return wasPublic ? "gone" : "hidden";
+}
+
+/**
+ * The same rule as `publiclyVisibleWhere`, for raw SQL over an "Article" row named `alias` (the
+ * comment write paths check visibility inside their single statements). Kept beside the Prisma
+ * form; tests/integration/comments.test.ts checks that the two agree on the planted stories.
+ */
+export function publiclyVisibleSql(alias: string, now: Date): Prisma.Sql {
+  const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return Prisma.sql`(${a}."status" IN ('PUBLISHED', 'SCHEDULED') AND ${a}."publishedAt" <= ${now} AND ${a}."liveRevisionId" IS NOT NULL)`;
 }

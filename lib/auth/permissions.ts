@@ -36,6 +36,12 @@ export const PERMISSIONS = {
   "profile.update": { REPORTER: "own", EDITOR: "own", ADMIN: "own" },
   "password.change": { REPORTER: "own", EDITOR: "own", ADMIN: "own" },
   "audit.read": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // Readers' comments: the desk moderates (queue, hide, restore, delete), bans sources and closes
+  // a story's comments; only admins change the blocked words and the comment rules.
+  "comment.moderate": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "comment.ban": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "comment.close": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "comment.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -33,6 +33,9 @@ export function tagsForEvent(event: StoredEvent): string[] {
       return articleId === null ? [] : [cacheTag.story(articleId)];
     case "comment.posted":
     case "comment.moderated":
+    case "comment.deleted":
+    case "comment.liked":
+    case "article.comments-closed":
     case "comment.settings-changed":
       return articleId === null ? [] : [cacheTag.comments(articleId)];
     // A byline (name, title, e-mail, photo) or a photo's caption, credit and alt text show on

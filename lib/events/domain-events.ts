@@ -7,6 +7,7 @@
 import type { DbTransaction } from "@/lib/db/client";
 import type { CorrectionType } from "@/lib/generated/prisma/enums";
 import { refreshSearchDocument } from "@/lib/search/search-index";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Every event the domain emits. Add a member here when a new kind of change needs consumers. */
 export type DomainEvent =
@@ -26,8 +27,15 @@ export type DomainEvent =
   | { type: "article.rerendered"; articleId: number }
   | { type: "media.uploaded"; mediaId: string }
   | { type: "media.updated"; mediaId: string }
-  | { type: "comment.posted"; commentId: number; articleId: number }
-  | { type: "comment.moderated"; commentId: number; articleId: number }
+  | { type: "comment.posted"; commentId: number; articleId: number; status: "VISIBLE" | "HELD" }
+  | { type: "comment.moderated"; commentId: number; articleId: number; action: "hide" | "restore" | "delete" | "auto-hide"; status: "VISIBLE" | "HIDDEN" | "DELETED" }
+  | { type: "comment.deleted"; commentId: number; articleId: number }
+  | { type: "comment.liked"; commentId: number; articleId: number }
+  | { type: "comment.source-banned"; banId: number; until: string }
+  | { type: "comment.ban-lifted"; banId: number }
+  | { type: "comment.blocked-words-changed"; version: number }
+  | { type: "comment.settings-changed" }
+  | { type: "article.comments-closed"; articleId: number; closed: boolean }
   | { type: "staff.byline-changed"; userId: string }
   | { type: "section.changed"; sectionId: number };
 
@@ -39,7 +47,13 @@ const SEARCH_INDEX_EVENTS = new Set<DomainEventType>(["article.published", "arti
 
 /** Records `event` as part of the transaction `tx` (it commits or rolls back with the change). */
 export async function emitDomainEvent(tx: DbTransaction, event: DomainEvent): Promise<void> {
-  const { type, ...payload } = event;
-  await tx.domainEvent.create({ data: { type, payload } });
+  // A raw insert: Prisma's model create costs several times more.
+  await tx.$executeRaw(domainEventInsert(event));
   if (SEARCH_INDEX_EVENTS.has(event.type) && "articleId" in event) await refreshSearchDocument(tx, event.articleId);
+}
+
+/** The statement that records `event`, for hot paths that run on pg directly (lib/db/sql.ts). */
+export function domainEventInsert(event: DomainEvent): Prisma.Sql {
+  const { type, ...payload } = event;
+  return Prisma.sql`INSERT INTO "DomainEvent" ("type", "payload") VALUES (${type}, ${JSON.stringify(payload)}::jsonb)`;
 }

@@ -1,6 +1,7 @@
 // The process's HTTP entry point. Every request passes through `handleRequest`: first the
 // refusals of what must never reach Next.js (lib/runtime/request-refusals.ts), then the response
-// cache for readers' pages (lib/runtime/response-cache/), then Next.js.
+// cache for readers' pages (lib/runtime/response-cache/), then readers' comment calls
+// (lib/runtime/api-fast-lane.ts), then Next.js.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
@@ -10,6 +11,7 @@ import { logger, routeConsoleErrorsToLogger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { runInRequestContext } from "@/lib/observability/request-context";
 import { routeKind } from "@/lib/observability/route-kind";
+import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
 import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
 import { admitRequest } from "@/lib/runtime/request-refusals";
 import { requestPath } from "@/lib/runtime/request-guards";
@@ -105,18 +107,24 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   // Not in development: pages change with every edit there.
   const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: passToNext }) : null;
 
+  // Readers' comment calls skip Next.js's request pipeline in production (see api-fast-lane.ts).
+  const fastLane = options.dev ? () => false : createApiFastLane();
+  const passOn = (req: IncomingMessage, res: ServerResponse) => {
+    if (!fastLane(req, res)) void passToNext(req, res);
+  };
+
   const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
     if (!admitRequest(req, res, trustProxy)) return;
     if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache })) return;
-    if (!cache) return void passToNext(req, res);
+    if (!cache) return passOn(req, res);
     cache.handle(req, res).then(
       (outcome) => {
         record(outcome);
-        if (outcome === "PASS") void passToNext(req, res);
+        if (outcome === "PASS") passOn(req, res);
       },
       (error: unknown) => {
         logger().error({ err: error }, "response cache failed; answering without it");
-        if (!res.headersSent) void passToNext(req, res);
+        if (!res.headersSent) passOn(req, res);
       },
     );
   };

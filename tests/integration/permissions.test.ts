@@ -9,6 +9,9 @@ import { getArticleForNewsroom } from "@/lib/articles/newsroom-articles";
 import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { ACTIONS, type Action } from "@/lib/auth/permissions";
+import { DEFAULT_COMMENT_SETTINGS, updateCommentSettings } from "@/lib/comments/comment-settings";
+import { banCommentSources, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
+import { db } from "@/lib/db";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -53,6 +56,12 @@ const EXPECTED: Record<Action, Expected> = {
   "profile.update": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
   "password.change": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
   "audit.read": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Readers' comments (issue "Reader comments"): the desk (editors and admins) moderates, bans
+  // and closes; only admins change the blocked words and comment rules.
+  "comment.moderate": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "comment.ban": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -94,7 +103,18 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
     run: (actor) => changeOwnPassword(actor, { currentPassword: STAFF_PASSWORD, newPassword: "a-new-strong-password-9", confirmPassword: "a-new-strong-password-9" }),
   },
   "audit.read": { run: (actor) => listAuditLog(actor) },
+  "comment.moderate": { run: async (actor, owner) => moderateComments(actor, { ids: [await guestComment(owner)], action: "hide" }) },
+  "comment.ban": { run: async (actor, owner) => banCommentSources(actor, { ids: [await guestComment(owner)], days: 1 }) },
+  "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
+  "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
 };
+
+/** A reader's comment under a published story by `author` (comments belong to no staff member). */
+async function guestComment(author: StaffUser): Promise<number> {
+  const article = await createArticle(author.id, "PUBLISHED");
+  const comment = await db.comment.create({ data: { articleId: article.id, body: "독자 댓글", guestName: "독자", ipHash: `perm-${crypto.randomUUID()}` } });
+  return comment.id;
+}
 
 beforeAll(async () => {
   tinyPng = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#336699" } }).png().toBuffer();

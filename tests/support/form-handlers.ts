@@ -4,6 +4,15 @@
 import type { FormHandler } from "@/lib/actions/staff-action";
 import { approveArticleForm, cancelScheduleForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm } from "@/lib/articles/workflow-forms";
 import { markNotificationsReadForm } from "@/lib/notifications/notification-forms";
+import {
+  addBlockedWordsForm,
+  liftBanForm,
+  moderateCommentsForm,
+  removeBlockedWordsForm,
+  setCommentsClosedForm,
+  testBlockedWordsForm,
+  updateCommentSettingsForm,
+} from "@/lib/comments/comment-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
@@ -22,6 +31,13 @@ export const FORM_HANDLERS: Record<string, FormHandler> = {
   updateStaffForm,
   setStaffActiveForm,
   resetStaffPasswordForm,
+  moderateCommentsForm,
+  setCommentsClosedForm,
+  liftBanForm,
+  updateCommentSettingsForm,
+  addBlockedWordsForm,
+  removeBlockedWordsForm,
+  testBlockedWordsForm,
 };
 
 /** Every field name a newsroom form sends; the test fills them (and strangers) with hostile values. */
@@ -44,4 +60,20 @@ export const FORM_FIELD_NAMES = [
   "currentPassword",
   "newPassword",
   "confirmPassword",
+  "ids",
+  "single",
+  "action",
+  "days",
+  "hideComments",
+  "closed",
+  "banId",
+  "minIntervalSeconds",
+  "maxPerHourPerStory",
+  "duplicateWindowMinutes",
+  "maxLinks",
+  "reportHideThreshold",
+  "blockedWordAction",
+  "words",
+  "wordIds",
+  "text",
 ] as const;

@@ -1,0 +1,78 @@
+import "server-only";
+// 공감 and 신고: once per visitor (source) per comment, each one statement that inserts the
+// visitor's row and moves the comment's counter together, so concurrent clicks can neither lose
+// nor double a count (the counter update takes the comment's row lock; a second row for the same
+// visitor is refused by the primary key / unique index). Only visible comments on stories that
+// are public now can be liked or reported. Reports from `reportHideThreshold` different visitors
+// hide a comment until the desk decides; once the desk has restored it, reports no longer hide it.
+import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { reportCommentSchema, REPORT_REASONS } from "@/lib/comments/comment-schemas";
+import { getCommentSettings } from "@/lib/comments/comment-settings";
+import type { CommentVisitor } from "@/lib/comments/comment-source";
+import { db } from "@/lib/db";
+import { conflict, DomainError, notFound } from "@/lib/errors";
+import { emitDomainEvent } from "@/lib/events/domain-events";
+import { parseInput } from "@/lib/validation";
+
+/** Why nothing was inserted: the comment is not there for readers, it is the visitor's own, or they already did it. */
+async function explainRefusal(commentId: number, visitor: CommentVisitor, now: Date, already: string, own: string): Promise<never> {
+  const rows = await db.$queryRaw<{ ipHash: string }[]>`
+    SELECT c."ipHash" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
+    WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND ${publiclyVisibleSql("a", now)}`;
+  const row = rows[0];
+  if (!row) throw notFound("댓글을 찾을 수 없습니다.");
+  if (row.ipHash === visitor.source) throw new DomainError("FORBIDDEN", own);
+  throw conflict(already);
+}
+
+export async function likeComment(commentId: number, visitor: CommentVisitor, now = new Date()): Promise<{ likeCount: number }> {
+  const result = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ likeCount: number; articleId: number }[]>`
+      WITH target AS (
+        SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
+        WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+      ), added AS (
+        INSERT INTO "CommentLike" ("commentId", "voterHash", "createdAt") SELECT "id", ${visitor.source}, ${now} FROM target
+        ON CONFLICT DO NOTHING RETURNING "commentId"
+      )
+      UPDATE "Comment" SET "likeCount" = "likeCount" + 1 FROM added WHERE "Comment"."id" = added."commentId"
+      RETURNING "Comment"."likeCount", "Comment"."articleId"`;
+    const row = rows[0];
+    if (row) await emitDomainEvent(tx, { type: "comment.liked", commentId, articleId: row.articleId });
+    return row;
+  });
+  if (!result) return explainRefusal(commentId, visitor, now, "이미 공감한 댓글입니다.", "내 댓글에는 공감할 수 없습니다.");
+  return { likeCount: result.likeCount };
+}
+
+export async function reportComment(commentId: number, input: unknown, visitor: CommentVisitor, now = new Date()): Promise<{ hidden: boolean }> {
+  const { reason, detail } = parseInput(reportCommentSchema, input);
+  const { reportHideThreshold } = await getCommentSettings();
+  const reasonText = detail ? `${REPORT_REASONS[reason]}: ${detail}` : REPORT_REASONS[reason];
+  const result = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ articleId: number; status: string }[]>`
+      WITH target AS (
+        SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
+        WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+      ), added AS (
+        INSERT INTO "CommentReport" ("commentId", "reporterHash", "reason", "createdAt") SELECT "id", ${visitor.source}, ${reasonText}, ${now} FROM target
+        ON CONFLICT DO NOTHING RETURNING "commentId"
+      )
+      UPDATE "Comment" SET
+        "reportCount" = "reportCount" + 1,
+        "status" = CASE WHEN "status" = 'VISIBLE' AND "moderatedAt" IS NULL AND "reportCount" + 1 >= ${reportHideThreshold} THEN 'HIDDEN'::"CommentStatus" ELSE "status" END,
+        "hiddenReason" = CASE WHEN "status" = 'VISIBLE' AND "moderatedAt" IS NULL AND "reportCount" + 1 >= ${reportHideThreshold} THEN 'reports' ELSE "hiddenReason" END,
+        "updatedAt" = ${now}
+      FROM added WHERE "Comment"."id" = added."commentId"
+      RETURNING "Comment"."articleId", "Comment"."status"::text AS "status"`;
+    const row = rows[0];
+    // The comment was visible when the report went in (target), so HIDDEN now means these reports
+    // hid it. (Two reports racing past the threshold may both say so; consumers are idempotent.)
+    if (row?.status === "HIDDEN") {
+      await emitDomainEvent(tx, { type: "comment.moderated", commentId, articleId: row.articleId, action: "auto-hide", status: "HIDDEN" });
+    }
+    return row;
+  });
+  if (!result) return explainRefusal(commentId, visitor, now, "이미 신고한 댓글입니다.", "내 댓글은 신고할 수 없습니다.");
+  return { hidden: result.status === "HIDDEN" };
+}

@@ -1,0 +1,45 @@
+import "server-only";
+// A guest deletes their own comment with the password they chose. Guesses are throttled in
+// PostgreSQL (the sign-in throttle's table and rules, lib/auth/login-throttle.ts): 10 wrong
+// passwords from one source, or 5 against one comment, within 15 minutes lock further tries.
+// The check itself is argon2's constant-time comparison. Staff delete through moderation.ts.
+import { clearThrottle, lockIfLimitReached, releaseAttempt, reserveAttempt, type Reservation } from "@/lib/auth/login-throttle";
+import { deleteCommentSchema } from "@/lib/comments/comment-schemas";
+import { verifyCommentPassword } from "@/lib/comments/comment-password";
+import type { CommentVisitor } from "@/lib/comments/comment-source";
+import { db } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors";
+import { emitDomainEvent } from "@/lib/events/domain-events";
+import { parseInput } from "@/lib/validation";
+
+const SOURCE_LIMIT = 10;
+const COMMENT_LIMIT = 5;
+
+function lockedError(reservations: Reservation[], now: Date): DomainError {
+  const until = Math.max(...reservations.flatMap((r) => (r.allowed ? [] : [r.lockedUntil.getTime()])));
+  const seconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+  return new DomainError("LOCKED", `비밀번호를 너무 많이 틀렸습니다. ${Math.ceil(seconds / 60)}분 뒤에 다시 시도하세요.`, { retryAfterSeconds: seconds });
+}
+
+export async function deleteOwnComment(commentId: number, input: unknown, visitor: CommentVisitor, now = new Date()): Promise<void> {
+  const { password } = parseInput(deleteCommentSchema, input);
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, articleId: true, status: true, guestPasswordHash: true } });
+  if (!comment || comment.status === "DELETED") throw notFound("댓글을 찾을 수 없습니다.");
+
+  const reservations = [await reserveAttempt(`comment-delete:source:${visitor.source}`, SOURCE_LIMIT, now), await reserveAttempt(`comment-delete:comment:${commentId}`, COMMENT_LIMIT, now)];
+  if (reservations.some((r) => !r.allowed)) {
+    await Promise.all(reservations.map(releaseAttempt));
+    throw lockedError(reservations, now);
+  }
+  if (!(await verifyCommentPassword(comment.guestPasswordHash, password))) {
+    for (const reservation of reservations) await lockIfLimitReached(reservation, now);
+    throw new DomainError("FORBIDDEN", "비밀번호가 맞지 않습니다.", { reason: "password" });
+  }
+  await Promise.all([releaseAttempt(reservations[0] as Reservation), clearThrottle(`comment-delete:comment:${commentId}`)]);
+
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({ where: { id: commentId, status: { not: "DELETED" } }, data: { status: "DELETED", hiddenReason: "writer" } });
+    if (count === 0) throw notFound("댓글을 찾을 수 없습니다.");
+    await emitDomainEvent(tx, { type: "comment.deleted", commentId, articleId: comment.articleId });
+  });
+}

@@ -1,0 +1,53 @@
+import "server-only";
+// Running Prisma.sql statements on the pg pool directly, for the hot paths (posting and listing
+// comments): measured here, a transaction of three raw statements costs about 1.4-2.7 ms of CPU
+// through Prisma's interactive transaction and 0.3-0.5 ms on pg. Everything else uses Prisma.
+// Statements are still written with Prisma.sql (parameters, never string concatenation), and
+// dates are passed and read as UTC, the way Prisma's adapter does.
+import pg from "pg";
+import { dbPool } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Columns are `timestamp(3) without time zone` holding UTC (Prisma's convention). pg would read
+// them, and write Dates, in the process's local zone; these keep them UTC whatever TZ is set.
+const TIMESTAMP_OID = 1114;
+const utcTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+    return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
+  },
+};
+
+const toParameter = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "") : value);
+
+export type SqlClient = pg.Pool | pg.PoolClient;
+
+export async function runSql<Row extends pg.QueryResultRow>(client: SqlClient, statement: Prisma.Sql): Promise<Row[]> {
+  const result = await client.query<Row>({ text: statement.text, values: statement.values.map(toParameter), types: utcTypes });
+  return result.rows;
+}
+
+/** Runs `work` in one transaction on a pooled connection (rolled back if it throws). */
+export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await dbPool().connect();
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    // A connection that could not even roll back is dropped, not returned to the pool.
+    client.release(broken);
+  }
+}
+
+/** Runs one statement on a pooled connection of its own (no transaction). */
+export function runPooledSql<Row extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<Row[]> {
+  return runSql<Row>(dbPool(), statement);
+}

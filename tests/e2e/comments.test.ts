@@ -1,0 +1,273 @@
+// Readers' comments in a real Chromium against the real app: a guest comments and sees the count
+// rise; the 251st character cannot be entered (typing, pasting, and a Korean IME composition
+// driven through the DevTools protocol); a comment made of an XSS payload shows as text and runs
+// nothing; the desk hides a comment in /newsroom/comments; an admin tries the blocked-word list.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+
+const baseUrl = inject("appBaseUrl");
+const databaseUrl = inject("appDatabaseUrl");
+const password = inject("demoPassword");
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A published story of this file's own, so other browser tests cannot change it under us. */
+async function createStory(headline: string): Promise<number> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const author = await db.user.findFirstOrThrow({ where: { email: "reporter@newsroom.test" } });
+    const text = "[누리일보 이준혁 기자] 댓글 시험용 기사의 첫 문단입니다.";
+    const past = new Date(Date.now() - 3_600_000);
+    const article = await db.article.create({
+      data: {
+        headline,
+        subHeadlines: ["댓글을 시험하는 기사"],
+        slug: "comments-e2e",
+        bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
+        bodyHtml: `<p>${text}</p>`,
+        bodyText: text,
+        authorId: author.id,
+        status: "PUBLISHED",
+        approvedAt: past,
+        publishedAt: past,
+      },
+    });
+    const revision = await db.articleRevision.create({
+      data: { articleId: article.id, number: 1, kind: "APPROVE", articleVersion: 1, headline, subHeadlines: article.subHeadlines, bodyJson: article.bodyJson ?? {}, bodyHtml: article.bodyHtml, bodyText: article.bodyText, createdById: author.id },
+    });
+    await db.article.update({ where: { id: article.id }, data: { liveRevisionId: revision.id } });
+    return article.id;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const graphemes = (text: string) => [...new Intl.Segmenter("ko", { granularity: "grapheme" }).segment(text)].length;
+
+async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`${baseUrl}${next}`);
+  await page.waitForURL(/\/login\?/);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(`${baseUrl}${next}`);
+}
+
+describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
+  let browser: Browser;
+  let storyId: number;
+  const contexts: BrowserContext[] = [];
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "ko-KR" });
+    context.setDefaultTimeout(15_000);
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    // Every request in this run comes from 127.0.0.1, one source: lift the 15-second rule and the
+    // hourly cap for this file (restored afterwards), so its posts are not refused as flooding.
+    await query(
+      `INSERT INTO "SiteSetting" ("key", "value", "updatedAt") VALUES ('comments.settings', $1, now())
+       ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
+      [JSON.stringify({ minIntervalSeconds: 0, maxPerHourPerStory: 1000 })],
+    );
+    storyId = await createStory("구청, 골목 쓰레기 무단투기 단속 강화");
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await query(`DELETE FROM "SiteSetting" WHERE "key" = 'comments.settings'`);
+  });
+
+  it("a guest comments under a story, sees it appear and the count rise", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/articles/${storyId}`);
+    const island = page.locator('[data-testid="comments-island"]');
+    await expect.poll(() => island.locator('[data-testid="comment-total"]').textContent()).toBe("0");
+    expect(await page.locator("#comments-heading").textContent()).toBe("뉴스댓글");
+    expect(await island.textContent()).toContain("띄어쓰기를 포함하여 250자 이내로 써주세요");
+
+    await page.fill('input[name="nickname"]', "골목지킴이");
+    await page.fill('input[name="password"]', "4321");
+    const text = "단속도 좋지만 분리수거함부터 늘려 주세요.\n밤에는 가로등도 어둡습니다.";
+    await page.fill('textarea[name="body"]', text);
+    expect(await page.locator('[data-testid="comment-count"]').textContent()).toBe(String(graphemes(text)));
+    await page.click('button:has-text("등록")');
+    await expect.poll(() => island.locator(".comment__body").first().textContent()).toBe("단속도 좋지만 분리수거함부터 늘려 주세요.밤에는 가로등도 어둡습니다.");
+    expect(await island.locator(".comment__body").first().innerHTML()).toContain("<br>");
+    await expect.poll(() => island.locator('[data-testid="comment-total"]').textContent()).toBe("1");
+    expect(await island.locator(".comment__nickname").first().textContent()).toBe("골목지킴이");
+    expect(await island.locator(".comment__tag").first().textContent()).toMatch(/^\([0-9a-z]{5}\)$/);
+    expect(await page.locator('textarea[name="body"]').inputValue()).toBe("");
+
+    // The page's own HTML carries no comment (the article stays cacheable); the island fetched it.
+    const html = await (await fetch(`${baseUrl}/articles/${storyId}`)).text();
+    expect(html).not.toContain("분리수거함부터");
+    expect(html).toContain('id="comments"');
+
+    // A second reader's 공감 counts once.
+    const other = await newPage();
+    await other.goto(`${baseUrl}/articles/${storyId}#comments`);
+    await other.locator(".comment__like").first().click();
+    await expect.poll(() => other.locator(".comment__like span").first().textContent()).toBe("0");
+    // Same source as the writer here (127.0.0.1): liking one's own comment is refused, politely.
+    await expect.poll(() => other.locator(".comment__message").first().textContent()).toContain("내 댓글에는 공감할 수 없습니다");
+    await page.screenshot({ path: await screenshotPath("comments-posted"), fullPage: true });
+  });
+
+  it("the 251st character cannot be entered: typing, pasting, or composing Hangul with an IME", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/articles/${storyId}`);
+    const box = page.locator('textarea[name="body"]');
+    const counter = page.locator('[data-testid="comment-count"]');
+    await box.fill("가".repeat(250));
+    expect(await counter.textContent()).toBe("250");
+    await box.press("End");
+    await page.keyboard.type("나");
+    expect(graphemes(await box.inputValue())).toBe(250);
+    expect(await box.inputValue()).toBe("가".repeat(250));
+
+    // Pasting 3 characters into room for 1 keeps the first one.
+    await box.fill("가".repeat(249));
+    await box.press("End");
+    await page.keyboard.insertText("나다라");
+    expect(await box.inputValue()).toBe(`${"가".repeat(249)}나`);
+
+    // Emoji with skin tones count once each.
+    await box.fill("👍🏽".repeat(249));
+    await box.press("End");
+    await page.keyboard.insertText("👩‍💻👍🏽");
+    expect(graphemes(await box.inputValue())).toBe(250);
+    expect(await counter.textContent()).toBe("250");
+
+    // A Korean IME: ㅎ -> 하 -> 한, then committed. At 249 the syllable fits and is never cut
+    // while it is being composed.
+    const cdp = await page.context().newCDPSession(page);
+    const compose = async (steps: string[]) => {
+      for (const step of steps) await cdp.send("Input.imeSetComposition", { text: step, selectionStart: step.length, selectionEnd: step.length });
+      await cdp.send("Input.insertText", { text: steps.at(-1) ?? "" });
+    };
+    await box.fill("가".repeat(249));
+    await box.press("End");
+    await cdp.send("Input.imeSetComposition", { text: "ㅎ", selectionStart: 1, selectionEnd: 1 });
+    await cdp.send("Input.imeSetComposition", { text: "하", selectionStart: 1, selectionEnd: 1 });
+    expect(await box.inputValue()).toBe(`${"가".repeat(249)}하`);
+    await cdp.send("Input.imeSetComposition", { text: "한", selectionStart: 1, selectionEnd: 1 });
+    await cdp.send("Input.insertText", { text: "한" });
+    expect(await box.inputValue()).toBe(`${"가".repeat(249)}한`);
+    expect(await counter.textContent()).toBe("250");
+    // Full: a 251st syllable may be composed (cutting it mid-way would break the IME), but it is
+    // dropped when the composition ends.
+    await compose(["ㄱ", "그", "글"]);
+    expect(await box.inputValue()).toBe(`${"가".repeat(249)}한`);
+    expect(await counter.textContent()).toBe("250");
+    await page.locator(".comment-form").screenshot({ path: await screenshotPath("comments-full-counter") });
+
+    // The server holds the same line: 251 by API is a 400 with the Korean rule.
+    const response = await fetch(`${baseUrl}/api/v1/articles/${storyId}/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl },
+      body: JSON.stringify({ nickname: "긴글독자", password: "1234", body: "가".repeat(251) }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("띄어쓰기를 포함하여 250자 이내로 써주세요");
+  });
+
+  it("a comment made of an XSS payload shows as text and runs nothing", async () => {
+    const page = await newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${baseUrl}/articles/${storyId}`);
+    await expect.poll(() => page.locator('[data-testid="comment-total"]').textContent()).not.toBe("-");
+    // Record every element added to the page from here on: posting must add no script at all.
+    await page.evaluate(() => {
+      const added: string[] = [];
+      Object.assign(window, { addedElements: added });
+      new MutationObserver((mutations) => {
+        for (const mutation of mutations) {
+          mutation.addedNodes.forEach((node) => {
+            if (node instanceof Element) [node, ...node.querySelectorAll("*")].forEach((element) => added.push(element.tagName.toLowerCase()));
+          });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const payload = `<img src=x onerror=alert(1)><script>alert(2)</script>"><svg onload=alert(3)> javascript:alert(4) https://example.com/a?b=<i>`;
+    await page.fill('input[name="nickname"]', "시험독자");
+    await page.fill('input[name="password"]', "1234");
+    await page.fill('textarea[name="body"]', payload);
+    await page.click('button:has-text("등록")');
+    const body = page.locator(".comment__body", { hasText: "onerror" }).first();
+    await expect.poll(() => body.textContent()).toBe(payload);
+    const added = await page.evaluate(() => (window as unknown as { addedElements: string[] }).addedElements);
+    expect(added.filter((tag) => ["script", "img", "svg", "iframe", "object", "embed"].includes(tag))).toEqual([]);
+    expect(await page.locator(".comments img, .comments svg, .comments script").count()).toBe(0);
+    const link = body.locator("a");
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute("rel")).toBe("nofollow ugc noopener");
+    // The address ends where markup-like characters begin; "<i>" stays text.
+    expect(await link.getAttribute("href")).toBe("https://example.com/a?b=");
+
+    // Another reader loading the page later runs nothing either.
+    await page.reload();
+    await expect.poll(() => page.locator(".comment__body", { hasText: "onerror" }).count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(await page.locator(".comments img, .comments svg, .comments script, .comments [onerror], .comments [onload]").count()).toBe(0);
+    const scriptTexts = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => script.textContent ?? ""));
+    expect(scriptTexts.filter((text) => text.includes("alert("))).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("the desk hides a comment in /newsroom/comments; readers no longer see it", async () => {
+    const [row] = await query<{ id: number }>(`SELECT id FROM "Comment" WHERE "articleId" = $1 AND "body" LIKE '단속도 좋지만%'`, [storyId]);
+    if (!row) throw new Error("the first test's comment is missing");
+    const page = await newPage();
+    await signIn(page, "editor@newsroom.test", `/newsroom/comments?view=recent&articleId=${storyId}`);
+    const line = page.locator(`tr[data-comment-id="${row.id}"]`);
+    expect(await line.textContent()).toContain("게시 중");
+    await page.screenshot({ path: await screenshotPath("comments-desk-queue"), fullPage: true });
+    await line.locator('button:has-text("숨기기")').click();
+    await expect.poll(() => page.locator('[role="status"]').first().textContent()).toContain("댓글 1개를 숨겼습니다");
+    await expect.poll(() => line.textContent()).toContain("숨김");
+
+    // The list may be answered by the response cache, which hears of the change within moments.
+    const listedIds = async () => ((await (await fetch(`${baseUrl}/api/v1/articles/${storyId}/comments`)).json()) as { comments: { id: number }[] }).comments.map((c) => c.id);
+    await expect.poll(listedIds).not.toContain(row.id);
+    const [audit] = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditLog" WHERE action = 'comment.hide' AND "targetId" = $1`, [String(row.id)]);
+    expect(Number(audit?.n)).toBe(1);
+
+    // Closing the story's comments: the form says so.
+    await page.click('button:has-text("이 기사 댓글 닫기")');
+    await expect.poll(() => page.locator('button:has-text("댓글 다시 열기")').count()).toBe(1);
+    await expect.poll(async () => ((await (await fetch(`${baseUrl}/api/v1/articles/${storyId}/comments`)).json()) as { closed: boolean }).closed).toBe(true);
+    const reader = await newPage();
+    await reader.goto(`${baseUrl}/articles/${storyId}`);
+    await expect.poll(() => reader.locator(".comments__closed").textContent()).toBe("이 기사는 댓글을 닫았습니다.");
+    expect(await reader.locator('textarea[name="body"]').count()).toBe(0);
+    await page.click('button:has-text("댓글 다시 열기")');
+    await expect.poll(() => page.locator('button:has-text("이 기사 댓글 닫기")').count()).toBe(1);
+  });
+
+  it("an admin tries a disguised word against the list in the settings page", async () => {
+    const page = await newPage();
+    await signIn(page, "admin@newsroom.test", "/newsroom/comments/settings");
+    await page.fill('input[name="text"]', "이 기사 ㅅ1발 뭐냐");
+    await page.click('button:has-text("시험")');
+    await expect.poll(() => page.locator('[role="status"]').first().textContent()).toContain('금칙어 "시발"');
+    await page.screenshot({ path: await screenshotPath("comments-settings"), fullPage: false });
+  });
+});

@@ -1,0 +1,307 @@
+// Readers' comments against a real PostgreSQL: post, list, count, like, report to auto-hide, ban,
+// close, delete with the password; stories that are not public refuse comments and never list
+// them; the flood rules with a controlled clock; blocked words hold or reject.
+import { beforeAll, describe, expect, it } from "vitest";
+import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/visibility";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { addBlockedWords } from "@/lib/comments/blocked-word-list";
+import { likeComment, reportComment } from "@/lib/comments/comment-reactions";
+import { updateCommentSettings, DEFAULT_COMMENT_SETTINGS } from "@/lib/comments/comment-settings";
+import { sourceTag, type CommentVisitor } from "@/lib/comments/comment-source";
+import { deleteOwnComment } from "@/lib/comments/delete-comment";
+import { listPublicComments } from "@/lib/comments/list-comments";
+import { banCommentSources, liftBan, listModerationQueue, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
+import { postComment } from "@/lib/comments/post-comment";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { expectNoPlantedStory, plantStories, privateStoryIds, type PlantedStories } from "../support/planted-stories";
+import { createArticle, createStaff } from "../support/staff-fixtures";
+
+let editor: StaffUser;
+let admin: StaffUser;
+let planted: PlantedStories;
+let sourceCounter = 0;
+
+/** A visitor from an address no other test uses. */
+const newVisitor = (): CommentVisitor => ({ source: `test-source-${process.pid}-${(sourceCounter += 1)}` });
+const comment = (body: string, nickname = "동네주민") => ({ nickname, password: "1234", body });
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof DomainError ? { code: error.code, message: error.message, details: error.details } : { code: `unexpected: ${String(error)}` }),
+  );
+
+/** A public story, published three days ago (tests post with clocks up to two hours back). */
+async function publishedStory() {
+  const { id } = await createArticle(editor.id, "PUBLISHED");
+  await db.article.update({ where: { id }, data: { publishedAt: new Date(Date.now() - 3 * 24 * 3_600_000) } });
+  return id;
+}
+
+beforeAll(async () => {
+  editor = await createStaff("EDITOR");
+  admin = await createStaff("ADMIN");
+  planted = await plantStories(db);
+});
+
+describe("posting and listing", () => {
+  it("a guest posts; the list shows it newest first with nickname, tag and count; nothing private leaks", async () => {
+    const articleId = await publishedStory();
+    const reader = newVisitor();
+    const t0 = new Date(Date.now() - 60_000);
+    const first = await postComment(articleId, comment("첫 번째 댓글입니다.", "첫손님"), reader, t0);
+    const second = await postComment(articleId, comment("두 번째 댓글\n줄을 바꿨어요", "둘째손님"), newVisitor(), new Date(t0.getTime() + 1000));
+    expect(first).toMatchObject({ status: "VISIBLE", heldReason: null });
+
+    const page = await listPublicComments(articleId, {});
+    expect(page.count).toBe(2);
+    expect(page.comments.map((c) => c.id)).toEqual([second.id, first.id]);
+    expect(page.comments[1]).toMatchObject({ nickname: "첫손님", body: "첫 번째 댓글입니다.", tag: sourceTag(reader.source), likeCount: 0 });
+    expect(page.comments[1]?.tag).toMatch(/^[0-9a-z]{5}$/);
+    const json = JSON.stringify(page);
+    expect(json).not.toContain(reader.source);
+    expect(json).not.toContain("argon2");
+    const stored = await db.comment.findUniqueOrThrow({ where: { id: first.id } });
+    expect(stored.guestPasswordHash).toMatch(/^\$argon2id\$v=19\$m=2048,t=1,p=1\$/);
+  });
+
+  it("pages with a cursor (더보기) and sorts by likes", async () => {
+    const articleId = await publishedStory();
+    const base = Date.now() - 10 * 60_000;
+    const ids: number[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await postComment(articleId, comment(`댓글 ${i}`), newVisitor(), new Date(base + i * 1000))).id);
+    const first = await listPublicComments(articleId, { limit: "2" });
+    expect(first.comments.map((c) => c.id)).toEqual([ids[4], ids[3]]);
+    const second = await listPublicComments(articleId, { limit: "2", cursor: first.nextCursor ?? "" });
+    expect(second.comments.map((c) => c.id)).toEqual([ids[2], ids[1]]);
+    const third = await listPublicComments(articleId, { limit: "2", cursor: second.nextCursor ?? "" });
+    expect(third.comments.map((c) => c.id)).toEqual([ids[0]]);
+    expect(third.nextCursor).toBeNull();
+
+    for (const _ of [1, 2, 3]) await likeComment(ids[1] ?? 0, newVisitor());
+    await likeComment(ids[3] ?? 0, newVisitor());
+    const byLikes = await listPublicComments(articleId, { sort: "likes", limit: "2" });
+    expect(byLikes.comments.map((c) => [c.id, c.likeCount])).toEqual([
+      [ids[1], 3],
+      [ids[3], 1],
+    ]);
+    const rest = await listPublicComments(articleId, { sort: "likes", limit: "10", cursor: byLikes.nextCursor ?? "" });
+    expect(rest.comments.map((c) => c.id)).toEqual([ids[4], ids[2], ids[0]]);
+  });
+
+  it("refuses bad input with Korean messages: too long (251 graphemes), empty, bad nickname", async () => {
+    const articleId = await publishedStory();
+    const longBody = "가".repeat(251);
+    const tooLong = await failureOf(postComment(articleId, comment(longBody), newVisitor()));
+    expect(tooLong).toMatchObject({ code: "VALIDATION" });
+    expect(tooLong?.message).toContain("띄어쓰기를 포함하여 250자 이내로 써주세요");
+    expect(await failureOf(postComment(articleId, comment("가".repeat(250)), newVisitor()))).toBeNull();
+    expect(await failureOf(postComment(articleId, comment("  \u200B \n "), newVisitor()))).toMatchObject({ code: "VALIDATION", message: "댓글 내용을 입력하세요." });
+    expect(await failureOf(postComment(articleId, comment("좋은 기사", "가"), newVisitor()))).toMatchObject({ code: "VALIDATION" });
+    expect(await failureOf(postComment(articleId, comment("좋은 기사", "[관리자]"), newVisitor()))).toMatchObject({ code: "VALIDATION" });
+    expect(await failureOf(postComment(articleId, comment("좋은 기사", "누리일보 운영자"), newVisitor()))).toMatchObject({ code: "VALIDATION" });
+    expect(await failureOf(postComment(articleId, { nickname: "손님", body: "비밀번호 없음" }, newVisitor()))).toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("stores plain text: NFC, trimmed, invisible and bidi characters removed", async () => {
+    const articleId = await publishedStory();
+    const raw = "  \u1112\u1161\u11AB\u1100\u1173\u11AF \u202Eevil\u202C 시\u200B발점  ";
+    const { id } = await postComment(articleId, comment(raw), newVisitor());
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).body).toBe("한글 evil 시발점");
+  });
+});
+
+describe("stories that are not public", () => {
+  it("the SQL and Prisma forms of the visibility rule agree on the planted stories", async () => {
+    const now = new Date();
+    const ids = Object.values(planted.ids);
+    const byPrisma = (await db.article.findMany({ where: { id: { in: ids }, ...publiclyVisibleWhere(now) }, select: { id: true } })).map((row) => row.id).sort();
+    const bySql = (await db.$queryRaw<{ id: number }[]>`SELECT a."id" FROM "Article" a WHERE a."id" IN (${Prisma.join(ids)}) AND ${publiclyVisibleSql("a", now)}`).map((row) => row.id).sort();
+    expect(bySql).toEqual(byPrisma);
+    expect(byPrisma).toEqual([planted.ids.pendingUpdate, planted.ids.published].sort());
+  });
+
+  it.each(["draft", "submitted", "scheduled", "unpublished"] as const)("a %s story refuses comments (404) and its comments never list", async (kind) => {
+    const id = planted.ids[kind];
+    expect(await failureOf(postComment(id, comment("몰래 댓글"), newVisitor()))).toMatchObject({ code: "NOT_FOUND" });
+    // Even a comment that got there somehow (written while it was public) is not listed.
+    await db.comment.create({ data: { articleId: id, body: `${planted.markers[kind]} 댓글`, guestName: "과거", ipHash: "x", status: "VISIBLE" } });
+    expect(await failureOf(listPublicComments(id, {}))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("covers every private planted story", () => {
+    expect(privateStoryIds(planted).map((story) => story.kind).sort()).toEqual(["draft", "scheduled", "submitted", "unpublished"]);
+  });
+
+  it("the published planted story takes comments and its list shows nothing private", async () => {
+    await postComment(planted.ids.published, comment("공개 기사에 단 댓글"), newVisitor());
+    expectNoPlantedStory(planted, JSON.stringify(await listPublicComments(planted.ids.published, {})), "the comment list");
+  });
+});
+
+describe("likes and reports", () => {
+  it("a visitor likes once; their own comment cannot be liked; a hidden comment cannot be liked", async () => {
+    const articleId = await publishedStory();
+    const writer = newVisitor();
+    const { id } = await postComment(articleId, comment("공감해 주세요"), writer);
+    const fan = newVisitor();
+    expect(await likeComment(id, fan)).toEqual({ likeCount: 1 });
+    expect(await failureOf(likeComment(id, fan))).toMatchObject({ code: "CONFLICT", message: "이미 공감한 댓글입니다." });
+    expect(await failureOf(likeComment(id, writer))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.commentLike.count({ where: { commentId: id } })).toBe(1);
+    await moderateComments(editor, { ids: [id], action: "hide" });
+    expect(await failureOf(likeComment(id, newVisitor()))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("reports from 3 different visitors hide a comment until the desk decides; a restored comment stays up", async () => {
+    const articleId = await publishedStory();
+    const { id } = await postComment(articleId, comment("논란이 될 댓글"), newVisitor());
+    const first = newVisitor();
+    expect(await reportComment(id, { reason: "abuse" }, first)).toEqual({ hidden: false });
+    expect(await failureOf(reportComment(id, { reason: "abuse" }, first))).toMatchObject({ code: "CONFLICT" });
+    expect(await reportComment(id, { reason: "slander", detail: "특정인 비방" }, newVisitor())).toEqual({ hidden: false });
+    expect((await listPublicComments(articleId, {})).count).toBe(1);
+    expect(await reportComment(id, { reason: "false" }, newVisitor())).toEqual({ hidden: true });
+    expect((await listPublicComments(articleId, {})).count).toBe(0);
+    const row = await db.comment.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "HIDDEN", hiddenReason: "reports", reportCount: 3 });
+    expect(await db.domainEvent.count({ where: { type: "comment.moderated", payload: { path: ["commentId"], equals: id } } })).toBe(1);
+
+    const queue = await listModerationQueue(editor, { view: "pending" });
+    expect(queue.comments.find((c) => c.id === id)?.reportReasons).toContain("명예훼손·비방: 특정인 비방");
+
+    await moderateComments(editor, { ids: [id], action: "restore" });
+    expect((await listPublicComments(articleId, {})).count).toBe(1);
+    await reportComment(id, { reason: "abuse" }, newVisitor());
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe("VISIBLE");
+  });
+
+  it("an unknown reason is refused with a Korean message", async () => {
+    const articleId = await publishedStory();
+    const { id } = await postComment(articleId, comment("신고 사유 시험"), newVisitor());
+    expect(await failureOf(reportComment(id, { reason: "because" }, newVisitor()))).toMatchObject({ code: "VALIDATION", message: "신고 사유를 고르세요." });
+  });
+});
+
+describe("the desk", () => {
+  it("bans a source for a period: it is told it cannot post; lifting the ban lets it post again", async () => {
+    const articleId = await publishedStory();
+    const troll = newVisitor();
+    const { id } = await postComment(articleId, comment("도배 글"), troll, new Date(Date.now() - 60_000));
+    expect(await banCommentSources(editor, { ids: [id], days: 7, reason: "도배", hideComments: true })).toBe(1);
+    const refused = await failureOf(postComment(articleId, comment("또 왔다"), troll));
+    expect(refused).toMatchObject({ code: "FORBIDDEN", details: { reason: "banned" } });
+    expect(refused?.message).toContain("댓글을 쓸 수 없습니다");
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe("HIDDEN");
+    expect(await failureOf(postComment(articleId, comment("다른 사람"), newVisitor()))).toBeNull();
+    const ban = await db.commentBan.findFirstOrThrow({ where: { ipHash: troll.source } });
+    await liftBan(editor, { banId: ban.id });
+    expect(await failureOf(postComment(articleId, comment("반성했습니다"), troll))).toBeNull();
+    expect(await db.auditLog.count({ where: { action: { in: ["comment.ban", "comment.unban"] }, actorId: editor.id } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("closes comments on a story: posts are refused with a Korean message and the list says closed; reopening works", async () => {
+    const articleId = await publishedStory();
+    await setCommentsClosed(editor, { articleId, closed: true });
+    expect(await failureOf(postComment(articleId, comment("닫혔나요"), newVisitor()))).toMatchObject({ code: "FORBIDDEN", message: "이 기사는 댓글을 닫았습니다." });
+    expect((await listPublicComments(articleId, {})).closed).toBe(true);
+    await setCommentsClosed(editor, { articleId, closed: false });
+    expect(await failureOf(postComment(articleId, comment("다시 열렸네요"), newVisitor()))).toBeNull();
+    const events = await db.domainEvent.findMany({ where: { type: "article.comments-closed", payload: { path: ["articleId"], equals: articleId } } });
+    expect(events.map((event) => (event.payload as { closed: boolean }).closed)).toEqual([true, false]);
+  });
+
+  it("hides, restores and deletes in bulk, with audit entries and domain events", async () => {
+    const articleId = await publishedStory();
+    const ids = [];
+    for (const text of ["하나", "둘", "셋"]) ids.push((await postComment(articleId, comment(text), newVisitor())).id);
+    expect(await moderateComments(editor, { ids, action: "hide" })).toBe(3);
+    expect((await listPublicComments(articleId, {})).count).toBe(0);
+    expect(await moderateComments(editor, { ids: ids.slice(0, 2), action: "restore" })).toBe(2);
+    expect(await moderateComments(editor, { ids: [ids[2] ?? 0], action: "delete" })).toBe(1);
+    expect((await listPublicComments(articleId, {})).count).toBe(2);
+    expect(await db.auditLog.count({ where: { action: { in: ["comment.hide", "comment.restore", "comment.delete"] }, targetId: { in: ids.map(String) } } })).toBe(6);
+    expect(await db.domainEvent.count({ where: { type: "comment.moderated", payload: { path: ["articleId"], equals: articleId } } })).toBe(6);
+    const recent = await listModerationQueue(editor, { view: "recent", articleId });
+    expect(recent.comments.map((c) => c.status).sort()).toEqual(["DELETED", "VISIBLE", "VISIBLE"]);
+  });
+});
+
+describe("deleting one's own comment", () => {
+  it("needs the right password; wrong guesses are throttled", async () => {
+    const articleId = await publishedStory();
+    const writer = newVisitor();
+    const { id } = await postComment(articleId, comment("지울 댓글"), writer);
+    expect(await failureOf(deleteOwnComment(id, { password: "0000" }, writer))).toMatchObject({ code: "FORBIDDEN", message: "비밀번호가 맞지 않습니다." });
+    await deleteOwnComment(id, { password: "1234" }, writer);
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe("DELETED");
+    expect(await failureOf(deleteOwnComment(id, { password: "1234" }, writer))).toMatchObject({ code: "NOT_FOUND" });
+
+    const target = await postComment(articleId, comment("남의 댓글"), newVisitor(), new Date(Date.now() - 30_000));
+    const guesser = newVisitor();
+    const codes = [];
+    for (let i = 0; i < 7; i += 1) codes.push((await failureOf(deleteOwnComment(target.id, { password: `guess${i}` }, guesser)))?.code);
+    expect(codes).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "LOCKED", "LOCKED"]);
+    // Locked for this comment even with the right password, so guessing cannot go on.
+    expect(await failureOf(deleteOwnComment(target.id, { password: "1234" }, newVisitor()))).toMatchObject({ code: "LOCKED" });
+  });
+});
+
+describe("flooding", () => {
+  it("one comment per 15 seconds per source, with Retry-After", async () => {
+    const articleId = await publishedStory();
+    const reader = newVisitor();
+    const t0 = new Date(Date.now() - 3_600_000);
+    await postComment(articleId, comment("첫 글"), reader, t0);
+    const refused = await failureOf(postComment(articleId, comment("바로 또"), reader, new Date(t0.getTime() + 5_000)));
+    expect(refused).toMatchObject({ code: "LOCKED", details: { retryAfterSeconds: 10 } });
+    expect(await failureOf(postComment(articleId, comment("15초 뒤"), reader, new Date(t0.getTime() + 15_000)))).toBeNull();
+  });
+
+  it("10 per hour per story; another story is still open; the same text twice within an hour is refused", async () => {
+    const articleId = await publishedStory();
+    const other = await publishedStory();
+    const reader = newVisitor();
+    const t0 = new Date(Date.now() - 2 * 3_600_000);
+    for (let i = 0; i < 10; i += 1) expect(await failureOf(postComment(articleId, comment(`의견 ${i}`), reader, new Date(t0.getTime() + i * 20_000)))).toBeNull();
+    const eleventh = await failureOf(postComment(articleId, comment("열한 번째"), reader, new Date(t0.getTime() + 10 * 20_000)));
+    expect(eleventh).toMatchObject({ code: "LOCKED" });
+    expect(eleventh?.details?.retryAfterSeconds).toBe(3600 - 200);
+    expect(await failureOf(postComment(other, comment("다른 기사에는"), reader, new Date(t0.getTime() + 11 * 20_000)))).toBeNull();
+    expect(await failureOf(postComment(other, comment("다른 기사에는!!"), reader, new Date(t0.getTime() + 12 * 20_000)))).toMatchObject({ code: "LOCKED" });
+    expect(await failureOf(postComment(articleId, comment("한 시간 뒤"), reader, new Date(t0.getTime() + 3_600_000 + 1_000)))).toBeNull();
+  });
+
+  it("more than 2 links wait for review (202 path: HELD)", async () => {
+    const articleId = await publishedStory();
+    const two = await postComment(articleId, comment("https://a.example.com 와 https://b.example.com"), newVisitor());
+    const three = await postComment(articleId, comment("https://a.example.com https://b.example.com www.c.com"), newVisitor());
+    expect(two.status).toBe("VISIBLE");
+    expect(three).toMatchObject({ status: "HELD", heldReason: "links" });
+    expect((await listPublicComments(articleId, {})).comments.map((c) => c.id)).toEqual([two.id]);
+  });
+});
+
+describe("blocked words", () => {
+  it("holds a comment with a disguised blocked word by default; rejects it when the admin says so; the starter list is there", async () => {
+    const articleId = await publishedStory();
+    const held = await postComment(articleId, comment("이 기사 ㅅ1발 뭐냐"), newVisitor());
+    expect(held).toMatchObject({ status: "HELD", heldReason: "blocked-word" });
+    expect(await db.blockedWord.count()).toBeGreaterThan(50);
+    expect((await listModerationQueue(editor, { view: "pending" })).comments.some((c) => c.id === held.id)).toBe(true);
+
+    await updateCommentSettings(admin, { ...DEFAULT_COMMENT_SETTINGS, blockedWordAction: "reject" });
+    expect(await failureOf(postComment(articleId, comment("개.새.끼들"), newVisitor()))).toMatchObject({ code: "VALIDATION" });
+    expect(await failureOf(postComment(articleId, comment("좋은 기사", "ㅂㅅ같은놈"), newVisitor()))).toMatchObject({ code: "VALIDATION", message: "닉네임에 쓸 수 없는 표현이 있습니다." });
+    expect(await failureOf(postComment(articleId, comment("시발점에서 다시 생각해 봅시다"), newVisitor()))).toBeNull();
+    await updateCommentSettings(admin, DEFAULT_COMMENT_SETTINGS);
+  });
+
+  it("a word the admin adds applies to the next post (the compiled list follows the version)", async () => {
+    const articleId = await publishedStory();
+    expect((await postComment(articleId, comment("정말 똥멍청이 같은 소리"), newVisitor())).status).toBe("VISIBLE");
+    await addBlockedWords(admin, { words: "똥멍청이\n  \n" });
+    expect((await postComment(articleId, comment("정말 똥.멍.청.이 같은 소리"), newVisitor())).status).toBe("HELD");
+  });
+});
