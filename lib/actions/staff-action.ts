@@ -15,7 +15,7 @@ import { logger } from "@/lib/observability/logger";
 /**
  * What a newsroom form does once the staff member is known: read the form, call one domain
  * function, say what happened. Handlers live in lib/<domain>/*-forms.ts, outside the "use server"
- * modules, so tests can run them with any input as any role.
+ * modules, so tests can run them with any input in any role.
  */
 export type FormHandler = (staff: StaffUser, formData: FormData) => Promise<ActionState | void>;
 

@@ -1,7 +1,7 @@
 import "server-only";
 // What the review screen's desk forms send, read and passed to the workflow. Kept apart from the
 // "use server" module (app/(newsroom)/newsroom/articles/[id]/actions.ts) so tests can run each
-// handler with any input, as any role.
+// handler with any input, in any role.
 import type { FormHandler } from "@/lib/actions/staff-action";
 import { formText } from "@/lib/actions/staff-action";
 import { parseArticleIdParam } from "@/lib/api/route-params";

@@ -1,6 +1,6 @@
 import "server-only";
 // What the desk's comment forms send, read and passed to the comment domain functions. Kept apart
-// from the "use server" module so tests can run each handler with any input, as any role.
+// from the "use server" module so tests can run each handler with any input, in any role.
 import type { FormHandler } from "@/lib/actions/staff-action";
 import { formText } from "@/lib/actions/staff-action";
 import { addBlockedWords, removeBlockedWords, testBlockedWords } from "@/lib/comments/blocked-word-list";

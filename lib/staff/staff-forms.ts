@@ -1,6 +1,6 @@
 import "server-only";
 // What the staff admin forms send, read and passed to lib/staff/manage-staff.ts. Kept apart from
-// the "use server" module so tests can run each handler with any input, as any role.
+// the "use server" module so tests can run each handler with any input, in any role.
 import type { FormHandler } from "@/lib/actions/staff-action";
 import { formFile, formText } from "@/lib/actions/staff-action";
 import { createStaffMember, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
