@@ -3,7 +3,6 @@ import { CorrectionsBlock } from "@/components/article/corrections-block";
 import { ShareLinks } from "@/components/article/share-links";
 import { ViewBeacon } from "@/components/article/view-beacon";
 import { ResponsiveImage } from "@/components/site/responsive-image";
-import { CommentsIsland } from "@/components/comments/comments-island";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
@@ -111,10 +110,6 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
         <ShareLinks url={canonical} title={article.headline} />
       </div>
       {countView && <ViewBeacon articleId={article.id} />}
-      <section id="comments" className="comments-section" aria-labelledby="comments-heading" data-article-id={article.id}>
-        <h2 id="comments-heading" className="comments-section__title">뉴스댓글</h2>
-        <CommentsIsland articleId={article.id} />
-      </section>
     </article>
   );
 }

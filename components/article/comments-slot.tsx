@@ -1,6 +1,9 @@
+import { CommentsIsland } from "@/components/comments/comments-island";
+
 /**
- * Where the comment area mounts (the comments issue fills it with its client island). Server
- * HTML holds only the heading: nothing personal, so the page stays cacheable for everyone.
+ * Where the comment area mounts: the heading, then the comments island (components/comments),
+ * which loads everything from the API after the page arrives. Server HTML holds nothing
+ * personal, so the page stays cacheable for everyone.
  */
 export function CommentsSlot({ articleId }: { articleId: number }) {
   return (
@@ -8,6 +11,7 @@ export function CommentsSlot({ articleId }: { articleId: number }) {
       <h2 id="comments-heading" className="box__title">
         뉴스댓글
       </h2>
+      <CommentsIsland articleId={articleId} />
     </section>
   );
 }
