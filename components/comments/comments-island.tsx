@@ -52,7 +52,7 @@ export function CommentsIsland({ articleId }: { articleId: number }) {
   };
 
   return (
-    <div className="comments" data-testid="comments-island">
+    <div className="comments-box" data-testid="comments-island">
       <div className="comments__head">
         <p className="comments__count">
           댓글 <strong data-testid="comment-total">{count ?? "-"}</strong>

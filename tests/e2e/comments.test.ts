@@ -215,7 +215,7 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
     await expect.poll(() => body.textContent()).toBe(payload);
     const added = await page.evaluate(() => (window as unknown as { addedElements: string[] }).addedElements);
     expect(added.filter((tag) => ["script", "img", "svg", "iframe", "object", "embed"].includes(tag))).toEqual([]);
-    expect(await page.locator(".comments img, .comments svg, .comments script").count()).toBe(0);
+    expect(await page.locator("#comments img, #comments svg, #comments script").count()).toBe(0);
     const link = body.locator("a");
     expect(await link.count()).toBe(1);
     expect(await link.getAttribute("rel")).toBe("nofollow ugc noopener");
@@ -226,7 +226,7 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
     await page.reload();
     await expect.poll(() => page.locator(".comment__body", { hasText: "onerror" }).count()).toBeGreaterThan(0);
     await page.waitForTimeout(500);
-    expect(await page.locator(".comments img, .comments svg, .comments script, .comments [onerror], .comments [onload]").count()).toBe(0);
+    expect(await page.locator("#comments img, #comments svg, #comments script, #comments [onerror], #comments [onload]").count()).toBe(0);
     const scriptTexts = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => script.textContent ?? ""));
     expect(scriptTexts.filter((text) => text.includes("alert("))).toEqual([]);
     expect(dialogs).toEqual([]);
