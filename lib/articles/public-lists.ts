@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, newerThan, newestFirst, olderThan, oldestFi
 import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const LIST_PAGE_SIZE = 20;
@@ -16,7 +16,7 @@ export const LIST_PAGE_SIZE = 20;
 export async function getLatestStories(options: { limit: number; now?: Date; sectionId?: number; excludeIds?: number[] }): Promise<PublicArticleSummary[]> {
   const now = options.now ?? new Date();
   tagResponse(cacheTag.latest);
-  const rows = await db.article.findMany({
+  const rows = await readerDb.article.findMany({
     where: {
       ...publiclyVisibleWhere(now),
       // The live revision decides the section readers see.
@@ -68,13 +68,13 @@ export async function pageOfStories(where: Prisma.ArticleWhereInput, request: Pa
   const cursorOf = (story: PublicArticleSummary): string => encodeCursor({ publishedAt: story.publishedAt, id: story.id });
 
   if (after) {
-    const rows = await db.article.findMany({ where: { AND: [base, newerThan(after)] }, orderBy: oldestFirst, take: pageSize + 1, select: publicSummarySelect });
+    const rows = await readerDb.article.findMany({ where: { AND: [base, newerThan(after)] }, orderBy: oldestFirst, take: pageSize + 1, select: publicSummarySelect });
     const stories = toPublicSummaries(rows.slice(0, pageSize)).reverse();
     const first = stories[0];
     // The story the cursor names is older than this page, so there always is an older page.
     return { stories, older: stories.length ? cursorOf(stories.at(-1)!) : null, newer: rows.length > pageSize && first ? cursorOf(first) : null };
   }
-  const rows = await db.article.findMany({
+  const rows = await readerDb.article.findMany({
     where: before ? { AND: [base, olderThan(before)] } : base,
     orderBy: newestFirst,
     take: pageSize + 1,
