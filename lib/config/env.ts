@@ -106,6 +106,10 @@ const envSchema = z.object({
   /// Read replicas (streaming standbys of DATABASE_URL) for readers' queries, comma-separated.
   DATABASE_REPLICA_URLS: replicaUrls.optional(),
   /// A replica further behind than this is skipped: readers read the primary until it catches up.
+  /// Where npm run db:backup puts base backups and the embedded database archives its WAL (default: <data dir>/backups).
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  /// How many base backups db:backup keeps (older ones and the WAL only they need are removed).
+  BACKUP_KEEP: z.coerce.number({ error: "must be a whole number (1-100)" }).int().min(1).max(100).default(3),
   REPLICA_MAX_LAG_SECONDS: z.coerce.number({ error: "must be a number of seconds (1-3600)" }).int().min(1).max(3600).default(10),
   ...publicSiteSettings,
 });
