@@ -90,7 +90,8 @@ export function sectionStoriesWhere(sectionId: number): Prisma.ArticleWhereInput
 }
 
 export function tagStoriesWhere(tagId: number): Prisma.ArticleWhereInput {
-  return { tags: { some: { tagId } } };
+  // The live revision's tags: a tag still only in a working copy is not public.
+  return { liveTags: { some: { tagId } } };
 }
 
 export function reporterStoriesWhere(userId: string): Prisma.ArticleWhereInput {

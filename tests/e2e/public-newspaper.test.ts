@@ -228,7 +228,7 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
       // Leave the shared demo database (and the cache in front of it) as other test files expect it.
       if (planted) {
         await db.article.deleteMany({ where: { id: { in: Object.values(planted.ids) } } });
-        await db.tag.deleteMany({ where: { id: planted.tagId } });
+        await db.tag.deleteMany({ where: { id: { in: [planted.tagId, ...planted.privateTags.map((tag) => tag.id)] } } });
         await db.section.deleteMany({ where: { id: planted.sectionId } });
         await db.user.deleteMany({ where: { OR: [{ id: planted.authorId }, { email: { startsWith: "planted-desk-" } }] } });
         await announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
@@ -271,6 +271,11 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
       }
       for (const { kind, id } of privateStoryIds(planted)) {
         expect((await fetch(`${baseUrl}/og/articles/${id}.jpg`)).status, kind).toBe(404);
+      }
+      for (const tag of planted.privateTags) {
+        const response = await fetch(`${baseUrl}/tags/${tag.slug}`);
+        expect(response.status, tag.slug).toBe(404);
+        expectNoPlantedStory(planted, await response.text(), `/tags/${tag.slug}`);
       }
     });
   });
