@@ -80,6 +80,14 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
     const enlarged = await bodySize();
     await page.reload();
     await expect.poll(bodySize).toBe(enlarged);
+    // Applied before the tools island hydrates, so the text does not jump: with the page's
+    // JavaScript bundles blocked, the saved size is there all the same.
+    const bundles = /\/_next\/static\/.*\.js(\?|$)/;
+    await page.route(bundles, (route) => route.abort());
+    await page.reload();
+    expect(await bodySize(), "saved size applied without the island").toBe(enlarged);
+    await page.unroute(bundles);
+    await page.reload();
 
     await page.emulateMedia({ media: "print" });
     for (const selector of [".site-nav", ".site-footer", ".with-aside__aside", "#comments", ".article-tools", ".site-header__top"]) {
