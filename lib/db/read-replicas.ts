@@ -15,6 +15,8 @@ import { metrics } from "@/lib/observability/metrics";
 const RETRY_DOWN_REPLICA_MS = 5_000;
 /** How often each replica's lag is measured. */
 const LAG_CHECK_MS = 1_000;
+/** How often a replica is asked whether it has replayed an announced change yet. */
+const REPLAY_POLL_MS = 10;
 /** Primary WAL positions remembered for the lag measure (about an hour at one a second). */
 const MAX_SAMPLES = 3_600;
 
@@ -33,6 +35,8 @@ export class ReplicaRoute {
   readonly client: Db;
   private downUntil = 0;
   private samples: Array<{ at: number; lsn: bigint }> = [];
+  /** Announced changes not yet known to be replayed here. */
+  private awaitedChanges = 0;
   lagSeconds = 0;
 
   constructor(
@@ -47,7 +51,32 @@ export class ReplicaRoute {
   }
 
   usable(now = Date.now()): boolean {
-    return now >= this.downUntil && this.lagSeconds <= this.maxLagSeconds;
+    return now >= this.downUntil && this.lagSeconds <= this.maxLagSeconds && this.awaitedChanges === 0;
+  }
+
+  /**
+   * A change was committed on the primary and announced (the caches drop what it touches):
+   * readers stay off this replica until it has replayed that change, so a page re-rendered now
+   * cannot be built from the state before it and then cached. Usually a few milliseconds.
+   */
+  async awaitReplayOf(primary: pg.Pool): Promise<void> {
+    this.awaitedChanges += 1;
+    try {
+      const current = await primary.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn");
+      const target = lsnToBigInt(current.rows[0]!.lsn);
+      const deadline = Date.now() + this.maxLagSeconds * 1000;
+      while (Date.now() < deadline) {
+        const replay = await this.pool.query<{ lsn: string | null }>("SELECT pg_last_wal_replay_lsn()::text AS lsn");
+        const replayed = replay.rows[0]!.lsn;
+        if (replayed === null || lsnToBigInt(replayed) >= target) return;
+        await new Promise((resolve) => setTimeout(resolve, REPLAY_POLL_MS));
+      }
+      // Not replayed within the lag bound: the lag measure now keeps readers away instead.
+    } catch {
+      this.markDown();
+    } finally {
+      this.awaitedChanges -= 1;
+    }
   }
 
   markDown(now = Date.now()): void {
@@ -106,6 +135,8 @@ export interface ReaderClients {
   /** Prisma client for readers' queries: reads on a usable replica, everything else on the primary. */
   reader: Db;
   routes: ReplicaRoute[];
+  /** Readers leave the replicas until each has replayed everything committed so far. */
+  awaitReplay(): Promise<void>;
   /** A pg pool for readers' raw SQL: a usable replica's, or the primary's. */
   pickPool(): { pool: pg.Pool; route?: ReplicaRoute };
   stop(): Promise<void>;
@@ -131,6 +162,9 @@ export function createReaderClients(primary: Db, replicaUrls: string[], maxLagSe
     // The extension adds $primary()/$replica() and routes reads; the model API is the primary's.
     reader: extended as unknown as Db,
     routes,
+    async awaitReplay() {
+      await Promise.all(routes.map((route) => route.awaitReplayOf(poolOf(primary))));
+    },
     pickPool() {
       const usable = routes.filter((route) => route.usable());
       const route = usable[Math.floor(Math.random() * usable.length)];
@@ -141,4 +175,16 @@ export function createReaderClients(primary: Db, replicaUrls: string[], maxLagSe
       await Promise.all(routes.map((route) => route.client.$disconnect()));
     },
   };
+}
+
+// lib/db.ts keeps the process's reader clients here; the response cache's invalidation listener
+// (outside Next.js's bundle, so it cannot import lib/db.ts) finds them through it.
+const holder = globalThis as unknown as { newsroomReaders?: ReaderClients | null };
+
+/**
+ * Called as a committed change is announced, before caches drop what it touched: readers read
+ * the primary until the replicas have replayed it (nothing to do without replicas).
+ */
+export function holdReadersUntilReplayed(): void {
+  void holder.newsroomReaders?.awaitReplay();
 }

@@ -10,7 +10,7 @@ import { listPublicComments } from "@/lib/comments/list-comments";
 import { resetServerEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
-import type { ReaderClients } from "@/lib/db/read-replicas";
+import { holdReadersUntilReplayed, type ReaderClients } from "@/lib/db/read-replicas";
 import { applyMigrations } from "@/lib/db/migrations";
 import { metrics } from "@/lib/observability/metrics";
 import { expectNoPlantedStory, plantStories } from "../support/planted-stories";
@@ -69,6 +69,25 @@ describe("readers on a streaming replica", () => {
       await cluster.waitForReplay();
       expect((await getPublicArticle(story.id))?.headline).toBe(story.headline);
       expect((await getLatestStories({ limit: 50 })).map((summary) => summary.id)).toContain(story.id);
+    } finally {
+      await cluster.resumeReplay();
+    }
+  });
+
+  it("an announced change (what the cache invalidation listener calls) keeps readers on the primary until the replica has replayed it", async () => {
+    await cluster.pauseReplay();
+    try {
+      const story = await createArticle(authorId, "PUBLISHED");
+      expect(await getPublicArticle(story.id)).toBeNull(); // not announced yet: the paused replica answers
+      holdReadersUntilReplayed();
+      // A page re-rendered now (its cached copy just dropped) is built from the primary.
+      expect((await getPublicArticle(story.id))?.headline).toBe(story.headline);
+      expect(readers()?.routes[0]?.usable()).toBe(false);
+      await cluster.resumeReplay();
+      const deadline = Date.now() + 10_000;
+      while (!readers()?.routes[0]?.usable() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(readers()?.routes[0]?.usable()).toBe(true);
+      expect((await getPublicArticle(story.id))?.headline).toBe(story.headline);
     } finally {
       await cluster.resumeReplay();
     }

@@ -8,6 +8,7 @@ import pg from "pg";
 import { tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
+import { holdReadersUntilReplayed } from "@/lib/db/read-replicas";
 import type { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
 
 export const DOMAIN_EVENTS_CHANNEL = "domain_events";
@@ -57,6 +58,8 @@ export function startInvalidationListener(options: {
 
   const invalidate = (tags: string[]) => {
     if (tags.length === 0) return;
+    // First (synchronously): readers stop reading replicas that have not replayed this change yet.
+    holdReadersUntilReplayed();
     cache.invalidate(tags);
     sharedQueryMemo.invalidate(tags);
     options.onInvalidate?.(tags);
