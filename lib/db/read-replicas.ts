@@ -20,6 +20,9 @@ const REPLAY_POLL_MS = 10;
 /** Primary WAL positions remembered for the lag measure (about an hour at one a second). */
 const MAX_SAMPLES = 3_600;
 
+/** Beyond every WAL position (LSNs are 64-bit). */
+const PAST_ANY_WAL = 2n ** 64n;
+
 /** "16/B374D848" → a number that orders like the WAL position. */
 export function lsnToBigInt(lsn: string): bigint {
   const [high = "0", low = "0"] = lsn.split("/");
@@ -62,7 +65,10 @@ export class ReplicaRoute {
   async awaitReplayOf(primary: pg.Pool): Promise<void> {
     this.awaitedChanges += 1;
     try {
-      const current = await primary.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn");
+      const current = await primary.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn").catch(() => null);
+      // The primary cannot say where it is (down): nothing to wait for, and the replica may be
+      // all readers have.
+      if (!current) return;
       const target = lsnToBigInt(current.rows[0]!.lsn);
       const deadline = Date.now() + this.maxLagSeconds * 1000;
       while (Date.now() < deadline) {
@@ -92,7 +98,7 @@ export class ReplicaRoute {
     try {
       const replay = await this.pool.query<{ lsn: string | null }>("SELECT pg_last_wal_replay_lsn()::text AS lsn");
       // null: not a standby at all (a misconfigured URL pointing at a primary): nothing lags.
-      replayed = replay.rows[0]!.lsn === null ? BigInt(Number.MAX_SAFE_INTEGER) << 16n : lsnToBigInt(replay.rows[0]!.lsn);
+      replayed = replay.rows[0]!.lsn === null ? PAST_ANY_WAL : lsnToBigInt(replay.rows[0]!.lsn);
     } catch {
       this.markDown(now);
       return;
@@ -144,7 +150,11 @@ export interface ReaderClients {
 
 export function createReaderClients(primary: Db, replicaUrls: string[], maxLagSeconds: number): ReaderClients {
   const routes = replicaUrls.map((url) => new ReplicaRoute(url, maxLagSeconds));
-  const extended = primary.$extends(readReplicas({ replicas: routes.map((route) => withPrimaryFallback(route, primary)) as never[] }));
+  // The extension types its replicas as @prisma/client's generic PrismaClient, which our
+  // generated (and extended) client does not match structurally; at run time it only calls
+  // replica[model][operation](args), which these clients have.
+  const replicas = routes.map((route) => withPrimaryFallback(route, primary)) as never[];
+  const extended = primary.$extends(readReplicas({ replicas }));
   const lagGauge = metrics().replicaLag;
   let measuring = false;
   const timer = setInterval(() => {
