@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetServerEnv } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
-import { backupEmbeddedDatabase, listBackups, prepareRestore, prepareWalArchive, startRestoredDatabase, walArchiveSettings, walFolder, type BackupInfo, type EmbeddedLayout } from "@/lib/db/backups";
+import { backupEmbeddedDatabase, listBackups, prepareRestore, prepareWalArchive, pruneBackups, startRestoredDatabase, walArchiveSettings, walFolder, type BackupInfo, type EmbeddedLayout } from "@/lib/db/backups";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createArticle, createStaff } from "../support/staff-fixtures";
@@ -140,6 +140,26 @@ describe("backup and restore of the embedded database", () => {
     } finally {
       await restored.stop();
     }
+  });
+
+  it("pruning keeps the WAL the kept backups need and removes older segments and backups", async () => {
+    const segments = async () => (await readdir(walFolder(layout.backupDir))).filter((name) => /^[0-9A-F]{24}$/.test(name)).sort();
+    const before = await segments();
+    const older = path.join(layout.backupDir, "base", "0000-older");
+    await mkdir(older);
+    await writeFile(path.join(older, "backup.json"), JSON.stringify({ startLsn: "0/1000028", stopLsn: "0/1000100", finishedAt: "2000-01-01T00:00:00.000Z" }));
+    // An unneeded segment from before the backup (the cluster's first ones may never be archived).
+    await writeFile(path.join(walFolder(layout.backupDir), "000000010000000000000000"), "");
+    // PostgreSQL names the backup history file after the segment where the backup started.
+    const history = (await readdir(walFolder(layout.backupDir))).find((name) => name.endsWith(".backup"))!;
+    const needed = before.filter((name) => name >= history.slice(0, 24));
+    const pruned = await pruneBackups(layout.backupDir, 1);
+    expect(pruned.removedBackups).toBe(1);
+    expect(pruned.removedSegments).toBe(before.length + 1 - needed.length);
+    expect(existsSync(older)).toBe(false);
+    expect(await segments()).toEqual(needed);
+    expect(needed.length).toBeGreaterThan(0);
+    expect(await listBackups(layout.backupDir)).toEqual([backup]);
   });
 
   it("refuses a target time before the backup finished, and a data folder in use", async () => {
