@@ -42,7 +42,8 @@ export function eventInNotification(message: string | undefined): StoredEvent | 
 
 export function startInvalidationListener(options: {
   databaseUrl: string;
-  cache: ResponseCache;
+  /** Absent when only the shared query memo listens (RESPONSE_CACHE=off). */
+  cache?: ResponseCache;
   log?: (line: string) => void;
   onInvalidate?: (tags: string[]) => void;
   reconnectDelayMs?: number;
@@ -60,7 +61,7 @@ export function startInvalidationListener(options: {
     if (tags.length === 0) return;
     // First (synchronously): readers stop reading replicas that have not replayed this change yet.
     holdReadersUntilReplayed();
-    cache.invalidate(tags);
+    cache?.invalidate(tags);
     sharedQueryMemo.invalidate(tags);
     options.onInvalidate?.(tags);
   };
@@ -83,7 +84,7 @@ export function startInvalidationListener(options: {
       `SELECT min("publishedAt") AS at FROM "Article" WHERE status = 'SCHEDULED' AND "liveRevisionId" IS NOT NULL AND "publishedAt" > now()`,
     );
     const at = rows[0]?.at?.getTime() ?? null;
-    cache.setNextScheduledPublication(at);
+    cache?.setNextScheduledPublication(at);
     sharedQueryMemo.setNextScheduledPublication(at);
     clearTimeout(scheduleTimer);
     if (at === null) return;
@@ -123,7 +124,7 @@ export function startInvalidationListener(options: {
         .then(applyEvents)
         .catch((error: unknown) => {
           log(`response cache: could not read event ${id}; clearing the cache: ${String(error)}`);
-          cache.store.clear();
+          cache?.store.clear();
           sharedQueryMemo.clear();
         });
     });
