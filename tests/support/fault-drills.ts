@@ -6,12 +6,12 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import sharp from "sharp";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/db/prisma-errors";
 import { MEDIA_STORE_UNAVAILABLE_MESSAGE } from "@/lib/media/storage-errors";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import type { FaultApp } from "./fault-app";
 import { signInOverHttp, type ApiSession } from "./http-session";
-import { plainJpeg } from "./image-fixtures";
 import { loopbackRequest } from "./loopback-client";
 
 export interface DrillResult {
@@ -131,11 +131,11 @@ export async function killDuringWritesDrill(app: FaultApp, operations: number): 
       `SELECT
         (SELECT count(*)::int FROM "ArticleRevision" WHERE "articleId" = $1 AND kind = 'SAVE' AND "createdAt" >= $2) AS "saves",
         (SELECT count(*)::int FROM "DomainEvent" WHERE type = 'article.saved' AND (payload->>'articleId')::int = $1 AND "createdAt" >= $2) AS "savedEvents",
-        (SELECT count(*)::int FROM "AuditLog" WHERE action = 'article.save' AND "targetId" = $1::text AND "createdAt" >= $2) AS "saveAudits",
+        (SELECT count(*)::int FROM "AuditLog" WHERE action = 'article.save' AND "targetId" = $3 AND "createdAt" >= $2) AS "saveAudits",
         (SELECT count(*)::int FROM "ArticleRevision" WHERE "articleId" = $1 AND kind = 'SUBMIT' AND "createdAt" >= $2) AS "submits",
         (SELECT count(*)::int FROM "DomainEvent" WHERE type = 'article.submitted' AND (payload->>'articleId')::int = $1 AND "createdAt" >= $2) AS "submittedEvents",
-        (SELECT count(*)::int FROM "AuditLog" WHERE action = 'article.submit' AND "targetId" = $1::text AND "createdAt" >= $2) AS "submitAudits"`,
-      [articleId, since],
+        (SELECT count(*)::int FROM "AuditLog" WHERE action = 'article.submit' AND "targetId" = $3 AND "createdAt" >= $2) AS "submitAudits"`,
+      [articleId, since, String(articleId)],
     );
     if (!counts) continue;
     if (counts.saves !== counts.savedEvents || counts.saves !== counts.saveAudits) violations.push(`story ${articleId}: ${counts.saves} save revisions, ${counts.savedEvents} events, ${counts.saveAudits} audit records`);
@@ -287,6 +287,13 @@ export async function databaseOutageDrill(app: FaultApp, downMs: number, readers
   };
 }
 
+/** A photo of noise: its copies are large (100 KB and more), so a small full folder cannot take them. */
+function noisyJpeg(width: number, height: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < pixels.length; i += 1) pixels[i] = (i * 2654435761) >>> 24;
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+}
+
 /** Whether this machine lets us mount a small tmpfs (root in a container that allows it). */
 function tryMount(target: string, options: string): boolean {
   try {
@@ -312,7 +319,7 @@ export async function mediaFolderDrill(app: FaultApp): Promise<DrillResult> {
   const mediaRows = async () => (await query<{ count: number }>(app.databaseUrl, `SELECT count(*)::int AS count FROM "Media"`))[0]!.count;
   const upload = async (seed: number) => {
     const form = new FormData();
-    form.set("file", new File([new Uint8Array(await plainJpeg(1800 + seed, 1200))], `fault-${seed}.jpg`));
+    form.set("file", new File([new Uint8Array(await noisyJpeg(1800 + seed, 1200))], `fault-${seed}.jpg`));
     const response = await reporter.upload("/api/v1/media", form);
     return { status: response.status, message: ((await response.json().catch(() => ({}))) as { error?: { message?: string } }).error?.message ?? "" };
   };
