@@ -63,6 +63,7 @@ async function main() {
         result = { figures: {}, violations: [`the drill itself failed: ${error instanceof Error ? error.message : String(error)}`] };
       }
       results.push({ name: drill.name, what: drill.what, result, ms: Date.now() - startedAt });
+      if (result.violations.length > 0) console.log(`[faults] the app's last output:\n${app.appOutput().slice(-4000)}`);
       log(`${drill.name}: ${result.violations.length === 0 ? "pass" : `FAIL ${result.violations.join("; ")}`} ${JSON.stringify(result.figures)}`);
     }
   } finally {

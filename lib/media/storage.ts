@@ -64,7 +64,7 @@ export function localDiskStorage(rootDir: string): MediaStorage {
         await writeFile(temporary, bytes);
         await rename(temporary, file);
       } catch (error) {
-        await rm(temporary, { force: true });
+        await rm(temporary, { force: true }).catch(() => undefined); // nothing was created there
         throw mediaStorageUnavailable(error);
       }
     },
