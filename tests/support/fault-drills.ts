@@ -31,8 +31,12 @@ async function query<T extends pg.QueryResultRow>(databaseUrl: string, sql: stri
   }
 }
 
-/** A distinct loopback address per index (127.0.x.y), so each poster is its own comment source. */
+/** A distinct loopback address per index (127.block.x.y), so each poster is its own comment source. */
 const sourceAddress = (index: number, block: number) => `127.${block}.${Math.floor(index / 250)}.${(index % 250) + 1}`;
+// Each drill run takes fresh addresses: a source reused from an earlier run would meet the hourly
+// per-story limit and be refused, which is not what the drills are about.
+let lastBlock = 9;
+const freshBlock = () => (lastBlock = lastBlock >= 250 ? 10 : lastBlock + 1);
 
 function postComment(baseUrl: string, articleId: number, from: string, text: string) {
   return loopbackRequest(`${baseUrl}/api/v1/articles/${articleId}/comments`, {
@@ -77,8 +81,9 @@ export async function killDuringWritesDrill(app: FaultApp, operations: number): 
   const [spare] = await createDrafts(reporter, 1, "예열");
   await reporter.request("PATCH", `/api/v1/articles/${spare}`, { version: 1, headline: "예열 저장" });
   await reporter.request("POST", `/api/v1/articles/${spare}/submit`);
-  await postComment(app.baseUrl, stories[0]!, sourceAddress(operations, 10), "예열 댓글입니다");
+  await postComment(app.baseUrl, stories[0]!, sourceAddress(0, freshBlock()), "예열 댓글입니다");
   const since = (await query<{ now: Date }>(app.databaseUrl, "SELECT now()"))[0]!.now;
+  const block = freshBlock();
 
   const ackedSaves: { articleId: number; version: number; headline: string }[] = [];
   const ackedSubmits: number[] = [];
@@ -86,35 +91,59 @@ export async function killDuringWritesDrill(app: FaultApp, operations: number): 
   let answered = 0;
   let refused = 0;
   let cut = 0;
-  const work = Array.from({ length: operations }, async (_, i) => {
-    const articleId = drafts[i % drafts.length]!;
+  // Half the stories are saved over and over (each a chain of saves, each from the version the
+  // last one returned), the other half are submitted (several racing submissions each: one wins).
+  const saved = drafts.slice(0, Math.ceil(drafts.length / 2));
+  const submitted = drafts.slice(saved.length);
+  const versions = new Map(saved.map((id) => [id, 1]));
+  const chains = new Map<number, Promise<void>>();
+  const attempt = async (run: () => Promise<void>) => {
     try {
-      if (i % 3 === 0) {
-        const headline = `강제종료 저장 ${i}`;
-        const response = await reporter.request("PATCH", `/api/v1/articles/${articleId}`, { version: 1, headline });
-        if (response.ok) ackedSaves.push({ articleId, version: ((await response.json()) as { article: { version: number } }).article.version, headline });
-        else refused += 1;
-      } else if (i % 3 === 1) {
-        const response = await reporter.request("POST", `/api/v1/articles/${articleId}/submit`);
-        if (response.ok) ackedSubmits.push(articleId);
-        else refused += 1;
-      } else {
-        const response = await postComment(app.baseUrl, stories[i % stories.length]!, sourceAddress(i, 10), `강제종료 중에 쓴 댓글 ${i}번`);
-        if (response.status === 201 || response.status === 202) ackedComments.push((JSON.parse(response.text) as { comment: { id: number } }).comment.id);
-        else refused += 1;
-      }
+      await run();
       answered += 1;
     } catch {
       cut += 1; // the connection died with the app: not acknowledged
     }
+  };
+  const work = Array.from({ length: operations }, (_, i) => {
+    if (i % 3 === 0) {
+      const articleId = saved[(i / 3) % saved.length]!;
+      const chain = (chains.get(articleId) ?? Promise.resolve()).then(() =>
+        attempt(async () => {
+          const headline = `강제종료 저장 ${i}`;
+          const response = await reporter.request("PATCH", `/api/v1/articles/${articleId}`, { version: versions.get(articleId), headline });
+          if (!response.ok) return void (refused += 1);
+          const { version } = ((await response.json()) as { article: { version: number } }).article;
+          versions.set(articleId, version);
+          ackedSaves.push({ articleId, version, headline });
+        }),
+      );
+      chains.set(articleId, chain);
+      return chain;
+    }
+    if (i % 3 === 1) {
+      const articleId = submitted[i % submitted.length]!;
+      return attempt(async () => {
+        const response = await reporter.request("POST", `/api/v1/articles/${articleId}/submit`);
+        if (response.ok) ackedSubmits.push(articleId);
+        else refused += 1;
+      });
+    }
+    return attempt(async () => {
+      const response = await postComment(app.baseUrl, stories[i % stories.length]!, sourceAddress(i, block), `강제종료 중에 쓴 댓글 ${i}번`);
+      if (response.status === 201 || response.status === 202) ackedComments.push((JSON.parse(response.text) as { comment: { id: number } }).comment.id);
+      else refused += 1;
+    });
   });
-  // Killed once some answers (a comment among them: they are the slowest, hashing a password) are
-  // out and most requests are still in flight.
+  // Killed once some answers are out, at least one save and one comment among them (the slowest
+  // kinds), while most requests are still in flight.
   const startedAt = Date.now();
-  while ((answered < operations * 0.15 || ackedComments.length === 0) && Date.now() - startedAt < 15_000) await sleep(5);
+  const enoughAnswered = () => answered >= operations * 0.15 && ackedSaves.length > 0 && ackedComments.length > 0;
+  while (!enoughAnswered() && answered + cut < operations && Date.now() - startedAt < 15_000) await sleep(5);
   const killedAfterMs = Date.now() - startedAt;
   await app.killApp();
   await Promise.all(work);
+  if (cut === 0) violations.push("the kill came after every request had been answered: nothing was in flight");
   const restartAt = Date.now();
   await app.startApp();
   const restartMs = Date.now() - restartAt;
@@ -227,12 +256,13 @@ export async function databaseOutageDrill(app: FaultApp, downMs: number, readers
   const stories = await publishedStoryIds(app);
   const pages = await readerPages(app);
   const acked: number[] = [];
+  const block = freshBlock();
   let posts = 0;
   let posting = true;
   const poster = (async () => {
     for (let i = 0; posting; i += 1) {
       posts += 1;
-      const answer = await postComment(app.baseUrl, stories[i % stories.length]!, sourceAddress(i, 20), `장애 중 댓글 ${i}번`).catch(() => null);
+      const answer = await postComment(app.baseUrl, stories[i % stories.length]!, sourceAddress(i, block), `장애 중 댓글 ${i}번`).catch(() => null);
       if (answer && (answer.status === 201 || answer.status === 202)) acked.push((JSON.parse(answer.text) as { comment: { id: number } }).comment.id);
       await sleep(200);
     }
@@ -363,6 +393,7 @@ export async function soakDrill(app: FaultApp, seconds: number): Promise<DrillRe
   const violations: string[] = [];
   const pages = await readerPages(app);
   const stories = await publishedStoryIds(app);
+  const block = freshBlock();
   const load = startReaders(app.baseUrl, pages, 4);
   const samples: number[] = [];
   let commentFailures = 0;
@@ -370,7 +401,7 @@ export async function soakDrill(app: FaultApp, seconds: number): Promise<DrillRe
   const endAt = Date.now() + seconds * 1000;
   for (let i = 0; Date.now() < endAt; i += 1) {
     samples.push(await app.appRssMb());
-    const answer = await postComment(app.baseUrl, stories[i % stories.length]!, sourceAddress(i, 30), `오래 돌리기 댓글 ${i}번`).catch(() => null);
+    const answer = await postComment(app.baseUrl, stories[i % stories.length]!, sourceAddress(i, block), `오래 돌리기 댓글 ${i}번`).catch(() => null);
     comments += 1;
     if (!answer || (answer.status !== 201 && answer.status !== 202)) commentFailures += 1;
     await sleep(1_000);
