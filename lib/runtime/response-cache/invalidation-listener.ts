@@ -24,6 +24,21 @@ export interface InvalidationListener {
   simulateConnectionLoss(): void;
 }
 
+/**
+ * The event a notification carries (the trigger sends `{id, type, payload}` when it fits in a
+ * notification), or null when it carries only the id and must be read back.
+ */
+export function eventInNotification(message: string | undefined): StoredEvent | null {
+  if (!message?.startsWith("{")) return null;
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (typeof parsed !== "object" || parsed === null || !("type" in parsed) || typeof parsed.type !== "string") return null;
+    return { type: parsed.type, payload: "payload" in parsed ? parsed.payload : null };
+  } catch {
+    return null;
+  }
+}
+
 export function startInvalidationListener(options: {
   databaseUrl: string;
   cache: ResponseCache;
@@ -94,6 +109,11 @@ export function startInvalidationListener(options: {
     next.on("error", () => handleLoss(next));
     next.on("end", () => handleLoss(next));
     next.on("notification", (message) => {
+      const carried = eventInNotification(message.payload);
+      if (carried) {
+        void applyEvents([carried]).catch((error: unknown) => log(`response cache: could not apply an event: ${String(error)}`));
+        return;
+      }
       const id = Number(message.payload);
       if (!Number.isSafeInteger(id)) return;
       void readEvents(`SELECT type, payload FROM "DomainEvent" WHERE id = $1`, [id])
