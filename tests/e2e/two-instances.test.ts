@@ -3,12 +3,13 @@
 // one process: a session made on A works on B, sign-in throttles and comment flood limits count
 // across both, and a publication on A reaches B's response cache within a second.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SIGN_IN_LOCKED_PREFIX } from "@/lib/auth/auth-options";
 import { ACCOUNT_FAILURE_LIMIT } from "@/lib/auth/login-throttle";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
+import { query } from "../support/app-database";
 import { signInOverHttp } from "../support/http-session";
 import { loopbackRequest, signInFrom } from "../support/loopback-client";
 
@@ -25,15 +26,7 @@ afterAll(async () => {
   await b?.stop();
 });
 
-async function firstRow<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows[0];
-  } finally {
-    await client.end();
-  }
-}
+const firstRow = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await query<T>(sql, params))[0];
 
 describe("two instances behind one load balancer", () => {
   it("a session made on A works on B", async () => {
