@@ -88,5 +88,15 @@ describe("two instances behind one load balancer", () => {
     const editor = await signInOverHttp(instanceA, DEMO_STAFF.editor.email, password);
     expect((await editor.request("POST", `/api/v1/articles/${article.id}/approve`, { version: story?.version })).status).toBe(200);
     await expect.poll(async () => (await fetch(`${b.baseUrl}/`)).text(), { timeout: 1_000, interval: 50 }).toContain(link);
+
+    // Taken down again, from B this time: A's cache follows, and the shared demo home page is as
+    // the other browser tests expect it (they count the demo's newest stories there).
+    const takenDown = await fetch(`${b.baseUrl}/api/v1/articles/${article.id}/unpublish`, {
+      method: "POST",
+      headers: { cookie: editor.cookie, origin: b.baseUrl, "content-type": "application/json" },
+      body: JSON.stringify({ reason: "두 인스턴스 시험을 마쳤습니다." }),
+    });
+    expect(takenDown.status, await takenDown.clone().text()).toBe(200);
+    await expect.poll(async () => (await fetch(`${instanceA}/`)).text(), { timeout: 1_000, interval: 50 }).not.toContain(link);
   });
 });
