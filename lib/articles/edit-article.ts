@@ -52,6 +52,8 @@ export async function saveArticle(actor: StaffUser, id: number, input: unknown, 
     patch,
     revision: autosave ? "autosave" : { kind: "SAVE" },
     event: { type: "article.saved", articleId: id },
+    // An explicit save is on the record like a transition; autosaves (every few seconds) are not.
+    audit: autosave ? undefined : (tx) => recordAudit({ actorId: actor.id, action: "article.save", targetType: "Article", targetId: id }, tx),
     now,
   });
 }

@@ -76,6 +76,22 @@ const publicSiteSettings = {
   VIEW_FLUSH_SECONDS: z.coerce.number({ error: "must be a number of seconds (5-3600)" }).int().min(5).max(3600).default(60),
 };
 
+/** Where uploaded photos live: local disk (the default) or an S3-compatible bucket shared by every instance. */
+const mediaStorageSettings = {
+  MEDIA_STORAGE: z.enum(["local", "s3"], { error: "must be local or s3" }).default("local"),
+  /// Another S3-compatible service (MinIO, R2, NCP...): its endpoint URL. Empty for AWS S3.
+  S3_ENDPOINT: z.url({ error: "must be a URL such as https://s3.example.kr" }).optional(),
+  S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+  S3_REGION: z.string().trim().min(1).default("ap-northeast-2"),
+  /// Without these the AWS SDK's own credential chain applies (instance role, AWS_* variables).
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  /// 1 for servers that address buckets as /bucket/key (MinIO and most self-hosted ones).
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0"),
+  /// When the bucket (or a CDN before it) is public: /media/<key> redirects there instead of proxying.
+  S3_PUBLIC_URL: absoluteHttpUrl.optional(),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -106,12 +122,15 @@ const envSchema = z.object({
   /// Read replicas (streaming standbys of DATABASE_URL) for readers' queries, comma-separated.
   DATABASE_REPLICA_URLS: replicaUrls.optional(),
   /// A replica further behind than this is skipped: readers read the primary until it catches up.
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number({ error: "must be a number of seconds (1-3600)" }).int().min(1).max(3600).default(10),
   /// Where npm run db:backup puts base backups and the embedded database archives its WAL (default: <data dir>/backups).
   BACKUP_DIR: z.string().trim().min(1).optional(),
   /// How many base backups db:backup keeps (older ones and the WAL only they need are removed).
   BACKUP_KEEP: z.coerce.number({ error: "must be a whole number (1-100)" }).int().min(1).max(100).default(3),
-  REPLICA_MAX_LAG_SECONDS: z.coerce.number({ error: "must be a number of seconds (1-3600)" }).int().min(1).max(3600).default(10),
+  ...mediaStorageSettings,
   ...publicSiteSettings,
+}).superRefine((env, ctx) => {
+  if (env.MEDIA_STORAGE === "s3" && !env.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "must be set when MEDIA_STORAGE=s3" });
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,7 +7,7 @@ import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
 interface KnownRequestError {
   name: "PrismaClientKnownRequestError";
   code: string;
-  meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string }; originalCode?: string } } };
+  meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string }; originalCode?: string; kind?: string } } };
 }
 
 // Duck-typed: the class may come from another bundle of the generated client.
@@ -22,9 +22,39 @@ const FIELD_OF_CONSTRAINT: Record<string, { field: string; message: string }> = 
   User_photoId_fkey: { field: "photo", message: "사진을 찾을 수 없습니다. 다시 올리세요." },
 };
 
+export const DATABASE_UNAVAILABLE_MESSAGE = "지금 데이터베이스에 연결할 수 없어 처리하지 못했습니다. 이번 요청은 반영되지 않았습니다. 잠시 뒤 다시 시도하세요.";
+
+// How an unreachable or restarting database shows itself: the driver adapter's error kinds,
+// Prisma's connection codes, socket errors from `pg`, and PostgreSQL's own shutdown (57P0x) and
+// connection (08xxx) classes.
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
+const UNREACHABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
+const isUnreachableSqlState = (code: unknown) => typeof code === "string" && (code.startsWith("57P") || code.startsWith("08"));
+
+/** Whether `error` (or what caused it) says the database could not be reached or went away. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (current.name === "PrismaClientInitializationError") return true;
+    const code = Reflect.get(current, "code");
+    if (typeof code === "string" && (UNREACHABLE_PRISMA_CODES.has(code) || UNREACHABLE_SOCKET_CODES.has(code) || isUnreachableSqlState(code))) return true;
+    if (isKnownRequestError(current)) {
+      const cause = current.meta?.driverAdapterError?.cause;
+      if ((cause?.kind && UNREACHABLE_KINDS.has(cause.kind)) || isUnreachableSqlState(cause?.originalCode)) return true;
+    }
+    if (/Connection terminated|Can't reach database server|server closed the connection/i.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 /** The domain error a database error stands for, or null when it is not a known violation. */
 export function domainErrorFromDatabase(error: unknown): DomainError | null {
-  if (error instanceof DomainError || !isKnownRequestError(error)) return null;
+  if (error instanceof DomainError) return null;
+  // A 503 with a Korean message, not a 500: nothing was saved, and trying again later works.
+  if (isDatabaseUnreachable(error)) return new DomainError("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE);
+  if (!isKnownRequestError(error)) return null;
   const constraint = error.meta?.driverAdapterError?.cause?.constraint?.index;
   // PostgreSQL's class 22 (data exception: NUL or bad bytes in text, numbers or dates out of
   // range, strings too long) means input that slipped past a schema: still the client's input.

@@ -45,8 +45,10 @@ export async function storeUploadedImage(actor: StaffUser, file: File, options: 
   for (const copy of encoded) {
     const jpegKey = contentStorageKey(copy.jpeg, "jpg");
     const webpKey = contentStorageKey(copy.webp, "webp");
-    await mediaStorage.put(jpegKey, copy.jpeg);
-    await mediaStorage.put(webpKey, copy.webp);
+    // Every copy is stored whole before the row that points at them is written; a store that
+    // fails part-way leaves no row (and at worst unreferenced whole files, never a broken one).
+    await mediaStorage.put(jpegKey, copy.jpeg, "image/jpeg");
+    await mediaStorage.put(webpKey, copy.webp, "image/webp");
     variants.push({ width: copy.width, height: copy.height, jpegKey, webpKey });
   }
   const widest = variants.at(-1)!;

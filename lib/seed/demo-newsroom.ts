@@ -99,7 +99,7 @@ async function storeDemoImages(storage: MediaStorage) {
     const bytes = await readFile(path.join(IMAGES_DIR, file));
     const meta = await sharp(bytes).metadata();
     const storageKey = contentStorageKey(bytes, "jpg", "demo");
-    await storage.put(storageKey, bytes);
+    await storage.put(storageKey, bytes, "image/jpeg");
     stored.set(file, { storageKey, mimeType: "image/jpeg", byteSize: bytes.length, width: meta.width ?? 0, height: meta.height ?? 0 });
   }
   return stored;

@@ -20,9 +20,18 @@ describe("environment settings", () => {
     ["PORT", { PORT: "70000" }, /PORT: must be a port number/],
     ["NEXTAUTH_SECRET", { NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET: must be at least 32 characters/],
     ["DEMO_PASSWORD", { DEMO_PASSWORD: "short" }, /DEMO_PASSWORD/],
+    ["MEDIA_STORAGE", { MEDIA_STORAGE: "ftp" }, /MEDIA_STORAGE: must be local or s3/],
+    ["S3_BUCKET", { MEDIA_STORAGE: "s3" }, /S3_BUCKET: must be set when MEDIA_STORAGE=s3/],
+    ["S3_ENDPOINT", { MEDIA_STORAGE: "s3", S3_BUCKET: "media", S3_ENDPOINT: "minio" }, /S3_ENDPOINT/],
   ])("a bad %s fails with a ConfigError naming it", (_key, source, message) => {
     expect(() => readEnv(source)).toThrow(ConfigError);
     expect(() => readEnv(source)).toThrow(message);
+  });
+
+  it("keeps media on local disk unless S3 is chosen, and reads the S3 settings", () => {
+    expect(readEnv({}).MEDIA_STORAGE).toBe("local");
+    const env = readEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "nuri-media", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "1", S3_PUBLIC_URL: "https://img.example.kr/" });
+    expect(env).toMatchObject({ MEDIA_STORAGE: "s3", S3_BUCKET: "nuri-media", S3_REGION: "ap-northeast-2", S3_FORCE_PATH_STYLE: "1", S3_PUBLIC_URL: "https://img.example.kr" });
   });
 
   it("accepts a good configuration", () => {

@@ -145,6 +145,28 @@ describe("the response cache", () => {
     expect(renders).toBe(4);
   });
 
+  it("answers an expired copy when a fresh render fails (the database is down), never an invalidated one", async () => {
+    await get("/articles/1");
+    clock += 11 * 60_000; // past the default lifetime
+    nextRender = () => ({ status: 500, body: Buffer.from("database down") });
+    const stale = await get("/articles/1");
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("x-cache")).toBe("STALE");
+    expect(await stale.text()).toContain("/articles/1");
+    expect(cache.store.snapshot().staleServed).toBe(1);
+
+    // Once the database is back the next request renders afresh.
+    nextRender = () => ({});
+    expect((await get("/articles/1")).headers.get("x-cache")).toBe("MISS");
+
+    // A copy dropped by an event is gone for good: the failure is passed on.
+    cache.invalidate([cacheTag.story(1)]);
+    nextRender = () => ({ status: 500, body: Buffer.from("database down") });
+    const failed = await get("/articles/1");
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("x-cache")).toBe("BYPASS");
+  });
+
   it("renders once for many concurrent misses of one page", async () => {
     renderDelayMs = 100;
     const answers = await Promise.all(Array.from({ length: 25 }, () => get("/articles/9")));

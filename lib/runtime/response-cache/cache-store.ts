@@ -23,6 +23,8 @@ export interface CacheStats {
   bypasses: number;
   stores: number;
   invalidations: number;
+  /** Expired entries answered because a fresh render failed. */
+  staleServed: number;
   entries: number;
   bytes: number;
 }
@@ -30,9 +32,13 @@ export interface CacheStats {
 export class CacheStore {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly keysByTag = new Map<string, Set<string>>();
-  readonly stats = { hits: 0, misses: 0, bypasses: 0, stores: 0, invalidations: 0 };
+  readonly stats = { hits: 0, misses: 0, bypasses: 0, stores: 0, invalidations: 0, staleServed: 0 };
 
-  constructor(maxBytes: number) {
+  constructor(
+    maxBytes: number,
+    /** How long past its expiry an entry may still stand in for a failed render. */
+    private readonly staleForMs = 24 * 60 * 60_000,
+  ) {
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,
       sizeCalculation: (entry) => Math.max(1, entry.template.size + 512),
@@ -40,13 +46,23 @@ export class CacheStore {
     });
   }
 
+  /** The entry while it is fresh. An expired one is kept (within `staleForMs`) for `getStale`. */
   get(key: string, now = Date.now()): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (entry && entry.expiresAt <= now) {
-      this.entries.delete(key);
+      if (entry.expiresAt + this.staleForMs <= now) this.entries.delete(key);
       return undefined;
     }
     return entry;
+  }
+
+  /**
+   * The entry even if it has expired (but was not invalidated): what readers get when a fresh
+   * render fails, e.g. while the database is down. Invalidated entries are gone for good.
+   */
+  getStale(key: string, now = Date.now()): CachedResponse | undefined {
+    const entry = this.entries.peek(key);
+    return entry && entry.expiresAt + this.staleForMs > now ? entry : undefined;
   }
 
   set(entry: CachedResponse): void {

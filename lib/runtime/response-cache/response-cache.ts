@@ -41,12 +41,18 @@ const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410]);
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 const NONCE_SLOT = "{nonce}";
 
-/** HIT/MISS: answered from the cache. BYPASS: rendered and answered, not stored. PASS: not touched; the caller answers. */
-export type CacheOutcome = "HIT" | "MISS" | "BYPASS" | "PASS";
+/**
+ * HIT/MISS: answered from the cache. STALE: an expired copy, because a fresh render failed (the
+ * database is down, say). BYPASS: rendered and answered, not stored. PASS: not touched; the
+ * caller answers.
+ */
+export type CacheOutcome = "HIT" | "MISS" | "STALE" | "BYPASS" | "PASS";
+
+type Answer = { entry: CachedResponse; outcome: "MISS" | "STALE" } | null;
 
 export class ResponseCache {
   readonly store: CacheStore;
-  private readonly pending = new Map<string, Promise<CachedResponse | null>>();
+  private readonly pending = new Map<string, Promise<Answer>>();
   private nextScheduledAt: number | null = null;
   private readonly options: Required<Omit<ResponseCacheOptions, "maxBytes">>;
 
@@ -93,10 +99,11 @@ export class ResponseCache {
       waiting = this.renderAndStore(key, req, res, render).finally(() => this.pending.delete(key));
       this.pending.set(key, waiting);
     }
-    const entry = await waiting;
-    if (entry) {
-      this.send(req, res, entry, "MISS");
-      return "MISS";
+    const answer = await waiting;
+    if (answer) {
+      if (answer.outcome === "STALE") this.store.stats.staleServed += 1;
+      this.send(req, res, answer.entry, answer.outcome);
+      return answer.outcome;
     }
     // Not cacheable: the leader has already answered with what was rendered for it; anyone who
     // waited renders for themselves (the answer may be personal, e.g. it sets a cookie).
@@ -104,15 +111,27 @@ export class ResponseCache {
     return "BYPASS";
   }
 
-  private async renderAndStore(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<CachedResponse | null> {
-    const captured = await render(req);
+  private async renderAndStore(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<Answer> {
+    let captured: CapturedResponse;
+    try {
+      captured = await render(req);
+    } catch (error) {
+      const stale = this.store.getStale(key, this.options.now());
+      if (stale) return { entry: stale, outcome: "STALE" };
+      throw error;
+    }
+    // A failed render (5xx) must not replace a page readers could still be given.
+    if (captured.status >= 500) {
+      const stale = this.store.getStale(key, this.options.now());
+      if (stale) return { entry: stale, outcome: "STALE" };
+    }
     const entry = this.toEntry(key, captured);
     if (!entry) {
       sendCaptured(res, captured, req.method === "HEAD");
       return null;
     }
     this.store.set(entry);
-    return entry;
+    return { entry, outcome: "MISS" };
   }
 
   private toEntry(key: string, captured: CapturedResponse): CachedResponse | null {
