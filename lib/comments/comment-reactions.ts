@@ -53,13 +53,16 @@ export async function reportComment(commentId: number, input: unknown, visitor: 
   const { reason, detail } = parseInput(reportCommentSchema, input);
   const { reportHideThreshold } = await getCommentSettings();
   const reasonText = detail ? `${REPORT_REASONS[reason]}: ${detail}` : REPORT_REASONS[reason];
-  // One statement, as for likes. The comment was visible when the report went in (target), so
-  // HIDDEN after the update means these reports hid it: only then is the event recorded. (Two
-  // reports racing past the threshold may both say so; consumers are idempotent.)
+  // One statement, as for likes. A comment the reports themselves hid (not yet seen by the desk)
+  // still takes reports: readers who loaded it before it was hidden report it at the same moment,
+  // and their reports count rather than being told it does not exist. HIDDEN after the update
+  // means reports hid it: the event is recorded then. (Reports racing past the threshold may each
+  // say so; consumers are idempotent.)
   const rows = await runPooledSql<{ status: string }>(Prisma.sql`
     WITH target AS (
       SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
-      WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+      WHERE c."id" = ${commentId} AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+        AND (c."status" = 'VISIBLE' OR (c."status" = 'HIDDEN' AND c."hiddenReason" = 'reports' AND c."moderatedAt" IS NULL))
     ), added AS (
       INSERT INTO "CommentReport" ("commentId", "reporterHash", "reason", "createdAt") SELECT "id", ${visitor.source}, ${reasonText}, ${now} FROM target
       ON CONFLICT DO NOTHING RETURNING "commentId"
