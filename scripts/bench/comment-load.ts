@@ -113,6 +113,22 @@ async function countRows(url: string, sql: string, params: unknown[] = []): Prom
   }
 }
 
+/**
+ * A few posts and list reads before measuring, as a reader's first visit would make them: the
+ * route, the blocked-word list, the password hasher and the connection pool get going.
+ */
+export async function warmCommentPosting(baseUrl: string, storyIds: { first: number; count: number }): Promise<void> {
+  for (let i = 0; i < 30; i += 1) {
+    const id = storyIds.first + (i % storyIds.count);
+    await fetch(`${baseUrl}/api/v1/articles/${id}/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseUrl, "x-forwarded-for": `203.0.113.${i}` },
+      body: JSON.stringify({ nickname: "준비", password: "warmup1", body: `준비 운동 ${i}` }),
+    }).then((r) => r.arrayBuffer(), () => null);
+    await fetch(`${baseUrl}/api/v1/articles/${id}/comments`).then((r) => r.arrayBuffer(), () => null);
+  }
+}
+
 export interface CommentPhaseResult {
   name: string;
   posting: WrkResult & { accepted: number; acceptedPerSecond: number; posted: number; held: number; throttled: number; other: number };

@@ -11,7 +11,7 @@ import { articlePath } from "@/lib/articles/article-url";
 import { ensureProductionBuild } from "@/lib/runtime/build";
 import { findFreePort } from "@/tests/support/test-cluster";
 import { startApp, type AppProcess } from "./app-process";
-import { runCommentPhase } from "./comment-load";
+import { runCommentPhase, warmCommentPosting } from "./comment-load";
 import { summariseProfiles } from "./cpu-profile";
 import { FIRST_STORY_ID, generationTimes, openBenchCluster } from "./dataset";
 import { SEARCH_QUERIES } from "./korean-corpus";
@@ -60,8 +60,9 @@ async function postgresVersion(url: string): Promise<string> {
 const searchPaths = (terms: readonly string[]) => terms.map((term) => `/search?q=${encodeURIComponent(term)}`);
 const allSearchPaths = [...searchPaths(SEARCH_QUERIES.twoSyllable), ...searchPaths(SEARCH_QUERIES.threeSyllable), ...searchPaths(SEARCH_QUERIES.multiWord)];
 
+/** Loads each path once before measuring (fills the response cache, compiles the code paths). */
 async function warm(baseUrl: string, paths: string[]): Promise<void> {
-  for (const p of paths) for (let i = 0; i < 2; i += 1) await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer(), () => null);
+  for (const p of paths) await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer(), () => null);
 }
 
 async function startBaseline(html: string, folder: string): Promise<{ baseUrl: string; stop(): void }> {
@@ -111,6 +112,8 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
     log("6 comment posting with readers on the hot set ...");
     const readerPaths = path.join(folder, "comment-readers.paths");
     await writeFile(readerPaths, hot.join("\n") + "\n");
+    const commentStories = { first: stories.at(-1)!.id, count: stories.length };
+    await warmCommentPosting(app.baseUrl, commentStories);
     const commentRuns = [];
     for (let run = 0; run < settings.runs; run += 1) {
       commentRuns.push(
@@ -118,7 +121,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
           name: `comments-${run}`,
           baseUrl: app.baseUrl,
           databaseUrl: ctx.url,
-          storyIds: { first: stories.at(-1)!.id, count: stories.length },
+          storyIds: commentStories,
           seconds: settings.seconds,
           connections: 32,
           readerConnections: 8,
@@ -154,7 +157,7 @@ async function measureUncached(label: string, ctx: { url: string; mediaDir: stri
   ctx.sampler.watchApp(`uncached ${label}`, app.pid);
   try {
     const paths = ctx.stories.map((s) => articlePath(s.id, s.headline));
-    await warm(app.baseUrl, [...paths.slice(0, 20), ...allSearchPaths]);
+    await warm(app.baseUrl, [...paths.slice(0, 5), ...allSearchPaths]);
     const article = await measurePaths(`miss-${label}`, app.baseUrl, paths, ctx.settings);
     const queries = queriesPerRender(app);
     const search = await measurePaths(`search-${label}`, app.baseUrl, allSearchPaths, ctx.settings);

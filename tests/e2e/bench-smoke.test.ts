@@ -15,7 +15,7 @@ describe("npm run bench (smoke)", () => {
 
   it("writes results with every target", { timeout: 240_000 }, async () => {
     const outDir = await out;
-    const args = ["--import", "tsx", "scripts/bench/main.ts", "--quick", "--sizes", "30,60", "--seconds", "1", "--runs", "1", "--connections", "10", "--no-lighthouse", "--out", outDir];
+    const args = ["--import", "tsx", "scripts/bench/main.ts", "--quick", "--sizes", "30,60", "--seconds", "1", "--runs", "1", "--connections", "10", "--no-lighthouse", "--out", outDir, "--cache-dir", ".bench-cache/smoke"];
     const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
