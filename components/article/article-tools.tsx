@@ -2,10 +2,7 @@
 // The reader tools beside the byline: text size (remembered on this device), print and share.
 // A small island: the rest of the page is plain server-rendered HTML.
 import { useEffect, useState } from "react";
-
-const SIZES = [15, 16, 18, 20, 22, 25];
-const DEFAULT_STEP = 2;
-const STORAGE_KEY = "newsroom:article-font-step";
+import { DEFAULT_FONT_STEP as DEFAULT_STEP, FONT_SIZES as SIZES, FONT_STEP_STORAGE_KEY as STORAGE_KEY } from "@/components/article/font-size-steps";
 
 function applyStep(step: number) {
   document.documentElement.style.setProperty("--article-font-size", `${SIZES[step]}px`);

@@ -1,4 +1,5 @@
 import { ArticleTools } from "@/components/article/article-tools";
+import { SavedFontSize } from "@/components/article/saved-font-size";
 import { CorrectionsBlock } from "@/components/article/corrections-block";
 import { ShareLinks } from "@/components/article/share-links";
 import { ViewBeacon } from "@/components/article/view-beacon";
@@ -62,6 +63,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
           <ArticleTools url={canonical} title={article.headline} />
         </div>
       </header>
+      <SavedFontSize />
 
       {article.hero && (
         <figure className="article__figure">

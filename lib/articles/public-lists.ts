@@ -7,31 +7,46 @@ import { decodeCursor, encodeCursor, newerThan, newestFirst, olderThan, oldestFi
 import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
+import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const LIST_PAGE_SIZE = 20;
 
-/** The newest stories readers may see, newest first. */
-export async function getLatestStories(options: { limit: number; now?: Date; sectionId?: number; excludeIds?: number[] }): Promise<PublicArticleSummary[]> {
-  const now = options.now ?? new Date();
-  tagResponse(cacheTag.latest);
+/** Publications and withdrawals invalidate these lists (the `latest` tag); the TTL is only a backstop. */
+const LATEST_TTL_MS = 10 * 60_000;
+
+async function queryLatestStories(limit: number, now: Date, sectionId: number | undefined): Promise<PublicArticleSummary[]> {
   const rows = await db.article.findMany({
     where: {
       ...publiclyVisibleWhere(now),
       // The live revision decides the section readers see.
-      ...(options.sectionId !== undefined ? { liveRevision: { sectionId: options.sectionId } } : {}),
-      ...(options.excludeIds?.length ? { id: { notIn: options.excludeIds } } : {}),
+      ...(sectionId !== undefined ? { liveRevision: { sectionId } } : {}),
     },
     orderBy: newestFirst,
-    take: options.limit,
+    take: limit,
     select: publicSummarySelect,
   });
   return toPublicSummaries(rows);
 }
 
+/**
+ * The newest stories readers may see, newest first. Shared by every page that shows them (one
+ * memoised query per list shape; `excludeIds` are taken out afterwards, so an article page's
+ * "latest" box shares the list with every other article page).
+ */
+export async function getLatestStories(options: { limit: number; now?: Date; sectionId?: number; excludeIds?: number[] }): Promise<PublicArticleSummary[]> {
+  const excluded = new Set(options.excludeIds ?? []);
+  const limit = options.limit + excluded.size;
+  const stories = options.now
+    ? // A given moment (tests, what-if views) is not the present: never shared.
+      (tagResponse(cacheTag.latest), await queryLatestStories(limit, options.now, options.sectionId))
+    : await memoizedQuery(`latest:${options.sectionId ?? "all"}:${limit}`, [cacheTag.latest], LATEST_TTL_MS, () => queryLatestStories(limit, new Date(), options.sectionId));
+  return stories.filter((story) => !excluded.has(story.id)).slice(0, options.limit);
+}
+
 /** The home page: a top story (the newest with a photo), the latest, and a block per section. */
-export const getHomeFront = cache(async (sections: { id: number; slug: string; name: string }[], now = new Date()) => {
+export const getHomeFront = cache(async (sections: { id: number; slug: string; name: string }[], now?: Date) => {
   tagResponse(cacheTag.home);
   const [latest, ...perSection] = await Promise.all([
     getLatestStories({ limit: 11, now }),
@@ -90,7 +105,8 @@ export function sectionStoriesWhere(sectionId: number): Prisma.ArticleWhereInput
 }
 
 export function tagStoriesWhere(tagId: number): Prisma.ArticleWhereInput {
-  return { tags: { some: { tagId } } };
+  // The live revision's tags: a tag still only in a working copy is not public.
+  return { liveTags: { some: { tagId } } };
 }
 
 export function reporterStoriesWhere(userId: string): Prisma.ArticleWhereInput {

@@ -23,7 +23,8 @@ const articlePageSelect = {
   lastCorrectedAt: true,
   author: { select: bylineSelect },
   coAuthors: { orderBy: { sortOrder: "asc" }, select: { user: { select: bylineSelect } } },
-  tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { slug: true, name: true } } } },
+  // The live revision's tags (ArticleTag holds the working copy's, which may not be approved yet).
+  liveTags: { orderBy: [{ sortOrder: "asc" }, { tagId: "asc" }], select: { tag: { select: { slug: true, name: true } } } },
   // Shown only with the story: this select runs only for a story readers may see.
   corrections: { where: { type: { in: ["CORRECTION", "REPLY"] } }, orderBy: { createdAt: "asc" }, select: { type: true, note: true, createdAt: true } },
   liveRevision: {
@@ -89,7 +90,7 @@ async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageDa
   if (state === "gone") return { state: "gone" };
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
-  return { state: "visible", article: toPublicArticle({ ...row, publishedAt: row.publishedAt }, live) };
+  return { state: "visible", article: toPublicArticle({ ...row, tags: row.liveTags, publishedAt: row.publishedAt }, live) };
 }
 
 /** The text readers see (the live revision, or for a staff preview the working copy), in the page's shape. */

@@ -11,6 +11,7 @@ import "server-only";
 import { approveArticleSchema, returnArticleSchema, unpublishArticleSchema } from "@/lib/articles/article-input-schema";
 import { cancelScheduleSchema, republishArticleSchema, rescheduleArticleSchema } from "@/lib/articles/desk-input-schema";
 import { snapshotRevision } from "@/lib/articles/revisions";
+import { syncLiveTags } from "@/lib/articles/live-tags";
 import { storedSubmissionProblems } from "@/lib/articles/submission-story";
 import { recordTransition } from "@/lib/articles/transition-log";
 import { permissionRefusal, roleMayEver, stateRefusal, type TransitionAction } from "@/lib/articles/transition-rules";
@@ -91,6 +92,7 @@ async function applyTransition(change: Change, expectedVersion = change.article.
       revisionNumber = (await tx.articleRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { number: true } })).number;
       if (change.snapshot.makeLive) await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: revisionId } });
     }
+    if (change.snapshot?.makeLive || "liveRevisionId" in change.data) await syncLiveTags(tx, article.id);
     await recordTransition(tx, {
       articleId: article.id,
       kind: change.kind,

@@ -62,3 +62,11 @@ export function formatWaiting(milliseconds: number): string {
   if (hours > 0) return `${hours}시간 ${minutes % 60}분`;
   return `${minutes}분`;
 }
+
+const KST_OFFSET_MS = 9 * 3_600_000; // Korea keeps no daylight saving time
+
+/** The next midnight in Korea after `ms` (epoch milliseconds): when the printed date changes. */
+export function nextKstMidnight(ms: number): number {
+  const day = 24 * 3_600_000;
+  return (Math.floor((ms + KST_OFFSET_MS) / day) + 1) * day - KST_OFFSET_MS;
+}

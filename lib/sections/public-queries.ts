@@ -1,7 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
+import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { db } from "@/lib/db";
+
+/** Section changes invalidate it (the `site` tag); the TTL is only a backstop. */
+const NAVIGATION_TTL_MS = 10 * 60_000;
 
 export interface PublicSection {
   id: number;
@@ -12,10 +16,12 @@ export interface PublicSection {
 const sectionSelect = { id: true, slug: true, name: true } as const;
 
 /** Active sections in their menu order, for the site navigation (read once per request). */
-export const getNavigationSections = cache((): Promise<PublicSection[]> => {
-  tagResponse(cacheTag.site);
-  return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: sectionSelect });
-});
+export const getNavigationSections = cache(
+  (): Promise<PublicSection[]> =>
+    memoizedQuery("sections:navigation", [cacheTag.site], NAVIGATION_TTL_MS, () =>
+      db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: sectionSelect }),
+    ),
+);
 
 export const getActiveSection = cache(async (slug: string): Promise<PublicSection | null> => {
   const section = await db.section.findFirst({ where: { slug, active: true }, select: sectionSelect });

@@ -6,6 +6,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { articleBodySchema, type ArticleBody } from "@/lib/articles/body-schema";
 import { renderArticleBody } from "@/lib/articles/render-body";
+import { syncLiveTags } from "@/lib/articles/live-tags";
 import { slugFor } from "@/lib/articles/slug";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Db, DbTransaction } from "@/lib/db/client";
@@ -142,7 +143,7 @@ async function createDemoArticle(
       tags: { create: refs.tagIds.map((tagId) => ({ tagId })) },
     },
   });
-  const snapshot = { ...content, articleId: article.id, articleVersion: 1 };
+  const snapshot = { ...content, tagNames: story.tags, articleId: article.id, articleVersion: 1 };
   if (story.status !== "DRAFT") {
     await tx.articleRevision.create({ data: { ...snapshot, number: 1, kind: "SUBMIT", createdById: refs.authorId, createdAt: article.submittedAt ?? at } });
   } else {
@@ -153,6 +154,7 @@ async function createDemoArticle(
       data: { ...snapshot, number: 2, kind: "APPROVE", createdById: refs.editorId, createdAt: approvedAt },
     });
     await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: approval.id } });
+    await syncLiveTags(tx, article.id);
   }
   // The desk's record of how each story got where it is (what the workflow would have written).
   const transitions = [

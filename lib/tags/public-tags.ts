@@ -9,7 +9,7 @@ export const getPublicTag = cache(async (slug: string): Promise<{ id: number; sl
   // Whether the tag has a public story changes with publication.
   tagResponse(cacheTag.latest);
   return db.tag.findFirst({
-    where: { slug: slug.normalize("NFC"), articles: { some: { article: publiclyVisibleWhere(new Date()) } } },
+    where: { slug: slug.normalize("NFC"), liveArticles: { some: { article: publiclyVisibleWhere(new Date()) } } },
     select: { id: true, slug: true, name: true },
   });
 });

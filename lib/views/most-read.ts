@@ -5,10 +5,12 @@ import { cache } from "react";
 import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
+import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { db } from "@/lib/db";
 import { startOfKstDay } from "@/lib/views/view-counter";
 
 const WEEK = 7 * 24 * 3_600_000;
+const MOST_READ_TTL_MS = 60_000;
 
 async function rankSince(since: Date, limit: number, now: Date): Promise<number[]> {
   const ranking = await db.articleView.groupBy({
@@ -38,7 +40,11 @@ async function loadMostRead(limit: number, now: Date): Promise<MostRead> {
 }
 
 /** Both boxes, read once per request however many parts of the page show them. */
-export const getMostRead = cache((limit: number = 5): Promise<MostRead> => loadMostRead(limit, new Date()));
+export const getMostRead = cache(
+  (limit: number = 5): Promise<MostRead> =>
+    // Views move the ranking continuously, not events: shared for a minute, like cached pages holding it.
+    memoizedQuery(`most-read:${limit}`, [cacheTag.mostRead, cacheTag.latest], MOST_READ_TTL_MS, () => loadMostRead(limit, new Date())),
+);
 
 export function getMostReadAt(now: Date, limit = 5): Promise<MostRead> {
   return loadMostRead(limit, now);

@@ -80,6 +80,14 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
     const enlarged = await bodySize();
     await page.reload();
     await expect.poll(bodySize).toBe(enlarged);
+    // Applied before the tools island hydrates, so the text does not jump: with the page's
+    // JavaScript bundles blocked, the saved size is there all the same.
+    const bundles = /\/_next\/static\/.*\.js(\?|$)/;
+    await page.route(bundles, (route) => route.abort());
+    await page.reload();
+    expect(await bodySize(), "saved size applied without the island").toBe(enlarged);
+    await page.unroute(bundles);
+    await page.reload();
 
     await page.emulateMedia({ media: "print" });
     for (const selector of [".site-nav", ".site-footer", ".with-aside__aside", "#comments", ".article-tools", ".site-header__top"]) {
@@ -228,7 +236,7 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
       // Leave the shared demo database (and the cache in front of it) as other test files expect it.
       if (planted) {
         await db.article.deleteMany({ where: { id: { in: Object.values(planted.ids) } } });
-        await db.tag.deleteMany({ where: { id: planted.tagId } });
+        await db.tag.deleteMany({ where: { id: { in: [planted.tagId, ...planted.privateTags.map((tag) => tag.id)] } } });
         await db.section.deleteMany({ where: { id: planted.sectionId } });
         await db.user.deleteMany({ where: { OR: [{ id: planted.authorId }, { email: { startsWith: "planted-desk-" } }] } });
         await announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
@@ -271,6 +279,11 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
       }
       for (const { kind, id } of privateStoryIds(planted)) {
         expect((await fetch(`${baseUrl}/og/articles/${id}.jpg`)).status, kind).toBe(404);
+      }
+      for (const tag of planted.privateTags) {
+        const response = await fetch(`${baseUrl}/tags/${tag.slug}`);
+        expect(response.status, tag.slug).toBe(404);
+        expectNoPlantedStory(planted, await response.text(), `/tags/${tag.slug}`);
       }
     });
   });

@@ -74,9 +74,17 @@ describe("lists", () => {
     expect(await getPublicTag(planted.tagSlug)).toMatchObject({ id: planted.tagId });
     expect(await getPublicReporter(planted.authorId)).toMatchObject({ id: planted.authorId });
     expect((await listPublicReporterIds()).map((reporter) => reporter.id)).toContain(planted.authorId);
-    const lonelyTag = await db.tag.create({ data: { slug: "only-on-drafts", name: "초안에만" } });
-    await db.articleTag.create({ data: { articleId: planted.ids.draft, tagId: lonelyTag.id } });
-    expect(await getPublicTag("only-on-drafts")).toBeNull();
+    for (const tag of planted.privateTags) {
+      expect(await getPublicTag(tag.slug), tag.slug).toBeNull();
+      const page = await pageOfStories(tagStoriesWhere(tag.id), {});
+      expect(page.stories, tag.slug).toEqual([]);
+    }
+  });
+
+  it("a published story shows its live revision's tags, not a tag only its working copy has", async () => {
+    const data = await getArticlePageData(planted.ids.pendingUpdate);
+    if (data.state !== "visible") throw new Error("the pendingUpdate story should be visible");
+    expect(data.article.tags.map((tag) => tag.slug)).toEqual([planted.tagSlug]);
   });
 
   it("most read ranks only stories readers may see, even when private ones have views", async () => {

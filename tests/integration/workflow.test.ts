@@ -1,7 +1,7 @@
 // The desk workflow and its concurrency rules, against the real database.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { getPublicArticle } from "@/lib/articles/public-queries";
+import { getArticlePageData, getPublicArticle } from "@/lib/articles/public-queries";
 import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -121,9 +121,14 @@ describe("corrections of a published story", () => {
   it("an edit stays private until approved; approving it sets the 수정 time and keeps the 기사승인 time", async () => {
     const id = await publishedStory();
     const first = await db.article.findUniqueOrThrow({ where: { id } });
-    await saveArticle(editor, id, { version: first.version, headline: "정정된 제목", body: paragraph("정정된 본문") });
+    await saveArticle(editor, id, { version: first.version, headline: "정정된 제목", body: paragraph("정정된 본문"), tags: ["승인전태그"] });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).hasPendingUpdate).toBe(true);
     expect((await getPublicArticle(id))?.headline).toBe(first.headline);
+    const publicTags = async () => {
+      const data = await getArticlePageData(id);
+      return data.state === "visible" ? data.article.tags.map((tag) => tag.name) : null;
+    };
+    expect(await publicTags(), "a tag in the working copy only is not public").toEqual([]);
 
     await approveArticle(editor, id, { version: await versionOf(id) });
     const corrected = await db.article.findUniqueOrThrow({ where: { id }, include: { liveRevision: true } });
@@ -131,6 +136,7 @@ describe("corrections of a published story", () => {
     expect(corrected.lastCorrectedAt).toBeInstanceOf(Date);
     expect(corrected.liveRevision?.kind).toBe("CORRECTION");
     expect((await getPublicArticle(id))).toMatchObject({ headline: "정정된 제목", lastCorrectedAt: corrected.lastCorrectedAt });
+    expect(await publicTags(), "approval makes the tag public").toEqual(["승인전태그"]);
   });
 
   it("refuses to reschedule a story readers can already see, and to approve when nothing changed", async () => {

@@ -15,10 +15,14 @@
 // Each story also carries a 정정 (correction) whose note holds its marker: a correction shows
 // exactly where its story may (the story's page, /corrections, the corrections feed). The
 // pendingUpdate story's correction is public (its story is), so its note holds the public marker.
+// Two tags are private: one only the draft carries, and one added to the pendingUpdate story's
+// working copy but not to its live revision (`privateTags`: their pages must be 404 and their
+// names, which hold the markers, must show nowhere).
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password-hash";
+import { syncLiveTags } from "@/lib/articles/live-tags";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 
 export type PlantedKind = "draft" | "submitted" | "scheduled" | "unpublished" | "pendingUpdate";
@@ -34,6 +38,8 @@ export interface PlantedStories {
   sectionSlug: string;
   tagId: number;
   tagSlug: string;
+  /** Tags no public story carries: the draft's own, and the one only in pendingUpdate's working copy. */
+  privateTags: { id: number; slug: string }[];
 }
 
 const DAY = 24 * 60 * 60_000;
@@ -89,12 +95,15 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
   });
   const section = await db.section.create({ data: { slug: `planted-${run}`, name: `심은섹션${run}`, sortOrder: 99 } });
   const tag = await db.tag.create({ data: { slug: `planted-tag-${run}`, name: `심은태그${run}` } });
+  const draftTag = await db.tag.create({ data: { slug: `planted-draft-tag-${run}`, name: `${markers.draft}태그` } });
+  const pendingTag = await db.tag.create({ data: { slug: `planted-pending-tag-${run}`, name: `${markers.pendingUpdate}태그` } });
 
   const create = async (
     status: "DRAFT" | "SUBMITTED" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED",
     working: ReturnType<typeof content>,
     live: ReturnType<typeof content> | null,
     times: { publishedAt?: Date; unpublishedAt?: Date } = {},
+    extraWorkingTag?: { id: number },
   ) => {
     const article = await db.article.create({
       data: {
@@ -109,14 +118,15 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
         publishedAt: times.publishedAt ?? null,
         unpublishedAt: times.unpublishedAt ?? null,
         hasPendingUpdate: live !== null && live.headline !== working.headline,
-        tags: { create: [{ tagId: tag.id }] },
+        tags: { create: [{ tagId: tag.id }, ...(extraWorkingTag ? [{ tagId: extraWorkingTag.id, sortOrder: 1 }] : [])] },
       },
     });
     if (live) {
       const revision = await db.articleRevision.create({
-        data: { ...live, articleId: article.id, number: 1, kind: "APPROVE", articleVersion: 1, sectionId: section.id, createdById: editor.id },
+        data: { ...live, tagNames: [tag.name], articleId: article.id, number: 1, kind: "APPROVE", articleVersion: 1, sectionId: section.id, createdById: editor.id },
       });
       await db.article.update({ where: { id: article.id }, data: { liveRevisionId: revision.id } });
+      await syncLiveTags(db, article.id);
     }
     // As the workflow would (through its domain events): the search index follows the story.
     await refreshSearchDocument(db, article.id);
@@ -125,14 +135,14 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
 
   const past = new Date(now.getTime() - 2 * 60 * 60_000);
   const ids = {
-    draft: await create("DRAFT", content(markers.draft), null),
+    draft: await create("DRAFT", content(markers.draft), null, {}, draftTag),
     submitted: await create("SUBMITTED", content(markers.submitted), null),
     scheduled: await create("SCHEDULED", content(markers.scheduled), content(markers.scheduled), { publishedAt: new Date(now.getTime() + DAY) }),
     unpublished: await create("UNPUBLISHED", content(markers.unpublished), content(markers.unpublished), {
       publishedAt: new Date(now.getTime() - 2 * DAY),
       unpublishedAt: past,
     }),
-    pendingUpdate: await create("PUBLISHED", content(markers.pendingUpdate), content(`${publishedMarker}live`), { publishedAt: past }),
+    pendingUpdate: await create("PUBLISHED", content(markers.pendingUpdate), content(`${publishedMarker}live`), { publishedAt: past }, pendingTag),
     published: await create("PUBLISHED", content(publishedMarker), content(publishedMarker), { publishedAt: past }),
   };
   for (const [kind, id] of Object.entries(ids)) {
@@ -140,7 +150,8 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
     await db.articleCorrection.create({ data: { articleId: id, type: "CORRECTION", note: `${marker} 정정 설명: 날짜를 바로잡았습니다.`, createdById: editor.id, createdAt: past } });
   }
 
-  return { markers, ids, publishedMarker, authorId: author.id, sectionId: section.id, sectionSlug: section.slug, tagId: tag.id, tagSlug: tag.slug };
+  const privateTags = [draftTag, pendingTag].map(({ id, slug }) => ({ id, slug }));
+  return { markers, ids, publishedMarker, authorId: author.id, sectionId: section.id, sectionSlug: section.slug, tagId: tag.id, tagSlug: tag.slug, privateTags };
 }
 
 /** Fails, naming the story, if any private marker appears in `text` (a page, a feed, JSON ...). */

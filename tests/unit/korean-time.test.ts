@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatKstDateTime, formatKstDateWithWeekday, formatKstMinute, toKstIso } from "@/lib/format/korean-time";
+import { formatKstDateTime, formatKstDateWithWeekday, formatKstMinute, nextKstMidnight, toKstIso } from "@/lib/format/korean-time";
 
 describe("Korea-time formatting", () => {
   const approved = new Date("2024-01-10T02:25:47.123Z"); // 11:25:47 in Seoul
@@ -19,5 +19,13 @@ describe("Korea-time formatting", () => {
 
   it("gives ISO time with the +09:00 offset", () => {
     expect(toKstIso(approved)).toBe("2024-01-10T11:25:47+09:00");
+  });
+});
+
+describe("nextKstMidnight", () => {
+  it("is the next 00:00 in Seoul (15:00 UTC)", () => {
+    expect(new Date(nextKstMidnight(Date.parse("2026-11-25T14:59:59Z"))).toISOString()).toBe("2026-11-25T15:00:00.000Z");
+    expect(new Date(nextKstMidnight(Date.parse("2026-11-25T15:00:00Z"))).toISOString()).toBe("2026-11-26T15:00:00.000Z");
+    expect(new Date(nextKstMidnight(Date.parse("2026-11-25T03:00:00Z"))).toISOString()).toBe("2026-11-25T15:00:00.000Z");
   });
 });

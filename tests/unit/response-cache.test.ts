@@ -175,6 +175,15 @@ describe("the response cache", () => {
     expect((await get("/most")).headers.get("x-cache")).toBe("MISS");
   });
 
+  it("never serves a page past midnight in Korea, when its printed date changes", async () => {
+    clock = Date.parse("2026-11-25T14:59:00Z"); // 23:59 in Seoul
+    await get("/");
+    clock += 30_000;
+    expect((await get("/")).headers.get("x-cache")).toBe("HIT");
+    clock += 31_000; // 00:00:01 the next day
+    expect((await get("/")).headers.get("x-cache")).toBe("MISS");
+  });
+
   it("keys by host and sorted query", async () => {
     await get("/search?q=고양&page=2");
     expect((await get("/search?page=2&q=고양")).headers.get("x-cache")).toBe("HIT");

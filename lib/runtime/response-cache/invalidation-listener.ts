@@ -2,10 +2,12 @@
 // this instance or any other) reaches it through PostgreSQL's LISTEN/NOTIFY and drops the
 // entries it makes stale; a lost connection is re-established and the events written meanwhile
 // are caught up; a timer drops what a scheduled story's publication changes, at its time, with
-// no cron process. A CDN in front can be purged by the same tags through `onInvalidate`.
+// no cron process. The shared query memo (lib/cache/shared-query-memo.ts) follows the same
+// invalidations. A CDN in front can be purged by the same tags through `onInvalidate`.
 import pg from "pg";
 import { tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
 import { cacheTag } from "@/lib/cache/cache-tags";
+import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import type { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
 
 export const DOMAIN_EVENTS_CHANNEL = "domain_events";
@@ -20,6 +22,21 @@ export interface InvalidationListener {
   ready: Promise<void>;
   /** Drops the connection as a network failure would (tests of the catch-up). */
   simulateConnectionLoss(): void;
+}
+
+/**
+ * The event a notification carries (the trigger sends `{id, type, payload}` when it fits in a
+ * notification), or null when it carries only the id and must be read back.
+ */
+export function eventInNotification(message: string | undefined): StoredEvent | null {
+  if (!message?.startsWith("{")) return null;
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (typeof parsed !== "object" || parsed === null || !("type" in parsed) || typeof parsed.type !== "string") return null;
+    return { type: parsed.type, payload: "payload" in parsed ? parsed.payload : null };
+  } catch {
+    return null;
+  }
 }
 
 export function startInvalidationListener(options: {
@@ -41,6 +58,7 @@ export function startInvalidationListener(options: {
   const invalidate = (tags: string[]) => {
     if (tags.length === 0) return;
     cache.invalidate(tags);
+    sharedQueryMemo.invalidate(tags);
     options.onInvalidate?.(tags);
   };
 
@@ -63,6 +81,7 @@ export function startInvalidationListener(options: {
     );
     const at = rows[0]?.at?.getTime() ?? null;
     cache.setNextScheduledPublication(at);
+    sharedQueryMemo.setNextScheduledPublication(at);
     clearTimeout(scheduleTimer);
     if (at === null) return;
     scheduleTimer = setTimeout(() => void scheduleDue(at), Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS));
@@ -90,6 +109,11 @@ export function startInvalidationListener(options: {
     next.on("error", () => handleLoss(next));
     next.on("end", () => handleLoss(next));
     next.on("notification", (message) => {
+      const carried = eventInNotification(message.payload);
+      if (carried) {
+        void applyEvents([carried]).catch((error: unknown) => log(`response cache: could not apply an event: ${String(error)}`));
+        return;
+      }
       const id = Number(message.payload);
       if (!Number.isSafeInteger(id)) return;
       void readEvents(`SELECT type, payload FROM "DomainEvent" WHERE id = $1`, [id])
@@ -97,6 +121,7 @@ export function startInvalidationListener(options: {
         .catch((error: unknown) => {
           log(`response cache: could not read event ${id}; clearing the cache: ${String(error)}`);
           cache.store.clear();
+          sharedQueryMemo.clear();
         });
     });
     await next.connect();

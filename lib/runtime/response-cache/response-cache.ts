@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheTag } from "@/lib/cache/cache-tags";
+import { nextKstMidnight } from "@/lib/format/korean-time";
 import { CacheStore, type CachedResponse } from "@/lib/runtime/response-cache/cache-store";
 import { buildPageTemplate, gzipBody, identityBody } from "@/lib/runtime/response-cache/page-template";
 import { cacheKeyFor, chooseEncoding } from "@/lib/runtime/response-cache/request-rules";
@@ -130,7 +131,8 @@ export class ResponseCache {
     const tags = [...(captured.tags.size > 0 ? captured.tags : [cacheTag.latest]), cacheTag.site];
     const ttl =
       captured.status === 404 ? this.options.notFoundTtlMs : captured.tags.has(cacheTag.mostRead) ? this.options.mostReadTtlMs : this.options.defaultTtlMs;
-    const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY);
+    // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
+    const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, nextKstMidnight(now));
     const etag = `W/"${createHash("sha1").update(template.segments.join(NONCE_SLOT)).update(String(captured.status)).digest("base64url")}"`;
     return { key, status: captured.status, headers, template, hasNonce: nonce !== null, etag, tags, storedAt: now, expiresAt };
   }

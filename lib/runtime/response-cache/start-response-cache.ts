@@ -1,6 +1,7 @@
 // The response cache of one app process, with its invalidation listener and the optional CDN
 // purge hook, built from the settings.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import type { Env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { startInvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
@@ -34,9 +35,14 @@ export function startResponseCache(options: { env: Env; nextHandler: (req: Incom
     onInvalidate: env.CDN_PURGE_URL ? cdnPurger(env.CDN_PURGE_URL) : undefined,
   });
   const render = renderWithNext((req, res) => void options.nextHandler(req, res));
+  // The listener keeps the shared query memo true as well, so it may be used from now on.
+  sharedQueryMemo.enable();
   return {
     cache,
     handle: (req, res) => cache.handle(req, res, render),
-    stop: () => listener.stop(),
+    stop: async () => {
+      sharedQueryMemo.disable();
+      await listener.stop();
+    },
   };
 }

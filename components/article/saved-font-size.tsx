@@ -1,0 +1,13 @@
+import { headers } from "next/headers";
+import { FONT_SIZES, FONT_STEP_STORAGE_KEY } from "@/components/article/font-size-steps";
+
+/**
+ * Applies the text size this device saved before the story is painted (the tools island only
+ * runs after hydration, which made the text jump). An inline script with this response's CSP
+ * nonce; the response cache gives every copy a fresh one.
+ */
+export async function SavedFontSize() {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const script = `try{var s=localStorage.getItem(${JSON.stringify(FONT_STEP_STORAGE_KEY)}),z=${JSON.stringify(FONT_SIZES)}[Number(s)];if(s!==null&&z)document.documentElement.style.setProperty("--article-font-size",z+"px")}catch(e){}`;
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
+}
