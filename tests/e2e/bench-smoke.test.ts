@@ -1,4 +1,4 @@
-// `npm run bench` works end to end: a tiny quick run (two small datasets, 1-second wrk runs, no
+// `npm run bench` works end to end: a tiny quick run (one 40-story dataset, 1-second wrk runs, no
 // Lighthouse) must finish and write results.json and RESULTS.md with all ten targets. Figures
 // are not checked: they come only from the full `npm run bench` (bench/RESULTS.md). Needs wrk
 // and taskset (.ci/run installs wrk); without them the bench stops with a message saying so.
@@ -15,7 +15,7 @@ describe("npm run bench (smoke)", () => {
 
   it("writes results with every target", { timeout: 240_000 }, async () => {
     const outDir = await out;
-    const args = ["--import", "tsx", "scripts/bench/main.ts", "--quick", "--sizes", "30,60", "--seconds", "1", "--runs", "1", "--connections", "10", "--no-lighthouse", "--out", outDir, "--cache-dir", ".bench-cache/smoke"];
+    const args = ["--import", "tsx", "scripts/bench/main.ts", "--quick", "--sizes", "40", "--seconds", "1", "--runs", "1", "--connections", "10", "--no-lighthouse", "--out", outDir, "--cache-dir", ".bench-cache/smoke"];
     const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
