@@ -55,7 +55,7 @@ export async function runLighthouse(url: string, folder: string): Promise<Lighth
     let text = "";
     child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    child.on("exit", (code) => resolve({ code, text }));
+    child.on("close", (code) => resolve({ code, text }));
     child.on("error", (error) => resolve({ code: 1, text: String(error) }));
   });
   if (log.code !== 0 || !existsSync(output)) return { performance: null, accessibility: null, seo: null, error: `lighthouse failed (${log.code}): ${log.text.slice(-1500)}` };

@@ -88,7 +88,8 @@ export function runWrk(options: { scriptFile: string; url: string; connections: 
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => {
+    // "close", not "exit": the output may still be arriving when the process has exited.
+    child.on("close", (code) => {
       const line = output.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
       if (code !== 0 || !line) return reject(new Error(`wrk failed (${code}):\n${output}`));
       const parsed = JSON.parse(line.slice("BENCH_RESULT ".length)) as Omit<WrkResult, "requestsPerSecond">;
