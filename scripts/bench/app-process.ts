@@ -3,6 +3,7 @@
 // lines on stdout, one per request with the number of SQL queries it made) is kept for counting
 // queries per render.
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { findFreePort } from "@/tests/support/test-cluster";
 
 export interface AppProcess {
@@ -17,7 +18,9 @@ export interface AppProcess {
 export async function startApp(options: { databaseUrl: string; mediaDir: string; responseCache: boolean; profileDir?: string; name: string }): Promise<AppProcess> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${options.name}.cpuprofile`] : [];
+  // One folder per instance: every thread writes its own profile (tsx's module loader runs on a
+  // thread of its own), and cpu-profile.ts keeps the busiest one, the main thread.
+  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(options.profileDir, options.name)}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     cwd: process.cwd(),
     env: {

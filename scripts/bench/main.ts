@@ -233,6 +233,7 @@ async function main() {
     };
     if (profileDir) {
       // The raw profiles stay for a closer look (Chrome DevTools, speedscope): git-ignored.
+      await rm(path.join(options.cacheDir, "profiles"), { recursive: true, force: true });
       await cp(profileDir, path.join(options.cacheDir, "profiles"), { recursive: true });
       log(`CPU profiles copied to ${path.join(options.cacheDir, "profiles")}`);
     }

@@ -28,7 +28,7 @@ export interface BenchFigures {
   miss: { article: Measured; queries: { median: number; max: number; renders: number }; search: Measured; searchKinds: Record<string, Measured> | null };
   growth: Record<string, { articleP50: number; searchP50: number }>;
   memory: MemoryPeaks;
-  profiles: { file: string; totalMs: number; top: HotFunction[] }[];
+  profiles: { file: string; totalMs: number; busyMs: number; top: HotFunction[] }[];
 }
 
 export interface Target {
@@ -166,7 +166,7 @@ export async function writeReport(input: { options: BenchOptions; figures: Bench
   const previousCauses = await readFile(path.join(options.outDir, "RESULTS.md"), "utf8").then((text) => /## Causes \(filled in by hand from the profile\)\n([\s\S]*?)(?=\n## |$)/.exec(text)?.[1]?.trim() ?? "", () => "");
   const rows = targets.map((t) => `| ${t.id} | ${t.name} | ${t.figure} | ${t.goal} | ${metText(t.met)} |`).join("\n");
   const profiles = figures.profiles
-    .map((p) => `### ${p.file} (${p.totalMs} ms profiled)\n\n| self ms | % | function | where |\n| ---: | ---: | --- | --- |\n${p.top.map((h) => `| ${h.selfMs} | ${h.selfPercent} | ${h.function.replace(/\|/g, "\\|")} | ${h.where.replace(/\|/g, "\\|")} |`).join("\n")}`)
+    .map((p) => `### ${p.file}: ${p.busyMs} ms of CPU in ${p.totalMs} ms profiled (main thread; % of the CPU time)\n\n| self ms | % | function | where |\n| ---: | ---: | --- | --- |\n${p.top.map((h) => `| ${h.selfMs} | ${h.selfPercent} | ${h.function.replace(/\|/g, "\\|")} | ${h.where.replace(/\|/g, "\\|")} |`).join("\n")}`)
     .join("\n\n");
   const markdown = `# Benchmark results (issue 11)
 
