@@ -11,7 +11,9 @@ import { getCommentSettings } from "@/lib/comments/comment-settings";
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { db } from "@/lib/db";
 import { conflict, DomainError, notFound } from "@/lib/errors";
-import { emitDomainEvent } from "@/lib/events/domain-events";
+import { runPooledSql } from "@/lib/db/sql";
+import { domainEventInsertFrom } from "@/lib/events/domain-events";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 
 /** Why nothing was inserted: the comment is not there for readers, it is the visitor's own, or they already did it. */
@@ -26,53 +28,54 @@ async function explainRefusal(commentId: number, visitor: CommentVisitor, now: D
 }
 
 export async function likeComment(commentId: number, visitor: CommentVisitor, now = new Date()): Promise<{ likeCount: number }> {
-  const result = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ likeCount: number; articleId: number }[]>`
-      WITH target AS (
-        SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
-        WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
-      ), added AS (
-        INSERT INTO "CommentLike" ("commentId", "voterHash", "createdAt") SELECT "id", ${visitor.source}, ${now} FROM target
-        ON CONFLICT DO NOTHING RETURNING "commentId"
-      )
+  // One statement (atomic on its own, no transaction to wait for under a storm of clicks): the
+  // like, the counter and the event.
+  const rows = await runPooledSql<{ likeCount: number }>(Prisma.sql`
+    WITH target AS (
+      SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
+      WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+    ), added AS (
+      INSERT INTO "CommentLike" ("commentId", "voterHash", "createdAt") SELECT "id", ${visitor.source}, ${now} FROM target
+      ON CONFLICT DO NOTHING RETURNING "commentId"
+    ), updated AS (
       UPDATE "Comment" SET "likeCount" = "likeCount" + 1 FROM added WHERE "Comment"."id" = added."commentId"
-      RETURNING "Comment"."likeCount", "Comment"."articleId"`;
-    const row = rows[0];
-    if (row) await emitDomainEvent(tx, { type: "comment.liked", commentId, articleId: row.articleId });
-    return row;
-  });
-  if (!result) return explainRefusal(commentId, visitor, now, "이미 공감한 댓글입니다.", "내 댓글에는 공감할 수 없습니다.");
-  return { likeCount: result.likeCount };
+      RETURNING "Comment"."likeCount", "Comment"."articleId"
+    ), event AS (
+      ${domainEventInsertFrom({ type: "comment.liked", commentId, articleId: 0 }, "updated", { articleId: "articleId" })}
+    )
+    SELECT "likeCount" FROM updated`);
+  const row = rows[0];
+  if (!row) return explainRefusal(commentId, visitor, now, "이미 공감한 댓글입니다.", "내 댓글에는 공감할 수 없습니다.");
+  return { likeCount: row.likeCount };
 }
 
 export async function reportComment(commentId: number, input: unknown, visitor: CommentVisitor, now = new Date()): Promise<{ hidden: boolean }> {
   const { reason, detail } = parseInput(reportCommentSchema, input);
   const { reportHideThreshold } = await getCommentSettings();
   const reasonText = detail ? `${REPORT_REASONS[reason]}: ${detail}` : REPORT_REASONS[reason];
-  const result = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ articleId: number; status: string }[]>`
-      WITH target AS (
-        SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
-        WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
-      ), added AS (
-        INSERT INTO "CommentReport" ("commentId", "reporterHash", "reason", "createdAt") SELECT "id", ${visitor.source}, ${reasonText}, ${now} FROM target
-        ON CONFLICT DO NOTHING RETURNING "commentId"
-      )
+  // One statement, as for likes. The comment was visible when the report went in (target), so
+  // HIDDEN after the update means these reports hid it: only then is the event recorded. (Two
+  // reports racing past the threshold may both say so; consumers are idempotent.)
+  const rows = await runPooledSql<{ status: string }>(Prisma.sql`
+    WITH target AS (
+      SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
+      WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+    ), added AS (
+      INSERT INTO "CommentReport" ("commentId", "reporterHash", "reason", "createdAt") SELECT "id", ${visitor.source}, ${reasonText}, ${now} FROM target
+      ON CONFLICT DO NOTHING RETURNING "commentId"
+    ), updated AS (
       UPDATE "Comment" SET
         "reportCount" = "reportCount" + 1,
         "status" = CASE WHEN "status" = 'VISIBLE' AND "moderatedAt" IS NULL AND "reportCount" + 1 >= ${reportHideThreshold} THEN 'HIDDEN'::"CommentStatus" ELSE "status" END,
         "hiddenReason" = CASE WHEN "status" = 'VISIBLE' AND "moderatedAt" IS NULL AND "reportCount" + 1 >= ${reportHideThreshold} THEN 'reports' ELSE "hiddenReason" END,
         "updatedAt" = ${now}
       FROM added WHERE "Comment"."id" = added."commentId"
-      RETURNING "Comment"."articleId", "Comment"."status"::text AS "status"`;
-    const row = rows[0];
-    // The comment was visible when the report went in (target), so HIDDEN now means these reports
-    // hid it. (Two reports racing past the threshold may both say so; consumers are idempotent.)
-    if (row?.status === "HIDDEN") {
-      await emitDomainEvent(tx, { type: "comment.moderated", commentId, articleId: row.articleId, action: "auto-hide", status: "HIDDEN" });
-    }
-    return row;
-  });
-  if (!result) return explainRefusal(commentId, visitor, now, "이미 신고한 댓글입니다.", "내 댓글은 신고할 수 없습니다.");
-  return { hidden: result.status === "HIDDEN" };
+      RETURNING "Comment"."articleId", "Comment"."status"::text AS "status"
+    ), event AS (
+      ${domainEventInsertFrom({ type: "comment.moderated", commentId, articleId: 0, action: "auto-hide", status: "HIDDEN" }, "updated", { articleId: "articleId" }, Prisma.sql`"updated"."status" = 'HIDDEN'`)}
+    )
+    SELECT "status" FROM updated`);
+  const row = rows[0];
+  if (!row) return explainRefusal(commentId, visitor, now, "이미 신고한 댓글입니다.", "내 댓글은 신고할 수 없습니다.");
+  return { hidden: row.status === "HIDDEN" };
 }

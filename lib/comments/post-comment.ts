@@ -12,6 +12,7 @@ import "server-only";
 // The lock makes the limits exact under concurrency and across app instances: two posts from one
 // source are judged one after the other, each seeing the other's committed row; different
 // sources never wait for each other.
+import { createHash } from "node:crypto";
 import { publiclyVisibleSql } from "@/lib/articles/visibility";
 import { BLOCKED_WORDS_VERSION_KEY, blockedWordMatcher, COMMENT_LOCK_NAMESPACE, versionFrom } from "@/lib/comments/blocked-word-list";
 import { hashCommentPassword } from "@/lib/comments/comment-password";
@@ -25,7 +26,7 @@ import type pg from "pg";
 import { inSqlTransaction, runPooledSql, runSql } from "@/lib/db/sql";
 import { DomainError, invalid, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { domainEventInsert } from "@/lib/events/domain-events";
+import { domainEventInsertFrom } from "@/lib/events/domain-events";
 import { formatKstMinute } from "@/lib/format/korean-time";
 import { parseInput } from "@/lib/validation";
 
@@ -93,6 +94,8 @@ async function insertReadingActivity(tx: pg.PoolClient, comment: NewComment, fin
       INSERT INTO "Comment" ("articleId", "body", "guestName", "guestPasswordHash", "ipHash", "status", "hiddenReason", "createdAt", "updatedAt")
       VALUES (${comment.articleId}, ${comment.body}, ${comment.nickname}, ${comment.passwordHash}, ${comment.source}, ${comment.status}::"CommentStatus", ${comment.heldReason}, ${now}, ${now})
       RETURNING "id"
+    ), "event" AS (
+      ${domainEventInsertFrom({ type: "comment.posted", commentId: 0, articleId: comment.articleId, status: comment.status }, "inserted", { commentId: "id" })}
     )
     SELECT "inserted"."id", "activity".* FROM "inserted", "activity"`,
   );
@@ -112,6 +115,11 @@ const commentFingerprintSql = Prisma.sql`regexp_replace(translate(c."body", ${UP
 
 export function commentFingerprint(body: string): string {
   return body.replace(/[A-Z]/g, (letter) => letter.toLowerCase()).replace(new RegExp(NOISE, "g"), "");
+}
+
+/** The source's advisory lock key: 32 bits of a hash of the source (itself a salted hash). */
+function sourceLockKey(source: string): number {
+  return createHash("sha1").update(source).digest().readInt32BE(0);
 }
 
 function tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
@@ -144,14 +152,17 @@ export async function postComment(articleId: number, input: unknown, visitor: Co
   const passwordHash = await hashCommentPassword(password);
   const status = heldReason ? "HELD" : "VISIBLE";
 
-  return inSqlTransaction(async (tx) => {
-    await runSql(tx, Prisma.sql`SELECT pg_advisory_xact_lock(${COMMENT_LOCK_NAMESPACE}::int, hashtext(${visitor.source}))`);
-    const comment = { articleId, body, nickname, passwordHash, source: visitor.source, status, heldReason } as const;
-    const { id, activity } = await insertReadingActivity(tx, comment, commentFingerprint(body), settings, now);
-    const verdict = judgeFlood(activity, settings, now);
-    if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
-    await runSql(tx, domainEventInsert({ type: "comment.posted", commentId: id, articleId, status }));
-    const shown = toPublicComment({ id, guestName: nickname, ipHash: visitor.source, body, likeCount: 0, createdAt: now });
-    return { id, status, heldReason, comment: shown };
-  });
+  // Three round trips: BEGIN with the source's lock; the insert with its activity read and its
+  // event; COMMIT (or ROLLBACK when the flood rules refuse, which takes the event back too).
+  return inSqlTransaction(
+    async (tx) => {
+      const comment = { articleId, body, nickname, passwordHash, source: visitor.source, status, heldReason } as const;
+      const { id, activity } = await insertReadingActivity(tx, comment, commentFingerprint(body), settings, now);
+      const verdict = judgeFlood(activity, settings, now);
+      if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
+      const shown = toPublicComment({ id, guestName: nickname, ipHash: visitor.source, body, likeCount: 0, createdAt: now });
+      return { id, status, heldReason, comment: shown };
+    },
+    { advisoryLock: [COMMENT_LOCK_NAMESPACE, sourceLockKey(visitor.source)] },
+  );
 }

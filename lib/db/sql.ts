@@ -27,12 +27,18 @@ export async function runSql<Row extends pg.QueryResultRow>(client: SqlClient, s
   return result.rows;
 }
 
-/** Runs `work` in one transaction on a pooled connection (rolled back if it throws). */
-export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction on a pooled connection (rolled back if it throws). With
+ * `advisoryLock`, the transaction-scoped lock is taken in the same round trip as BEGIN (both
+ * numbers are checked integers, so the one-string form is safe).
+ */
+export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, options: { advisoryLock?: [number, number] } = {}): Promise<T> {
+  const lock = options.advisoryLock;
+  if (lock && !lock.every((key) => Number.isSafeInteger(key) && Math.abs(key) <= 2 ** 31)) throw new Error("advisory lock keys must be 32-bit integers");
   const client = await dbPool().connect();
   let broken = false;
   try {
-    await client.query("BEGIN");
+    await client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(${lock[0]}, ${lock[1]})` : "BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
     return result;

@@ -57,3 +57,20 @@ export function domainEventInsert(event: DomainEvent): Prisma.Sql {
   const { type, ...payload } = event;
   return Prisma.sql`INSERT INTO "DomainEvent" ("type", "payload") VALUES (${type}, ${JSON.stringify(payload)}::jsonb)`;
 }
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * The same insert as a data-modifying CTE of a statement whose earlier CTE `source` created or
+ * changed the event's subject: the payload fields named in `columns` are taken from `source`'s
+ * row (e.g. the new comment's id), the rest from `event`, whose shape stays typed. One round trip
+ * for the change and its event; `onlyIf` limits which rows of `source` record one.
+ */
+export function domainEventInsertFrom<E extends DomainEvent>(event: E, source: string, columns: Partial<Record<keyof E & string, string>>, onlyIf?: Prisma.Sql): Prisma.Sql {
+  const names = [source, ...Object.values(columns)];
+  if (!names.every((name) => typeof name === "string" && IDENTIFIER.test(name))) throw new Error("domainEventInsertFrom: source and columns must be plain identifiers");
+  const { type, ...payload } = event;
+  const pairs = Object.entries(columns).map(([field, column]) => Prisma.sql`${field}::text, ${Prisma.raw(`"${source}"."${String(column)}"`)}`);
+  return Prisma.sql`INSERT INTO "DomainEvent" ("type", "payload")
+    SELECT ${type}, ${JSON.stringify(payload)}::jsonb || jsonb_build_object(${Prisma.join(pairs)}) FROM ${Prisma.raw(`"${source}"`)}${onlyIf ? Prisma.sql` WHERE ${onlyIf}` : Prisma.empty}`;
+}

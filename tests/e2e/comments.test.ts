@@ -3,24 +3,15 @@
 // driven through the DevTools protocol); a comment made of an XSS payload shows as text and runs
 // nothing; the desk hides a comment in /newsroom/comments; an admin tries the blocked-word list.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
+import { query } from "../support/app-database";
 import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
 const password = inject("demoPassword");
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A published story of this file's own, so other browser tests cannot change it under us. */
 async function createStory(headline: string): Promise<number> {

@@ -1,24 +1,14 @@
 // Staff sign-in, roles and sessions in a real Chromium against the real app.
-import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { DEMO_STORIES } from "@/prisma/seed/demo-content";
+import { query } from "../support/app-database";
 import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
 
 const baseUrl = inject("appBaseUrl");
-const databaseUrl = inject("appDatabaseUrl");
 const password = inject("demoPassword");
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function articleIdByHeadline(headline: string): Promise<number> {
   const [row] = await query<{ id: number }>(`SELECT id FROM "Article" WHERE headline = $1`, [headline]);

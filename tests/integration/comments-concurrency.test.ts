@@ -72,6 +72,10 @@ describe("1,000 concurrent posts from 50 sources", () => {
     expect(await db.comment.count({ where: { id: { in: accepted } } })).toBe(850);
     expect(await db.comment.count({ where: { articleId: { in: [first, second] } } })).toBe(850);
     expect(await db.domainEvent.count({ where: { type: "comment.posted", payload: { path: ["articleId"], equals: first } } })).toBe(500);
+    // Each accepted comment has exactly its own event (written in the insert's statement).
+    const events = await db.domainEvent.findMany({ where: { type: "comment.posted", OR: [first, second].map((id) => ({ payload: { path: ["articleId"], equals: id } })) }, select: { payload: true } });
+    const eventCommentIds = events.map((event) => (event.payload as { commentId?: unknown }).commentId);
+    expect([...eventCommentIds].sort()).toEqual([...accepted].sort());
 
     // Every source exactly at its limits, none over.
     const perSource = await db.comment.groupBy({ by: ["ipHash", "articleId"], where: { articleId: { in: [first, second] } }, _count: { _all: true } });
@@ -103,6 +107,7 @@ describe("likes and reports racing on one comment", () => {
     const comment = await db.comment.findUniqueOrThrow({ where: { id } });
     expect(comment.likeCount).toBe(150);
     expect(await db.commentLike.count({ where: { commentId: id } })).toBe(150);
+    expect(await db.domainEvent.count({ where: { type: "comment.liked", payload: { path: ["commentId"], equals: id } } })).toBe(150);
   });
 
   it("10 reports at once past a threshold of 3: hidden, counted 10", async () => {

@@ -1,22 +1,14 @@
 // Helpers for browser tests of the story editor: signing in, the database behind the shared app,
 // Hangul typed through the IME protocol, and waiting for the editor's save status.
-import pg from "pg";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { query } from "./app-database";
+
+export { query };
 
 export const baseUrl = inject("appBaseUrl");
-const databaseUrl = inject("appDatabaseUrl");
 const password = inject("demoPassword");
 
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 export interface StoredNode {
   type: string;
