@@ -6,6 +6,7 @@ import { rerenderStaleBodies } from "@/lib/articles/rerender-bodies";
 import { readEnv, resetServerEnv, siteBaseUrl } from "@/lib/config/env";
 import { checkDatabaseReachable } from "@/lib/db/reachability";
 import { createPrismaClient } from "@/lib/db/client";
+import { prepareWalArchive, walArchiveSettings } from "@/lib/db/backups";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { mediaStorage } from "@/lib/media/storage";
@@ -14,7 +15,7 @@ import { runCli } from "@/lib/runtime/cli";
 import { StartupError } from "@/lib/runtime/startup-error";
 import { printDemoLogins, resolveDemoPassword, type DemoPassword } from "@/lib/runtime/demo-logins";
 import { assertPortFree, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
-import { loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/lib/runtime/local-data";
+import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/lib/runtime/local-data";
 import { syncSearchIndex } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 
@@ -44,11 +45,15 @@ await runCli(async () => {
   } else {
     const secrets = await loadOrCreateLocalSecrets();
     log(`starting the embedded PostgreSQL (data in ${postgresDataDir}) ...`);
+    // Every finished WAL segment is archived for npm run db:backup / db:restore (lib/db/backups.ts).
+    const backupDir = env.BACKUP_DIR ?? defaultBackupDir;
+    await prepareWalArchive(backupDir);
     embedded = await startEmbeddedPostgres({
       dataDir: postgresDataDir,
       port: env.EMBEDDED_PG_PORT,
       password: secrets.postgresPassword,
       database: "newsroom",
+      settings: walArchiveSettings(backupDir),
       log,
     });
     databaseUrl = embedded.urlFor("newsroom");

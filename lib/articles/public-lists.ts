@@ -8,7 +8,7 @@ import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } fro
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const LIST_PAGE_SIZE = 20;
@@ -17,7 +17,7 @@ export const LIST_PAGE_SIZE = 20;
 const LATEST_TTL_MS = 10 * 60_000;
 
 async function queryLatestStories(limit: number, now: Date, sectionId: number | undefined): Promise<PublicArticleSummary[]> {
-  const rows = await db.article.findMany({
+  const rows = await readerDb.article.findMany({
     where: {
       ...publiclyVisibleWhere(now),
       // The live revision decides the section readers see.
@@ -83,13 +83,13 @@ export async function pageOfStories(where: Prisma.ArticleWhereInput, request: Pa
   const cursorOf = (story: PublicArticleSummary): string => encodeCursor({ publishedAt: story.publishedAt, id: story.id });
 
   if (after) {
-    const rows = await db.article.findMany({ where: { AND: [base, newerThan(after)] }, orderBy: oldestFirst, take: pageSize + 1, select: publicSummarySelect });
+    const rows = await readerDb.article.findMany({ where: { AND: [base, newerThan(after)] }, orderBy: oldestFirst, take: pageSize + 1, select: publicSummarySelect });
     const stories = toPublicSummaries(rows.slice(0, pageSize)).reverse();
     const first = stories[0];
     // The story the cursor names is older than this page, so there always is an older page.
     return { stories, older: stories.length ? cursorOf(stories.at(-1)!) : null, newer: rows.length > pageSize && first ? cursorOf(first) : null };
   }
-  const rows = await db.article.findMany({
+  const rows = await readerDb.article.findMany({
     where: before ? { AND: [base, olderThan(before)] } : base,
     orderBy: newestFirst,
     take: pageSize + 1,

@@ -7,7 +7,7 @@ import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publicStateOf } from "@/lib/articles/visibility";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
@@ -84,7 +84,7 @@ export type ArticlePageData = { state: "visible"; article: PublicArticle } | { s
 
 async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageData> {
   tagResponse(cacheTag.story(id));
-  const row = await db.article.findUnique({ where: { id }, select: articlePageSelect });
+  const row = await readerDb.article.findUnique({ where: { id }, select: articlePageSelect });
   if (!row) return { state: "missing" };
   const state = publicStateOf(row, now);
   if (state === "gone") return { state: "gone" };

@@ -2,9 +2,10 @@
 // newest, most read), kept in memory for a while so that a page rendered on a response-cache miss
 // asks the database only for what is its own: an article page becomes one query for the story.
 // Entries carry the same cache tags as responses and are dropped by the same invalidations (the
-// response cache's LISTEN/NOTIFY listener feeds both), never outlive the next scheduled
-// publication, and live at most their TTL. Active only while that listener runs
-// (RESPONSE_CACHE=on): without it nothing would drop a stale entry, so every call then queries.
+// response cache's LISTEN/NOTIFY listener feeds both; with RESPONSE_CACHE=off the listener runs
+// for the memo alone), never outlive the next scheduled publication, and live at most their TTL.
+// Active only while a listener runs (the production server): without one nothing would drop a
+// stale entry, so every call then queries (tests, scripts, `npm run dev`).
 import { tagResponse } from "@/lib/cache/cache-tags";
 
 interface MemoEntry {

@@ -8,7 +8,7 @@ import { publiclyVisibleSql } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { listCommentsQuerySchema, type CommentSort } from "@/lib/comments/comment-schemas";
 import { toPublicComment, type PublicComment } from "@/lib/comments/public-comment";
-import { runPooledSql } from "@/lib/db/sql";
+import { runReaderSql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
@@ -51,7 +51,7 @@ export async function listPublicComments(articleId: number, query: unknown, now 
   // and with the story itself (unpublished: the list becomes a 404).
   tagResponse(cacheTag.comments(articleId), cacheTag.story(articleId));
   const order = sort === "likes" ? Prisma.sql`c."likeCount" DESC, c."id" DESC` : Prisma.sql`c."createdAt" DESC, c."id" DESC`;
-  const rows = await runPooledSql<{ closed: boolean; count: number; page: RowJson[] }>(Prisma.sql`
+  const rows = await runReaderSql<{ closed: boolean; count: number; page: RowJson[] }>(Prisma.sql`
     SELECT a."commentsClosed" AS "closed",
       (SELECT count(*) FROM "Comment" c WHERE c."articleId" = a."id" AND c."status" = 'VISIBLE')::int AS "count",
       (SELECT coalesce(json_agg(p), '[]'::json) FROM (

@@ -15,6 +15,11 @@ const postgresUrl = z
     }
   }, "must look like postgresql://user:password@host:5432/database");
 
+const replicaUrls = z
+  .string()
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(postgresUrl).max(16, "at most 16 replicas"));
+
 const port = z.coerce.number({ error: "must be a port number (1-65535)" }).int("must be a port number (1-65535)").min(1, "must be a port number (1-65535)").max(65535, "must be a port number (1-65535)");
 
 const absoluteHttpUrl = z
@@ -98,6 +103,14 @@ const envSchema = z.object({
   /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
   CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
   NEWSROOM_DATA_DIR: z.string().trim().min(1).optional(),
+  /// Read replicas (streaming standbys of DATABASE_URL) for readers' queries, comma-separated.
+  DATABASE_REPLICA_URLS: replicaUrls.optional(),
+  /// A replica further behind than this is skipped: readers read the primary until it catches up.
+  /// Where npm run db:backup puts base backups and the embedded database archives its WAL (default: <data dir>/backups).
+  BACKUP_DIR: z.string().trim().min(1).optional(),
+  /// How many base backups db:backup keeps (older ones and the WAL only they need are removed).
+  BACKUP_KEEP: z.coerce.number({ error: "must be a whole number (1-100)" }).int().min(1).max(100).default(3),
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number({ error: "must be a number of seconds (1-3600)" }).int().min(1).max(3600).default(10),
   ...publicSiteSettings,
 });
 

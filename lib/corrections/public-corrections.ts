@@ -5,7 +5,7 @@ import "server-only";
 import { articlePath } from "@/lib/articles/article-url";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 
 export interface PublicCorrection {
   id: string;
@@ -20,7 +20,7 @@ export const CORRECTIONS_PAGE_SIZE = 50;
 export async function getPublicCorrections(options: { limit?: number; now?: Date } = {}): Promise<PublicCorrection[]> {
   tagResponse(cacheTag.corrections);
   const now = options.now ?? new Date();
-  const rows = await db.articleCorrection.findMany({
+  const rows = await readerDb.articleCorrection.findMany({
     where: { type: { in: ["CORRECTION", "REPLY"] }, article: publiclyVisibleWhere(now) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit ?? CORRECTIONS_PAGE_SIZE,

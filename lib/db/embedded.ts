@@ -28,6 +28,14 @@ for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(even
 
 const isRoot = userInfo().uid === 0;
 
+/** Server settings of every embedded cluster (a standby of one must have at least the same max_connections). */
+export const EMBEDDED_SETTINGS: Readonly<Record<string, string>> = { max_connections: "200" };
+
+/** `-c name=value` flags for the postgres command line. */
+export function settingFlags(settings: Record<string, string>): string[] {
+  return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+}
+
 /**
  * Starts PostgreSQL on `dataDir` (created and initialised on first use), listening only on
  * 127.0.0.1:`port`, and makes sure `database` exists. Fails with a one-line EmbeddedDatabaseError
@@ -38,6 +46,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   password: string;
   database: string;
+  /** Extra server settings (e.g. WAL archiving for backups), passed as `-c name=value`. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const { dataDir, port, password, database } = options;
@@ -58,7 +68,7 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     // TCP on loopback only, no Unix socket: several clusters (app, tests) never collide on one.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...settingFlags({ ...EMBEDDED_SETTINGS, ...options.settings })],
     onLog: (message: string) => serverLog.push(String(message)),
     onError: (message: unknown) => serverLog.push(String(message)),
   });

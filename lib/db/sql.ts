@@ -5,7 +5,7 @@ import "server-only";
 // Statements are still written with Prisma.sql (parameters, never string concatenation), and
 // dates are passed and read as UTC, the way Prisma's adapter does.
 import pg from "pg";
-import { dbPool } from "@/lib/db";
+import { dbPool, readerPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Columns are `timestamp(3) without time zone` holding UTC (Prisma's convention). pg would read
@@ -56,4 +56,20 @@ export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promi
 /** Runs one statement on a pooled connection of its own (no transaction). */
 export function runPooledSql<Row extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<Row[]> {
   return runSql<Row>(dbPool(), statement);
+}
+
+/**
+ * Runs one read-only statement for readers: on a read replica when one is usable, falling back
+ * to the primary when the replica fails (a reader gets an answer, never the replica's error).
+ */
+export async function runReaderSql<Row extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<Row[]> {
+  const { pool, markFailed } = readerPool();
+  if (!markFailed) return runSql<Row>(pool, statement);
+  try {
+    return await runSql<Row>(pool, statement);
+  } catch {
+    const rows = await runSql<Row>(dbPool(), statement);
+    markFailed();
+    return rows;
+  }
 }

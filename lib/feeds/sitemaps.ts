@@ -8,7 +8,7 @@ import { articlePath } from "@/lib/articles/article-url";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteName } from "@/lib/config/site";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
 import { toKstIso } from "@/lib/format/korean-time";
 import { listPublicReporterIds } from "@/lib/reporters/public-reporter";
@@ -28,7 +28,7 @@ function xmlDocument(body: Record<string, unknown>): string {
 
 async function articleSitemapCount(now: Date): Promise<number> {
   tagResponse(cacheTag.sitemaps, cacheTag.latest);
-  const { _max } = await db.article.aggregate({ where: publiclyVisibleWhere(now), _max: { id: true } });
+  const { _max } = await readerDb.article.aggregate({ where: publiclyVisibleWhere(now), _max: { id: true } });
   return _max.id ? Math.ceil(_max.id / ARTICLES_PER_SITEMAP) : 0;
 }
 
@@ -41,7 +41,7 @@ export async function buildSitemapIndex(now = new Date()): Promise<string> {
 /** Stories with ids ((page-1)*1000, page*1000] that readers may see; null past the last page. */
 export async function buildArticleSitemap(page: number, now = new Date()): Promise<string | null> {
   if (page < 1 || page > (await articleSitemapCount(now))) return null;
-  const rows = await db.article.findMany({
+  const rows = await readerDb.article.findMany({
     where: { ...publiclyVisibleWhere(now), id: { gt: (page - 1) * ARTICLES_PER_SITEMAP, lte: page * ARTICLES_PER_SITEMAP } },
     orderBy: { id: "asc" },
     select: { id: true, publishedAt: true, lastCorrectedAt: true, liveRevision: { select: { headline: true } } },
@@ -54,7 +54,7 @@ export async function buildArticleSitemap(page: number, now = new Date()): Promi
 
 export async function buildPagesSitemap(): Promise<string> {
   tagResponse(cacheTag.sitemaps, cacheTag.site);
-  const sections = await db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true } });
+  const sections = await readerDb.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { slug: true } });
   const urls = [{ loc: absoluteUrl("/"), changefreq: "always" }, ...sections.map((section) => ({ loc: absoluteUrl(`/sections/${section.slug}`), changefreq: "hourly" }))];
   return xmlDocument({ urlset: { "@_xmlns": SITEMAP_NS, url: urls } });
 }
@@ -68,7 +68,7 @@ export async function buildReportersSitemap(now = new Date()): Promise<string> {
 /** Google News: stories published in the last 48 hours, with publication name and language. */
 export async function buildNewsSitemap(now = new Date()): Promise<string> {
   tagResponse(cacheTag.sitemaps, cacheTag.latest);
-  const rows = await db.article.findMany({
+  const rows = await readerDb.article.findMany({
     where: { AND: [publiclyVisibleWhere(now), { publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS) } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: NEWS_MAX,

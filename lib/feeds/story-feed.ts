@@ -6,7 +6,7 @@ import { publicSummarySelect, toPublicSummary } from "@/lib/articles/public-summ
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteCopyright, siteDescription, siteName, siteUrl } from "@/lib/config/site";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { absolutizeHtml } from "@/lib/feeds/absolute-html";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
 
@@ -21,7 +21,7 @@ const feedSelect = {
 export async function buildStoryFeed(options: { section?: { id: number; slug: string; name: string }; now?: Date }): Promise<string> {
   const now = options.now ?? new Date();
   tagResponse(cacheTag.feeds, cacheTag.latest, ...(options.section ? [cacheTag.section(options.section.id)] : []));
-  const rows = await db.article.findMany({
+  const rows = await readerDb.article.findMany({
     where: { ...publiclyVisibleWhere(now), ...(options.section ? { liveRevision: { sectionId: options.section.id } } : {}) },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: FEED_SIZE,

@@ -4,7 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { publicImageSelect, toPublicImage, type PublicImage } from "@/lib/media/public-image";
 
 export interface PublicReporter {
@@ -22,7 +22,7 @@ export const getPublicReporter = cache(async (id: string): Promise<PublicReporte
   if (!STAFF_ID.test(id)) return null;
   tagResponse(cacheTag.reporter(id), cacheTag.latest);
   const visible = publiclyVisibleWhere(new Date());
-  const user = await db.user.findFirst({
+  const user = await readerDb.user.findFirst({
     where: { id, OR: [{ articles: { some: visible } }, { coBylines: { some: { article: visible } } }] },
     select: { id: true, name: true, title: true, bio: true, bylineEmail: true, photo: { select: publicImageSelect } },
   });
@@ -33,7 +33,7 @@ export const getPublicReporter = cache(async (id: string): Promise<PublicReporte
 /** Everyone with a public page, for the sitemap. */
 export async function listPublicReporterIds(now = new Date()): Promise<{ id: string }[]> {
   const visible = publiclyVisibleWhere(now);
-  return db.user.findMany({
+  return readerDb.user.findMany({
     where: { OR: [{ articles: { some: visible } }, { coBylines: { some: { article: visible } } }] },
     orderBy: { id: "asc" },
     select: { id: true },

@@ -15,7 +15,7 @@ import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
 import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
 import { admitRequest } from "@/lib/runtime/request-refusals";
 import { requestPath } from "@/lib/runtime/request-guards";
-import { startResponseCache, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
+import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
 import { withResponseStatusScope } from "@/lib/runtime/response-status";
 import { StartupError } from "@/lib/runtime/startup-error";
 import { flushViewsBeforeExit } from "@/lib/views/view-counter";
@@ -106,6 +106,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     });
   // Not in development: pages change with every edit there.
   const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: passToNext }) : null;
+  const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
 
   // Readers' comment calls skip Next.js's request pipeline in production (see api-fast-lane.ts).
   const fastLane = options.dev ? () => false : createApiFastLane();
@@ -200,6 +201,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
         graceMs: SHUTDOWN_GRACE_MS,
         closeRest: async () => {
           await cache?.stop();
+          await memoOnly?.stop();
           await app.close().catch(() => undefined);
           // Buffered page views are written before the database goes (lib/views/view-counter.ts).
           await flushViewsBeforeExit();

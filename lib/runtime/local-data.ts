@@ -9,7 +9,9 @@ import { z } from "zod";
 export const dataDir = path.resolve(process.env.NEWSROOM_DATA_DIR ?? path.join(process.cwd(), ".data"));
 export const postgresDataDir = path.join(dataDir, "postgres");
 export const demoPasswordFile = path.join(dataDir, "demo-password.txt");
-const secretsFile = path.join(dataDir, "secrets.json");
+export const secretsFile = path.join(dataDir, "secrets.json");
+/** Backups and the embedded database's WAL archive, unless BACKUP_DIR says otherwise. */
+export const defaultBackupDir = path.join(dataDir, "backups");
 
 const secretsSchema = z.object({
   postgresPassword: z.string().min(16),

@@ -7,7 +7,7 @@ import "server-only";
 import { publicSummarySelect, toPublicSummary, type PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerptAround } from "@/lib/search/highlight";
 import { queryTokens } from "@/lib/search/korean-text";
@@ -46,7 +46,7 @@ export async function searchStories(terms: string[], page: number, now = new Dat
   const headlineFirst = { AND: [match, inHeadline] };
   const theRest = { AND: [match, { NOT: inHeadline }] };
 
-  const [total, headlineCount] = await Promise.all([db.articleSearchDocument.count({ where: match }), db.articleSearchDocument.count({ where: headlineFirst })]);
+  const [total, headlineCount] = await Promise.all([readerDb.articleSearchDocument.count({ where: match }), readerDb.articleSearchDocument.count({ where: headlineFirst })]);
   const pageCount = Math.min(Math.ceil(total / SEARCH_PAGE_SIZE), MAX_SEARCH_PAGE);
   const current = Math.max(1, Math.min(page, pageCount || 1));
   const offset = (current - 1) * SEARCH_PAGE_SIZE;
@@ -54,12 +54,12 @@ export async function searchStories(terms: string[], page: number, now = new Dat
   const select = { article: { select: publicSummarySelect } } as const;
   const fromHeadline =
     offset < headlineCount
-      ? await db.articleSearchDocument.findMany({ where: headlineFirst, orderBy: newestFirst, skip: offset, take: SEARCH_PAGE_SIZE, select })
+      ? await readerDb.articleSearchDocument.findMany({ where: headlineFirst, orderBy: newestFirst, skip: offset, take: SEARCH_PAGE_SIZE, select })
       : [];
   const stillNeeded = SEARCH_PAGE_SIZE - fromHeadline.length;
   const fromRest =
     stillNeeded > 0 && total > headlineCount
-      ? await db.articleSearchDocument.findMany({ where: theRest, orderBy: newestFirst, skip: Math.max(0, offset - headlineCount), take: stillNeeded, select })
+      ? await readerDb.articleSearchDocument.findMany({ where: theRest, orderBy: newestFirst, skip: Math.max(0, offset - headlineCount), take: stillNeeded, select })
       : [];
 
   const hits = [...fromHeadline, ...fromRest].flatMap(({ article }) => {

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 
 /** Section changes invalidate it (the `site` tag); the TTL is only a backstop. */
 const NAVIGATION_TTL_MS = 10 * 60_000;
@@ -19,12 +19,12 @@ const sectionSelect = { id: true, slug: true, name: true } as const;
 export const getNavigationSections = cache(
   (): Promise<PublicSection[]> =>
     memoizedQuery("sections:navigation", [cacheTag.site], NAVIGATION_TTL_MS, () =>
-      db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: sectionSelect }),
+      readerDb.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: sectionSelect }),
     ),
 );
 
 export const getActiveSection = cache(async (slug: string): Promise<PublicSection | null> => {
-  const section = await db.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
+  const section = await readerDb.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
   tagResponse(cacheTag.site, ...(section ? [cacheTag.section(section.id)] : []));
   return section;
 });

@@ -2,13 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 
 /** A tag readers can open: one that at least one story they may see now carries. */
 export const getPublicTag = cache(async (slug: string): Promise<{ id: number; slug: string; name: string } | null> => {
   // Whether the tag has a public story changes with publication.
   tagResponse(cacheTag.latest);
-  return db.tag.findFirst({
+  return readerDb.tag.findFirst({
     where: { slug: slug.normalize("NFC"), liveArticles: { some: { article: publiclyVisibleWhere(new Date()) } } },
     select: { id: true, slug: true, name: true },
   });

@@ -6,14 +6,14 @@ import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } fro
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { startOfKstDay } from "@/lib/views/view-counter";
 
 const WEEK = 7 * 24 * 3_600_000;
 const MOST_READ_TTL_MS = 60_000;
 
 async function rankSince(since: Date, limit: number, now: Date): Promise<number[]> {
-  const ranking = await db.articleView.groupBy({
+  const ranking = await readerDb.articleView.groupBy({
     by: ["articleId"],
     where: { hour: { gte: since }, article: publiclyVisibleWhere(now) },
     _sum: { count: true },
@@ -33,7 +33,7 @@ async function loadMostRead(limit: number, now: Date): Promise<MostRead> {
   const [todayIds, weekIds] = await Promise.all([rankSince(startOfKstDay(now), limit, now), rankSince(new Date(now.getTime() - WEEK), limit, now)]);
   const ids = [...new Set([...todayIds, ...weekIds])];
   if (ids.length === 0) return { today: [], week: [] };
-  const stories = toPublicSummaries(await db.article.findMany({ where: { id: { in: ids }, ...publiclyVisibleWhere(now) }, select: publicSummarySelect }));
+  const stories = toPublicSummaries(await readerDb.article.findMany({ where: { id: { in: ids }, ...publiclyVisibleWhere(now) }, select: publicSummarySelect }));
   const byId = new Map(stories.map((story) => [story.id, story]));
   const inOrder = (list: number[]) => list.map((id) => byId.get(id)).filter((story): story is PublicArticleSummary => story !== undefined);
   return { today: inOrder(todayIds), week: inOrder(weekIds) };

@@ -8,6 +8,7 @@ import pg from "pg";
 import { tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
+import { holdReadersUntilReplayed } from "@/lib/db/read-replicas";
 import type { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
 
 export const DOMAIN_EVENTS_CHANNEL = "domain_events";
@@ -41,7 +42,8 @@ export function eventInNotification(message: string | undefined): StoredEvent | 
 
 export function startInvalidationListener(options: {
   databaseUrl: string;
-  cache: ResponseCache;
+  /** Absent when only the shared query memo listens (RESPONSE_CACHE=off). */
+  cache?: ResponseCache;
   log?: (line: string) => void;
   onInvalidate?: (tags: string[]) => void;
   reconnectDelayMs?: number;
@@ -57,7 +59,9 @@ export function startInvalidationListener(options: {
 
   const invalidate = (tags: string[]) => {
     if (tags.length === 0) return;
-    cache.invalidate(tags);
+    // First (synchronously): readers stop reading replicas that have not replayed this change yet.
+    holdReadersUntilReplayed();
+    cache?.invalidate(tags);
     sharedQueryMemo.invalidate(tags);
     options.onInvalidate?.(tags);
   };
@@ -80,7 +84,7 @@ export function startInvalidationListener(options: {
       `SELECT min("publishedAt") AS at FROM "Article" WHERE status = 'SCHEDULED' AND "liveRevisionId" IS NOT NULL AND "publishedAt" > now()`,
     );
     const at = rows[0]?.at?.getTime() ?? null;
-    cache.setNextScheduledPublication(at);
+    cache?.setNextScheduledPublication(at);
     sharedQueryMemo.setNextScheduledPublication(at);
     clearTimeout(scheduleTimer);
     if (at === null) return;
@@ -120,7 +124,7 @@ export function startInvalidationListener(options: {
         .then(applyEvents)
         .catch((error: unknown) => {
           log(`response cache: could not read event ${id}; clearing the cache: ${String(error)}`);
-          cache.store.clear();
+          cache?.store.clear();
           sharedQueryMemo.clear();
         });
     });

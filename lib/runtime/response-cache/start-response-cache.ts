@@ -46,3 +46,18 @@ export function startResponseCache(options: { env: Env; nextHandler: (req: Incom
     },
   };
 }
+
+/**
+ * With the response cache off, the shared query memo still saves every page its repeated lists
+ * (lib/cache/shared-query-memo.ts): only the listener that keeps it true runs.
+ */
+export function startSharedQueryMemo(env: Env): { stop(): Promise<void> } {
+  const listener = startInvalidationListener({ databaseUrl: env.DATABASE_URL ?? "", log: (line) => logger().info(line) });
+  sharedQueryMemo.enable();
+  return {
+    stop: async () => {
+      sharedQueryMemo.disable();
+      await listener.stop();
+    },
+  };
+}
