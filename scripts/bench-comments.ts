@@ -12,14 +12,14 @@
 // The app and its database run on CPU 0, wrk on CPU 1 (taskset), when taskset is there.
 // Writes bench/comments.json and bench/COMMENTS.md.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { ensureProductionBuild } from "@/lib/runtime/build";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster } from "@/tests/support/test-cluster";
+import { runCommentPhase, type CommentPhaseResult } from "./bench/comment-load";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -35,143 +35,6 @@ const hasTaskset = process.env.BENCH_PIN !== "0" && spawnSync("taskset", ["--ver
 if (hasTaskset && os.cpus().length >= 2 && !process.env.BENCH_PINNED && process.env.BENCH_REPORT_ONLY !== "1") {
   const child = spawnSync("taskset", ["-c", "0", process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, BENCH_PINNED: "1" } });
   process.exit(child.status ?? 1);
-}
-
-const COMMENT_BODIES = [
-  "좋은 기사 잘 읽었습니다. 후속 보도도 기대하겠습니다.",
-  "예산이 어디에 쓰이는지 투명하게 공개했으면 합니다.",
-  "현장 이야기를 자세히 전해 주셔서 고맙습니다.",
-  "주민 의견을 더 들어야 하지 않을까요? 설명회가 한 번뿐이었다니 아쉽네요.",
-  "출퇴근길이 더 막히지 않을까 걱정입니다 ㅠㅠ",
-  "이런 정책은 환영합니다 👍🏻",
-  "기자님 수고 많으셨습니다!",
-  "통계 출처가 궁금합니다. 원자료 링크 있나요? https://example.com/data",
-  "ㅅㅂ 이게 말이 되냐", // held for review: a blocked word
-  "작년에도 비슷한 발표가 있었는데 달라진 게 뭔지 궁금합니다.",
-];
-
-const WRK_SCRIPT = `
-local threads = {}
-function setup(thread)
-  thread:set("tid", #threads)
-  table.insert(threads, thread)
-end
-local bodies = { ${COMMENT_BODIES.map((body) => JSON.stringify(JSON.stringify({ nickname: "벤치독자", password: "bench1234", body }))).join(", ")} }
-function init(args)
-  n = 0
-  last_ip = nil
-  counts = {}
-  ids = {}
-  stories = tonumber(args[1])
-  first_story = tonumber(args[2])
-  origin = args[3]
-  -- Each phase and thread gets its own block of addresses: 198.(18 + thread).(phase block).x
-  block = tonumber(args[4])
-end
-function request()
-  n = n + 1
-  local ip
-  if n % 20 == 0 and last_ip then
-    ip = last_ip
-  else
-    ip = string.format("198.%d.%d.%d", 18 + (tid % 2), block + math.floor(n / 256) % 128, n % 256)
-  end
-  last_ip = ip
-  local story = first_story + (n % stories)
-  local body = bodies[(n % #bodies) + 1]
-  return wrk.format("POST", "/api/v1/articles/" .. story .. "/comments", { ["Content-Type"] = "application/json", ["Origin"] = origin, ["X-Forwarded-For"] = ip }, body)
-end
-function response(status, headers, body)
-  counts[status] = (counts[status] or 0) + 1
-  if status == 201 or status == 202 then
-    local id = body:match('"id":(%d+)')
-    if id then table.insert(ids, id) end
-  end
-end
-function done(summary, latency, requests)
-  local total = {}
-  local file = io.open(os.getenv("BENCH_IDS_FILE"), "w")
-  for _, thread in ipairs(threads) do
-    local c = thread:get("counts")
-    for status, count in pairs(c) do total[status] = (total[status] or 0) + count end
-    for _, id in ipairs(thread:get("ids")) do file:write(id, "\\n") end
-  end
-  file:close()
-  local parts = {}
-  for status, count in pairs(total) do table.insert(parts, string.format('"%d": %d', status, count)) end
-  io.write(string.format('BENCH_RESULT {"requests": %d, "seconds": %.3f, "statuses": {%s}, "latencyMs": {"p50": %.2f, "p90": %.2f, "p99": %.2f, "max": %.2f}, "socketErrors": %d}\\n',
-    summary.requests, summary.duration / 1e6, table.concat(parts, ", "),
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-`;
-
-const READER_SCRIPT = `
-local n = 0
-function init(args) stories = tonumber(args[1]); first_story = tonumber(args[2]) end
-function request()
-  n = n + 1
-  return wrk.format("GET", "/api/v1/articles/" .. (first_story + (n % stories)) .. "/comments?limit=20")
-end
-function done(summary, latency, requests)
-  io.write(string.format('BENCH_RESULT {"requests": %d, "seconds": %.3f, "non2xx": %d, "latencyMs": {"p50": %.2f, "p90": %.2f, "p99": %.2f, "max": %.2f}}\\n',
-    summary.requests, summary.duration / 1e6, summary.errors.status, latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-end
-`;
-
-/**
- * CPU time (ms) used so far by this process's descendants except wrk: the app (and its Next.js
- * workers) and the PostgreSQL cluster. Read from /proc, so it counts work, not waiting: the
- * machine is shared, and CPU per comment says what throughput an idle core would give.
- */
-function serverCpuMs(): number {
-  if (!existsSync("/proc/self/stat")) return 0;
-  const parents = new Map<number, { ppid: number; name: string; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parents.set(Number(entry), { ppid: Number(fields[1]), name, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const isOurs = (pid: number): boolean => {
-    for (let current = parents.get(pid), hops = 0; current && hops < 20; current = parents.get(current.ppid), hops += 1) {
-      if (current.ppid === process.pid) return true;
-    }
-    return false;
-  };
-  let ticks = 0;
-  for (const [pid, info] of parents) if (pid !== process.pid && info.name !== "wrk" && info.name !== "taskset" && isOurs(pid)) ticks += info.ticks;
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-interface WrkResult {
-  requests: number;
-  seconds: number;
-  statuses?: Record<string, number>;
-  non2xx?: number;
-  latencyMs: { p50: number; p90: number; p99: number; max: number };
-}
-
-function runWrk(scriptFile: string, url: string, connections: number, args: string[], idsFile = ""): Promise<WrkResult> {
-  const wrkArgs = ["-t", "2", "-c", String(connections), "-d", `${DURATION_SECONDS}s`, "--timeout", "10s", "-s", scriptFile, url, "--", ...args];
-  const [command, commandArgs] = hasTaskset ? ["taskset", ["-c", "1", "wrk", ...wrkArgs]] : ["wrk", wrkArgs];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs as string[], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, BENCH_IDS_FILE: idsFile } });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const line = output.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
-      if (code !== 0 || !line) reject(new Error(`wrk failed (${code}):\n${output}`));
-      else resolve(JSON.parse(line.slice("BENCH_RESULT ".length)) as WrkResult);
-    });
-  });
 }
 
 async function waitForHealthy(baseUrl: string, server: ChildProcess): Promise<void> {
@@ -218,38 +81,7 @@ async function plantStories(url: string): Promise<number[]> {
   }
 }
 
-async function countComments(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Comment"`)).rows[0]?.n ?? 0);
-  } finally {
-    await client.end();
-  }
-}
-
-async function countExisting(url: string, ids: number[]): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Comment" WHERE "id" = ANY($1::int[])`, [ids])).rows[0]?.n ?? 0);
-  } finally {
-    await client.end();
-  }
-}
-
-interface PhaseResult {
-  name: string;
-  posting: WrkResult & { accepted: number; acceptedPerSecond: number; posted: number; held: number; throttled: number; other: number };
-  readers: WrkResult & { perSecond: number } | null;
-  rowsAdded: number;
-  /** Ids returned in 201/202 answers, each looked up in PostgreSQL afterwards. */
-  acceptedIdsChecked: number;
-  /** Of those, how many are missing (must be 0). */
-  lost: number;
-  /** CPU of the app and PostgreSQL during the phase, per accepted comment (readers' share included in phase 2). */
-  serverCpuMsPerAccepted: number;
-}
+type PhaseResult = CommentPhaseResult;
 
 async function main() {
   await ensureProductionBuild(log);
@@ -289,11 +121,8 @@ async function main() {
       throw error;
     });
 
-    const postScript = path.join(folder, "post.lua");
-    const readScript = path.join(folder, "read.lua");
-    await writeFile(postScript, WRK_SCRIPT);
-    await writeFile(readScript, READER_SCRIPT);
-    const storyArgs = [String(storyIds.length), String(storyIds[0])];
+    const readerPaths = path.join(folder, "reader-paths.txt");
+    await writeFile(readerPaths, storyIds.map((id) => `/api/v1/articles/${id}/comments?limit=20`).join("\n"));
 
     // Warm up: compile routes, load the blocked-word list, fill the connection pool.
     log("warming up ...");
@@ -310,34 +139,23 @@ async function main() {
     for (const withReaders of [false, true]) {
       const name = withReaders ? "posting-with-readers" : "posting";
       log(`phase ${name}: ${DURATION_SECONDS} s, ${CONNECTIONS} posting connections${withReaders ? `, ${READER_CONNECTIONS} reading` : ""} ...`);
-      const before = await countComments(url);
-      const idsFile = path.join(folder, `${name}-ids.txt`);
-      const cpuBefore = serverCpuMs();
-      const [posting, readers] = await Promise.all([
-        runWrk(postScript, baseUrl, CONNECTIONS, [...storyArgs, baseUrl, withReaders ? "128" : "0"], idsFile),
-        withReaders ? runWrk(readScript, baseUrl, READER_CONNECTIONS, storyArgs) : Promise.resolve(null),
-      ]);
-      const cpuUsed = serverCpuMs() - cpuBefore;
-      const rowsAdded = (await countComments(url)) - before;
-      const acceptedIds = (await readFile(idsFile, "utf8")).split("\n").filter(Boolean).map(Number);
-      const found = await countExisting(url, acceptedIds);
-      const statuses = posting.statuses ?? {};
-      const posted = statuses["201"] ?? 0;
-      const held = statuses["202"] ?? 0;
-      const throttled = statuses["429"] ?? 0;
-      const accepted = posted + held;
-      const other = posting.requests - accepted - throttled;
-      phases.push({
+      const phase = await runCommentPhase({
         name,
-        posting: { ...posting, accepted, acceptedPerSecond: Math.round((accepted / posting.seconds) * 10) / 10, posted, held, throttled, other },
-        readers: readers ? { ...readers, perSecond: Math.round((readers.requests / readers.seconds) * 10) / 10 } : null,
-        rowsAdded,
-        acceptedIdsChecked: acceptedIds.length,
-        lost: acceptedIds.length - found,
-        serverCpuMsPerAccepted: accepted ? Math.round((cpuUsed / accepted) * 100) / 100 : 0,
+        baseUrl,
+        databaseUrl: url,
+        storyIds: { first: storyIds[0]!, count: storyIds.length },
+        seconds: DURATION_SECONDS,
+        connections: CONNECTIONS,
+        readerConnections: READER_CONNECTIONS,
+        readerPathsFile: withReaders ? readerPaths : null,
+        addressBlock: withReaders ? 128 : 0,
+        folder,
+        pinned: hasTaskset,
       });
-      if (other > 0) log(`  ${other} answers were neither 201/202 nor 429; the app said:\n${serverLog.join("").split("\n").filter((line) => /error|fail/i.test(line)).slice(0, 10).join("\n")}`);
-      log(`  accepted ${accepted} (${phases.at(-1)?.posting.acceptedPerSecond}/s), 429 ${throttled}, other ${other}, rows added ${rowsAdded}, server CPU ${phases.at(-1)?.serverCpuMsPerAccepted} ms per accepted`);
+      phases.push(phase);
+      const p = phase.posting;
+      if (p.other > 0) log(`  ${p.other} answers were neither 201/202 nor 429; the app said:\n${serverLog.join("").split("\n").filter((line) => /error|fail/i.test(line)).slice(0, 10).join("\n")}`);
+      log(`  accepted ${p.accepted} (${p.acceptedPerSecond}/s), 429 ${p.throttled}, other ${p.other}, rows added ${phase.rowsAdded}, server CPU ${phase.serverCpuMsPerAccepted} ms per accepted`);
     }
     await writeResults(phases);
   } finally {

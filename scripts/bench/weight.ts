@@ -1,0 +1,65 @@
+// Target 9, page weight: the article page's HTML against the story body's own HTML, the
+// JavaScript the page loads (gzip-compressed, as a browser gets it), and Lighthouse's mobile
+// scores for the page (lighthouse@12.2.3, Debian's Chromium, pinned to CPU 1 like wrk).
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface PageWeight {
+  articleHtmlBytes: number;
+  bodyHtmlBytes: number;
+  htmlToBodyRatio: number;
+  scripts: { src: string; gzipBytes: number }[];
+  javascriptGzipBytes: number;
+}
+
+export async function measurePageWeight(baseUrl: string, articlePath: string, bodyHtml: string): Promise<PageWeight> {
+  const html = await (await fetch(`${baseUrl}${articlePath}`)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, "&")))];
+  const scripts = [];
+  for (const src of sources) {
+    const bytes = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
+    // Compressed here at the level a server would use: the bytes a browser downloads.
+    scripts.push({ src, gzipBytes: gzipSync(bytes, { level: 6 }).length });
+  }
+  const articleHtmlBytes = Buffer.byteLength(html);
+  const bodyHtmlBytes = Buffer.byteLength(bodyHtml);
+  return {
+    articleHtmlBytes,
+    bodyHtmlBytes,
+    htmlToBodyRatio: Math.round((articleHtmlBytes / Math.max(1, bodyHtmlBytes)) * 100) / 100,
+    scripts,
+    javascriptGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+  };
+}
+
+export interface LighthouseScores {
+  performance: number | null;
+  accessibility: number | null;
+  seo: number | null;
+  error?: string;
+}
+
+const CHROMIUM = "/usr/bin/chromium";
+
+/** Lighthouse's default (mobile, simulated throttling) scores for the page, 0-100. */
+export async function runLighthouse(url: string, folder: string): Promise<LighthouseScores> {
+  if (!existsSync(CHROMIUM)) return { performance: null, accessibility: null, seo: null, error: `${CHROMIUM} is missing (apt-get install chromium)` };
+  const output = path.join(folder, "lighthouse.json");
+  const cli = path.join(process.cwd(), "node_modules/lighthouse/cli/index.js");
+  const args = ["-c", "1", process.execPath, cli, url, "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,seo", "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"];
+  const log = await new Promise<{ code: number | null; text: string }>((resolve) => {
+    const child = spawn("taskset", args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.on("close", (code) => resolve({ code, text }));
+    child.on("error", (error) => resolve({ code: 1, text: String(error) }));
+  });
+  if (log.code !== 0 || !existsSync(output)) return { performance: null, accessibility: null, seo: null, error: `lighthouse failed (${log.code}): ${log.text.slice(-1500)}` };
+  const report = JSON.parse(await readFile(output, "utf8")) as { categories: Record<string, { score: number | null }> };
+  const score = (name: string) => (report.categories[name]?.score == null ? null : Math.round((report.categories[name]!.score ?? 0) * 100));
+  return { performance: score("performance"), accessibility: score("accessibility"), seo: score("seo") };
+}
