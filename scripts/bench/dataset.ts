@@ -180,12 +180,12 @@ async function insertPhotos(client: pg.Client, mediaDir: string, uploaderId: str
       const webpKey = `bench/photo-${n % demo.length}-w${width}.webp`;
       const resized = sharp(original).resize({ width });
       if (!existsSync(path.join(mediaDir, jpegKey))) {
-        await storage.put(jpegKey, await resized.clone().jpeg({ quality: 80 }).toBuffer());
-        await storage.put(webpKey, await resized.clone().webp({ quality: 75 }).toBuffer());
+        await storage.put(jpegKey, await resized.clone().jpeg({ quality: 80 }).toBuffer(), "image/jpeg");
+        await storage.put(webpKey, await resized.clone().webp({ quality: 75 }).toBuffer(), "image/webp");
       }
       variants.push({ width, height: Math.round(((meta.height ?? 0) * width) / (meta.width ?? 1)), jpegKey, webpKey });
     }
-    if (!existsSync(path.join(mediaDir, key))) await storage.put(key, original);
+    if (!existsSync(path.join(mediaDir, key))) await storage.put(key, original, "image/jpeg");
     const id = `benchphoto${n}`;
     rows.push({ id, key, width: meta.width ?? 0, height: meta.height ?? 0, bytes: original.length, variants: JSON.stringify(variants) });
     lookup.set(id, { url: mediaUrl(key), width: meta.width ?? 0, height: meta.height ?? 0, variants });
