@@ -21,10 +21,13 @@ describe.skipIf(!browserTestsEnabled)("public site in Chromium", () => {
     const response = await page.goto(`${baseUrl}/`);
     expect(response?.status()).toBe(200);
     const headlines = await page.locator(".top-story__headline, .with-aside__main .story-list__headline").allTextContents();
-    // Other test files publish stories on the same server (pushing the oldest off the front page):
-    // check order and visibility against the newest seeded stories, which no test changes.
-    const published = DEMO_STORIES.filter((story) => story.status === "PUBLISHED").sort((a, b) => a.hoursAgo - b.hoursAgo).slice(0, 6);
-    expect(headlines.filter((headline) => published.some((story) => story.headline === headline))).toEqual(published.map((story) => story.headline));
+    // Other test files publish stories on the same server, pushing the oldest seeded ones off the
+    // front page (how many depends on which files ran first): the seeded stories still shown must
+    // be the newest ones, newest first, and at least the three newest must be there.
+    const published = DEMO_STORIES.filter((story) => story.status === "PUBLISHED").sort((a, b) => a.hoursAgo - b.hoursAgo);
+    const shown = headlines.filter((headline) => published.some((story) => story.headline === headline));
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown).toEqual(published.slice(0, shown.length).map((story) => story.headline));
     const html = await page.content();
     for (const hidden of DEMO_STORIES.filter((story) => story.status === "DRAFT" || story.status === "SCHEDULED")) {
       expect(html).not.toContain(hidden.headline);
