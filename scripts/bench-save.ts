@@ -7,15 +7,11 @@
 // makes a revision), then as autosaves (revisions spaced out). Writes bench/editor-save.json and
 // adds a line to bench/EDITOR.md. Goal (issue 7): p50 under 150 ms on this machine.
 import { spawn } from "node:child_process";
-import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import { createPrismaClient } from "@/lib/db/client";
-import { localDiskStorage } from "@/lib/media/storage";
-import { ensureProductionBuild } from "@/lib/runtime/build";
-import { DEMO_STAFF, seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
+import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
+import { percentile, startBenchApp } from "@/tests/support/bench-app";
 import { signInOverHttp } from "@/tests/support/http-session";
-import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster } from "@/tests/support/test-cluster";
 
 const SAVES = Number(process.argv[process.argv.indexOf("--saves") + 1]) || 200;
 const PASSWORD = "bench-demo-password-1234";
@@ -43,10 +39,6 @@ function storyBody(round: number) {
   return { type: "doc", content };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 function summarise(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
@@ -66,30 +58,9 @@ function git(args: string[]): Promise<string> {
 async function main() {
   // Which code is measured: the commit the build starts from, marked when the tree has changes.
   const commit = `${(await git(["rev-parse", "--short", "HEAD"])) || "unknown"}${(await git(["status", "--porcelain", "--", "app", "lib", "components", "proxy.ts", "next.config.js"])) ? "+uncommitted" : ""}`;
-  await ensureProductionBuild(log);
-  const cluster = await startTestCluster();
-  const mediaDir = await mkdtemp(path.join(os.tmpdir(), "newsroom-bench-media-"));
-  const url = databaseUrl(cluster.adminUrl, "newsroom_bench");
-  await createDatabaseFromTemplate(cluster.adminUrl, "newsroom_bench");
-  const db = createPrismaClient(url);
-  await seedDemoNewsroom(db, { password: async () => PASSWORD, storage: localDiskStorage(mediaDir) });
-  await db.$disconnect();
-
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", MEDIA_DIR: mediaDir, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-00", NEXTAUTH_URL: baseUrl, IP_HASH_SALT: "bench-ip-hash-salt-0123" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const app = await startBenchApp({ password: PASSWORD, log });
+  const { baseUrl } = app;
   try {
-    const deadline = Date.now() + 120_000;
-    while (!(await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the app did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
     const { cookie } = await signInOverHttp(baseUrl, DEMO_STAFF.reporter.email, PASSWORD);
     const headers = { cookie, origin: baseUrl, "content-type": "application/json" };
     const created = await fetch(`${baseUrl}/api/v1/articles`, { method: "POST", headers, body: JSON.stringify({ headline: "고양시 경제자유구역 지정 추진, 무엇이 달라지나", body: storyBody(0) }) });
@@ -139,11 +110,7 @@ async function main() {
     );
     log("wrote bench/editor-save.json and a line in bench/EDITOR.md");
   } finally {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    await cluster.stop();
-    await rm(mediaDir, { recursive: true, force: true });
+    await app.stop();
   }
 }
 
