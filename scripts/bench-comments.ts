@@ -3,7 +3,8 @@
 // does, through scripts/start.ts), plants public stories, then drives POST
 // /api/v1/articles/:id/comments with Debian's wrk from many sources:
 //   phase "posting": posts only;
-//   phase "posting-with-readers": the same while readers load comment lists (GET, the island's call).
+//   phase "posting-with-readers": the same while readers load story pages and their comment lists
+//   (what a visit loads: the page, then the comment box's call).
 // Sources: the app is started with TRUST_PROXY=1, the documented setting behind a reverse proxy,
 // and wrk sends a different X-Forwarded-For per request (198.18.0.0/15, the benchmarking range;
 // only a header: all traffic goes to 127.0.0.1). Every 20th request repeats the previous source,
@@ -121,8 +122,10 @@ async function main() {
       throw error;
     });
 
+    // A reader's visit: the story's page, then its comment list (the comment box's call).
     const readerPaths = path.join(folder, "reader-paths.txt");
-    await writeFile(readerPaths, storyIds.map((id) => `/api/v1/articles/${id}/comments?limit=20`).join("\n"));
+    const pagePaths = await Promise.all(storyIds.map(async (id) => (await fetch(`${baseUrl}/articles/${id}`, { redirect: "manual" })).headers.get("location") ?? `/articles/${id}`));
+    await writeFile(readerPaths, storyIds.flatMap((id, index) => [pagePaths[index]!, `/api/v1/articles/${id}/comments?limit=20`]).join("\n"));
 
     // Warm up: compile routes, load the blocked-word list, fill the connection pool.
     log("warming up ...");
@@ -194,7 +197,7 @@ function runMarkdown(mode: string, run: RunResult): string {
 
 ${run.date.slice(0, 16).replace("T", " ")} UTC; ${run.setup.pinning}; ${run.setup.durationSeconds} s per phase, ${run.setup.postingConnections} posting connections (wrk), ${run.setup.readerConnections} reading connections in the second phase; ${run.setup.stories} stories. Load average at the end: ${run.loadAverageAtEnd.join(", ")}.
 
-| phase | accepted/s | 201 / 202 / 429 / other | POST latency p50 / p99 (ms) | rows added | ids checked / lost | server CPU per accepted (ms) | readers (GET comment list) |
+| phase | accepted/s | 201 / 202 / 429 / other | POST latency p50 / p99 (ms) | rows added | ids checked / lost | server CPU per accepted (ms) | readers (GET story page and comment list) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows}
 `;
@@ -272,10 +275,10 @@ accept per second.
   own work and commit, JSON, validation and the blocked-word check (under 0.1 ms). At ~4.5 ms per comment, two idle cores would
   take about 400 a second, one about 200-220: the pinned run is at that ceiling; the unpinned one shares its cores with wrk and with
   the other work on this machine (load average 7-13 during these runs).
-- With readers, every accepted comment invalidates its story's cached comment list, so nearly every reader request is a cache miss
-  rendered through Next.js and compressed (lib/runtime/response-cache): about 8 ms of server CPU per accepted comment in the
-  second phase. A story taking hundreds of comments a second would be better served with a short fixed TTL for its list than with
-  invalidation on every post.
+- With readers (runs before 2026-11-26 01:30 UTC), every accepted comment invalidated its story's cached comment list, so nearly
+  every reader request was a cache miss rendered again: about 8 ms of server CPU per accepted comment in the second phase. Since
+  then a comment or a like lets the list expire within 500 ms instead (lib/cache/tags-for-event.ts, READER_CHATTER_GRACE_MS), and
+  the readers load the story page as well as its comment list, as a visit does.
 `;
   await writeFile(path.join(root, "bench", "COMMENTS.md"), markdown);
 }
