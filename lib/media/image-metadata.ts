@@ -48,10 +48,11 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /** Empty strings when the file has no such fields or cannot be read: metadata never blocks an upload. */
-export async function readEmbeddedCaptionCredit(bytes: Buffer): Promise<EmbeddedCaptionCredit> {
+/** `input`: the bytes, or the path of a file holding them (exifr reads only the header blocks). */
+export async function readEmbeddedCaptionCredit(input: Buffer | string): Promise<EmbeddedCaptionCredit> {
   let parsed: unknown;
   try {
-    parsed = await exifr.parse(bytes, { tiff: true, exif: false, gps: false, interop: false, ifd1: false, iptc: true, xmp: false, icc: false, jfif: false, ihdr: false, mergeOutput: false });
+    parsed = await exifr.parse(input, { tiff: true, exif: false, gps: false, interop: false, ifd1: false, iptc: true, xmp: false, icc: false, jfif: false, ihdr: false, mergeOutput: false });
   } catch {
     return { caption: "", credit: "" };
   }
