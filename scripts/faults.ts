@@ -2,6 +2,7 @@
 // through scripts/start.ts) and its own embedded PostgreSQL, loopback only, bounded in time:
 //   kill      SIGKILL in the middle of concurrent story saves, submissions and comment posts;
 //   outage    PostgreSQL stopped for 10 s under reader load;
+//   editor-outage  the same, with a reporter typing in the story editor (Chromium);
 //   media     a read-only, then a full media folder during an upload (needs tmpfs mounts: root);
 //   soak      moderate reader and comment load for FAULTS_SOAK_SECONDS (60 by default);
 //   replica-lag, replica-down  on a second app that reads through a streaming replica
@@ -14,6 +15,7 @@ import { ensureProductionBuild } from "@/lib/runtime/build";
 import { gitCommit } from "@/tests/support/bench-app";
 import { startFaultApp, type FaultApp } from "@/tests/support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill, type DrillResult } from "@/tests/support/fault-drills";
+import { editorOutageDrill } from "@/tests/support/editor-outage-drill";
 import { replicaDownDrill, replicaLagDrill } from "@/tests/support/replica-drills";
 
 const SOAK_SECONDS = Number(process.env.FAULTS_SOAK_SECONDS ?? 60);
@@ -40,6 +42,11 @@ const DRILLS: Drill[] = [
     run: (app: FaultApp) => killDuringWritesDrill(app, 200),
   })),
   { name: "outage", what: "PostgreSQL stopped 10 s under 6 reader loops and a comment poster; health 503 then 200; staff write 503 in Korean", run: (app) => databaseOutageDrill(app, 10_000, 6) },
+  {
+    name: "editor-outage",
+    what: "Chromium: a reporter types while PostgreSQL is stopped; Korean message in the editor, Korean page on reload, the text kept on the device, offered back and saved once PostgreSQL is up",
+    run: (app) => editorOutageDrill(app),
+  },
   { name: "media", what: "upload into a read-only, then a full (24 KB tmpfs) media folder: Korean 503, no row, no partial file", run: (app) => mediaFolderDrill(app) },
   { name: "soak", what: `${SOAK_SECONDS} s of 4 reader loops and a comment a second: no errors, RSS levels off`, run: (app) => soakDrill(app, SOAK_SECONDS) },
   {

@@ -1,9 +1,11 @@
 // The short run of the fault drills (the full one: `npm run test:faults`, scripts/faults.ts),
 // against the real app (production build, scripts/start.ts) and its own embedded PostgreSQL on
 // loopback: SIGKILL in the middle of 200 concurrent writes, PostgreSQL stopped for 10 s under
-// reader load, a read-only and a full media folder during an upload, and a short soak; then, on a
+// reader load (and with a reporter typing in the editor, in Chromium), a read-only and a full
+// media folder during an upload, and a short soak; then, on a
 // second app reading through a streaming replica, the replica lagging and the replica crashing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editorOutageDrill } from "../support/editor-outage-drill";
 import { startFaultApp, type FaultApp } from "../support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill } from "../support/fault-drills";
 import { replicaDownDrill, replicaLagDrill } from "../support/replica-drills";
@@ -31,6 +33,11 @@ describe("faults (short run)", () => {
     const result = await databaseOutageDrill(app, 10_000, 4);
     expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
     expect(Number(result.figures.readerRequestsWhileDown)).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("PostgreSQL down while a reporter types (Chromium): a Korean message in the editor and on reload, the text kept on the device and saved once it is back", async () => {
+    const result = await editorOutageDrill(app);
+    expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
   }, 120_000);
 
   it("a read-only or full media folder during an upload: a Korean 503, nothing half-written", async () => {
