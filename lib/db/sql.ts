@@ -58,17 +58,48 @@ export function runPooledSql<Row extends pg.QueryResultRow>(statement: Prisma.Sq
   return runSql<Row>(dbPool(), statement);
 }
 
+/** Planner settings for one statement (`SET LOCAL`), e.g. { enable_seqscan: "off" }. */
+export type PlannerSettings = Record<string, "on" | "off">;
+
+/**
+ * Runs `statement` in a read-only transaction with `settings` in force, in the same round trip as
+ * BEGIN. For the rare statement whose best plan the planner cannot see from its statistics (see
+ * lib/search/search-sql.ts); names are checked, values are "on" or "off".
+ */
+async function runWithPlannerSettings<Row extends pg.QueryResultRow>(pool: pg.Pool, statement: Prisma.Sql, settings: PlannerSettings): Promise<Row[]> {
+  const sets = Object.entries(settings).map(([name, value]) => {
+    if (!/^[a-z_]+$/.test(name) || (value !== "on" && value !== "off")) throw new Error(`not a planner setting: ${name}=${value}`);
+    return `SET LOCAL ${name} = ${value}`;
+  });
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(["BEGIN READ ONLY", ...sets].join("; "));
+    const rows = await runSql<Row>(client, statement);
+    await client.query("COMMIT");
+    return rows;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 /**
  * Runs one read-only statement for readers: on a read replica when one is usable, falling back
  * to the primary when the replica fails (a reader gets an answer, never the replica's error).
  */
-export async function runReaderSql<Row extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<Row[]> {
+export async function runReaderSql<Row extends pg.QueryResultRow>(statement: Prisma.Sql, settings?: PlannerSettings): Promise<Row[]> {
+  const run = (pool: pg.Pool) => (settings ? runWithPlannerSettings<Row>(pool, statement, settings) : runSql<Row>(pool, statement));
   const { pool, markFailed } = readerPool();
-  if (!markFailed) return runSql<Row>(pool, statement);
+  if (!markFailed) return run(pool);
   try {
-    return await runSql<Row>(pool, statement);
+    return await run(pool);
   } catch {
-    const rows = await runSql<Row>(dbPool(), statement);
+    const rows = await run(dbPool());
     markFailed();
     return rows;
   }

@@ -1,18 +1,22 @@
 // Times as Korean newspapers print them, always in Korea time whatever the server's zone.
 const KST = "Asia/Seoul";
 
+// One formatter for the process: building an Intl.DateTimeFormat costs about as much as 100 uses
+// of it, and a page formats dozens of times (it was 7.7% of a cache-miss render's CPU).
+const KST_PARTS = new Intl.DateTimeFormat("en-CA", {
+  timeZone: KST,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  weekday: "short",
+  hourCycle: "h23",
+});
+
 function partsOf(date: Date): Record<string, string> {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: KST,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    weekday: "short",
-    hourCycle: "h23",
-  }).formatToParts(date);
+  const parts = KST_PARTS.formatToParts(date);
   return Object.fromEntries(parts.map((part) => [part.type, part.value]));
 }
 

@@ -3,7 +3,12 @@
 // is not a letter or a digit becomes one space. Korean is not split into words by spaces
 // reliably (particles attach to nouns: 고양시가, 고양시는), so the index keeps every character
 // and every pair of neighbouring characters of each word, in the spirit of pg_bigm: a query
-// word's pairs must all be there, then the text itself is checked for the word.
+// word's pairs must all be there, then the text itself is checked for the word. The headline's
+// tokens are in the same index a second time, prefixed with "h:" (no normalized word holds a
+// colon), so that "every term in the headline" is an index lookup too.
+
+/** Marks the headline's tokens in the index. */
+export const HEADLINE_TOKEN_PREFIX = "h:";
 
 export function normalizeForSearch(text: string): string {
   return text
@@ -40,4 +45,14 @@ export function queryTokens(term: string): string[] {
   const tokens = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i]! + chars[i + 1]!);
   return [...tokens];
+}
+
+/** The index tokens of a normalized headline: its documentTokens, marked as the headline's. */
+export function headlineTokens(normalizedHeadline: string): string[] {
+  return documentTokens(normalizedHeadline).map((token) => HEADLINE_TOKEN_PREFIX + token);
+}
+
+/** The tokens a document's headline must hold to contain `term`. */
+export function headlineQueryTokens(term: string): string[] {
+  return queryTokens(term).map((token) => HEADLINE_TOKEN_PREFIX + token);
 }

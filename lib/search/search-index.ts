@@ -5,7 +5,7 @@
 // means (the demo seed, a restored backup).
 import { isLive, liveWhere } from "@/lib/articles/visibility";
 import type { Db, DbTransaction } from "@/lib/db/client";
-import { documentTokens, normalizeForSearch } from "@/lib/search/korean-text";
+import { documentTokens, headlineTokens, normalizeForSearch } from "@/lib/search/korean-text";
 
 type DbLike = Db | DbTransaction;
 
@@ -21,7 +21,7 @@ export interface SearchableRevision {
 export function buildSearchDocument(revision: SearchableRevision): { headline: string; content: string; tokens: string[] } {
   const headline = normalizeForSearch(revision.headline);
   const content = normalizeForSearch([revision.headline, ...revision.subHeadlines, revision.summary ?? "", revision.heroCaption, revision.bodyText].join("\n"));
-  return { headline, content, tokens: documentTokens(content) };
+  return { headline, content, tokens: [...documentTokens(content), ...headlineTokens(headline)] };
 }
 
 /** Makes the story's index entry match its live revision, or removes it when it is not live. */

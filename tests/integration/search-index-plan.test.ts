@@ -1,12 +1,12 @@
-// Search is indexed, not a scan: on 50,000 stories, the queries the search really sends (captured
-// from Prisma's query log) are planned with a Bitmap Index Scan on the GIN index of the tokens.
+// Search is indexed, not a scan: on 50,000 stories, a rare word's statements are planned with a
+// Bitmap Index Scan on the GIN index of the tokens, and a common word's page walks the recency
+// index (lib/search/search-sql.ts explains the two plans).
 // The stories are generated in a few INSERT ... SELECT generate_series statements.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildSearchDocument } from "@/lib/search/search-index";
+import { countCapFor, countStatement, pageStatement, planFor, plannerSettingsFor, SEARCH_PAGE_SIZE, type SearchPlan } from "@/lib/search/search-sql";
 import { searchStories } from "@/lib/search/search-stories";
 import { createStaff } from "../support/staff-fixtures";
 
@@ -36,7 +36,6 @@ const TEMPLATES = [
   ["하수처리장 현대화 착공", "하수처리장 현대화 사업이 착공해 악취 민원이 줄어들 전망이다."],
 ];
 
-let captured: { query: string; params: string }[] = [];
 let client: pg.Client;
 
 beforeAll(async () => {
@@ -67,46 +66,88 @@ beforeAll(async () => {
     FROM "Article" a JOIN template t ON t.headline = a.headline WHERE a.slug = 'generated'`);
   await client.query(`ANALYZE "Article"; ANALYZE "ArticleSearchDocument"; ANALYZE "ArticleRevision"`);
 
-  // The app's client, replaced by one that reports every query it sends.
-  const holder = globalThis as { newsroomDb?: Db };
-  await holder.newsroomDb?.$disconnect();
-  const logging = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }),
-    omit: { user: { passwordHash: true } },
-    log: [{ emit: "event", level: "query" }],
-  });
-  logging.$on("query", (event) => captured.push({ query: event.query, params: event.params }));
-  holder.newsroomDb = logging as unknown as Db;
 }, 300_000);
 
 afterAll(async () => {
   await client?.end();
 });
 
-async function planOf(query: string, params: string): Promise<string> {
-  const values: unknown[] = JSON.parse(params);
-  const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`, values);
-  return result.rows.map((row) => row["QUERY PLAN"]).join("\n");
+/** The plan of one of the search's statements, with the planner settings its plan runs under. */
+async function planOf(statement: Prisma.Sql, plan: SearchPlan): Promise<string> {
+  const values = statement.values.map((value) => (value instanceof Date ? value.toISOString().replace("Z", "") : value));
+  const settings = Object.entries(plannerSettingsFor(plan) ?? {}).map(([name, value]) => `SET LOCAL ${name} = ${value}`);
+  await client.query(["BEGIN", ...settings].join("; "));
+  try {
+    const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${statement.text}`, values);
+    return result.rows.map((row) => row["QUERY PLAN"]).join("\n");
+  } finally {
+    await client.query("ROLLBACK");
+  }
 }
 
+const show = (label: string, plan: string) => {
+  if (process.env.SHOW_PLANS) console.log(label, "\n", plan);
+};
+
 describe("search on 50,000 stories", () => {
-  it.each([["고양"], ["고양시"], ["예산 심사"]])("%s: every query on the index is a Bitmap Index Scan on the tokens, never a Seq Scan", async (typed) => {
-    captured = [];
-    const results = await searchStories(typed.split(" "), 1);
-    expect(results.total).toBeGreaterThan(0);
-    const searchQueries = captured.filter((entry) => entry.query.includes("ArticleSearchDocument") && entry.query.includes("@>"));
-    expect(searchQueries.length).toBeGreaterThanOrEqual(2);
-    for (const { query, params } of searchQueries) {
-      const plan = await planOf(query, params);
-      if (process.env.SHOW_PLANS) console.log(typed, query.slice(0, 300), "\n", plan);
-      expect(plan, plan).toContain('Bitmap Index Scan on "ArticleSearchDocument_tokens_idx"');
-      expect(plan, plan).not.toMatch(/Seq Scan on "ArticleSearchDocument"/);
+  it.each([["고양"], ["고양시"], ["고양 경제"]])("%s (rare): every count and page is a Bitmap Index Scan on the tokens, never a Seq Scan", async (typed) => {
+    const terms = typed.split(" ");
+    const results = await searchStories(terms, 1);
+    expect(results.total).toBe(STORIES / 1000);
+    expect(results.totalIsCapped).toBe(false);
+    const now = new Date();
+    const cap = countCapFor(0);
+    expect(planFor(results.total, cap)).toBe("candidates-first");
+    for (const part of ["all", "headline", "rest"] as const) {
+      for (const [label, statement] of [
+        ["count", countStatement(terms, part, now, cap)],
+        ["page", pageStatement(terms, part, "candidates-first", now, 0, SEARCH_PAGE_SIZE)],
+      ] as const) {
+        const plan = await planOf(statement, "candidates-first");
+        show(`${typed} ${part} ${label}`, plan);
+        expect(plan, plan).toContain('Bitmap Index Scan on "ArticleSearchDocument_tokens_idx"');
+        expect(plan, plan).not.toMatch(/Seq Scan on "ArticleSearchDocument"/);
+      }
     }
+  });
+
+  it.each([["청년"], ["예산 심사"]])("%s (common): the count stops at its cap and a page walks the recency index, no sort, no scan of every story", async (typed) => {
+    const terms = typed.split(" ");
+    const results = await searchStories(terms, 1);
+    const cap = countCapFor(0);
+    expect(results.total).toBe(cap);
+    expect(results.totalIsCapped).toBe(true);
+    expect(planFor(results.total, cap)).toBe("newest-first");
+    expect(results.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    for (const part of ["all", "headline", "rest"] as const) {
+      const plan = await planOf(pageStatement(terms, part, "newest-first", new Date(), 0, SEARCH_PAGE_SIZE), "newest-first");
+      show(`${typed} ${part} page`, plan);
+      expect(plan, plan).toContain('Index Scan using "ArticleSearchDocument_publishedAt_articleId_idx"');
+      expect(plan, plan).not.toMatch(/Seq Scan on "ArticleSearchDocument"|Sort/);
+    }
+    // What the walk returns is what the exhaustive plan would: newest first, every word present.
+    const exhaustive = await client.query<{ id: number }>(
+      `SELECT d."articleId" AS id FROM "ArticleSearchDocument" d WHERE ${terms.map((_, i) => `d.content LIKE '%' || $${i + 1} || '%'`).join(" AND ")} ORDER BY (${terms.map((_, i) => `d.headline LIKE '%' || $${i + 1} || '%'`).join(" AND ")}) DESC, d."publishedAt" DESC, d."articleId" DESC LIMIT ${SEARCH_PAGE_SIZE}`,
+      terms,
+    );
+    expect(results.hits.map((hit) => hit.id)).toEqual(exhaustive.rows.map((row) => row.id));
   });
 
   it("a rare word finds exactly its stories", async () => {
     const results = await searchStories(["고양"], 1);
     expect(results.total).toBe(STORIES / 1000);
     expect(results.hits[0]?.headline).toContain("고양");
+  });
+
+  it("a page far down a common word's results walks on from where the page before ends", async () => {
+    const page7 = await searchStories(["청년"], 7);
+    const page8 = await searchStories(["청년"], 8);
+    expect(page7.page).toBe(7);
+    expect(page8.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    expect(page7.totalIsCapped).toBe(true);
+    expect(page7.total).toBe(countCapFor(60));
+    const last7 = page7.hits.at(-1)!;
+    expect(new Date(page8.hits[0]!.publishedAt).getTime()).toBeLessThanOrEqual(new Date(last7.publishedAt).getTime());
+    expect(page8.hits.map((hit) => hit.id)).not.toContain(last7.id);
   });
 });

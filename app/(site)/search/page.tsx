@@ -69,7 +69,7 @@ async function SearchResultsView({ query, page }: { query: Extract<SearchQuery, 
   return (
     <section aria-labelledby="search-results-heading">
       <h2 id="search-results-heading" className="search-summary">
-        ‘{query.terms.join(" ")}’ 검색 결과 <strong>{results.total.toLocaleString("ko-KR")}</strong>건
+        ‘{query.terms.join(" ")}’ 검색 결과 <strong>{(results.totalIsCapped ? results.total - 1 : results.total).toLocaleString("ko-KR")}</strong>건{results.totalIsCapped ? " 이상" : ""}
       </h2>
       {query.droppedTerms > 0 && <p className="search-note">검색어는 앞의 {MAX_TERMS}개 낱말까지만 씁니다.</p>}
       {results.hits.length === 0 ? (
