@@ -13,6 +13,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { invalid, type DomainError } from "@/lib/errors";
+import { mediaStorageUnavailable } from "@/lib/media/storage-errors";
 
 export const NOT_MULTIPART_MESSAGE = "사진은 multipart/form-data의 file 필드로 보내세요.";
 const MALFORMED_MESSAGE = "올린 양식을 끝까지 읽지 못했습니다. 다시 올려 주세요.";
@@ -58,7 +59,11 @@ export async function receiveMultipartUpload(request: Request, limits: UploadLim
   } catch {
     throw invalid(NOT_MULTIPART_MESSAGE); // no boundary in the content type
   }
-  const folder = await mkdtemp(path.join(tmpdir(), "newsroom-upload-"));
+  // A temporary folder that cannot be made or written (full or read-only disk) is the
+  // newsroom's problem, not the upload's: the same Korean 503 as a media store that cannot write.
+  const folder = await mkdtemp(path.join(tmpdir(), "newsroom-upload-")).catch((error: unknown) => {
+    throw mediaStorageUnavailable(error);
+  });
   const discard = () => rm(folder, { recursive: true, force: true });
   const source = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
   const fields: Record<string, string> = {};
@@ -87,9 +92,15 @@ export async function receiveMultipartUpload(request: Request, limits: UploadLim
         const target = path.join(folder, "upload");
         file = { path: target, size: 0 };
         stream.on("limit", () => fail(invalid(limits.tooLargeMessage, { field: limits.fileField })));
+        const out = createWriteStream(target);
+        let writeError: unknown;
+        out.on("error", (error) => (writeError = error));
         stopWriting = () => stream.destroy();
-        fileWritten = pipeline(stream, createWriteStream(target));
-        fileWritten.catch(() => fail(invalid(MALFORMED_MESSAGE)));
+        fileWritten = pipeline(stream, out);
+        fileWritten.catch(() => {
+          if (failed) return; // ended by us (the limit, a broken form): not a disk fault
+          fail(writeError ? mediaStorageUnavailable(writeError) : invalid(MALFORMED_MESSAGE));
+        });
       });
       parser.on("field", (name, value, info) => {
         if (info.valueTruncated) return fail(invalid("사진과 함께 보낸 글이 너무 깁니다.", { field: name }));
@@ -103,7 +114,9 @@ export async function receiveMultipartUpload(request: Request, limits: UploadLim
       });
       source.pipe(parser);
     });
-    await fileWritten;
+    await fileWritten.catch((error: unknown) => {
+      throw mediaStorageUnavailable(error); // the body was whole: the disk failed the write
+    });
     if (file) file.size = (await stat(file.path)).size;
   } catch (error) {
     await fileWritten.catch(() => undefined);

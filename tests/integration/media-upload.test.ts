@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE, variantWidths } from "@/lib/media/image-pipeline";
 import { getMedia, listMedia, MEDIA_PAGE_SIZE, updateMedia, uploadLibraryImage } from "@/lib/media/media-library";
 import { readMediaVariants } from "@/lib/media/media-url";
+import { MEDIA_STORE_UNAVAILABLE_MESSAGE } from "@/lib/media/storage-errors";
 import { mediaStorage } from "@/lib/media/storage";
 import { storeProfilePhoto } from "@/lib/media/store-uploaded-image";
 import { htmlBehindPngHeader, jpegWithMetadata, plainJpeg, plainPng, pngBomb, pngWithScriptChunk, SVG_WITH_SCRIPT } from "../support/image-fixtures";
@@ -96,6 +97,20 @@ describe("what is refused", () => {
     expect(pulled).toBeGreaterThan(MAX_UPLOAD_BYTES);
     expect(pulled).toBeLessThan(MAX_UPLOAD_BYTES + 4 * 1024 * 1024);
     expect([...(await uploadFolders())].filter((name) => !before.has(name))).toEqual([]);
+  });
+
+  it("no room for the temporary file (its folder cannot be made): the media store's Korean 503, no row", async () => {
+    const before = await db.media.count();
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = "/nonexistent/newsroom-upload-test";
+    try {
+      const result = await refusal(uploadLibraryImage(reporter, form(await plainJpeg(640, 480), "photo.jpg")));
+      expect(result).toEqual({ code: "UNAVAILABLE", message: MEDIA_STORE_UNAVAILABLE_MESSAGE });
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+    expect(await db.media.count()).toBe(before);
   });
 
   it("a decompression bomb: 100 megapixels in 12 KB", async () => {
