@@ -215,7 +215,8 @@ export function startReaders(baseUrl: string, pages: string[], concurrency: numb
         const response = await fetch(`${baseUrl}${page}`, { headers, signal: AbortSignal.timeout(10_000) });
         await response.arrayBuffer();
         tally.requests += 1;
-        const outcome = response.headers.get("x-cache") ?? "none";
+        // No x-cache header: the response cache did not answer (an rsc request goes straight to Next.js).
+        const outcome = response.headers.get("x-cache") ?? "UNCACHED";
         tally.outcomes[outcome] = (tally.outcomes[outcome] ?? 0) + 1;
         if (outcome === "STALE") tally.stale += 1;
         if (response.status !== 200) {
