@@ -118,9 +118,8 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     if (!admitRequest(req, res, trustProxy)) return;
     if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache })) return;
     if (!cache) return passOn(req, res);
-    cache.handle(req, res).then(
+    cache.handle(req, res, record).then(
       (outcome) => {
-        record(outcome);
         if (outcome === "PASS") passOn(req, res);
       },
       (error: unknown) => {
@@ -164,8 +163,10 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
       m.httpRequests.labels(route, req.method ?? "GET", `${Math.floor(res.statusCode / 100)}xx`).inc();
       m.httpDuration.labels(route).observe(seconds);
       if (cacheOutcome !== "NONE") m.cacheEvents.labels(cacheOutcome.toLowerCase()).inc();
-      // Cache hits are the bulk of the traffic: logged only at debug level.
+      // Cache hits are the bulk of the traffic: logged only at debug level (and, below it, not
+      // even prepared).
       const level = res.statusCode >= 500 ? "error" : cacheOutcome === "HIT" ? "debug" : "info";
+      if (level === "debug" && !logger().isLevelEnabled("debug")) return;
       runInRequestContext(context, () =>
         logger()[level]({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), cache: cacheOutcome, queries: context.queryCount }, "request"),
       );

@@ -52,14 +52,22 @@ export function isServerActionFromThisSite(headers: IncomingHttpHeaders, trustPr
   }
 }
 
+// Paths already found decodable: a story's address is hundreds of percent-escaped bytes of
+// Hangul, decoded on every request (6 µs each, 3% of a cache hit's CPU). Bounded: emptied when full.
+const decodablePaths = new Set<string>();
+const DECODABLE_PATHS_KEPT = 5_000;
+
 /** Whether the path's percent-escapes decode to text (Next.js answers "/%F0%9F" with a 500). */
 export function isDecodablePath(path: string): boolean {
+  if (!path.includes("%") || decodablePaths.has(path)) return true;
   try {
     decodeURIComponent(path);
-    return true;
   } catch {
     return false;
   }
+  if (decodablePaths.size >= DECODABLE_PATHS_KEPT) decodablePaths.clear();
+  decodablePaths.add(path);
+  return true;
 }
 
 /** Content-Length as a number, or null when absent (chunked) or not a plain decimal. */

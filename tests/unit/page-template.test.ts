@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildPageTemplate, gzipBody, identityBody } from "@/lib/runtime/response-cache/page-template";
+import { buildPageTemplate, gzipBody, identityBody, reusableIdentityBody } from "@/lib/runtime/response-cache/page-template";
 
 const rendered = (nonce: string) =>
   Buffer.from(
@@ -42,5 +42,37 @@ describe("a cached page with a fresh nonce per response", () => {
     const body = Buffer.from(`${n}${n}middle${n}`);
     const edgy = buildPageTemplate(body, n);
     expect(gunzipSync(gzipBody(edgy, "zz")).toString()).toBe("zzzzmiddlezz");
+  });
+});
+
+describe("reused identity bodies", () => {
+  const renderedNonce = "T2xkTm9uY2VGcm9tUmVuZGVy";
+  const template = buildPageTemplate(rendered(renderedNonce), renderedNonce);
+
+  it("a body given back serves the next response with only its nonce changed", () => {
+    const first = reusableIdentityBody(template, "AAAAAAAAAAAAAAAAAAAAAA==");
+    expect(first.body.toString()).toBe(rendered("AAAAAAAAAAAAAAAAAAAAAA==").toString());
+    first.release();
+    const second = reusableIdentityBody(template, "QkJCQkJCQkJCQkJCQkJCQg==");
+    expect(second.body).toBe(first.body);
+    expect(second.body.toString()).toBe(rendered("QkJCQkJCQkJCQkJCQkJCQg==").toString());
+  });
+
+  it("a body still being sent is never handed to another response", () => {
+    const held = reusableIdentityBody(template, "Q0NDQ0NDQ0NDQ0NDQ0NDQw==");
+    const other = reusableIdentityBody(template, "RERERERERERERERERERERA==");
+    expect(other.body).not.toBe(held.body);
+    expect(held.body.toString()).toBe(rendered("Q0NDQ0NDQ0NDQ0NDQ0NDQw==").toString());
+  });
+});
+
+describe("what a cached page holds in memory", () => {
+  it("its compressed pieces occupy what they measure, not zlib's output chunks (the cache's byte budget counts them)", () => {
+    const renderedNonce = "T2xkTm9uY2VGcm9tUmVuZGVy";
+    const template = buildPageTemplate(rendered(renderedNonce), renderedNonce);
+    const deflatedBytes = template.deflated.reduce((sum, piece) => sum + piece.length, 0);
+    const held = new Set(template.deflated.map((piece) => piece.buffer));
+    const heldBytes = [...held].reduce((sum, buffer) => sum + buffer.byteLength, 0);
+    expect(heldBytes).toBe(deflatedBytes);
   });
 });

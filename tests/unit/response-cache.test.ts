@@ -7,6 +7,7 @@ import { cacheTag } from "@/lib/cache/cache-tags";
 import { ResponseCache, type CapturedResponse, type Render } from "@/lib/runtime/response-cache/response-cache";
 
 let renders = 0;
+let outcomesAtFinish: string[] = [];
 let renderDelayMs = 0;
 let nextRender: (path: string) => Partial<CapturedResponse> = () => ({});
 let clock = 1_000_000;
@@ -31,7 +32,10 @@ const render: Render = async (req) => {
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    void cache.handle(req, res, render).then((outcome) => {
+    // What the app's access log and metrics do: read the outcome when the response finishes.
+    let told = "NONE";
+    res.once("finish", () => outcomesAtFinish.push(told));
+    void cache.handle(req, res, render, (outcome) => (told = outcome)).then((outcome) => {
       if (outcome === "PASS") {
         res.writeHead(200, { "x-cache": "BYPASS" });
         res.end("passed through");
@@ -45,6 +49,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   renders = 0;
+  outcomesAtFinish = [];
   renderDelayMs = 0;
   nextRender = () => ({});
   clock = 1_000_000;
@@ -55,6 +60,13 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(`${bas
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 describe("the response cache", () => {
+  it("tells its outcome before the response finishes (the access log and metrics read it there)", async () => {
+    await (await get("/articles/1")).text();
+    await (await get("/articles/1")).text();
+    await (await get("/newsroom")).text();
+    expect(outcomesAtFinish).toEqual(["MISS", "HIT", "PASS"]);
+  });
+
   it("renders once, then answers from memory", async () => {
     const first = await get("/articles/1");
     const second = await get("/articles/1");

@@ -4,12 +4,13 @@
 // Entries are dropped by tag when domain events say their content changed
 // (lib/runtime/response-cache/invalidation-listener.ts), and never outlive the next scheduled
 // publication.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { nextKstMidnight } from "@/lib/format/korean-time";
 import { CacheStore, type CachedResponse } from "@/lib/runtime/response-cache/cache-store";
-import { buildPageTemplate, gzipBody, identityBody } from "@/lib/runtime/response-cache/page-template";
+import { freshNonce } from "@/lib/runtime/response-cache/nonce-source";
+import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/lib/runtime/response-cache/page-template";
 import { cacheKeyFor, chooseEncoding } from "@/lib/runtime/response-cache/request-rules";
 
 /** What a render produced, captured whole. */
@@ -80,15 +81,19 @@ export class ResponseCache {
    * Answers `req` from the cache (rendering it once on a miss) when it is a cacheable public
    * request; returns "PASS" without touching `res` otherwise.
    */
-  async handle(req: IncomingMessage, res: ServerResponse, render: Render): Promise<CacheOutcome> {
+  async handle(req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void = () => undefined): Promise<CacheOutcome> {
     const key = cacheKeyFor(req);
     if (!key) {
       this.store.stats.bypasses += 1;
+      onOutcome("PASS");
       return "PASS";
     }
     const cached = this.store.get(key, this.options.now());
     if (cached) {
       this.store.stats.hits += 1;
+      // Told before the answer is written: the response's "finish" (where the access log and
+      // the metrics read it) can come before this promise's callbacks run.
+      onOutcome("HIT");
       this.send(req, res, cached, "HIT");
       return "HIT";
     }
@@ -96,22 +101,27 @@ export class ResponseCache {
     let waiting = this.pending.get(key);
     const leader = !waiting;
     if (!waiting) {
-      waiting = this.renderAndStore(key, req, res, render).finally(() => this.pending.delete(key));
+      waiting = this.renderAndStore(key, req, res, render, onOutcome).finally(() => this.pending.delete(key));
       this.pending.set(key, waiting);
     }
     const answer = await waiting;
     if (answer) {
       if (answer.outcome === "STALE") this.store.stats.staleServed += 1;
+      onOutcome(answer.outcome);
       this.send(req, res, answer.entry, answer.outcome);
       return answer.outcome;
     }
     // Not cacheable: the leader has already answered with what was rendered for it; anyone who
     // waited renders for themselves (the answer may be personal, e.g. it sets a cookie).
-    if (!leader) sendCaptured(res, await render(req), req.method === "HEAD");
+    if (!leader) {
+      const captured = await render(req);
+      onOutcome("BYPASS");
+      sendCaptured(res, captured, req.method === "HEAD");
+    }
     return "BYPASS";
   }
 
-  private async renderAndStore(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<Answer> {
+  private async renderAndStore(key: string, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): Promise<Answer> {
     let captured: CapturedResponse;
     try {
       captured = await render(req);
@@ -127,6 +137,7 @@ export class ResponseCache {
     }
     const entry = this.toEntry(key, captured);
     if (!entry) {
+      onOutcome("BYPASS");
       sendCaptured(res, captured, req.method === "HEAD");
       return null;
     }
@@ -173,14 +184,20 @@ export class ResponseCache {
       res.end();
       return;
     }
-    const nonce = randomBytes(16).toString("base64");
+    const nonce = freshNonce();
     const headers: Record<string, string> = { ...common };
     for (const [name, value] of Object.entries(entry.headers)) headers[name] = entry.hasNonce ? value.replaceAll(NONCE_SLOT, nonce) : value;
     const encoding = chooseEncoding(req.headers["accept-encoding"], { brotli: entry.template.brotli !== undefined });
     let body: Buffer;
     if (encoding === "br" && entry.template.brotli) body = entry.template.brotli;
     else if (encoding === "gzip") body = gzipBody(entry.template, nonce);
-    else body = identityBody(entry.template, nonce);
+    else {
+      const reusable = reusableIdentityBody(entry.template, nonce);
+      body = reusable.body;
+      // Handed to the operating system: the buffer may serve the next response. A response cut
+      // off before that never gives it back (the next one allocates).
+      res.once("finish", () => reusable.release());
+    }
     if (encoding !== "identity") headers["content-encoding"] = encoding;
     headers["content-length"] = String(body.length);
     res.writeHead(entry.status, headers);

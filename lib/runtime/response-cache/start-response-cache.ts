@@ -10,7 +10,8 @@ import { ResponseCache, type CacheOutcome } from "@/lib/runtime/response-cache/r
 
 export interface RunningResponseCache {
   cache: ResponseCache;
-  handle(req: IncomingMessage, res: ServerResponse): Promise<CacheOutcome>;
+  /** Answers from the cache or says "PASS"; `onOutcome` hears the outcome before anything is written. */
+  handle(req: IncomingMessage, res: ServerResponse, onOutcome?: (outcome: CacheOutcome) => void): Promise<CacheOutcome>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +40,7 @@ export function startResponseCache(options: { env: Env; nextHandler: (req: Incom
   sharedQueryMemo.enable();
   return {
     cache,
-    handle: (req, res) => cache.handle(req, res, render),
+    handle: (req, res, onOutcome) => cache.handle(req, res, render, onOutcome),
     stop: async () => {
       sharedQueryMemo.disable();
       await listener.stop();
