@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { CommentTextarea } from "@/components/comments/comment-textarea";
 import { postComment, type PublicCommentView } from "@/components/comments/comments-api";
-import { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, NICKNAME_MAX } from "@/lib/comments/comment-schemas";
+import { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, NICKNAME_MAX } from "@/lib/comments/comment-limits";
 
 export function CommentForm({ articleId, onPosted }: { articleId: number; onPosted: (comment: PublicCommentView, held: boolean) => void }) {
   const [nickname, setNickname] = useState("");

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
 import { deleteComment, likeComment, reportComment, type PublicCommentView } from "@/components/comments/comments-api";
-import { REPORT_REASONS } from "@/lib/comments/comment-schemas";
+import { REPORT_REASONS } from "@/lib/comments/comment-limits";
 import { formatKstMinute } from "@/lib/format/korean-time";
 
 type Panel = "none" | "report" | "delete";

@@ -1,6 +1,6 @@
 // The island's calls to the public comment API. Every answer is JSON; errors carry a Korean
 // message (lib/api/api-route.ts) that is shown to the reader as it is.
-import type { CommentSort } from "@/lib/comments/comment-schemas";
+import type { CommentSort } from "@/lib/comments/comment-limits";
 
 export interface PublicCommentView {
   id: number;

@@ -7,7 +7,7 @@ import { CommentForm } from "@/components/comments/comment-form";
 import { CommentItem } from "@/components/comments/comment-item";
 import { fetchComments, type PublicCommentView } from "@/components/comments/comments-api";
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/comment-text";
-import type { CommentSort } from "@/lib/comments/comment-schemas";
+import type { CommentSort } from "@/lib/comments/comment-limits";
 import "./comments.css";
 
 type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready" };

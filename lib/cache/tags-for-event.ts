@@ -19,6 +19,18 @@ function stringField(payload: unknown, key: string): string | null {
   return typeof value === "string" ? value : null;
 }
 
+/**
+ * Readers' own actions come in storms on a busy story (hundreds of comments a second): the
+ * comment lists they change are let expire within this time rather than dropped on each one, so
+ * each list is rendered a few times a second at most. The writer sees their comment at once (the
+ * comment box adds it); moderation, deletion and closing still take effect immediately.
+ */
+export const READER_CHATTER_GRACE_MS = 500;
+
+export function isReaderChatter(event: StoredEvent): boolean {
+  return event.type === "comment.posted" || event.type === "comment.liked";
+}
+
 export function tagsForEvent(event: StoredEvent): string[] {
   const articleId = numberField(event.payload, "articleId");
   switch (event.type) {

@@ -2,11 +2,10 @@
 import { z } from "zod";
 import { COMMENT_MAX_LENGTH, countGraphemes, fitsGraphemes, normalizeCommentBody, cleanCommentText } from "@/lib/comments/comment-text";
 import { isStorableText, safeText } from "@/lib/schemas/common";
+import { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, COMMENT_SORTS, NICKNAME_MAX, NICKNAME_MIN, REPORT_REASONS, type ReportReason } from "@/lib/comments/comment-limits";
 
-export const NICKNAME_MIN = 2;
-export const NICKNAME_MAX = 20;
-export const COMMENT_PASSWORD_MIN = 4;
-export const COMMENT_PASSWORD_MAX = 64;
+export { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, COMMENT_SORTS, NICKNAME_MAX, NICKNAME_MIN, REPORT_REASONS, type CommentSort, type ReportReason } from "@/lib/comments/comment-limits";
+
 
 export const LENGTH_RULE_MESSAGE = `띄어쓰기를 포함하여 ${COMMENT_MAX_LENGTH}자 이내로 써주세요.`;
 
@@ -48,17 +47,6 @@ export const postCommentSchema = z.object(
   { error: "닉네임, 비밀번호, 댓글 내용을 보내주세요." },
 );
 
-export const REPORT_REASONS = {
-  abuse: "욕설·비하",
-  slander: "명예훼손·비방",
-  false: "허위 사실",
-  obscene: "음란·선정",
-  spam: "광고·도배",
-  privacy: "개인정보 노출",
-  other: "기타",
-} as const;
-
-export type ReportReason = keyof typeof REPORT_REASONS;
 
 export const reportCommentSchema = z.object(
   {
@@ -70,8 +58,6 @@ export const reportCommentSchema = z.object(
 
 export const deleteCommentSchema = z.object({ password: commentPasswordSchema }, { error: "비밀번호를 보내주세요." });
 
-export const COMMENT_SORTS = ["latest", "likes"] as const;
-export type CommentSort = (typeof COMMENT_SORTS)[number];
 
 /** The list's query string: sort, cursor (from the previous page), page size. */
 export const listCommentsQuerySchema = z.object({

@@ -1,8 +1,10 @@
 // The pg pool under Prisma, with every SQL query timed (for /metrics) and counted against the
 // request it ran for (the benchmark checks how many queries a page render makes).
+import { AsyncResource } from "node:async_hooks";
 import pg from "pg";
 import { metrics } from "@/lib/observability/metrics";
 import { currentRequestContext } from "@/lib/observability/request-context";
+import { outsideAnyRequest } from "@/lib/observability/root-context";
 
 export type DatabaseRole = "primary" | "replica";
 
@@ -25,10 +27,36 @@ function instrument(client: pg.PoolClient, role: DatabaseRole): void {
   };
 }
 
+/**
+ * The pool opens a connection when a request needs one, and the connection (its socket, its
+ * listeners, pg-pool's timers around it) lives far longer than that request: it is opened in the
+ * server's start-up context (see root-context.ts). Whoever asked still gets their answer in
+ * their own context (the callback is bound to it; a returned promise resumes its awaiter there),
+ * so queries are still counted against their request.
+ */
+function keepConnectionsOutsideRequests(pool: pg.Pool): void {
+  type Callback = (...args: unknown[]) => void;
+  const connect = pool.connect.bind(pool) as (callback?: Callback) => unknown;
+  (pool as { connect: unknown }).connect = (callback?: Callback) => {
+    if (!callback) return outsideAnyRequest(() => connect());
+    // pg keeps the first connect callback of a new connection in the connection's listeners for
+    // good: it gets a stand-in that lets go of the caller's (context-bound) callback once called.
+    const waiting: { callback: Callback | null } = { callback: AsyncResource.bind(callback) };
+    return outsideAnyRequest(() =>
+      connect((...args: unknown[]) => {
+        const answer = waiting.callback;
+        waiting.callback = null;
+        answer?.(...args);
+      }),
+    );
+  };
+}
+
 export function createInstrumentedPool(connectionString: string, role: DatabaseRole, options: { max?: number } = {}): pg.Pool {
   // A short connect timeout: an unreachable database should fail a request (and the health
   // check) within seconds, not hang it.
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  keepConnectionsOutsideRequests(pool);
   pool.on("connect", (client) => instrument(client, role));
   pool.on("error", () => undefined); // an idle client's connection dropped; the pool replaces it
   const gauge = metrics().dbPoolConnections;

@@ -10,6 +10,7 @@ import { readReplicas } from "@prisma/extension-read-replicas";
 import type pg from "pg";
 import { createPrismaClient, poolOf, type Db } from "@/lib/db/client";
 import { metrics } from "@/lib/observability/metrics";
+import { outsideAnyRequest } from "@/lib/observability/root-context";
 
 /** How long a replica that failed a query is left alone before readers try it again. */
 const RETRY_DOWN_REPLICA_MS = 5_000;
@@ -157,7 +158,8 @@ export function createReaderClients(primary: Db, replicaUrls: string[], maxLagSe
   const extended = primary.$extends(readReplicas({ replicas }));
   const lagGauge = metrics().replicaLag;
   let measuring = false;
-  const timer = setInterval(() => {
+  // Made when readers first query (inside a request) but lives for the process.
+  const timer = outsideAnyRequest(() => setInterval(() => {
     if (measuring) return;
     measuring = true;
     void Promise.all(routes.map((route) => route.measureLag(poolOf(primary))))
@@ -166,7 +168,7 @@ export function createReaderClients(primary: Db, replicaUrls: string[], maxLagSe
       .finally(() => {
         measuring = false;
       });
-  }, LAG_CHECK_MS);
+  }, LAG_CHECK_MS));
   timer.unref();
   return {
     // The extension adds $primary()/$replica() and routes reads; the model API is the primary's.

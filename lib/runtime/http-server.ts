@@ -10,6 +10,7 @@ import { serverEnv } from "@/lib/config/env";
 import { logger, routeConsoleErrorsToLogger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { runInRequestContext } from "@/lib/observability/request-context";
+import { captureRootContext } from "@/lib/observability/root-context";
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
 import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
@@ -89,6 +90,7 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
 }
 
 export async function startHttpServer(options: { dev: boolean; port: number; host: string }): Promise<RunningServer> {
+  captureRootContext();
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.host });
   await app.prepare();
   const nextHandler = app.getRequestHandler();

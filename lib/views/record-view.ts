@@ -4,6 +4,7 @@ import "server-only";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { serverEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
+import { outsideAnyRequest } from "@/lib/observability/root-context";
 import { processViewCounter, type ViewOutcome } from "@/lib/views/view-counter";
 
 const TIMER_KEY = Symbol.for("newsroom.viewFlushTimer");
@@ -11,11 +12,14 @@ const TIMER_KEY = Symbol.for("newsroom.viewFlushTimer");
 function ensureFlushTimer(): void {
   const holder = globalThis as { [TIMER_KEY]?: NodeJS.Timeout };
   if (holder[TIMER_KEY]) return;
-  const timer = setInterval(() => {
-    processViewCounter()
-      .flush(db)
-      .catch((error: unknown) => console.error("writing view counts failed (kept for the next try)", error));
-  }, serverEnv().VIEW_FLUSH_SECONDS * 1000);
+  // Started by the first counted view, but lives for the process: not in that request's context.
+  const timer = outsideAnyRequest(() =>
+    setInterval(() => {
+      processViewCounter()
+        .flush(db)
+        .catch((error: unknown) => console.error("writing view counts failed (kept for the next try)", error));
+    }, serverEnv().VIEW_FLUSH_SECONDS * 1000),
+  );
   // The timer alone must not keep the process alive; the server's shutdown flushes what is left.
   timer.unref();
   holder[TIMER_KEY] = timer;

@@ -39,7 +39,34 @@ export interface LighthouseScores {
   performance: number | null;
   accessibility: number | null;
   seo: number | null;
+  /** The performance metrics behind the score (ms, CLS unitless), and the audits that cost it most. */
+  breakdown?: { metrics: Record<string, number>; weakAudits: string[] };
   error?: string;
+}
+
+interface LighthouseAudit {
+  title: string;
+  score: number | null;
+  numericValue?: number;
+  displayValue?: string;
+  details?: { type?: string; overallSavingsMs?: number };
+}
+
+const METRICS = { "first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS", "speed-index": "SI" } as const;
+
+function breakdownOf(audits: Record<string, LighthouseAudit>): NonNullable<LighthouseScores["breakdown"]> {
+  const metrics: Record<string, number> = {};
+  for (const [id, name] of Object.entries(METRICS)) {
+    const value = audits[id]?.numericValue;
+    if (value !== undefined) metrics[name] = name === "CLS" ? Math.round(value * 1000) / 1000 : Math.round(value);
+  }
+  // Performance audits that failed, with what Lighthouse says they cost.
+  const weakAudits = Object.entries(audits)
+    .filter(([id, audit]) => !(id in METRICS) && audit.score !== null && audit.score < 0.9 && (audit.details?.type === "opportunity" || audit.numericValue !== undefined))
+    .sort((a, b) => (b[1].details?.overallSavingsMs ?? 0) - (a[1].details?.overallSavingsMs ?? 0))
+    .slice(0, 6)
+    .map(([id, audit]) => `${id}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
+  return { metrics, weakAudits };
 }
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -59,7 +86,7 @@ export async function runLighthouse(url: string, folder: string): Promise<Lighth
     child.on("error", (error) => resolve({ code: 1, text: String(error) }));
   });
   if (log.code !== 0 || !existsSync(output)) return { performance: null, accessibility: null, seo: null, error: `lighthouse failed (${log.code}): ${log.text.slice(-1500)}` };
-  const report = JSON.parse(await readFile(output, "utf8")) as { categories: Record<string, { score: number | null }> };
+  const report = JSON.parse(await readFile(output, "utf8")) as { categories: Record<string, { score: number | null }>; audits: Record<string, LighthouseAudit> };
   const score = (name: string) => (report.categories[name]?.score == null ? null : Math.round((report.categories[name]!.score ?? 0) * 100));
-  return { performance: score("performance"), accessibility: score("accessibility"), seo: score("seo") };
+  return { performance: score("performance"), accessibility: score("accessibility"), seo: score("seo"), breakdown: breakdownOf(report.audits) };
 }

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
+import { isReaderChatter } from "@/lib/cache/tags-for-event";
 import { ResponseCache, type CapturedResponse, type Render } from "@/lib/runtime/response-cache/response-cache";
 
 let renders = 0;
@@ -248,5 +249,24 @@ describe("the response cache", () => {
     expect(response.headers.get("cache-control")).toMatch(/public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+/);
     expect(response.headers.get("surrogate-key")?.split(" ")).toEqual(expect.arrayContaining(["story:1", "latest", "site"]));
     expect(response.headers.get("vary")).toBe("Accept-Encoding");
+  });
+});
+
+describe("readers' comment storms", () => {
+  it("a list told to expire soon is still served until then, and rendered again once after", async () => {
+    await get("/articles/1");
+    cache.expireWithin([cacheTag.story(1)], 500);
+    clock += 499;
+    expect((await get("/articles/1")).headers.get("x-cache")).toBe("HIT");
+    cache.expireWithin([cacheTag.story(1)], 500); // a later comment does not extend the life
+    clock += 2;
+    expect((await get("/articles/1")).headers.get("x-cache")).toBe("MISS");
+    expect(renders).toBe(2);
+  });
+
+  it("only comments and likes are chatter; moderation is applied at once", () => {
+    expect(isReaderChatter({ type: "comment.posted", payload: { articleId: 1 } })).toBe(true);
+    expect(isReaderChatter({ type: "comment.liked", payload: { articleId: 1 } })).toBe(true);
+    for (const type of ["comment.moderated", "comment.deleted", "article.comments-closed", "article.published"]) expect(isReaderChatter({ type, payload: {} })).toBe(false);
   });
 });

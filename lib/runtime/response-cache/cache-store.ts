@@ -76,6 +76,20 @@ export class CacheStore {
     this.stats.stores += 1;
   }
 
+  /**
+   * Lets every entry holding any of `tags` live at most `withinMs` more: for changes that come
+   * in storms (readers' comments and likes), so that a busy story's list is rendered at most once
+   * per period instead of once per comment.
+   */
+  expireWithin(tags: Iterable<string>, withinMs: number, now = Date.now()): void {
+    for (const tag of tags) {
+      for (const key of this.keysByTag.get(tag) ?? []) {
+        const entry = this.entries.peek(key);
+        if (entry) entry.expiresAt = Math.min(entry.expiresAt, now + withinMs);
+      }
+    }
+  }
+
   /** Drops every entry holding any of `tags`; returns how many were dropped. */
   invalidate(tags: Iterable<string>): number {
     let dropped = 0;

@@ -5,7 +5,7 @@
 // no cron process. The shared query memo (lib/cache/shared-query-memo.ts) follows the same
 // invalidations. A CDN in front can be purged by the same tags through `onInvalidate`.
 import pg from "pg";
-import { tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
+import { isReaderChatter, READER_CHATTER_GRACE_MS, tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { holdReadersUntilReplayed } from "@/lib/db/read-replicas";
@@ -67,7 +67,9 @@ export function startInvalidationListener(options: {
   };
 
   async function applyEvents(rows: StoredEvent[]): Promise<void> {
-    invalidate([...new Set(rows.flatMap(tagsForEvent))]);
+    const chatter = rows.filter(isReaderChatter);
+    if (chatter.length > 0) cache?.expireWithin(new Set(chatter.flatMap(tagsForEvent)), READER_CHATTER_GRACE_MS);
+    invalidate([...new Set(rows.filter((row) => !isReaderChatter(row)).flatMap(tagsForEvent))]);
     if (rows.some((row) => row.type.startsWith("article."))) await armScheduleTimer();
   }
 

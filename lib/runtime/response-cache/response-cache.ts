@@ -77,6 +77,11 @@ export class ResponseCache {
     return this.store.invalidate(tags);
   }
 
+  /** See CacheStore.expireWithin. */
+  expireWithin(tags: Iterable<string>, withinMs: number): void {
+    this.store.expireWithin(tags, withinMs, this.options.now());
+  }
+
   /**
    * Answers `req` from the cache (rendering it once on a miss) when it is a cacheable public
    * request; returns "PASS" without touching `res` otherwise.
