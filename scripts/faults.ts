@@ -2,10 +2,12 @@
 // through scripts/start.ts) and its own embedded PostgreSQL, loopback only, bounded in time:
 //   kill      SIGKILL in the middle of concurrent story saves, submissions and comment posts;
 //   outage    PostgreSQL stopped for 10 s under reader load;
+//   editor-outage  the same, with a reporter typing in the story editor (Chromium);
 //   media     a read-only, then a full media folder during an upload (needs tmpfs mounts: root);
-//   soak      moderate reader and comment load for FAULTS_SOAK_SECONDS (60 by default).
-// The replica-lag and replica-down drills belong with the read replica (helper ops-db): add them
-// to DRILLS below with the same DrillResult shape once the replica set-up is on main.
+//   soak      moderate reader and comment load for FAULTS_SOAK_SECONDS (60 by default);
+//   replica-lag, replica-down  on a second app that reads through a streaming replica
+//             (tests/support/replica-drills.ts): the replica's replay paused, then the replica
+//             crashed and restarted, under reader load.
 // Writes bench/FAULTS.md; exits 1 when any drill found a violation.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -13,21 +15,52 @@ import { ensureProductionBuild } from "@/lib/runtime/build";
 import { gitCommit } from "@/tests/support/bench-app";
 import { startFaultApp, type FaultApp } from "@/tests/support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill, type DrillResult } from "@/tests/support/fault-drills";
+import { editorOutageDrill } from "@/tests/support/editor-outage-drill";
+import { replicaDownDrill, replicaLagDrill } from "@/tests/support/replica-drills";
 
 const SOAK_SECONDS = Number(process.env.FAULTS_SOAK_SECONDS ?? 60);
 const KILL_ROUNDS = Number(process.env.FAULTS_KILL_ROUNDS ?? 3);
 const log = (line: string) => console.log(`[faults] ${line}`);
+/** FAULTS_ONLY=replica-lag,replica-down runs just those (while working on them). */
+const ONLY = process.env.FAULTS_ONLY?.split(",").map((name) => name.trim());
 
-const DRILLS: { name: string; what: string; run: (app: FaultApp) => Promise<DrillResult> }[] = [
+/** The replica drills' app skips a replica further behind than this (REPLICA_MAX_LAG_SECONDS). */
+const REPLICA_MAX_LAG_SECONDS = 3;
+
+interface Drill {
+  name: string;
+  what: string;
+  run: (app: FaultApp) => Promise<DrillResult>;
+  /** Runs on the app that reads through a streaming replica. */
+  replica?: true;
+}
+
+const DRILLS: Drill[] = [
   ...Array.from({ length: KILL_ROUNDS }, (_, round) => ({
     name: `kill-${round + 1}`,
     what: "SIGKILL during 200 concurrent saves, submissions and comments; restart; every write whole or absent, every acknowledged one present",
     run: (app: FaultApp) => killDuringWritesDrill(app, 200),
   })),
   { name: "outage", what: "PostgreSQL stopped 10 s under 6 reader loops and a comment poster; health 503 then 200; staff write 503 in Korean", run: (app) => databaseOutageDrill(app, 10_000, 6) },
+  {
+    name: "editor-outage",
+    what: "Chromium: a reporter types while PostgreSQL is stopped; Korean message in the editor, Korean page on reload, the text kept on the device, offered back and saved once PostgreSQL is up",
+    run: (app) => editorOutageDrill(app),
+  },
   { name: "media", what: "upload into a read-only, then a full (24 KB tmpfs) media folder: Korean 503, no row, no partial file", run: (app) => mediaFolderDrill(app) },
   { name: "soak", what: `${SOAK_SECONDS} s of 4 reader loops and a comment a second: no errors, RSS levels off`, run: (app) => soakDrill(app, SOAK_SECONDS) },
-  // TODO(ops-db): replica lag / replica down drills.
+  {
+    name: "replica-lag",
+    what: `replica replay paused 15 s (lag bound ${REPLICA_MAX_LAG_SECONDS} s) under 4 reader loops, 2 of them past the response cache; a story published 1 s in must show on its page and home and stay`,
+    run: (app) => replicaLagDrill(app, 15_000, 4),
+    replica: true,
+  },
+  {
+    name: "replica-down",
+    what: "replica stopped (pg_ctl -m immediate) 10 s under 4 reader loops, then restarted; a story published while down must show; readers back on the replica after",
+    run: (app) => replicaDownDrill(app, 10_000, 4),
+    replica: true,
+  },
 ];
 
 function report(results: { name: string; what: string; result: DrillResult; ms: number }[], commit: string): string {
@@ -48,12 +81,9 @@ function report(results: { name: string; what: string; result: DrillResult; ms: 
   return `${lines.join("\n")}\n`;
 }
 
-async function main() {
-  await ensureProductionBuild(log);
-  const app = await startFaultApp({ log });
-  const results: { name: string; what: string; result: DrillResult; ms: number }[] = [];
+async function runDrills(app: FaultApp, drills: Drill[], results: { name: string; what: string; result: DrillResult; ms: number }[]) {
   try {
-    for (const drill of DRILLS) {
+    for (const drill of drills) {
       log(`${drill.name}: ${drill.what}`);
       const startedAt = Date.now();
       let result: DrillResult;
@@ -69,6 +99,16 @@ async function main() {
   } finally {
     await app.stop();
   }
+}
+
+async function main() {
+  await ensureProductionBuild(log);
+  const results: { name: string; what: string; result: DrillResult; ms: number }[] = [];
+  const chosen = DRILLS.filter((drill) => !ONLY || ONLY.includes(drill.name));
+  const plain = chosen.filter((drill) => !drill.replica);
+  const onReplica = chosen.filter((drill) => drill.replica);
+  if (plain.length > 0) await runDrills(await startFaultApp({ log }), plain, results);
+  if (onReplica.length > 0) await runDrills(await startFaultApp({ log, replica: { maxLagSeconds: REPLICA_MAX_LAG_SECONDS } }), onReplica, results);
   const file = path.join(process.cwd(), "bench", "FAULTS.md");
   await writeFile(file, report(results, await gitCommit()));
   log(`wrote ${file}`);

@@ -173,7 +173,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     const onOnline = () => session.online();
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       // Only when the text could not reach the server: the backup has it, but say so.
-      if (session.hasUnsavedChanges && ["offline", "error", "conflict", "needs-headline"].includes(session.status.kind)) event.preventDefault();
+      if (session.hasUnsavedChanges && ["offline", "unavailable", "error", "conflict", "needs-headline"].includes(session.status.kind)) event.preventDefault();
     };
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("pagehide", onPageHide);

@@ -14,6 +14,8 @@ export type SaveStatus =
   | { kind: "saving" }
   | { kind: "saved"; at: Date }
   | { kind: "offline" }
+  /** The server answered but could not save (its database is down, say): its message, shown as is. */
+  | { kind: "unavailable"; message: string }
   | { kind: "needs-headline" }
   | { kind: "error"; message: string }
   | { kind: "conflict"; currentVersion: number | null }
@@ -22,6 +24,7 @@ export type SaveStatus =
 export type SaveResult =
   | { outcome: "saved"; id: number; version: number }
   | { outcome: "offline" }
+  | { outcome: "unavailable"; message: string }
   | { outcome: "invalid"; message: string }
   | { outcome: "conflict"; currentVersion: number | null }
   | { outcome: "taken-over"; by: string | null };
@@ -129,7 +132,8 @@ export class DraftSession {
   markChanged(): void {
     this.changeSeq += 1;
     if (this.blocked) return void this.scheduleBackup();
-    if (this.statusValue.kind !== "saving" && this.statusValue.kind !== "offline") this.setStatus({ kind: "dirty" });
+    // Offline or unavailable stays on screen while the reporter writes on: it is still true.
+    if (!["saving", "offline", "unavailable"].includes(this.statusValue.kind)) this.setStatus({ kind: "dirty" });
     this.scheduleBackup();
     if (this.autosaveTimer !== null) this.timers.clear(this.autosaveTimer);
     this.autosaveTimer = this.timers.set(() => {
@@ -222,7 +226,8 @@ export class DraftSession {
         return;
       }
       case "offline":
-        this.setStatus({ kind: "offline" });
+      case "unavailable":
+        this.setStatus(result.outcome === "offline" ? { kind: "offline" } : { kind: "unavailable", message: result.message });
         await this.writeBackup();
         this.scheduleRetry();
         return;

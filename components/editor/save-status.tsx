@@ -17,6 +17,8 @@ export function describeStatus(status: SaveStatus): { text: string; tone: "calm"
       return { text: `저장됨 ${clock(status.at)}`, tone: "calm" };
     case "offline":
       return { text: "오프라인: 이 기기에 보관 중", tone: "warn" };
+    case "unavailable":
+      return { text: `서버에 저장하지 못했습니다: ${status.message} (글은 이 기기에 보관 중이며, 서버가 돌아오면 자동으로 저장합니다)`, tone: "alert" };
     case "needs-headline":
       return { text: "제목을 쓰면 저장됩니다 (이 기기에 보관 중)", tone: "warn" };
     case "error":

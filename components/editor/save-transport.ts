@@ -30,7 +30,10 @@ export function articleSaveTransport(): SaveTransport {
       const error = payload.error ?? {};
       if (response.status === 409 && error.reason === "taken-over") return { outcome: "taken-over", by: error.takenOverBy?.name ?? null };
       if (response.status === 409 && error.code === "CONFLICT") return { outcome: "conflict", currentVersion: typeof error.currentVersion === "number" ? error.currentVersion : null };
-      if (response.status >= 500 || response.status === 0) return { outcome: "offline" };
+      // The network is fine but the server could not save (its database is down, say): its own
+      // Korean message is shown, the text stays on this device, and the save is tried again.
+      if (response.status >= 500) return { outcome: "unavailable", message: error.message ?? `서버가 응답하지 않습니다 (${response.status}).` };
+      if (response.status === 0) return { outcome: "offline" };
       return { outcome: "invalid", message: error.message ?? `저장하지 못했습니다 (${response.status}).` };
     },
   };

@@ -3,6 +3,7 @@ import "server-only";
 // the library's fields. exifr reads IPTC strings as Latin-1 whatever their real encoding; Korean
 // captions arrive as UTF-8 (the IPTC norm) or, from older agency systems, as EUC-KR (CP949), so
 // the bytes are decoded again here.
+import { open } from "node:fs/promises";
 import exifr from "exifr";
 
 export interface EmbeddedCaptionCredit {
@@ -47,10 +48,32 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/** Empty strings when the file has no such fields or cannot be read: metadata never blocks an upload. */
-export async function readEmbeddedCaptionCredit(bytes: Buffer): Promise<EmbeddedCaptionCredit> {
+/**
+ * The head of an uploaded file: JPEG keeps EXIF and IPTC in segments of at most 64 KB each
+ * before the image data. Read by us rather than handed to exifr as a path: exifr's own file
+ * reader loads `fs` dynamically, which does not survive the server bundle.
+ */
+const METADATA_HEAD_BYTES = 512 * 1024;
+
+async function fileHead(path: string): Promise<Buffer> {
+  const file = await open(path, "r");
+  try {
+    const head = Buffer.alloc(METADATA_HEAD_BYTES);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Empty strings when the file has no such fields or cannot be read: metadata never blocks an
+ * upload. `input`: the bytes, or the path of a file holding them (only its head is read).
+ */
+export async function readEmbeddedCaptionCredit(input: Buffer | string): Promise<EmbeddedCaptionCredit> {
   let parsed: unknown;
   try {
+    const bytes = typeof input === "string" ? await fileHead(input) : input;
     parsed = await exifr.parse(bytes, { tiff: true, exif: false, gps: false, interop: false, ifd1: false, iptc: true, xmp: false, icc: false, jfif: false, ihdr: false, mergeOutput: false });
   } catch {
     return { caption: "", credit: "" };

@@ -18,6 +18,13 @@ const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "gif"]);
 export const UPLOAD_TOO_LARGE_MESSAGE = "이미지는 20MB 이하만 올릴 수 있습니다.";
 const UNREADABLE_MESSAGE = "이미지 파일을 읽을 수 없습니다. JPEG, PNG, WebP, GIF 사진을 올리세요.";
 
+/** An image to process: its bytes in memory, or a file on disk (an upload streamed there). */
+export type ImageSource = Buffer | { path: string; size: number };
+
+const sizeOf = (source: ImageSource) => (Buffer.isBuffer(source) ? source.length : source.size);
+/** What sharp and exifr read: the buffer, or the file's path (read from disk as needed). */
+export const readableInput = (source: ImageSource): Buffer | string => (Buffer.isBuffer(source) ? source : source.path);
+
 export interface EncodedVariant {
   width: number;
   height: number;
@@ -39,12 +46,12 @@ export function variantWidths(width: number, targets: readonly number[]): number
 const sharpOptions = { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: "error" } as const;
 
 /** Refuses anything that is not an acceptable bitmap image; returns its upright size. */
-async function inspect(bytes: Buffer): Promise<{ width: number; height: number }> {
-  if (bytes.length === 0) throw invalid("빈 파일입니다.");
-  if (bytes.length > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_TOO_LARGE_MESSAGE);
+async function inspect(source: ImageSource): Promise<{ width: number; height: number }> {
+  if (sizeOf(source) === 0) throw invalid("빈 파일입니다.");
+  if (sizeOf(source) > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_TOO_LARGE_MESSAGE);
   // metadata() reads the header only; the pixel limit is checked here again explicitly, so a
   // bomb is refused before anything is decoded.
-  const meta = await sharp(bytes, { ...sharpOptions, limitInputPixels: false }).metadata().catch(() => undefined);
+  const meta = await sharp(readableInput(source), { ...sharpOptions, limitInputPixels: false }).metadata().catch(() => undefined);
   if (!meta?.format || !ACCEPTED_FORMATS.has(meta.format)) throw invalid("JPEG, PNG, WebP, GIF 이미지만 올릴 수 있습니다. (SVG와 그 밖의 파일은 받지 않습니다.)");
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
@@ -54,10 +61,10 @@ async function inspect(bytes: Buffer): Promise<{ width: number; height: number }
 }
 
 /** Re-encodes the image at each width as JPEG and WebP, narrowest first. */
-export async function encodeImageVariants(bytes: Buffer, targets: readonly number[] = STORY_IMAGE_WIDTHS): Promise<EncodedVariant[]> {
-  const { width } = await inspect(bytes);
+export async function encodeImageVariants(source: ImageSource, targets: readonly number[] = STORY_IMAGE_WIDTHS): Promise<EncodedVariant[]> {
+  const { width } = await inspect(source);
   try {
-    const upright = sharp(bytes, sharpOptions).rotate();
+    const upright = sharp(readableInput(source), sharpOptions).rotate();
     return await Promise.all(
       variantWidths(width, targets).map(async (target) => {
         const resized = upright.clone().resize({ width: target, withoutEnlargement: true });

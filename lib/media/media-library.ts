@@ -10,7 +10,9 @@ import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";
 import { mediaListQuerySchema, mediaUpdateSchema, mediaUploadFieldsSchema } from "@/lib/media/media-schemas";
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/media/image-pipeline";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
+import { receiveMultipartUpload } from "@/lib/media/upload-stream";
 import { parseInput } from "@/lib/validation";
 
 export const MEDIA_PAGE_SIZE = 30;
@@ -62,15 +64,19 @@ export async function updateMedia(actor: StaffUser, id: string, input: unknown):
   });
 }
 
-/** An upload from the library or the editor (multipart: `file`, optional `alt`, `caption`, `credit`). */
-export async function uploadLibraryImage(actor: StaffUser, form: FormData): Promise<MediaOut> {
+/**
+ * An upload from the library or the editor (multipart: `file`, optional `alt`, `caption`,
+ * `credit`), read from the request as it arrives: the file goes to a temporary file (never whole
+ * into memory) and is refused the moment it passes the 20 MB limit.
+ */
+export async function uploadLibraryImage(actor: StaffUser, request: Request): Promise<MediaOut> {
   assertCan(actor, "media.upload");
-  const file = form.get("file");
-  if (!(file instanceof File)) throw invalid("올릴 사진 파일을 고르세요.", { field: "file" });
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  const fields = parseInput(mediaUploadFieldsSchema, { alt: text("alt"), caption: text("caption"), credit: text("credit") });
-  return storeUploadedImage(actor, file, { altText: fields.alt, caption: fields.caption, credit: fields.credit, prefillFromMetadata: true });
+  const upload = await receiveMultipartUpload(request, { fileField: "file", maxFileBytes: MAX_UPLOAD_BYTES, tooLargeMessage: UPLOAD_TOO_LARGE_MESSAGE });
+  try {
+    if (!upload.file) throw invalid("올릴 사진 파일을 고르세요.", { field: "file" });
+    const fields = parseInput(mediaUploadFieldsSchema, { alt: upload.fields.alt, caption: upload.fields.caption, credit: upload.fields.credit });
+    return await storeUploadedImage(actor, upload.file, { altText: fields.alt, caption: fields.caption, credit: fields.credit, prefillFromMetadata: true });
+  } finally {
+    await upload.discard();
+  }
 }

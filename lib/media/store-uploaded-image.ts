@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import { readEmbeddedCaptionCredit } from "@/lib/media/image-metadata";
-import { encodeImageVariants, MAX_UPLOAD_BYTES, STORY_IMAGE_WIDTHS, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/media/image-pipeline";
+import { encodeImageVariants, MAX_UPLOAD_BYTES, readableInput, STORY_IMAGE_WIDTHS, UPLOAD_TOO_LARGE_MESSAGE, type ImageSource } from "@/lib/media/image-pipeline";
 import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";
 import type { MediaVariant } from "@/lib/media/media-url";
 import { contentStorageKey, mediaStorage } from "@/lib/media/storage";
@@ -32,14 +32,18 @@ export interface StoreImageOptions {
   prefillFromMetadata?: boolean;
 }
 
-export async function storeUploadedImage(actor: StaffUser, file: File, options: StoreImageOptions = {}): Promise<MediaOut> {
+/**
+ * `upload`: a File from a form (a server action's body, already bounded by Next.js) or an upload
+ * streamed to a temporary file (lib/media/upload-stream.ts), which is read from disk as needed.
+ */
+export async function storeUploadedImage(actor: StaffUser, upload: File | { path: string; size: number }, options: StoreImageOptions = {}): Promise<MediaOut> {
   assertCan(actor, "media.upload");
   // Checked before the bytes are read into memory.
-  if (file.size > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_TOO_LARGE_MESSAGE);
-  if (options.maxBytes && file.size > options.maxBytes.bytes) throw invalid(options.maxBytes.message);
-  const input = Buffer.from(await file.arrayBuffer());
+  if (upload.size > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_TOO_LARGE_MESSAGE);
+  if (options.maxBytes && upload.size > options.maxBytes.bytes) throw invalid(options.maxBytes.message);
+  const input: ImageSource = upload instanceof File ? Buffer.from(await upload.arrayBuffer()) : upload;
   const encoded = await encodeImageVariants(input, options.widths ?? STORY_IMAGE_WIDTHS);
-  const embedded = options.prefillFromMetadata ? await readEmbeddedCaptionCredit(input) : { caption: "", credit: "" };
+  const embedded = options.prefillFromMetadata ? await readEmbeddedCaptionCredit(readableInput(input)) : { caption: "", credit: "" };
 
   const variants: MediaVariant[] = [];
   for (const copy of encoded) {
@@ -74,7 +78,7 @@ export async function storeUploadedImage(actor: StaffUser, file: File, options: 
       select: mediaOutSelect,
     });
     await emitDomainEvent(tx, { type: "media.uploaded", mediaId: media.id });
-    await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "Media", targetId: media.id, detail: { bytes: input.length, variants: variants.length } }, tx);
+    await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "Media", targetId: media.id, detail: { bytes: upload.size, variants: variants.length } }, tx);
     return toMediaOut(media);
   });
 }

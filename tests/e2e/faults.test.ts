@@ -1,22 +1,26 @@
 // The short run of the fault drills (the full one: `npm run test:faults`, scripts/faults.ts),
 // against the real app (production build, scripts/start.ts) and its own embedded PostgreSQL on
 // loopback: SIGKILL in the middle of 200 concurrent writes, PostgreSQL stopped for 10 s under
-// reader load, a read-only and a full media folder during an upload, and a short soak.
+// reader load (and with a reporter typing in the editor, in Chromium), a read-only and a full
+// media folder during an upload, and a short soak; then, on a
+// second app reading through a streaming replica, the replica lagging and the replica crashing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editorOutageDrill } from "../support/editor-outage-drill";
 import { startFaultApp, type FaultApp } from "../support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill } from "../support/fault-drills";
-
-let app: FaultApp;
-
-beforeAll(async () => {
-  app = await startFaultApp();
-}, 180_000);
-
-afterAll(async () => {
-  await app?.stop();
-});
+import { replicaDownDrill, replicaLagDrill } from "../support/replica-drills";
 
 describe("faults (short run)", () => {
+  let app: FaultApp;
+
+  beforeAll(async () => {
+    app = await startFaultApp();
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
   it("SIGKILL during 200 concurrent saves, submissions and comments: all or nothing, nothing acknowledged lost", async () => {
     const result = await killDuringWritesDrill(app, 200);
     expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
@@ -31,6 +35,11 @@ describe("faults (short run)", () => {
     expect(Number(result.figures.readerRequestsWhileDown)).toBeGreaterThan(0);
   }, 120_000);
 
+  it("PostgreSQL down while a reporter types (Chromium): a Korean message in the editor and on reload, the text kept on the device and saved once it is back", async () => {
+    const result = await editorOutageDrill(app);
+    expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
+  }, 120_000);
+
   it("a read-only or full media folder during an upload: a Korean 503, nothing half-written", async () => {
     const result = await mediaFolderDrill(app);
     expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
@@ -40,4 +49,28 @@ describe("faults (short run)", () => {
     const result = await soakDrill(app, 8);
     expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
   }, 60_000);
+});
+
+describe("faults on a read replica (short run)", () => {
+  let replicaApp: FaultApp;
+
+  beforeAll(async () => {
+    replicaApp = await startFaultApp({ replica: { maxLagSeconds: 3 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await replicaApp?.stop();
+  });
+
+  it("the replica lags past its bound under reader load: every page a 200, a story published meanwhile shows on its page and home and stays", async () => {
+    const result = await replicaLagDrill(replicaApp, 7_000, 4);
+    expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
+    expect(Number(result.figures.maxReportedLagSeconds)).toBeGreaterThan(3);
+  }, 120_000);
+
+  it("the replica crashes and comes back: every page a 200 meanwhile, readers back on the replica after", async () => {
+    const result = await replicaDownDrill(replicaApp, 5_000, 4);
+    expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
+    expect(Number(result.figures.readerRequestsWhileDown)).toBeGreaterThan(0);
+  }, 120_000);
 });

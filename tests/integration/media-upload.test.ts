@@ -1,13 +1,16 @@
 // Uploads through the one image pipeline, and the media library, against the real database and a
 // real media folder: what is refused, what is stored, and what the library finds.
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { MAX_UPLOAD_BYTES, variantWidths } from "@/lib/media/image-pipeline";
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE, variantWidths } from "@/lib/media/image-pipeline";
 import { getMedia, listMedia, MEDIA_PAGE_SIZE, updateMedia, uploadLibraryImage } from "@/lib/media/media-library";
 import { readMediaVariants } from "@/lib/media/media-url";
+import { MEDIA_STORE_UNAVAILABLE_MESSAGE } from "@/lib/media/storage-errors";
 import { mediaStorage } from "@/lib/media/storage";
 import { storeProfilePhoto } from "@/lib/media/store-uploaded-image";
 import { htmlBehindPngHeader, jpegWithMetadata, plainJpeg, plainPng, pngBomb, pngWithScriptChunk, SVG_WITH_SCRIPT } from "../support/image-fixtures";
@@ -23,12 +26,17 @@ beforeAll(async () => {
   editor = await createStaff("EDITOR", { name: "최데스크" });
 });
 
-function form(bytes: Buffer, name: string, fields: Record<string, string> = {}): FormData {
+/** The form as the upload route receives it: a request with a multipart body, read as it streams. */
+const uploadRequest = (data: FormData) => new Request("http://newsroom.test/api/v1/media", { method: "POST", body: data });
+
+function form(bytes: Buffer, name: string, fields: Record<string, string> = {}): Request {
   const data = new FormData();
   data.set("file", new File([new Uint8Array(bytes)], name));
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
+  return uploadRequest(data);
 }
+
+const uploadFolders = async () => new Set((await readdir(tmpdir())).filter((name) => name.startsWith("newsroom-upload-")));
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   const error = await promise.then(
@@ -61,6 +69,50 @@ describe("what is refused", () => {
     expect(result.message).toContain("20MB");
   });
 
+  it("a body past 20 MB is refused as it streams: read no further than the limit, nothing left on disk", async () => {
+    const before = await uploadFolders();
+    const chunk = new Uint8Array(256 * 1024).fill(0xab);
+    let pulled = 0;
+    const boundary = "----streamed-upload";
+    const encoder = new TextEncoder();
+    // 200 MB, produced only as the reader asks for it: a reader that buffered the body would pull it all.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="huge.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`));
+      },
+      pull(controller) {
+        if (pulled >= 200 * 1024 * 1024) return controller.close();
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request("http://newsroom.test/api/v1/media", {
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: "half",
+    } as RequestInit & { duplex: "half" });
+    const result = await refusal(uploadLibraryImage(reporter, request));
+    expect(result).toEqual({ code: "VALIDATION", message: UPLOAD_TOO_LARGE_MESSAGE });
+    expect(pulled).toBeGreaterThan(MAX_UPLOAD_BYTES);
+    expect(pulled).toBeLessThan(MAX_UPLOAD_BYTES + 4 * 1024 * 1024);
+    expect([...(await uploadFolders())].filter((name) => !before.has(name))).toEqual([]);
+  });
+
+  it("no room for the temporary file (its folder cannot be made): the media store's Korean 503, no row", async () => {
+    const before = await db.media.count();
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = "/nonexistent/newsroom-upload-test";
+    try {
+      const result = await refusal(uploadLibraryImage(reporter, form(await plainJpeg(640, 480), "photo.jpg")));
+      expect(result).toEqual({ code: "UNAVAILABLE", message: MEDIA_STORE_UNAVAILABLE_MESSAGE });
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+    expect(await db.media.count()).toBe(before);
+  });
+
   it("a decompression bomb: 100 megapixels in 12 KB", async () => {
     const bomb = pngBomb();
     expect(bomb.length).toBeLessThan(20_000);
@@ -71,7 +123,7 @@ describe("what is refused", () => {
 
   it("an empty file and a form without a file", async () => {
     expect(await refusal(uploadLibraryImage(reporter, form(Buffer.alloc(0), "empty.jpg")))).toMatchObject({ code: "VALIDATION" });
-    expect(await refusal(uploadLibraryImage(reporter, new FormData()))).toMatchObject({ code: "VALIDATION" });
+    expect(await refusal(uploadLibraryImage(reporter, uploadRequest(new FormData())))).toMatchObject({ code: "VALIDATION" });
   });
 });
 

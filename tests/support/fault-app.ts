@@ -1,6 +1,8 @@
 // The app and its own embedded PostgreSQL for fault drills (tests/e2e/faults.test.ts and
 // scripts/faults.ts): both can be stopped and started again on the same data and port, the app
-// killed with SIGKILL, all on loopback. Seeded with the demo newsroom.
+// killed with SIGKILL, all on loopback. Seeded with the demo newsroom. With `replica`, the
+// database is a primary with a streaming replica (tests/support/streaming-replica.ts) that the
+// app reads through (DATABASE_REPLICA_URLS), for the replica drills.
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +13,7 @@ import { localDiskStorage } from "@/lib/media/storage";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 import { processTreeRssMb } from "./process-memory";
 import { runStart, type StartedProcess } from "./run-start";
+import { startStreamingReplica, type StreamingReplica } from "./streaming-replica";
 import { findFreePort } from "./test-cluster";
 
 const DATABASE = "newsroom_faults";
@@ -21,6 +24,8 @@ export interface FaultApp {
   databaseUrl: string;
   mediaDir: string;
   demoPassword: string;
+  /** The streaming replica the app reads through, when started with `replica`. */
+  replica?: StreamingReplica;
   /** Starts (or starts again) the app and waits until it is ready. */
   startApp(): Promise<void>;
   /** SIGKILL to the app and every process under it: no shutdown of any kind. */
@@ -46,15 +51,16 @@ async function descendantsOf(rootPid: number): Promise<number[]> {
   return found;
 }
 
-export async function startFaultApp(options: { log?: (line: string) => void } = {}): Promise<FaultApp> {
+export async function startFaultApp(options: { log?: (line: string) => void; replica?: { maxLagSeconds: number } } = {}): Promise<FaultApp> {
   const log = options.log ?? (() => undefined);
   const folder = await mkdtemp(path.join(tmpdir(), "newsroom-faults-"));
   await chmod(folder, 0o755);
   const mediaDir = path.join(folder, "media");
   await mkdir(mediaDir, { recursive: true });
   const pgOptions = { dataDir: path.join(folder, "postgres"), port: await findFreePort(), password: PG_PASSWORD, database: DATABASE };
-  let database: EmbeddedDatabase | undefined = await startEmbeddedPostgres(pgOptions);
-  const databaseUrl = database.urlFor(DATABASE);
+  const replica = options.replica ? await startStreamingReplica({ database: DATABASE }) : undefined;
+  let database: EmbeddedDatabase | undefined = replica ? undefined : await startEmbeddedPostgres(pgOptions);
+  const databaseUrl = replica ? replica.primaryUrl(DATABASE) : database!.urlFor(DATABASE);
   await applyMigrations(databaseUrl);
   const demoPassword = "fault-drill-demo-password";
   const db = createPrismaClient(databaseUrl);
@@ -63,6 +69,7 @@ export async function startFaultApp(options: { log?: (line: string) => void } = 
   } finally {
     await db.$disconnect();
   }
+  await replica?.waitForReplay(60_000);
 
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -76,6 +83,9 @@ export async function startFaultApp(options: { log?: (line: string) => void } = 
     NEXTAUTH_URL: baseUrl,
     IP_HASH_SALT: "fault-drill-ip-hash-salt",
     LOG_LEVEL: "warn",
+    ...(replica && options.replica
+      ? { DATABASE_REPLICA_URLS: replica.replicaUrl(DATABASE), REPLICA_MAX_LAG_SECONDS: String(options.replica.maxLagSeconds) }
+      : {}),
   };
 
   const fault: FaultApp = {
@@ -83,6 +93,7 @@ export async function startFaultApp(options: { log?: (line: string) => void } = 
     databaseUrl,
     mediaDir,
     demoPassword,
+    replica,
     async startApp() {
       app = runStart(env);
       await app.waitForOutput(/ready: http/, 120_000);
@@ -100,10 +111,12 @@ export async function startFaultApp(options: { log?: (line: string) => void } = 
       await app.exited;
     },
     async stopDatabase() {
+      if (replica) throw new Error("the outage drill runs without a replica");
       await database?.stop();
       database = undefined;
     },
     async startDatabase() {
+      if (replica) throw new Error("the outage drill runs without a replica");
       database ??= await startEmbeddedPostgres(pgOptions);
     },
     appRssMb: () => (app?.child.pid ? processTreeRssMb(app.child.pid) : Promise.resolve(0)),
@@ -115,6 +128,7 @@ export async function startFaultApp(options: { log?: (line: string) => void } = 
         if (app.child.exitCode === null) await fault.killApp();
       }
       await database?.stop().catch(() => undefined);
+      await replica?.stop().catch(() => undefined);
       await rm(folder, { recursive: true, force: true });
     },
   };

@@ -19,9 +19,9 @@ export interface DrillResult {
   violations: string[];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function query<T extends pg.QueryResultRow>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T extends pg.QueryResultRow>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -47,12 +47,12 @@ function postComment(baseUrl: string, articleId: number, from: string, text: str
   });
 }
 
-async function publishedStoryIds(app: FaultApp): Promise<number[]> {
+export async function publishedStoryIds(app: FaultApp): Promise<number[]> {
   const rows = await query<{ id: number }>(app.databaseUrl, `SELECT id FROM "Article" WHERE status = 'PUBLISHED' AND "commentsClosed" = false ORDER BY id LIMIT 10`);
   return rows.map((row) => row.id);
 }
 
-async function createDrafts(reporter: ApiSession, count: number, label: string): Promise<number[]> {
+export async function createDrafts(reporter: ApiSession, count: number, label: string): Promise<number[]> {
   const { sections } = (await (await reporter.request("GET", "/api/v1/sections")).json()) as { sections: { id: number }[] };
   const ids: number[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -199,18 +199,26 @@ export async function killDuringWritesDrill(app: FaultApp, operations: number): 
   };
 }
 
-/** Readers loop over `pages` until stopped; every answer's status and cache outcome is counted. */
-function startReaders(baseUrl: string, pages: string[], concurrency: number) {
+/**
+ * Readers loop over `pages` until stopped; every answer's status and cache outcome is counted.
+ * With `uncachedLoops`, that many of the loops ask as a client-side navigation does (an `rsc`
+ * header), which the response cache never answers: every such page is rendered from the database.
+ */
+export function startReaders(baseUrl: string, pages: string[], concurrency: number, uncachedLoops = 0) {
   let running = true;
-  const tally = { requests: 0, failures: 0, stale: 0, failuresSeen: [] as string[] };
+  const tally = { requests: 0, failures: 0, stale: 0, failuresSeen: [] as string[], outcomes: {} as Record<string, number> };
   const loops = Array.from({ length: concurrency }, async (_, n) => {
+    const headers: Record<string, string> = n < uncachedLoops ? { rsc: "1" } : {};
     for (let i = n; running; i += 1) {
       const page = pages[i % pages.length]!;
       try {
-        const response = await fetch(`${baseUrl}${page}`, { signal: AbortSignal.timeout(10_000) });
+        const response = await fetch(`${baseUrl}${page}`, { headers, signal: AbortSignal.timeout(10_000) });
         await response.arrayBuffer();
         tally.requests += 1;
-        if (response.headers.get("x-cache") === "STALE") tally.stale += 1;
+        // No x-cache header: the response cache did not answer (an rsc request goes straight to Next.js).
+        const outcome = response.headers.get("x-cache") ?? "UNCACHED";
+        tally.outcomes[outcome] = (tally.outcomes[outcome] ?? 0) + 1;
+        if (outcome === "STALE") tally.stale += 1;
         if (response.status !== 200) {
           tally.failures += 1;
           if (tally.failuresSeen.length < 5) tally.failuresSeen.push(`${page}: ${response.status}`);
@@ -230,7 +238,7 @@ function startReaders(baseUrl: string, pages: string[], concurrency: number) {
   };
 }
 
-async function readerPages(app: FaultApp): Promise<string[]> {
+export async function readerPages(app: FaultApp): Promise<string[]> {
   const stories = await publishedStoryIds(app);
   const pages = ["/", "/sections/politics", "/sections/economy", ...stories.slice(0, 5).map((id) => `/articles/${id}`)];
   // Article URLs redirect to their slugged form: keep the final ones, warmed into the cache.

@@ -17,7 +17,7 @@ import path from "node:path";
 import pg from "pg";
 import { takeBaseBackup } from "@/lib/db/base-backup";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { startPostgres, stopPostgres } from "@/lib/db/postgres-process";
+import { killPostgres, startPostgres, stopPostgres } from "@/lib/db/postgres-process";
 import { findFreePort } from "./test-cluster";
 
 const SLOT = "newsroom_replica";
@@ -31,6 +31,8 @@ export interface StreamingReplica {
   pauseReplay(): Promise<void>;
   resumeReplay(): Promise<void>;
   stopReplica(): Promise<void>;
+  /** Stops the replica at once, as a crash would (pg_ctl stop -m immediate). */
+  crashReplica(): Promise<void>;
   startReplica(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -106,6 +108,10 @@ export async function startStreamingReplica(options: { database?: string } = {})
     },
     async stopReplica() {
       await stopPostgres(replicaDir);
+      replicaRunning = false;
+    },
+    async crashReplica() {
+      await killPostgres(replicaDir);
       replicaRunning = false;
     },
     async startReplica() {

@@ -2,7 +2,7 @@
 // server has the text, conflicts and takeovers stop saving instead of overwriting.
 import { describe, expect, it } from "vitest";
 import type { EditorDraft } from "@/lib/articles/editor-types";
-import { AUTOSAVE_DELAY_MS, DraftSession, type LocalBackup, type SaveResult, type SaveTransport, type Timers } from "@/components/editor/draft-session";
+import { AUTOSAVE_DELAY_MS, DraftSession, OFFLINE_RETRY_MS, type LocalBackup, type SaveResult, type SaveTransport, type Timers } from "@/components/editor/draft-session";
 
 class ManualTimers implements Timers {
   now = 0;
@@ -173,6 +173,25 @@ describe("when the server refuses or cannot be reached", () => {
     await flush();
     expect(calls).toHaveLength(2);
     calls[1]!.resolve({ outcome: "saved", id: 7, version: 4 });
+    await flush();
+    expect(session.status.kind).toBe("saved");
+    expect(backups.at(-1)).toBeNull();
+  });
+
+  it("the server cannot save (database down): its message stays shown while writing on, the text is kept, and the save is tried again", async () => {
+    const { session, timers, calls, type, backups } = setup();
+    type("장애 중에 쓴 글");
+    await timers.advance(AUTOSAVE_DELAY_MS);
+    const message = "지금 데이터베이스에 연결할 수 없어 처리하지 못했습니다.";
+    calls[0]!.resolve({ outcome: "unavailable", message });
+    await flush();
+    expect(session.status).toEqual({ kind: "unavailable", message });
+    expect(backups.at(-1)).toMatchObject({ draft: { headline: "장애 중에 쓴 글" } });
+    type("장애 중에 쓴 글 하나 더");
+    expect(session.status).toEqual({ kind: "unavailable", message });
+    await timers.advance(OFFLINE_RETRY_MS);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    calls.at(-1)!.resolve({ outcome: "saved", id: 7, version: 4 });
     await flush();
     expect(session.status.kind).toBe("saved");
     expect(backups.at(-1)).toBeNull();

@@ -1,6 +1,5 @@
-import { errorResponse, staffApiRoute } from "@/lib/api/api-route";
+import { staffApiRoute } from "@/lib/api/api-route";
 import { queryObject } from "@/lib/api/route-params";
-import { DomainError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/media/image-pipeline";
 import { listMedia, uploadLibraryImage } from "@/lib/media/media-library";
 
@@ -10,17 +9,13 @@ export const GET = staffApiRoute(async ({ request, staff }) => listMedia(staff, 
 // Room for the multipart envelope and the text fields around a file at the limit.
 const MAX_UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
 
-// POST /api/v1/media (multipart/form-data: file, alt?, caption?, credit?): the only route that takes large bodies.
+// POST /api/v1/media (multipart/form-data: file, alt?, caption?, credit?): the only route that
+// takes large bodies. A declared length over the limit is refused before anything is read; a body
+// without one (chunked) is counted as it streams to a temporary file (lib/media/upload-stream.ts).
 export const POST = staffApiRoute(async ({ request, staff }) => {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_UPLOAD_REQUEST_BYTES) {
     return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: UPLOAD_TOO_LARGE_MESSAGE } }, { status: 413 });
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return errorResponse(new DomainError("VALIDATION", "사진은 multipart/form-data의 file 필드로 보내세요."));
-  }
-  return Response.json({ media: await uploadLibraryImage(staff, form) }, { status: 201 });
+  return Response.json({ media: await uploadLibraryImage(staff, request) }, { status: 201 });
 });
