@@ -20,10 +20,11 @@ function stringField(payload: unknown, key: string): string | null {
 }
 
 /**
- * Readers' own actions come in storms on a busy story (hundreds of comments a second): the
- * comment lists they change are let expire within this time rather than dropped on each one, so
- * each list is rendered a few times a second at most. The writer sees their comment at once (the
- * comment box adds it); moderation, deletion and closing still take effect immediately.
+ * Readers' own actions come in storms on a busy story (hundreds of comments a second): once a
+ * story's list changes more than a few times a second, it is let expire within this time rather
+ * than dropped on each change (ResponseCache.invalidateChatter), so it is rendered a few times a
+ * second at most. Calm stories' lists are dropped at once, and the writer sees their comment at
+ * once anyway (the comment box adds it); moderation, deletion and closing always drop at once.
  */
 export const READER_CHATTER_GRACE_MS = 500;
 

@@ -80,7 +80,8 @@ ${WRK_DONE_LUA}`;
 
 /** Runs wrk pinned to CPU 1 (unless `pinned` is false) and returns its figures. */
 export function runWrk(options: { scriptFile: string; url: string; connections: number; seconds: number; args?: string[]; threads?: number; env?: Record<string, string>; pinned?: boolean }): Promise<WrkResult> {
-  const wrkArgs = ["-t", String(options.threads ?? 2), "-c", String(options.connections), "-d", `${options.seconds}s`, "--timeout", "10s", "-s", options.scriptFile, options.url, "--", ...(options.args ?? [])];
+  // wrk refuses more threads than connections (search is measured with one connection).
+  const wrkArgs = ["-t", String(Math.min(options.threads ?? 2, options.connections)), "-c", String(options.connections), "-d", `${options.seconds}s`, "--timeout", "10s", "-s", options.scriptFile, options.url, "--", ...(options.args ?? [])];
   return new Promise((resolve, reject) => {
     const [command, args] = options.pinned === false ? ["wrk", wrkArgs] : ["taskset", ["-c", "1", "wrk", ...wrkArgs]];
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } });

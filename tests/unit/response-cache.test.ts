@@ -253,15 +253,24 @@ describe("the response cache", () => {
 });
 
 describe("readers' comment storms", () => {
-  it("a list told to expire soon is still served until then, and rendered again once after", async () => {
+  it("a calm story's list is dropped at once; in a storm it is served until the grace ends, then rendered once", async () => {
     await get("/articles/1");
-    cache.expireWithin([cacheTag.story(1)], 500);
+    cache.invalidateChatter([cacheTag.story(1)], 500); // the first change in a second: dropped
+    expect((await get("/articles/1")).headers.get("x-cache")).toBe("MISS");
+    cache.invalidateChatter([cacheTag.story(1)], 500);
+    cache.invalidateChatter([cacheTag.story(1)], 500);
+    await get("/articles/1");
+    expect(renders).toBe(3);
+    cache.invalidateChatter([cacheTag.story(1)], 500); // the fourth within a second: a storm
     clock += 499;
     expect((await get("/articles/1")).headers.get("x-cache")).toBe("HIT");
-    cache.expireWithin([cacheTag.story(1)], 500); // a later comment does not extend the life
+    cache.invalidateChatter([cacheTag.story(1)], 500); // a later change does not extend the life
     clock += 2;
     expect((await get("/articles/1")).headers.get("x-cache")).toBe("MISS");
-    expect(renders).toBe(2);
+    expect(renders).toBe(4);
+    clock += 2_000; // calm again: dropped at once
+    cache.invalidateChatter([cacheTag.story(1)], 500);
+    expect((await get("/articles/1")).headers.get("x-cache")).toBe("MISS");
   });
 
   it("only comments and likes are chatter; moderation is applied at once", () => {

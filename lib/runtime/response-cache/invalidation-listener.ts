@@ -68,7 +68,7 @@ export function startInvalidationListener(options: {
 
   async function applyEvents(rows: StoredEvent[]): Promise<void> {
     const chatter = rows.filter(isReaderChatter);
-    if (chatter.length > 0) cache?.expireWithin(new Set(chatter.flatMap(tagsForEvent)), READER_CHATTER_GRACE_MS);
+    if (chatter.length > 0) cache?.invalidateChatter(new Set(chatter.flatMap(tagsForEvent)), READER_CHATTER_GRACE_MS);
     invalidate([...new Set(rows.filter((row) => !isReaderChatter(row)).flatMap(tagsForEvent))]);
     if (rows.some((row) => row.type.startsWith("article."))) await armScheduleTimer();
   }

@@ -41,6 +41,8 @@ const REPLAYED_HEADERS = ["content-type", "content-security-policy", "location",
 const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410]);
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 const NONCE_SLOT = "{nonce}";
+/** Readers' changes to one tag per second that still drop its entries at once. */
+const CALM_CHANGES_PER_SECOND = 3;
 
 /**
  * HIT/MISS: answered from the cache. STALE: an expired copy, because a fresh render failed (the
@@ -54,6 +56,8 @@ type Answer = { entry: CachedResponse; outcome: "MISS" | "STALE" } | null;
 export class ResponseCache {
   readonly store: CacheStore;
   private readonly pending = new Map<string, Promise<Answer>>();
+  /** How often each tag changed in the current second (see invalidateChatter). */
+  private readonly recentChanges = new Map<string, { since: number; count: number }>();
   private nextScheduledAt: number | null = null;
   private readonly options: Required<Omit<ResponseCacheOptions, "maxBytes">>;
 
@@ -77,9 +81,27 @@ export class ResponseCache {
     return this.store.invalidate(tags);
   }
 
-  /** See CacheStore.expireWithin. */
-  expireWithin(tags: Iterable<string>, withinMs: number): void {
-    this.store.expireWithin(tags, withinMs, this.options.now());
+  /**
+   * For readers' own changes (comments, likes): entries holding a tag that changes now and then
+   * are dropped at once; once a tag changes more than CALM_CHANGES_PER_SECOND times within a
+   * second (a storm on a busy story), its entries are let expire within `graceMs` instead, so
+   * they are rendered a few times a second at most rather than once per change.
+   */
+  invalidateChatter(tags: Iterable<string>, graceMs: number): void {
+    const now = this.options.now();
+    const calm: string[] = [];
+    const stormy: string[] = [];
+    for (const tag of tags) {
+      const seen = this.recentChanges.get(tag);
+      const current = seen && now - seen.since < 1_000 ? { since: seen.since, count: seen.count + 1 } : { since: now, count: 1 };
+      this.recentChanges.set(tag, current);
+      (current.count > CALM_CHANGES_PER_SECOND ? stormy : calm).push(tag);
+    }
+    if (this.recentChanges.size > 10_000) {
+      for (const [tag, seen] of this.recentChanges) if (now - seen.since >= 1_000) this.recentChanges.delete(tag);
+    }
+    if (calm.length > 0) this.store.invalidate(calm);
+    if (stormy.length > 0) this.store.expireWithin(stormy, graceMs, now);
   }
 
   /**
