@@ -106,15 +106,17 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       if (!res.writableEnded) res.end("Internal Server Error");
     });
-  // Not in development: pages change with every edit there.
-  const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: passToNext }) : null;
-  const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
-
   // Readers' comment calls skip Next.js's request pipeline in production (see api-fast-lane.ts).
   const fastLane = options.dev ? () => false : createApiFastLane();
   const passOn = (req: IncomingMessage, res: ServerResponse) => {
     if (!fastLane(req, res)) void passToNext(req, res);
   };
+  // Not in development: pages change with every edit there. A miss is rendered the way it would
+  // be answered: a comment list by the fast lane (a busy story's list is rendered a few times a
+  // second), everything else by Next.js.
+  const renderMiss = (req: IncomingMessage, res: ServerResponse) => (fastLane(req, res) ? Promise.resolve() : passToNext(req, res));
+  const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: renderMiss }) : null;
+  const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
 
   const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
     if (!admitRequest(req, res, trustProxy)) return;

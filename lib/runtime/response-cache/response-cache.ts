@@ -57,7 +57,7 @@ export class ResponseCache {
   readonly store: CacheStore;
   private readonly pending = new Map<string, Promise<Answer>>();
   /** How often each tag changed in the current second (see invalidateChatter). */
-  private readonly recentChanges = new Map<string, { since: number; count: number }>();
+  private readonly recentChanges = new Map<string, { since: number; count: number; stormyUntil: number }>();
   private nextScheduledAt: number | null = null;
   private readonly options: Required<Omit<ResponseCacheOptions, "maxBytes">>;
 
@@ -93,12 +93,15 @@ export class ResponseCache {
     const stormy: string[] = [];
     for (const tag of tags) {
       const seen = this.recentChanges.get(tag);
-      const current = seen && now - seen.since < 1_000 ? { since: seen.since, count: seen.count + 1 } : { since: now, count: 1 };
+      const current = seen && now - seen.since < 1_000 ? { ...seen, count: seen.count + 1 } : { since: now, count: 1, stormyUntil: seen?.stormyUntil ?? 0 };
+      // A storm lasts until a second has passed without one: the counting window starting over
+      // must not drop the entry at each second's first changes.
+      if (current.count > CALM_CHANGES_PER_SECOND) current.stormyUntil = now + 1_000;
       this.recentChanges.set(tag, current);
-      (current.count > CALM_CHANGES_PER_SECOND ? stormy : calm).push(tag);
+      (now < current.stormyUntil ? stormy : calm).push(tag);
     }
     if (this.recentChanges.size > 10_000) {
-      for (const [tag, seen] of this.recentChanges) if (now - seen.since >= 1_000) this.recentChanges.delete(tag);
+      for (const [tag, seen] of this.recentChanges) if (now - seen.since >= 1_000 && now >= seen.stormyUntil) this.recentChanges.delete(tag);
     }
     if (calm.length > 0) this.store.invalidate(calm);
     if (stormy.length > 0) this.store.expireWithin(stormy, graceMs, now);
