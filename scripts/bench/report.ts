@@ -25,6 +25,8 @@ export interface BenchFigures {
   lighthouse: LighthouseScores;
   commentRuns: CommentPhaseResult[];
   publishes: PublishTiming[];
+  /** B's first publication after its start (cold), shown but not counted. */
+  publishWarmup?: PublishTiming | null;
   miss: { article: Measured; queries: { median: number; max: number; renders: number }; search: Measured; searchKinds: Record<string, Measured> | null };
   growth: Record<string, { articleP50: number; searchP50: number }>;
   memory: MemoryPeaks;
@@ -101,7 +103,7 @@ export function evaluateTargets(f: BenchFigures, largest: number): Target[] {
     {
       id: 7,
       name: "Publish to visible: approve on A (API, editor), seen on B",
-      figure: `worst of ${f.publishes.length}: ${surfaces.map((s) => `${s} ${publishWorst[s] ?? "never"}${publishWorst[s] === null ? "" : " ms"}`).join(", ")}`,
+      figure: `worst of ${f.publishes.length}: ${surfaces.map((s) => `${s} ${publishWorst[s] ?? "never"}${publishWorst[s] === null ? "" : " ms"}`).join(", ")}${f.publishWarmup ? ` (not counted: B's first publication after its start, ${surfaces.map((s) => `${s} ${f.publishWarmup!.visibleMs[s] ?? "never"}`).join(", ")} ms)` : ""}`,
       goal: "< 1 s on every surface",
       met: f.publishes.length > 0 && surfaces.every((s) => publishWorst[s] !== null && publishWorst[s]! < 1000),
     },
