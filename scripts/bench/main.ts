@@ -20,7 +20,7 @@ import { startMemorySampler } from "./memory";
 import { parseBenchOptions } from "./options";
 import { measurePublishToVisible, type PublishTiming } from "./publish-visible";
 import { writeReport, type BenchFigures } from "./report";
-import { measurePageWeight, runLighthouse } from "./weight";
+import { measurePageWeight, runLighthouseMedian } from "./weight";
 import { assertLoadToolsPresent } from "./wrk";
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -118,7 +118,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
     log(`  home ${home.requestsPerSecond}, section ${section.requestsPerSecond}, feed ${feed.requestsPerSecond} req/s`);
     log("9 weight and Lighthouse ...");
     const weight = await measurePageWeight(app.baseUrl, hot[0]!, await liveBodyHtml(ctx.url, stories[0]!.id));
-    const lighthouse = options.lighthouse ? await runLighthouse(`${app.baseUrl}${hot[0]}`, folder) : { performance: null, accessibility: null, seo: null, error: "skipped (--no-lighthouse)" };
+    const lighthouse = options.lighthouse ? await runLighthouseMedian(`${app.baseUrl}${hot[0]}`, folder, settings.runs) : { performance: null, accessibility: null, seo: null, error: "skipped (--no-lighthouse)" };
     log(`  HTML ${weight.articleHtmlBytes} B (body ${weight.bodyHtmlBytes} B), JS ${weight.javascriptGzipBytes} B gzip, Lighthouse ${JSON.stringify(lighthouse).slice(0, 200)}`);
     log("6 comment posting with readers on the hot set ...");
     const readerPaths = path.join(folder, "comment-readers.paths");

@@ -117,7 +117,7 @@ export function evaluateTargets(f: BenchFigures, largest: number): Target[] {
     {
       id: 9,
       name: "Weight of the article page",
-      figure: `HTML ${f.weight.articleHtmlBytes} B for ${f.weight.bodyHtmlBytes} B of body HTML (${f.weight.htmlToBodyRatio}x); JS ${Math.round(f.weight.javascriptGzipBytes / 1024)} KB gzip in ${f.weight.scripts.length} scripts; Lighthouse mobile: performance ${lh.performance ?? "-"}, accessibility ${lh.accessibility ?? "-"}, SEO ${lh.seo ?? "-"}${lh.breakdown ? ` (${Object.entries(lh.breakdown.metrics).map(([name, value]) => `${name} ${value}${name === "CLS" ? "" : " ms"}`).join(", ")}; weakest: ${lh.breakdown.weakAudits.join(", ") || "none"})` : ""}${lh.error ? ` (${lh.error.split("\n")[0]})` : ""}`,
+      figure: `HTML ${f.weight.articleHtmlBytes} B for ${f.weight.bodyHtmlBytes} B of body HTML (${f.weight.htmlToBodyRatio}x); JS ${Math.round(f.weight.javascriptGzipBytes / 1024)} KB gzip in ${f.weight.scripts.length} scripts; Lighthouse mobile (median of ${lh.performanceRuns ? `${lh.performanceRuns.length} runs: ${lh.performanceRuns.join(", ")}` : "1 run"}): performance ${lh.performance ?? "-"}, accessibility ${lh.accessibility ?? "-"}, SEO ${lh.seo ?? "-"}${lh.breakdown ? ` (${Object.entries(lh.breakdown.metrics).map(([name, value]) => `${name} ${value}${name === "CLS" ? "" : " ms"}`).join(", ")}; weakest: ${lh.breakdown.weakAudits.join(", ") || "none"})` : ""}${lh.error ? ` (${lh.error.split("\n")[0]})` : ""}`,
       goal: "Lighthouse performance >= 95, accessibility >= 95, SEO 100 (bytes reported)",
       met: lh.performance === null || lh.accessibility === null || lh.seo === null ? null : lh.performance >= 95 && lh.accessibility >= 95 && lh.seo === 100,
     },
