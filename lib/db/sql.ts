@@ -28,17 +28,14 @@ export async function runSql<Row extends pg.QueryResultRow>(client: SqlClient, s
 }
 
 /**
- * Runs `work` in one transaction on a pooled connection (rolled back if it throws). With
- * `advisoryLock`, the transaction-scoped lock is taken in the same round trip as BEGIN (both
- * numbers are checked integers, so the one-string form is safe).
+ * Runs `work` on a connection of `pool` inside the transaction `begin` opens (one round trip,
+ * with whatever must come first), committed after it, rolled back if it throws.
  */
-export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, options: { advisoryLock?: [number, number] } = {}): Promise<T> {
-  const lock = options.advisoryLock;
-  if (lock && !lock.every((key) => Number.isSafeInteger(key) && Math.abs(key) <= 2 ** 31)) throw new Error("advisory lock keys must be 32-bit integers");
-  const client = await dbPool().connect();
+async function inTransactionOn<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
   let broken = false;
   try {
-    await client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(${lock[0]}, ${lock[1]})` : "BEGIN");
+    await client.query(begin);
     const result = await work(client);
     await client.query("COMMIT");
     return result;
@@ -51,6 +48,17 @@ export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promi
     // A connection that could not even roll back is dropped, not returned to the pool.
     client.release(broken);
   }
+}
+
+/**
+ * Runs `work` in one transaction on a pooled connection (rolled back if it throws). With
+ * `advisoryLock`, the transaction-scoped lock is taken in the same round trip as BEGIN (both
+ * numbers are checked integers, so the one-string form is safe).
+ */
+export async function inSqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, options: { advisoryLock?: [number, number] } = {}): Promise<T> {
+  const lock = options.advisoryLock;
+  if (lock && !lock.every((key) => Number.isSafeInteger(key) && Math.abs(key) <= 2 ** 31)) throw new Error("advisory lock keys must be 32-bit integers");
+  return inTransactionOn(dbPool(), lock ? `BEGIN; SELECT pg_advisory_xact_lock(${lock[0]}, ${lock[1]})` : "BEGIN", work);
 }
 
 /** Runs one statement on a pooled connection of its own (no transaction). */
@@ -66,26 +74,12 @@ export type PlannerSettings = Record<string, "on" | "off">;
  * BEGIN. For the rare statement whose best plan the planner cannot see from its statistics (see
  * lib/search/search-sql.ts); names are checked, values are "on" or "off".
  */
-async function runWithPlannerSettings<Row extends pg.QueryResultRow>(pool: pg.Pool, statement: Prisma.Sql, settings: PlannerSettings): Promise<Row[]> {
+function runWithPlannerSettings<Row extends pg.QueryResultRow>(pool: pg.Pool, statement: Prisma.Sql, settings: PlannerSettings): Promise<Row[]> {
   const sets = Object.entries(settings).map(([name, value]) => {
     if (!/^[a-z_]+$/.test(name) || (value !== "on" && value !== "off")) throw new Error(`not a planner setting: ${name}=${value}`);
     return `SET LOCAL ${name} = ${value}`;
   });
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query(["BEGIN READ ONLY", ...sets].join("; "));
-    const rows = await runSql<Row>(client, statement);
-    await client.query("COMMIT");
-    return rows;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  return inTransactionOn(pool, ["BEGIN READ ONLY", ...sets].join("; "), (client) => runSql<Row>(client, statement));
 }
 
 /**

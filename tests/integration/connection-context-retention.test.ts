@@ -3,15 +3,11 @@
 // the socket lives, and pool connections live for the process. The pool opens them in the
 // server's start-up context (lib/observability/root-context.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createInstrumentedPool } from "@/lib/db/instrumented-pool";
 import { runInRequestContext } from "@/lib/observability/request-context";
 import { captureRootContext } from "@/lib/observability/root-context";
-
-setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
+import { isCollected } from "../support/garbage-collection";
 
 captureRootContext();
 const pool = createInstrumentedPool(process.env.DATABASE_URL ?? "", "primary", { max: 2 });
@@ -32,11 +28,7 @@ describe("pool connections and the requests that opened them", () => {
       expect(opened).toBe(1);
     })();
     expect(pool.totalCount).toBe(1);
-    for (let i = 0; i < 10 && context?.deref(); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      collectGarbage();
-    }
-    expect(context?.deref()).toBeUndefined();
+    expect(await isCollected(context!)).toBe(true);
     // The connection still serves.
     expect((await pool.query<{ n: number }>("SELECT 2 AS n")).rows[0]?.n).toBe(2);
   });
