@@ -2,12 +2,11 @@
 // alive: Node keeps the AsyncLocalStorage stores active where a socket was made for as long as
 // the socket lives, and pool connections live for the process. The pool opens them in the
 // server's start-up context (lib/observability/root-context.ts).
-import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { createInstrumentedPool } from "@/lib/db/instrumented-pool";
 import { runInRequestContext } from "@/lib/observability/request-context";
 import { captureRootContext } from "@/lib/observability/root-context";
-import { isCollected } from "../support/garbage-collection";
+import { inThrowawayContext, isCollected } from "../support/garbage-collection";
 
 captureRootContext();
 const pool = createInstrumentedPool(process.env.DATABASE_URL ?? "", "primary", { max: 2 });
@@ -15,20 +14,14 @@ afterAll(() => pool.end());
 
 describe("pool connections and the requests that opened them", () => {
   it("a connection opened during a request does not keep the request's context", async () => {
-    const requestStorage = new AsyncLocalStorage<{ page: string }>();
-    let context: WeakRef<{ page: string }> | undefined;
-    await (async () => {
-      const store = { page: "x".repeat(1_000_000) };
-      context = new WeakRef(store);
-      const opened = await requestStorage.run(store, async () => {
-        const before = pool.totalCount;
-        await pool.query("SELECT 1");
-        return pool.totalCount - before;
-      });
-      expect(opened).toBe(1);
-    })();
+    const { result: opened, context } = await inThrowawayContext(async () => {
+      const before = pool.totalCount;
+      await pool.query("SELECT 1");
+      return pool.totalCount - before;
+    });
+    expect(opened).toBe(1);
     expect(pool.totalCount).toBe(1);
-    expect(await isCollected(context!)).toBe(true);
+    expect(await isCollected(context)).toBe(true);
     // The connection still serves.
     expect((await pool.query<{ n: number }>("SELECT 2 AS n")).rows[0]?.n).toBe(2);
   });
