@@ -2,7 +2,10 @@
 // - saves are serialised: one in flight at a time; changes made meanwhile are saved right after,
 //   carrying the version the previous save got back, so the editor's own autosaves never race;
 // - autosave ~2 s after typing stops, and at once when the page is hidden or closed (keepalive);
-// - every change is also kept in a local backup (IndexedDB) until the server has it;
+// - every change is also kept in a local backup (IndexedDB) until the server has it, and written
+//   at once to the small synchronous store (localStorage) at the end of the task that made it, so a
+//   tab that dies without a `pagehide` (Chromium gives a busy page about 500 ms to run it when the
+//   tab is closed, then closes it anyway; a crash runs nothing) still leaves its last words;
 // - a stale save (409) stops saving and hands the decision to the reporter (conflict screen);
 //   a takeover by the desk makes the editor read-only; nothing is ever overwritten silently.
 // Plain TypeScript with injected transport, backup and timers, so its rules are unit-tested.
@@ -48,9 +51,9 @@ export interface LocalBackup {
 export interface BackupStore {
   write(backup: LocalBackup): Promise<void>;
   /**
-   * Synchronous, for the moment the page goes away: an asynchronous (IndexedDB) write started
-   * then may never commit, so the last words typed before a tab closes need a store that
-   * finishes before the page does.
+   * Synchronous, for every change and the moment the page goes away: an asynchronous
+   * (IndexedDB) write started then may never commit, and a tab can die without running any
+   * handler, so the last words typed need a store that finishes within the keystroke's task.
    */
   writeNow?(backup: LocalBackup): void;
   clear(): Promise<void>;
@@ -64,6 +67,13 @@ export interface Timers {
 export const AUTOSAVE_DELAY_MS = 2_000;
 export const BACKUP_DELAY_MS = 800;
 export const OFFLINE_RETRY_MS = 10_000;
+/**
+ * The synchronous last-words write may take at most 1/LAST_WORDS_COST_SHARE of the time it
+ * covers: after a write that took c ms the next waits c × this since it (a trailing timer writes
+ * what came meanwhile). In a 10,000-character story a write costs well under a millisecond, so
+ * every keystroke a person types is still written; only a very long story sees writes spaced out.
+ */
+export const LAST_WORDS_COST_SHARE = 20;
 
 export class DraftSession {
   private id: number | null;
@@ -75,9 +85,11 @@ export class DraftSession {
   private running: Promise<void> | null = null;
   private queued: { autosave: boolean } | null = null;
   private blocked: SaveStatus | null = null;
+  private disposed = false;
   private autosaveTimer: unknown = null;
   private backupTimer: unknown = null;
   private retryTimer: unknown = null;
+  private lastWords = { queued: false, timer: null as unknown, at: Number.NEGATIVE_INFINITY, cost: 0 };
   private statusValue: SaveStatus = { kind: "clean" };
   private readonly listeners = new Set<(status: SaveStatus) => void>();
 
@@ -92,6 +104,8 @@ export class DraftSession {
       now?: () => Date;
       /** The story was created by its first save. */
       onCreated?: (id: number) => void;
+      /** A monotonic clock in ms (performance.now), to measure what the last-words write costs. */
+      clock?: () => number;
     },
   ) {
     this.id = options.id;
@@ -128,9 +142,13 @@ export class DraftSession {
     for (const listener of this.listeners) listener(status);
   }
 
-  /** Called on every edit (cheap: no serialisation here; that waits for a pause). */
+  /**
+   * Called on every edit. Cheap here: the serialisation for the synchronous last-words store runs
+   * once at the end of the task (a keystroke may make several transactions), the rest after a pause.
+   */
   markChanged(): void {
     this.changeSeq += 1;
+    this.queueLastWords();
     if (this.blocked) return void this.scheduleBackup();
     // Offline or unavailable stays on screen while the reporter writes on: it is still true.
     if (!["saving", "offline", "unavailable"].includes(this.statusValue.kind)) this.setStatus({ kind: "dirty" });
@@ -148,6 +166,32 @@ export class DraftSession {
       this.backupTimer = null;
       void this.writeBackup();
     }, BACKUP_DELAY_MS);
+  }
+
+  private get clock(): () => number {
+    return this.options.clock ?? (() => performance.now());
+  }
+
+  private queueLastWords() {
+    if (!this.options.backup.writeNow || this.lastWords.queued) return;
+    this.lastWords.queued = true;
+    queueMicrotask(() => {
+      this.lastWords.queued = false;
+      const wait = this.lastWords.at + this.lastWords.cost * LAST_WORDS_COST_SHARE - this.clock();
+      if (wait <= 0) return this.writeLastWords();
+      this.lastWords.timer ??= this.timers.set(() => {
+        this.lastWords.timer = null;
+        this.writeLastWords();
+      }, wait);
+    });
+  }
+
+  private writeLastWords() {
+    if (this.disposed || !this.options.backup.writeNow || !this.hasUnsavedChanges) return;
+    const start = this.clock();
+    this.options.backup.writeNow(this.backupNow());
+    this.lastWords.at = this.clock();
+    this.lastWords.cost = this.lastWords.at - start;
   }
 
   private backupNow(): LocalBackup {
@@ -314,7 +358,8 @@ export class DraftSession {
   }
 
   dispose(): void {
-    for (const timer of [this.autosaveTimer, this.backupTimer, this.retryTimer]) if (timer !== null) this.timers.clear(timer);
+    this.disposed = true;
+    for (const timer of [this.autosaveTimer, this.backupTimer, this.retryTimer, this.lastWords.timer]) if (timer !== null) this.timers.clear(timer);
     this.listeners.clear();
   }
 }

@@ -261,3 +261,64 @@ describe("the last words before the page goes away", () => {
     expect(written).toMatchObject([{ articleId: 7, baseVersion: 3, draft: { headline: "마지막 글자까지" } }]);
   });
 });
+
+describe("the last words kept on every change (a tab can die without pagehide)", () => {
+  function lastWordsSetup(writeCost: number) {
+    const timers = new ManualTimers();
+    const written: string[] = [];
+    let text = "";
+    let clock = 0;
+    const session = new DraftSession({
+      id: 7,
+      version: 3,
+      snapshot: () => ({ headline: text, subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", body: { type: "doc", content: [] } }),
+      transport: { save: () => new Promise<SaveResult>(() => {}) },
+      timers,
+      clock: () => clock,
+      backup: {
+        write: async () => {},
+        writeNow: (backup) => {
+          clock += writeCost;
+          written.push(backup.draft.headline);
+        },
+        clear: async () => {},
+      },
+    });
+    const type = (next: string) => {
+      text = next;
+      session.markChanged();
+    };
+    return { session, timers, written, type, advanceClock: (ms: number) => (clock += ms) };
+  }
+
+  it("writes each change synchronously once its task ends, one write for several changes in one task", async () => {
+    const { written, type, advanceClock } = lastWordsSetup(0.2);
+    type("마");
+    type("마감");
+    expect(written).toEqual([]);
+    await Promise.resolve();
+    expect(written).toEqual(["마감"]);
+    advanceClock(100);
+    type("마감 직전");
+    await Promise.resolve();
+    expect(written).toEqual(["마감", "마감 직전"]);
+  });
+
+  it("spaces the writes out when one costs much (a very long story), and writes the rest on a timer", async () => {
+    const { written, type, timers, advanceClock } = lastWordsSetup(5);
+    type("가");
+    await Promise.resolve();
+    advanceClock(10);
+    type("가나");
+    await Promise.resolve();
+    advanceClock(10);
+    type("가나다");
+    await Promise.resolve();
+    // 5 ms a write: at most one per 100 ms, the newest text written when the wait is over.
+    expect(written).toEqual(["가"]);
+    await timers.advance(89);
+    expect(written).toEqual(["가"]);
+    await timers.advance(1);
+    expect(written).toEqual(["가", "가나다"]);
+  });
+});
