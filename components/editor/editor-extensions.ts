@@ -1,10 +1,12 @@
 // The editor's extension list: the shared body schema (lib/articles/body-extensions.ts) with the
 // node views for figures and videos, plus what only the writing experience needs: paste cleaning,
-// an empty-story placeholder, Ctrl+K for links, and image files dropped or pasted in.
+// an empty-story placeholder, Ctrl+K for links, image files dropped or pasted in, and the guard
+// that keeps an IME composition alive at the start of an empty block.
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ReactNodeViewRenderer } from "@tiptap/react";
+import { CompositionGuard } from "@/components/editor/composition-guard";
 import { FigureView } from "@/components/editor/figure-view";
 import { PasteCleanup } from "@/components/editor/paste-cleanup";
 import { VideoView } from "@/components/editor/video-view";
@@ -75,5 +77,6 @@ export function createEditorExtensions(hooks: EditorHooks) {
     PasteCleanup,
     EmptyPlaceholder.configure({ text: "본문을 쓰세요. 사진은 끌어다 놓거나 붙여 넣을 수 있습니다." }),
     WritingShortcuts,
+    CompositionGuard,
   ];
 }

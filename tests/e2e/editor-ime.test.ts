@@ -48,6 +48,21 @@ describe.skipIf(!browserTestsEnabled)("typing Hangul with an IME", () => {
     ]);
   });
 
+  // Chrome now and then still reports the caret in front of the first jamo when ProseMirror reads
+  // a composition that began in an empty block; unguarded, ProseMirror then set the selection,
+  // which ends the composition, and the first jamo stayed behind ("ㅎ한국어"). It struck about one
+  // start of a block in fifteen, so one start (the case above) rarely shows it: forty do.
+  it("the first syllable of forty new lines in a row keeps its first jamo", async () => {
+    await freshStory("IME 새 줄 마흔 번");
+    const lines = Array.from({ length: 40 }, (_, index) => (index % 2 === 0 ? "한국어" : "다"));
+    for (const [index, line] of lines.entries()) {
+      if (index > 0) await page.keyboard.press("Enter");
+      await typeHangul(ime, line);
+    }
+    const stored = await saveAndLoad();
+    expect(blocks(stored.bodyJson)).toEqual(lines.map((line) => ["paragraph", line]));
+  });
+
   it("right after toggling bold, and after toggling it off again", async () => {
     await freshStory("IME 굵게");
     await typeHangul(ime, "기사");
