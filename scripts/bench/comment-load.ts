@@ -25,6 +25,10 @@ const COMMENT_BODIES = [
   "작년에도 비슷한 발표가 있었는데 달라진 게 뭔지 궁금합니다.",
 ];
 
+// Readers are browsers: they take compressed pages, as every browser asks. (Runs up to commit
+// 216e675 had readers without this header, sent the uncompressed page.)
+const READER_HEADERS = "Accept-Encoding: gzip, deflate, br";
+
 const POST_LUA = `
 local threads = {}
 function setup(thread)
@@ -189,7 +193,9 @@ export async function runCommentPhase(options: {
       env: { BENCH_IDS_FILE: idsFile },
       pinned: options.pinned,
     }),
-    options.readerPathsFile ? runWrk({ scriptFile: readScript, url: options.baseUrl, connections: options.readerConnections, seconds: options.seconds, args: [options.readerPathsFile], pinned: options.pinned }) : Promise.resolve(null),
+    options.readerPathsFile
+      ? runWrk({ scriptFile: readScript, url: options.baseUrl, connections: options.readerConnections, seconds: options.seconds, args: [options.readerPathsFile, READER_HEADERS], pinned: options.pinned })
+      : Promise.resolve(null),
   ]);
   const cpuAfter = serverCpuMs();
   const appCpu = cpuAfter.app - cpuBefore.app;
