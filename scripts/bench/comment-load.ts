@@ -25,6 +25,19 @@ const COMMENT_BODIES = [
   "작년에도 비슷한 발표가 있었는데 달라진 게 뭔지 궁금합니다.",
 ];
 
+/**
+ * Readers as the comment target is judged: 50 connections, each waiting 100 ms before each request
+ * (a reader's pause), so at most 500 requests a second in all (250 visits: a story page and its
+ * comment list); the rate reached is reported. Readers asking as fast as the server answers take
+ * whatever CPU the posts leave, so a run with them shows what posting keeps under a reader flood,
+ * but says more about how the two share the cores than about either.
+ */
+export const STEADY_READERS = { connections: 50, pauseMs: 100 } as const;
+
+// Readers are browsers: they take compressed pages, as every browser asks. (Runs up to commit
+// 216e675 had readers without this header, sent the uncompressed page.)
+const READER_HEADERS = "Accept-Encoding: gzip, deflate, br";
+
 const POST_LUA = `
 local threads = {}
 function setup(thread)
@@ -73,13 +86,20 @@ function done_hook()
 end
 ${WRK_DONE_LUA}`;
 
+export interface ServerCpu {
+  /** The app's processes (Node.js). */
+  app: number;
+  /** The PostgreSQL cluster's processes. */
+  postgres: number;
+}
+
 /**
- * CPU time (ms) used so far by this process's descendants except wrk: the app (and its Next.js
- * workers) and the PostgreSQL cluster. Read from /proc, so it counts work, not waiting: the
- * machine is shared, and CPU per comment says what throughput an idle core would give.
+ * CPU time (ms) used so far by this process's descendants except wrk, split between the app (and
+ * its Next.js workers) and the PostgreSQL cluster. Read from /proc, so it counts work, not
+ * waiting: the machine is shared, and CPU per comment says what throughput an idle core would give.
  */
-export function serverCpuMs(): number {
-  if (!existsSync("/proc/self/stat")) return 0;
+export function serverCpuMs(): ServerCpu {
+  if (!existsSync("/proc/self/stat")) return { app: 0, postgres: 0 };
   const parents = new Map<number, { ppid: number; name: string; ticks: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -98,9 +118,12 @@ export function serverCpuMs(): number {
     }
     return false;
   };
-  let ticks = 0;
-  for (const [pid, info] of parents) if (pid !== process.pid && info.name !== "wrk" && info.name !== "taskset" && isOurs(pid)) ticks += info.ticks;
-  return ticks * 10; // USER_HZ is 100 on Linux
+  const ticks = { app: 0, postgres: 0 };
+  for (const [pid, info] of parents) {
+    if (pid === process.pid || info.name === "wrk" || info.name === "taskset" || !isOurs(pid)) continue;
+    ticks[info.name === "postgres" ? "postgres" : "app"] += info.ticks;
+  }
+  return { app: ticks.app * 10, postgres: ticks.postgres * 10 }; // USER_HZ is 100 on Linux
 }
 
 async function countRows(url: string, sql: string, params: unknown[] = []): Promise<number> {
@@ -140,6 +163,9 @@ export interface CommentPhaseResult {
   lost: number;
   /** CPU of the app and PostgreSQL during the phase, per accepted comment (readers' share included). */
   serverCpuMsPerAccepted: number;
+  /** The same, the app's and PostgreSQL's parts. */
+  appCpuMsPerAccepted: number;
+  postgresCpuMsPerAccepted: number;
 }
 
 /**
@@ -155,6 +181,8 @@ export async function runCommentPhase(options: {
   connections: number;
   readerConnections: number;
   readerPathsFile: string | null;
+  /** Each reading connection's wait before each request (a steady pace); absent: as fast as answered. */
+  readerPauseMs?: number;
   addressBlock: number;
   folder: string;
   pinned?: boolean;
@@ -176,9 +204,13 @@ export async function runCommentPhase(options: {
       env: { BENCH_IDS_FILE: idsFile },
       pinned: options.pinned,
     }),
-    options.readerPathsFile ? runWrk({ scriptFile: readScript, url: options.baseUrl, connections: options.readerConnections, seconds: options.seconds, args: [options.readerPathsFile], pinned: options.pinned }) : Promise.resolve(null),
+    options.readerPathsFile
+      ? runWrk({ scriptFile: readScript, url: options.baseUrl, connections: options.readerConnections, seconds: options.seconds, args: [options.readerPathsFile, READER_HEADERS, "", String(options.readerPauseMs ?? "")], pinned: options.pinned })
+      : Promise.resolve(null),
   ]);
-  const cpuUsed = serverCpuMs() - cpuBefore;
+  const cpuAfter = serverCpuMs();
+  const appCpu = cpuAfter.app - cpuBefore.app;
+  const postgresCpu = cpuAfter.postgres - cpuBefore.postgres;
   const rowsAdded = (await countRows(options.databaseUrl, `SELECT count(*) AS n FROM "Comment"`)) - before;
   const acceptedIds = (await readFile(idsFile, "utf8")).split("\n").filter(Boolean).map(Number);
   const found = await countRows(options.databaseUrl, `SELECT count(*) AS n FROM "Comment" WHERE "id" = ANY($1::int[])`, [acceptedIds]);
@@ -187,6 +219,7 @@ export async function runCommentPhase(options: {
   const held = statuses["202"] ?? 0;
   const throttled = statuses["429"] ?? 0;
   const accepted = posted + held;
+  const perAccepted = (ms: number) => (accepted ? Math.round((ms / accepted) * 100) / 100 : 0);
   return {
     name: options.name,
     posting: { ...posting, accepted, acceptedPerSecond: Math.round((accepted / posting.seconds) * 10) / 10, posted, held, throttled, other: posting.requests - accepted - throttled },
@@ -194,6 +227,8 @@ export async function runCommentPhase(options: {
     rowsAdded,
     acceptedIdsChecked: acceptedIds.length,
     lost: acceptedIds.length - found,
-    serverCpuMsPerAccepted: accepted ? Math.round((cpuUsed / accepted) * 100) / 100 : 0,
+    serverCpuMsPerAccepted: perAccepted(appCpu + postgresCpu),
+    appCpuMsPerAccepted: perAccepted(appCpu),
+    postgresCpuMsPerAccepted: perAccepted(postgresCpu),
   };
 }
