@@ -70,8 +70,10 @@ export const OFFLINE_RETRY_MS = 10_000;
 /**
  * The synchronous last-words write may take at most 1/LAST_WORDS_COST_SHARE of the time it
  * covers: after a write that took c ms the next waits c × this since it (a trailing timer writes
- * what came meanwhile). In a 10,000-character story a write costs well under a millisecond, so
- * every keystroke a person types is still written; only a very long story sees writes spaced out.
+ * what came meanwhile). Measured in Chromium on a 10,000-character story (50 paragraphs): a write
+ * (getJSON, JSON, localStorage) takes 0.1 ms median, 1 ms p95; with the CPU slowed 4× 0.2 / 1.9 ms.
+ * Typing 100 characters 20 ms apart made 100 writes (88 when slowed 4×): every keystroke a person
+ * types is written; only a much longer story or a slower machine sees writes spaced out.
  */
 export const LAST_WORDS_COST_SHARE = 20;
 
