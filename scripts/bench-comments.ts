@@ -139,7 +139,8 @@ async function main() {
     }
 
     const phases: PhaseResult[] = [];
-    for (const withReaders of [false, true]) {
+    // BENCH_ONLY_POSTING=1: the first phase alone (to profile the post's own cost).
+    for (const withReaders of process.env.BENCH_ONLY_POSTING === "1" ? [false] : [false, true]) {
       const name = withReaders ? "posting-with-readers" : "posting";
       log(`phase ${name}: ${DURATION_SECONDS} s, ${CONNECTIONS} posting connections${withReaders ? `, ${READER_CONNECTIONS} reading` : ""} ...`);
       const phase = await runCommentPhase({
@@ -158,7 +159,7 @@ async function main() {
       phases.push(phase);
       const p = phase.posting;
       if (p.other > 0) log(`  ${p.other} answers were neither 201/202 nor 429; the app said:\n${serverLog.join("").split("\n").filter((line) => /error|fail/i.test(line)).slice(0, 10).join("\n")}`);
-      log(`  accepted ${p.accepted} (${p.acceptedPerSecond}/s), 429 ${p.throttled}, other ${p.other}, rows added ${phase.rowsAdded}, server CPU ${phase.serverCpuMsPerAccepted} ms per accepted`);
+      log(`  accepted ${p.accepted} (${p.acceptedPerSecond}/s), 429 ${p.throttled}, other ${p.other}, rows added ${phase.rowsAdded}, server CPU ${phase.serverCpuMsPerAccepted} ms per accepted (app ${phase.appCpuMsPerAccepted}, PostgreSQL ${phase.postgresCpuMsPerAccepted})`);
     }
     await writeResults(phases);
   } finally {
@@ -185,19 +186,25 @@ interface RunResult {
   met: boolean;
 }
 
+/** Older runs in comments.json have only the total. */
+function cpuCell(phase: PhaseResult): string {
+  if (phase.appCpuMsPerAccepted === undefined) return String(phase.serverCpuMsPerAccepted);
+  return `${phase.serverCpuMsPerAccepted} (${phase.appCpuMsPerAccepted} + ${phase.postgresCpuMsPerAccepted})`;
+}
+
 function runMarkdown(mode: string, run: RunResult): string {
   const rows = run.phases
     .map((phase) => {
       const p = phase.posting;
       const readers = phase.readers ? `${phase.readers.perSecond}/s, p50 ${phase.readers.latencyMs.p50} ms, p99 ${phase.readers.latencyMs.p99} ms` : "-";
-      return `| ${phase.name} | **${p.acceptedPerSecond}** | ${p.posted} / ${p.held} / ${p.throttled} / ${p.other} | ${p.latencyMs.p50} / ${p.latencyMs.p99} | ${phase.rowsAdded} | ${phase.acceptedIdsChecked} / ${phase.lost} | ${phase.serverCpuMsPerAccepted} | ${readers} |`;
+      return `| ${phase.name} | **${p.acceptedPerSecond}** | ${p.posted} / ${p.held} / ${p.throttled} / ${p.other} | ${p.latencyMs.p50} / ${p.latencyMs.p99} | ${phase.rowsAdded} | ${phase.acceptedIdsChecked} / ${phase.lost} | ${cpuCell(phase)} | ${readers} |`;
     })
     .join("\n");
   return `## ${mode}: ${run.met ? "met" : "not met"}
 
 ${run.date.slice(0, 16).replace("T", " ")} UTC; ${run.setup.pinning}; ${run.setup.durationSeconds} s per phase, ${run.setup.postingConnections} posting connections (wrk), ${run.setup.readerConnections} reading connections in the second phase; ${run.setup.stories} stories. Load average at the end: ${run.loadAverageAtEnd.join(", ")}.
 
-| phase | accepted/s | 201 / 202 / 429 / other | POST latency p50 / p99 (ms) | rows added | ids checked / lost | server CPU per accepted (ms) | readers (GET story page and comment list) |
+| phase | accepted/s | 201 / 202 / 429 / other | POST latency p50 / p99 (ms) | rows added | ids checked / lost | server CPU per accepted (ms): all (app + PostgreSQL) | readers (GET story page and comment list) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows}
 `;

@@ -43,7 +43,7 @@ export async function likeComment(commentId: number, visitor: CommentVisitor, no
     ), event AS (
       ${domainEventInsertFrom({ type: "comment.liked", commentId, articleId: 0 }, "updated", { articleId: "articleId" })}
     )
-    SELECT "likeCount" FROM updated`);
+    SELECT "likeCount" FROM updated`, { prepared: true });
   const row = rows[0];
   if (!row) return explainRefusal(commentId, visitor, now, "이미 공감한 댓글입니다.", "내 댓글에는 공감할 수 없습니다.");
   return { likeCount: row.likeCount };
@@ -77,7 +77,7 @@ export async function reportComment(commentId: number, input: unknown, visitor: 
     ), event AS (
       ${domainEventInsertFrom({ type: "comment.moderated", commentId, articleId: 0, action: "auto-hide", status: "HIDDEN" }, "updated", { articleId: "articleId" }, Prisma.sql`"updated"."status" = 'HIDDEN'`)}
     )
-    SELECT "status" FROM updated`);
+    SELECT "status" FROM updated`, { prepared: true });
   const row = rows[0];
   if (!row) return explainRefusal(commentId, visitor, now, "이미 신고한 댓글입니다.", "내 댓글은 신고할 수 없습니다.");
   return { hidden: row.status === "HIDDEN" };

@@ -62,7 +62,9 @@ export async function listPublicComments(articleId: number, query: unknown, now 
         LIMIT ${limit + 1}
       ) p) AS "page"
     FROM "Article" a
-    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`);
+    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`,
+    { prepared: true },
+  );
   const row = rows[0];
   if (!row) throw notFound("기사를 찾을 수 없습니다.");
   const page = row.page.slice(0, limit);

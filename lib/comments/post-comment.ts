@@ -57,7 +57,7 @@ async function loadPostingContext(articleId: number, source: string, now: Date):
       (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${BLOCKED_WORDS_VERSION_KEY}) AS "wordsVersion",
       (SELECT c."createdAt" FROM "Comment" c WHERE c."ipHash" = ${source} ORDER BY c."createdAt" DESC LIMIT 1) AS "lastPostAt"
     FROM "Article" a
-    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`);
+    WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`, { prepared: true });
   return rows[0] ?? null;
 }
 
@@ -98,6 +98,7 @@ async function insertReadingActivity(tx: pg.PoolClient, comment: NewComment, fin
       ${domainEventInsertFrom({ type: "comment.posted", commentId: 0, articleId: comment.articleId, status: comment.status }, "inserted", { commentId: "id" })}
     )
     SELECT "inserted"."id", "activity".* FROM "inserted", "activity"`,
+    { prepared: true },
   );
   const row = rows[0];
   if (!row) throw new Error("comment insert returned no row");

@@ -9,15 +9,22 @@ const LOGGER_KEY = Symbol.for("newsroom.logger");
 const holder = globalThis as typeof globalThis & { [LOGGER_KEY]?: Logger };
 
 function createLogger(): Logger {
-  return pino({
-    level: serverEnv().LOG_LEVEL,
-    base: { app: "newsroom" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    mixin() {
-      const context = currentRequestContext();
-      return context ? { requestId: context.requestId } : {};
+  return pino(
+    {
+      level: serverEnv().LOG_LEVEL,
+      base: { app: "newsroom" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin() {
+        const context = currentRequestContext();
+        return context ? { requestId: context.requestId } : {};
+      },
     },
-  });
+    // Written asynchronously: lines logged while a write is under way go out together in the
+    // next one. Each request logs a line, and a write to stdout was one system call per request
+    // (about 0.1 ms of CPU each on these machines, 4% of a comment post). A quiet server still
+    // writes each line at once; pino flushes what is left when the process exits.
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 /** The process's logger (one, even when Next.js's bundle loads this module again). */

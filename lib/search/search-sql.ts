@@ -86,6 +86,6 @@ export async function countMatches(terms: string[], part: MatchPart, now: Date, 
 
 /** The ids of one page of matches, newest first. */
 export async function pageOfMatches(terms: string[], part: MatchPart, now: Date, page: { skip: number; take: number; plan: SearchPlan }): Promise<number[]> {
-  const rows = await runReaderSql<{ id: number }>(pageStatement(terms, part, page.plan, now, page.skip, page.take), plannerSettingsFor(page.plan));
+  const rows = await runReaderSql<{ id: number }>(pageStatement(terms, part, page.plan, now, page.skip, page.take), { settings: plannerSettingsFor(page.plan) });
   return rows.map((row) => row.id);
 }

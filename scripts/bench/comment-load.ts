@@ -73,13 +73,20 @@ function done_hook()
 end
 ${WRK_DONE_LUA}`;
 
+export interface ServerCpu {
+  /** The app's processes (Node.js). */
+  app: number;
+  /** The PostgreSQL cluster's processes. */
+  postgres: number;
+}
+
 /**
- * CPU time (ms) used so far by this process's descendants except wrk: the app (and its Next.js
- * workers) and the PostgreSQL cluster. Read from /proc, so it counts work, not waiting: the
- * machine is shared, and CPU per comment says what throughput an idle core would give.
+ * CPU time (ms) used so far by this process's descendants except wrk, split between the app (and
+ * its Next.js workers) and the PostgreSQL cluster. Read from /proc, so it counts work, not
+ * waiting: the machine is shared, and CPU per comment says what throughput an idle core would give.
  */
-export function serverCpuMs(): number {
-  if (!existsSync("/proc/self/stat")) return 0;
+export function serverCpuMs(): ServerCpu {
+  if (!existsSync("/proc/self/stat")) return { app: 0, postgres: 0 };
   const parents = new Map<number, { ppid: number; name: string; ticks: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -98,9 +105,12 @@ export function serverCpuMs(): number {
     }
     return false;
   };
-  let ticks = 0;
-  for (const [pid, info] of parents) if (pid !== process.pid && info.name !== "wrk" && info.name !== "taskset" && isOurs(pid)) ticks += info.ticks;
-  return ticks * 10; // USER_HZ is 100 on Linux
+  const ticks = { app: 0, postgres: 0 };
+  for (const [pid, info] of parents) {
+    if (pid === process.pid || info.name === "wrk" || info.name === "taskset" || !isOurs(pid)) continue;
+    ticks[info.name === "postgres" ? "postgres" : "app"] += info.ticks;
+  }
+  return { app: ticks.app * 10, postgres: ticks.postgres * 10 }; // USER_HZ is 100 on Linux
 }
 
 async function countRows(url: string, sql: string, params: unknown[] = []): Promise<number> {
@@ -140,6 +150,9 @@ export interface CommentPhaseResult {
   lost: number;
   /** CPU of the app and PostgreSQL during the phase, per accepted comment (readers' share included). */
   serverCpuMsPerAccepted: number;
+  /** The same, the app's and PostgreSQL's parts. */
+  appCpuMsPerAccepted: number;
+  postgresCpuMsPerAccepted: number;
 }
 
 /**
@@ -178,7 +191,9 @@ export async function runCommentPhase(options: {
     }),
     options.readerPathsFile ? runWrk({ scriptFile: readScript, url: options.baseUrl, connections: options.readerConnections, seconds: options.seconds, args: [options.readerPathsFile], pinned: options.pinned }) : Promise.resolve(null),
   ]);
-  const cpuUsed = serverCpuMs() - cpuBefore;
+  const cpuAfter = serverCpuMs();
+  const appCpu = cpuAfter.app - cpuBefore.app;
+  const postgresCpu = cpuAfter.postgres - cpuBefore.postgres;
   const rowsAdded = (await countRows(options.databaseUrl, `SELECT count(*) AS n FROM "Comment"`)) - before;
   const acceptedIds = (await readFile(idsFile, "utf8")).split("\n").filter(Boolean).map(Number);
   const found = await countRows(options.databaseUrl, `SELECT count(*) AS n FROM "Comment" WHERE "id" = ANY($1::int[])`, [acceptedIds]);
@@ -187,6 +202,7 @@ export async function runCommentPhase(options: {
   const held = statuses["202"] ?? 0;
   const throttled = statuses["429"] ?? 0;
   const accepted = posted + held;
+  const perAccepted = (ms: number) => (accepted ? Math.round((ms / accepted) * 100) / 100 : 0);
   return {
     name: options.name,
     posting: { ...posting, accepted, acceptedPerSecond: Math.round((accepted / posting.seconds) * 10) / 10, posted, held, throttled, other: posting.requests - accepted - throttled },
@@ -194,6 +210,8 @@ export async function runCommentPhase(options: {
     rowsAdded,
     acceptedIdsChecked: acceptedIds.length,
     lost: acceptedIds.length - found,
-    serverCpuMsPerAccepted: accepted ? Math.round((cpuUsed / accepted) * 100) / 100 : 0,
+    serverCpuMsPerAccepted: perAccepted(appCpu + postgresCpu),
+    appCpuMsPerAccepted: perAccepted(appCpu),
+    postgresCpuMsPerAccepted: perAccepted(postgresCpu),
   };
 }
