@@ -4,7 +4,8 @@
 // components/site/not-found-page.tsx). The HTTP server (lib/runtime/http-server.ts)
 // runs every request inside a request scope and rewrites a 200 into the status the page asked
 // for when the headers go out; the page asks during its render, which completes before the
-// first byte is sent (the article page streams nothing before its content).
+// first byte is sent (reader pages stream nothing before their content: no loading.tsx, no
+// Suspense around the page, blocking metadata).
 //
 // (No "server-only" marker: the HTTP server runs outside Next.js. The scope lives on globalThis
 // because the page's bundled copy of this module and the server's copy must share it.)
