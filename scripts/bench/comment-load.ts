@@ -25,6 +25,19 @@ const COMMENT_BODIES = [
   "작년에도 비슷한 발표가 있었는데 달라진 게 뭔지 궁금합니다.",
 ];
 
+/**
+ * Readers as the comment target is judged: 50 connections, each waiting 100 ms before each request
+ * (a reader's pause), so at most 500 requests a second in all (250 visits: a story page and its
+ * comment list); the rate reached is reported. Readers asking as fast as the server answers take
+ * whatever CPU the posts leave, so a run with them shows what posting keeps under a reader flood,
+ * but says more about how the two share the cores than about either.
+ */
+export const STEADY_READERS = { connections: 50, pauseMs: 100 } as const;
+
+// Readers are browsers: they take compressed pages, as every browser asks. (Runs up to commit
+// 216e675 had readers without this header, sent the uncompressed page.)
+const READER_HEADERS = "Accept-Encoding: gzip, deflate, br";
+
 const POST_LUA = `
 local threads = {}
 function setup(thread)
@@ -168,6 +181,8 @@ export async function runCommentPhase(options: {
   connections: number;
   readerConnections: number;
   readerPathsFile: string | null;
+  /** Each reading connection's wait before each request (a steady pace); absent: as fast as answered. */
+  readerPauseMs?: number;
   addressBlock: number;
   folder: string;
   pinned?: boolean;
@@ -189,7 +204,9 @@ export async function runCommentPhase(options: {
       env: { BENCH_IDS_FILE: idsFile },
       pinned: options.pinned,
     }),
-    options.readerPathsFile ? runWrk({ scriptFile: readScript, url: options.baseUrl, connections: options.readerConnections, seconds: options.seconds, args: [options.readerPathsFile], pinned: options.pinned }) : Promise.resolve(null),
+    options.readerPathsFile
+      ? runWrk({ scriptFile: readScript, url: options.baseUrl, connections: options.readerConnections, seconds: options.seconds, args: [options.readerPathsFile, READER_HEADERS, "", String(options.readerPauseMs ?? "")], pinned: options.pinned })
+      : Promise.resolve(null),
   ]);
   const cpuAfter = serverCpuMs();
   const appCpu = cpuAfter.app - cpuBefore.app;

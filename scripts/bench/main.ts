@@ -11,7 +11,7 @@ import { articlePath } from "@/lib/articles/article-url";
 import { ensureProductionBuild } from "@/lib/runtime/build";
 import { findFreePort } from "@/tests/support/test-cluster";
 import { startApp, type AppProcess } from "./app-process";
-import { runCommentPhase, warmCommentPosting } from "./comment-load";
+import { runCommentPhase, STEADY_READERS, warmCommentPosting } from "./comment-load";
 import { summariseProfiles } from "./cpu-profile";
 import { FIRST_STORY_ID, generationTimes, openBenchCluster } from "./dataset";
 import { SEARCH_QUERIES } from "./korean-corpus";
@@ -120,7 +120,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
     const weight = await measurePageWeight(app.baseUrl, hot[0]!, await liveBodyHtml(ctx.url, stories[0]!.id));
     const lighthouse = options.lighthouse ? await runLighthouseMedian(`${app.baseUrl}${hot[0]}`, folder, settings.runs) : { performance: null, accessibility: null, seo: null, error: "skipped (--no-lighthouse)" };
     log(`  HTML ${weight.articleHtmlBytes} B (body ${weight.bodyHtmlBytes} B), JS ${weight.javascriptGzipBytes} B gzip, Lighthouse ${JSON.stringify(lighthouse).slice(0, 200)}`);
-    log("6 comment posting with readers on the hot set ...");
+    log("6 comment posting with steady readers on the hot set ...");
     const readerPaths = path.join(folder, "comment-readers.paths");
     await writeFile(readerPaths, hot.join("\n") + "\n");
     const commentStories = { first: stories.at(-1)!.id, count: stories.length };
@@ -135,7 +135,9 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
           storyIds: commentStories,
           seconds: settings.seconds,
           connections: 32,
-          readerConnections: 8,
+          // As in scripts/bench-comments.ts: the target is judged with readers at a steady pace.
+          readerConnections: STEADY_READERS.connections,
+          readerPauseMs: STEADY_READERS.pauseMs,
           readerPathsFile: readerPaths,
           addressBlock: (run * 16) % 128,
           folder,

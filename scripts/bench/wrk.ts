@@ -47,6 +47,8 @@ end
  * A wrk script requesting the paths listed in a file (one per line, args[1]) in turn, each thread
  * starting at its own offset, with optional extra headers (args[2], "Name: value|Name: value").
  * With a third argument "unique", each request gets a query parameter of its own (a cache miss).
+ * A fourth argument, a number of milliseconds, makes each connection wait that long before each
+ * request: readers at a steady pace instead of as fast as the server answers.
  */
 export const PATH_LIST_LUA = `
 local thread_count = 0
@@ -66,6 +68,10 @@ function init(args)
   end
   unique = args[3] == "unique"
   n = math.floor(#paths / 2) * (tid or 0)
+  local pause = tonumber(args[4] or "")
+  if pause and pause > 0 then
+    function delay() return pause end
+  end
 end
 function request()
   n = n + 1
