@@ -4,6 +4,7 @@ import "server-only";
 // from domain errors to JSON responses with the right status. Permission checks stay inside the
 // domain functions the handlers call.
 import { HTTP_STATUS } from "@/lib/api/error-status";
+import { parsedBodyOf } from "@/lib/api/preparsed-body";
 import { isSameOriginRequest } from "@/lib/api/same-origin";
 import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
@@ -28,6 +29,8 @@ export function errorResponse(caught: unknown): Response {
 
 /** The JSON body, or a MalformedBody that the domain function refuses once it has checked permission. */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  const parsed = parsedBodyOf(request);
+  if (parsed) return parsed.value;
   try {
     return await request.json();
   } catch {

@@ -19,6 +19,24 @@ function operationName(route: ApiRouteSpec): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1).replace(/-(\w)/g, (_, c: string) => c.toUpperCase())).join("");
 }
 
+/**
+ * A text field (safeText in lib/schemas/common.ts) is normalised and trimmed, then its length is
+ * checked: a pipe from the raw string into a string schema with the real limits. The raw side
+ * only has a generous cap (four times the limit, so that a huge value is refused before it is
+ * normalised), and that cap is what zod's input schema shows. Documented instead: the limits
+ * checked after normalising (tests/unit/openapi.test.ts probes each against the schema itself).
+ */
+function documentLimitsCheckedAfterNormalising(schema: z.core.$ZodType, json: JsonSchema): void {
+  const def = schema._zod.def;
+  if (def.type !== "pipe" || json.type !== "string") return;
+  const checked = (def as z.core.$ZodPipeDef).out;
+  if (checked._zod.def.type !== "string") return;
+  const { minLength, maxLength } = z.toJSONSchema(checked) as { minLength?: number; maxLength?: number };
+  if (maxLength !== undefined) json.maxLength = maxLength;
+  if (minLength !== undefined && minLength > 0) json.minLength = minLength;
+  else delete json.minLength;
+}
+
 /** Every registered schema converted at once, refs pointing at components; `$schema`/`$id` dropped (the document sets the dialect). */
 function convert(registry: z.core.$ZodRegistry<{ id: string }>, io: "input" | "output"): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(registry, {
@@ -28,6 +46,7 @@ function convert(registry: z.core.$ZodRegistry<{ id: string }>, io: "input" | "o
     override: (ctx) => {
       // Dates accepted as Date objects by the schema arrive as ISO strings over HTTP.
       if (ctx.zodSchema._zod.def.type === "date") Object.assign(ctx.jsonSchema, { type: "string", format: "date-time" });
+      if (io === "input") documentLimitsCheckedAfterNormalising(ctx.zodSchema, ctx.jsonSchema as JsonSchema);
       // The body is validated by a transform; describe the Tiptap document it accepts.
       if (io === "input" && ctx.zodSchema === articleBodySchema) {
         for (const key of Object.keys(ctx.jsonSchema)) delete (ctx.jsonSchema as JsonSchema)[key];
@@ -113,7 +132,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       title: `${siteName} newsroom API`,
       version: "1",
       description:
-        "The newsroom's JSON API: the same session cookie and permission table as the newsroom pages. State-changing requests must come from the site's origin (Origin header). Errors are { error: { code, message } } with Korean messages.",
+        "The newsroom's JSON API: the same session cookie and permission table as the newsroom pages. State-changing requests must come from the site's origin (Origin header). Errors are { error: { code, message } } with Korean messages. Text fields are NFC-normalised and trimmed before their length is checked; minLength and maxLength count UTF-16 code units of that text.",
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     servers: [{ url: "/" }],

@@ -40,26 +40,47 @@ export const articleOutSelect = {
 
 export type ArticleOutRow = Prisma.ArticleGetPayload<{ select: typeof articleOutSelect }>;
 
-export interface ArticleOut {
+/** A story's section as the newsroom API names it. */
+export interface SectionRefOut {
   id: number;
-  status: ArticleStatus;
-  version: number;
+  name: string;
   slug: string;
+}
+
+/** A story's author (the byline's name and title). */
+export interface AuthorOut {
+  id: string;
+  name: string;
+  title: string;
+}
+
+/**
+ * The editable content of a story, as every API answer carrying it spells it: the working copy
+ * (ArticleOut), a revision (RevisionOut in revision-history.ts) and, with the editor's own body
+ * type, what the editor saves (EditorDraft in editor-types.ts).
+ */
+export interface ArticleContentOut {
   headline: string;
   subHeadlines: string[];
   sectionId: number | null;
-  section: { id: number; name: string; slug: string } | null;
   summary: string;
   tags: string[];
   heroImageId: string | null;
-  hero: MediaOut | null;
   heroCaption: string;
   heroCredit: string;
   /** Tiptap JSON. */
   body: ArticleBody;
-  deskNote: string | null;
+}
+
+/** What a story's list entry (ArticleSummaryOut) and its whole working copy (ArticleOut) both carry. */
+interface ArticleStateOut extends Pick<ArticleContentOut, "headline" | "subHeadlines" | "sectionId"> {
+  id: number;
+  status: ArticleStatus;
+  version: number;
+  section: SectionRefOut | null;
+  author: AuthorOut;
   hasPendingUpdate: boolean;
-  author: { id: string; name: string; title: string };
+  deskNote: string | null;
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
@@ -67,6 +88,11 @@ export interface ArticleOut {
   publishedAt: string | null;
   /** The public address (absolute), only while readers can see the story. */
   url: string | null;
+}
+
+export interface ArticleOut extends ArticleStateOut, ArticleContentOut {
+  slug: string;
+  hero: MediaOut | null;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -130,24 +156,8 @@ export const articleSummaryOutSelect = {
 
 export type ArticleSummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummaryOutSelect }>;
 
-export interface ArticleSummaryOut {
-  id: number;
-  status: ArticleStatus;
-  version: number;
-  headline: string;
-  subHeadlines: string[];
-  sectionId: number | null;
-  section: { id: number; name: string; slug: string } | null;
-  author: { id: string; name: string; title: string };
-  hasPendingUpdate: boolean;
-  deskNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  publishedAt: string | null;
+export interface ArticleSummaryOut extends ArticleStateOut {
   unpublishedAt: string | null;
-  url: string | null;
 }
 
 export function toArticleSummaryOut(row: ArticleSummaryRow, now = new Date()): ArticleSummaryOut {

@@ -1,7 +1,9 @@
 // The newsroom API shapes the editor reads (the /api/v1 contract shared with the server side).
 // Type-only imports: erased from the browser bundle, so the server modules never reach it.
 import type { JSONContent } from "@tiptap/core";
-import type { ArticleOut } from "@/lib/articles/article-output";
+import type { ArticleContentOut, ArticleOut } from "@/lib/articles/article-output";
+import type { PresenceOut as ServerPresenceOut } from "@/lib/articles/presence";
+import type { ArticleDiffOut, RevisionSummaryOut } from "@/lib/articles/revision-history";
 import type { MediaOut } from "@/lib/media/media-output";
 import type { MediaVariant } from "@/lib/media/media-url";
 
@@ -10,39 +12,16 @@ export type { MediaOut };
 /** The working copy as the editor edits it: the API's ArticleOut. */
 export type EditorArticle = ArticleOut;
 
-/** What the editor sends on every save: the editable fields. */
-export interface EditorDraft {
-  headline: string;
-  subHeadlines: string[];
-  sectionId: number | null;
-  summary: string;
-  tags: string[];
-  heroImageId: string | null;
-  heroCaption: string;
-  heroCredit: string;
-  body: JSONContent;
-}
+/** What the editor sends on every save: the editable fields, with the body as Tiptap's editor holds it. */
+export type EditorDraft = Omit<ArticleContentOut, "body"> & { body: JSONContent };
 
-export interface RevisionOut {
-  number: number;
-  kind: "AUTOSAVE" | "SAVE" | "SUBMIT" | "RETURN" | "APPROVE" | "CORRECTION" | "RESTORE" | string;
-  articleVersion: number;
-  createdAt: string;
-  createdBy: { id: string; name: string };
-  note: string | null;
-}
+/** A revision in the history panel's list (GET .../revisions). */
+export type RevisionOut = RevisionSummaryOut;
 
-export interface DiffOut {
-  from: number | string;
-  to: number | string;
-  fields: { field: string; label: string; changed: boolean; segments: { kind: "same" | "added" | "removed"; text: string }[] }[];
-}
+/** GET .../diff. */
+export type DiffOut = ArticleDiffOut;
 
-export interface PresenceOut {
-  holder: { id: string; name: string; title: string } | null;
-  mine: boolean;
-  takenOverBy: { id: string; name: string } | null;
-  expiresAt: string;
-}
+/** The editor's heartbeat answer (POST .../presence). */
+export type PresenceOut = ServerPresenceOut;
 
 export type { MediaVariant };

@@ -2,7 +2,7 @@ import "server-only";
 // A story's history for the editor: the list of revisions, one revision's content, a readable
 // diff between any two states, and restoring an old revision as a new save (nothing deleted).
 import { articleContentSchema, diffQuerySchema, restoreRevisionSchema, type SnapshotRef } from "@/lib/articles/article-input-schema";
-import type { ArticleOut } from "@/lib/articles/article-output";
+import type { ArticleContentOut, ArticleOut } from "@/lib/articles/article-output";
 import { loadArticleSnapshot } from "@/lib/articles/article-snapshots";
 import type { ArticleBody } from "@/lib/articles/body-schema";
 import { diffArticleSnapshots, type FieldDiff } from "@/lib/articles/diff";
@@ -24,23 +24,8 @@ export interface RevisionSummaryOut {
   note: string | null;
 }
 
-export interface RevisionOut {
-  number: number;
-  kind: RevisionKind;
-  articleVersion: number;
-  createdAt: string;
-  createdBy: { id: string; name: string };
-  note: string | null;
-  headline: string;
-  subHeadlines: string[];
-  sectionId: number | null;
-  summary: string;
-  tags: string[];
-  heroImageId: string | null;
-  heroCaption: string;
-  heroCredit: string;
-  body: ArticleBody;
-}
+/** One revision: its list entry and the content it saved, spelled as the working copy's. */
+export type RevisionOut = RevisionSummaryOut & ArticleContentOut;
 
 const MAX_LISTED_REVISIONS = 500;
 

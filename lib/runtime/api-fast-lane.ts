@@ -9,7 +9,9 @@
 // Production only: `npm run dev` keeps everything in Next.js for hot reload.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { register } from "node:module";
+import { withParsedBody } from "@/lib/api/preparsed-body";
 import { API_RESPONSE_HEADERS } from "@/lib/runtime/api-response-headers";
+import { MalformedBody } from "@/lib/validation";
 
 /** Every route here has one dynamic segment, the id of a story or a comment. */
 type RouteHandler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
@@ -80,6 +82,15 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+/** The body as request.json() would give it, or what readJsonBody gives for a body that is not JSON. */
+function parsedJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    return new MalformedBody();
+  }
+}
+
 function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -96,7 +107,8 @@ async function answer(route: LaneRoute, id: string, req: IncomingMessage, res: S
     return;
   }
   const handler = await loadOnce(route);
-  const request = new Request(new URL(req.url ?? "/", "http://localhost"), { method: route.method, headers: headersOf(req), body: body && body.length ? new Uint8Array(body) : undefined });
+  const request = new Request(new URL(req.url ?? "/", "http://localhost"), { method: route.method, headers: headersOf(req) });
+  if (body) withParsedBody(request, parsedJson(body));
   const response = await handler(request, { params: Promise.resolve({ id }) });
   // The request-size guard may have answered already (413 while the body streamed in).
   if (res.headersSent || res.writableEnded) return;

@@ -1,8 +1,11 @@
-// A page's way to answer with a status App Router pages cannot set themselves (410 Gone for a
-// withdrawn story; notFound() covers only 404). The HTTP server (lib/runtime/http-server.ts)
+// A page's way to answer with a status App Router pages cannot set themselves: 410 Gone for a
+// withdrawn story, and 404 for a reader page that renders its own not-found notice (notFound()
+// answers 404 with Next.js's empty error shell on a page rendered per request: see
+// components/site/not-found-page.tsx). The HTTP server (lib/runtime/http-server.ts)
 // runs every request inside a request scope and rewrites a 200 into the status the page asked
 // for when the headers go out; the page asks during its render, which completes before the
-// first byte is sent (the article page streams nothing before its content).
+// first byte is sent (reader pages stream nothing before their content: no loading.tsx, no
+// Suspense around the page, blocking metadata).
 //
 // (No "server-only" marker: the HTTP server runs outside Next.js. The scope lives on globalThis
 // because the page's bundled copy of this module and the server's copy must share it.)
@@ -20,10 +23,15 @@ function scopes(): AsyncLocalStorage<ResponseScope> {
   return (holder[SCOPE_KEY] ??= new AsyncLocalStorage<ResponseScope>());
 }
 
-/** Called by a page while it renders: answer with `status` instead of 200. */
-export function answerWithStatus(status: 410): void {
+/**
+ * Called by a page while it renders: answer with `status` instead of 200. False when no scope
+ * will apply it (Next.js started some other way than through our server), so the caller can
+ * fall back to something that still carries the status.
+ */
+export function answerWithStatus(status: 404 | 410): boolean {
   const scope = scopes().getStore();
   if (scope) scope.status = status;
+  return scope !== undefined;
 }
 
 /** Runs `handle` in a fresh scope; a status a page asks for replaces the 200 it would send. */

@@ -21,6 +21,11 @@ export function defaultSiteMetadata(): Metadata {
   };
 }
 
+/** Metadata of a page answered 404 (or 410): its own title, kept out of search indexes. */
+export function notFoundMetadata(title = "페이지를 찾을 수 없습니다"): Metadata {
+  return { title, robots: { index: false } };
+}
+
 /** Metadata of a list page (section, tag, reporter, search): its own title and canonical link. */
 export function listPageMetadata(title: string, path: string, description?: string): Metadata {
   const url = absoluteUrl(path);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
-import { expectNoPlantedStory, plantStories, privateStoryIds, type PlantedStories } from "../support/planted-stories";
+import { expectNoPlantedStory, plantStories, privateStoryIds, removePlantedStories, type PlantedStories } from "../support/planted-stories";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
@@ -235,10 +235,7 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
     afterAll(async () => {
       // Leave the shared demo database (and the cache in front of it) as other test files expect it.
       if (planted) {
-        await db.article.deleteMany({ where: { id: { in: Object.values(planted.ids) } } });
-        await db.tag.deleteMany({ where: { id: { in: [planted.tagId, ...planted.privateTags.map((tag) => tag.id)] } } });
-        await db.section.deleteMany({ where: { id: planted.sectionId } });
-        await db.user.deleteMany({ where: { OR: [{ id: planted.authorId }, { email: { startsWith: "planted-desk-" } }] } });
+        await removePlantedStories(db, planted);
         await announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
         await announce("section.changed", [{ sectionId: planted.sectionId }]);
       }

@@ -154,6 +154,14 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
   return { markers, ids, publishedMarker, authorId: author.id, sectionId: section.id, sectionSlug: section.slug, tagId: tag.id, tagSlug: tag.slug, privateTags };
 }
 
+/** Deletes what `plantStories` wrote (for tests on a shared database, such as the e2e app's). */
+export async function removePlantedStories(db: Db, planted: PlantedStories): Promise<void> {
+  await db.article.deleteMany({ where: { id: { in: Object.values(planted.ids) } } });
+  await db.tag.deleteMany({ where: { id: { in: [planted.tagId, ...planted.privateTags.map((tag) => tag.id)] } } });
+  await db.section.deleteMany({ where: { id: planted.sectionId } });
+  await db.user.deleteMany({ where: { OR: [{ id: planted.authorId }, { email: { startsWith: "planted-desk-" } }] } });
+}
+
 /** Fails, naming the story, if any private marker appears in `text` (a page, a feed, JSON ...). */
 export function expectNoPlantedStory(planted: PlantedStories, text: string, where = "response"): void {
   for (const [kind, marker] of Object.entries(planted.markers)) {

@@ -76,3 +76,82 @@ describe("the OpenAPI document", () => {
     expect(JSON.stringify(article)).toContain('"url"');
   });
 });
+
+// ---- the documented text limits against the schemas that enforce them
+
+interface DocumentedText {
+  where: string;
+  /** The zod schema of that field, as the route validates it. */
+  field: z.ZodType;
+  minLength?: number;
+  maxLength: number;
+}
+
+type JsonNode = { type?: string | string[]; properties?: Record<string, JsonNode>; items?: JsonNode; anyOf?: JsonNode[]; minLength?: number; maxLength?: number };
+
+/** The schema a wrapper (optional, default, nullable, a transform after it) stands for, to descend into objects and arrays. */
+function structureOf(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+  if (def.innerType) return structureOf(def.innerType);
+  if (def.type === "pipe" && def.in) return structureOf(def.in);
+  return schema;
+}
+
+/** Every string in `json` with a documented maxLength, paired with the zod schema that checks it. */
+function documentedTexts(json: JsonNode, schema: z.core.$ZodType, where: string, found: DocumentedText[] = []): DocumentedText[] {
+  const structure = structureOf(schema);
+  for (const branch of json.anyOf ?? [json]) {
+    if (branch.maxLength !== undefined) found.push({ where, field: schema as z.ZodType, minLength: branch.minLength, maxLength: branch.maxLength });
+    if (branch.properties && structure instanceof z.ZodObject) {
+      for (const [key, property] of Object.entries(branch.properties)) documentedTexts(property, structure.shape[key] as z.core.$ZodType, `${where}.${key}`, found);
+    }
+    if (branch.items && structure instanceof z.ZodArray) documentedTexts(branch.items, structure.element, `${where}[]`, found);
+  }
+  return found;
+}
+
+/** The issue codes a value gets, union branches included. */
+function issueCodes(schema: z.ZodType, value: string): string[] {
+  const flatten = (issues: readonly z.core.$ZodIssue[]): string[] =>
+    issues.flatMap((issue) => [issue.code, ...(issue.code === "invalid_union" ? issue.errors.flatMap((branch) => flatten(branch)) : [])]);
+  const result = schema.safeParse(value);
+  return result.success ? [] : flatten(result.error.issues);
+}
+
+describe("the documented text limits", () => {
+  const texts = API_ROUTES.flatMap((route) =>
+    (["body", "query"] as const).flatMap((part) => {
+      const schema = route[part];
+      if (!schema) return [];
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()] as Operation;
+      const ref = part === "body" ? Object.values(operation.requestBody?.content ?? {})[0]?.schema.$ref : `#/components/schemas/${operationNameOfQuery(operation)}`;
+      const component = document.components.schemas[(ref ?? "").replace("#/components/schemas/", "")] as JsonNode;
+      return documentedTexts(component, schema, `${route.method} ${route.path} ${part}`);
+    }),
+  );
+
+  it("cover the text fields (headline, notes, tags, comments ...)", () => {
+    expect(texts.length).toBeGreaterThanOrEqual(15);
+    expect(texts.map((text) => text.where)).toEqual(expect.arrayContaining(["POST /api/v1/articles body.headline", "POST /api/v1/articles body.tags[]", "POST /api/v1/articles/{id}/return body.note"]));
+  });
+
+  it("are the ones the server enforces: maxLength characters pass, one more is too long; fewer than minLength is too short", () => {
+    // (Text fields are trimmed before the check, so surrounding spaces beyond maxLength still pass:
+    // the document states the limit of the text kept, as its description says.)
+    // A Hangul syllable: one UTF-16 unit, unchanged by NFC, not white space.
+    const text = (length: number) => "가".repeat(length);
+    for (const { where, field, minLength, maxLength } of texts) {
+      expect(issueCodes(field, text(maxLength)), `${where}: ${maxLength} characters`).not.toContain("too_big");
+      expect(issueCodes(field, text(maxLength + 1)), `${where}: ${maxLength + 1} characters`).toContain("too_big");
+      if (minLength !== undefined) {
+        expect(issueCodes(field, text(minLength)), `${where}: ${minLength} characters`).not.toContain("too_small");
+        expect(issueCodes(field, text(minLength - 1)), `${where}: ${minLength - 1} characters`).toContain("too_small");
+      }
+    }
+  });
+});
+
+/** The component a GET route's query parameters were taken from (its operationId + "Query"). */
+function operationNameOfQuery(operation: Operation & { operationId?: string }): string {
+  return `${operation.operationId ?? ""}Query`;
+}

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ListPage } from "@/components/site/list-page";
+import { notFoundPage } from "@/components/site/not-found-page";
 import { ResponsiveImage } from "@/components/site/responsive-image";
 import { pageOfStories, reporterStoriesWhere, type PageRequest } from "@/lib/articles/public-lists";
 import { getPublicReporter } from "@/lib/reporters/public-reporter";
-import { listPageMetadata } from "@/lib/seo/site-metadata";
+import { listPageMetadata, notFoundMetadata } from "@/lib/seo/site-metadata";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -15,12 +15,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const reporter = await getPublicReporter((await params).id);
   return reporter
     ? listPageMetadata(`${reporter.name} ${reporter.title}`, `/reporters/${reporter.id}`, reporter.bio || `${reporter.name} ${reporter.title}의 기사`)
-    : { title: "기자를 찾을 수 없습니다" };
+    : notFoundMetadata("기자를 찾을 수 없습니다");
 }
 
 export default async function ReporterPage({ params, searchParams }: Props) {
   const reporter = await getPublicReporter((await params).id);
-  if (!reporter) notFound();
+  if (!reporter) return notFoundPage();
   const page = await pageOfStories(reporterStoriesWhere(reporter.id), await searchParams);
   return (
     <ListPage

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ListPage } from "@/components/site/list-page";
+import { notFoundPage } from "@/components/site/not-found-page";
 import { pageOfStories, sectionStoriesWhere, type PageRequest } from "@/lib/articles/public-lists";
 import { getActiveSection } from "@/lib/sections/public-queries";
-import { listPageMetadata } from "@/lib/seo/site-metadata";
+import { listPageMetadata, notFoundMetadata } from "@/lib/seo/site-metadata";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -12,12 +12,12 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getActiveSection((await params).slug);
-  return section ? listPageMetadata(section.name, `/sections/${section.slug}`, `${section.name} 분야의 최신 기사`) : { title: "섹션을 찾을 수 없습니다" };
+  return section ? listPageMetadata(section.name, `/sections/${section.slug}`, `${section.name} 분야의 최신 기사`) : notFoundMetadata("섹션을 찾을 수 없습니다");
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
   const section = await getActiveSection((await params).slug);
-  if (!section) notFound();
+  if (!section) return notFoundPage();
   const page = await pageOfStories(sectionStoriesWhere(section.id), await searchParams);
   const basePath = `/sections/${section.slug}`;
   return (

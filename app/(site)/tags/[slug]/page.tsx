@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ListPage } from "@/components/site/list-page";
+import { notFoundPage } from "@/components/site/not-found-page";
 import { pageOfStories, tagStoriesWhere, type PageRequest } from "@/lib/articles/public-lists";
-import { listPageMetadata } from "@/lib/seo/site-metadata";
+import { listPageMetadata, notFoundMetadata } from "@/lib/seo/site-metadata";
 import { getPublicTag } from "@/lib/tags/public-tags";
 
 interface Props {
@@ -20,12 +20,12 @@ function decodedSlug(raw: string): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const tag = await getPublicTag(decodedSlug((await params).slug));
-  return tag ? listPageMetadata(`#${tag.name}`, `/tags/${encodeURIComponent(tag.slug)}`, `'${tag.name}' 태그가 달린 기사`) : { title: "태그를 찾을 수 없습니다" };
+  return tag ? listPageMetadata(`#${tag.name}`, `/tags/${encodeURIComponent(tag.slug)}`, `'${tag.name}' 태그가 달린 기사`) : notFoundMetadata("태그를 찾을 수 없습니다");
 }
 
 export default async function TagPage({ params, searchParams }: Props) {
   const tag = await getPublicTag(decodedSlug((await params).slug));
-  if (!tag) notFound();
+  if (!tag) return notFoundPage();
   const page = await pageOfStories(tagStoriesWhere(tag.id), await searchParams);
   return (
     <ListPage

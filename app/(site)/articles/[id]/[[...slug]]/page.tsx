@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { CommentsSlot } from "@/components/article/comments-slot";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { HeadlineList } from "@/components/article/story-list";
+import { notFoundPage } from "@/components/site/not-found-page";
 import { parseArticleId } from "@/lib/articles/article-id";
 import { isCanonicalSlug } from "@/lib/articles/article-url";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import { getArticlePageData } from "@/lib/articles/public-queries";
 import { answerWithStatus } from "@/lib/runtime/response-status";
 import { articleMetadata } from "@/lib/seo/article-metadata";
+import { notFoundMetadata } from "@/lib/seo/site-metadata";
 
 interface Props {
   params: Promise<{ id: string; slug?: string[] }>;
@@ -25,7 +27,7 @@ async function pageData(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data } = await pageData(params);
   if (data.state === "visible") return articleMetadata(data.article);
-  return { title: data.state === "gone" ? "삭제된 기사" : "기사를 찾을 수 없습니다", robots: { index: false } };
+  return notFoundMetadata(data.state === "gone" ? "삭제된 기사" : "기사를 찾을 수 없습니다");
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -35,7 +37,7 @@ export default async function ArticlePage({ params }: Props) {
     answerWithStatus(410);
     return <GoneNotice />;
   }
-  if (data.state === "missing") notFound();
+  if (data.state === "missing") return notFoundPage();
   const { article } = data;
   if (!isCanonicalSlug(slug, article.headline)) permanentRedirect(article.path);
 

@@ -1,0 +1,147 @@
+// Every reader 404 is a whole page rendered on the server: status 404, the Korean notice inside
+// the site's header and footer, a way home, and no text of the story asked for. Fetched without
+// JavaScript (plain HTTP, and Chromium with JavaScript off), the way crawlers, readers with
+// scripts blocked and slow phones get it. Before components/site/not-found-page.tsx, notFound()
+// in a reader page answered with Next.js's empty error shell (<html id="__next_error__">) and
+// the notice appeared only once the client's JavaScript ran.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { expectNoPlantedStory, plantStories, privateStoryIds, removePlantedStories, type PlantedStories } from "../support/planted-stories";
+
+const baseUrl = inject("appBaseUrl");
+const databaseUrl = inject("appDatabaseUrl");
+
+/** The markup a browser draws before any script runs: the HTML without its scripts (the RSC payload repeats every text there). */
+function markupWithoutScripts(html: string): string {
+  return html.replaceAll(/<script\b[^>]*>[\s\S]*?<\/script>/g, "");
+}
+
+/** What every server-rendered 404 must hold, checked on the HTML as sent. */
+function expectServerRenderedNotFound(html: string, path: string): void {
+  expect(html.slice(0, 200), `${path}: the site's own document, not Next.js's error shell`).toMatch(/^<!DOCTYPE html><html lang="ko"/);
+  expect(html, path).not.toContain("__next_error__");
+  const markup = markupWithoutScripts(html);
+  expect(markup, `${path}: the Korean notice in the HTML`).toContain('<h1 id="not-found-heading">페이지를 찾을 수 없습니다</h1>');
+  expect(markup, `${path}: the site's header with its section menu`).toContain('<nav class="site-nav" aria-label="섹션">');
+  expect(markup, `${path}: the site's footer`).toContain('class="site-footer');
+  expect(markup, `${path}: a way home`).toContain('<a href="/">첫 화면으로 가기</a>');
+  expect(markup.match(/<main\b/g)?.length, `${path}: the chrome once`).toBe(1);
+  expect(markup, `${path}: kept out of search indexes`).toMatch(/<meta name="robots" content="noindex"\/>/);
+}
+
+describe("reader 404s are rendered on the server", () => {
+  let db: Db;
+  let planted: PlantedStories;
+
+  // Written straight into the database, so the domain events the workflow would write are
+  // written here too: they are what drops the response cache's stale pages.
+  const announce = (type: string, payload: Record<string, number>[]) => db.domainEvent.createMany({ data: payload.map((item) => ({ type, payload: item })) });
+
+  beforeAll(async () => {
+    db = createPrismaClient(databaseUrl);
+    planted = await plantStories(db);
+    await announce("article.published", Object.values(planted.ids).map((articleId) => ({ articleId })));
+    await announce("section.changed", [{ sectionId: planted.sectionId }]);
+    // Invalidation travels through LISTEN/NOTIFY: give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+  afterAll(async () => {
+    // Leave the shared demo database (and the cache in front of it) as other test files expect it.
+    if (planted) {
+      await removePlantedStories(db, planted);
+      await announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
+      await announce("section.changed", [{ sectionId: planted.sectionId }]);
+    }
+    await db?.$disconnect();
+  });
+
+  /** Every kind of reader address that answers 404, the planted private stories and tags included. */
+  function missingPaths(): string[] {
+    const hidden = privateStoryIds(planted).filter(({ kind }) => kind !== "unpublished");
+    return [
+      "/articles/2147483000",
+      "/articles/2147483000/some-slug",
+      "/articles/not-a-number",
+      ...hidden.flatMap(({ id }) => [`/articles/${id}`, `/articles/${id}/planted`]),
+      "/sections/no-such-section",
+      `/sections/${encodeURIComponent("없는섹션")}`,
+      `/tags/${encodeURIComponent("없는태그")}`,
+      ...planted.privateTags.map((tag) => `/tags/${tag.slug}`),
+      "/reporters/nosuchreporter0000",
+      "/reporters/not-an-id!",
+      // An address no route matches (app/not-found.tsx): always was server-rendered; the same page.
+      "/no-such-page",
+    ];
+  }
+
+  it("each missing story, section, tag and reporter answers 404 with the Korean page in its HTML, twice (rendered, then from the cache)", async () => {
+    for (const path of missingPaths()) {
+      for (const round of ["first", "second"]) {
+        const response = await fetch(`${baseUrl}${path}`);
+        expect(response.status, `${path} (${round})`).toBe(404);
+        expect(response.headers.get("content-type"), path).toMatch(/^text\/html/);
+        const html = await response.text();
+        expectServerRenderedNotFound(html, `${path} (${round})`);
+        expectNoPlantedStory(planted, html, path);
+      }
+    }
+  });
+
+  it("a withdrawn story's 410 is rendered on the server the same way, without its text", async () => {
+    const path = `/articles/${planted.ids.unpublished}`;
+    const response = await fetch(`${baseUrl}${path}`);
+    expect(response.status).toBe(410);
+    const html = await response.text();
+    expectNoPlantedStory(planted, html, path);
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="ko"/);
+    const markup = markupWithoutScripts(html);
+    expect(markup).toContain('<h1 id="gone-heading">삭제된 기사입니다</h1>');
+    expect(markup).toContain('<nav class="site-nav" aria-label="섹션">');
+  });
+
+  it.skipIf(!browserTestsEnabled)("in Chromium with JavaScript off, the notice, the header and the way home are there (screenshots)", async () => {
+    const browser = await launchBrowser();
+    try {
+      for (const [name, viewport] of [
+        ["public-404-no-js-desktop", { width: 1280, height: 900 }],
+        ["public-404-no-js-360", { width: 360, height: 740 }],
+      ] as const) {
+        const context = await browser.newContext({ javaScriptEnabled: false, viewport });
+        const page = await context.newPage();
+        const response = await page.goto(`${baseUrl}/articles/${planted.ids.scheduled}`);
+        expect(response?.status()).toBe(404);
+        expect(await page.locator("h1").textContent({ timeout: 5_000 })).toBe("페이지를 찾을 수 없습니다");
+        expect(await page.locator(".site-header__brand").isVisible()).toBe(true);
+        expect(await page.locator("main a", { hasText: "첫 화면으로 가기" }).getAttribute("href")).toBe("/");
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        expectNoPlantedStory(planted, await page.content(), name);
+        await page.screenshot({ path: await screenshotPath(name), fullPage: true });
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("a cached 404 does not outlive the story's publication", async () => {
+    const path = `/articles/${planted.ids.scheduled}`;
+    expect((await fetch(`${baseUrl}${path}`)).status).toBe(404);
+    const cached = await fetch(`${baseUrl}${path}`);
+    expect(cached.status).toBe(404);
+    expect(cached.headers.get("x-cache"), "the 404 is kept by the response cache").toBe("HIT");
+
+    // The desk brings the scheduled story forward to now: it is published.
+    await db.article.update({ where: { id: planted.ids.scheduled }, data: { status: "PUBLISHED", publishedAt: new Date(Date.now() - 60_000) } });
+    await announce("article.published", [{ articleId: planted.ids.scheduled }]);
+    // Well within the 404's own lifetime (a minute): only the event can have dropped it.
+    const deadline = Date.now() + 5_000;
+    let status = 404;
+    while (status === 404 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await fetch(`${baseUrl}${path}`, { redirect: "manual" })).status;
+    }
+    // The bare /articles/<id> address redirects to the one with the slug once the story is public.
+    expect(status).toBe(308);
+  });
+});
