@@ -178,7 +178,7 @@ Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Linux ${m
 **${meta.pinning}.** Load average before ${meta.loadAverageBefore.join(", ")}, after ${meta.loadAverageAfter.join(", ")}${meta.loadAverageBefore[0]! > 1.5 ? ": **figures taken while the machine was busy with other work** (they move with the load)" : ""}.
 
 Dataset: ${options.sizes.map((s) => s.toLocaleString("en")).join(" / ")} published stories of generated Korean text with live revisions (the app's body renderer and search indexer), 20 sections, 200 reporters, 100 photo rows with responsive variants, ${COMMENTS_PER_STORY} comments per story (${(input.largest * COMMENTS_PER_STORY).toLocaleString("en")} on the largest). Generation (cached in .bench-cache/): ${Object.entries(meta.datasetGenerationMs).map(([name, ms]) => `${name} ${Math.round(ms / 1000)} s`).join(", ") || "reused"}.
-Each figure is the median of ${options.runs} wrk run(s) of ${options.seconds} s at ${options.connections} connections (search: 1 connection, the wait of one reader; comment posting: 32 posting + 8 reading connections).
+Each figure is the median of ${options.runs} wrk run(s) of ${options.seconds} s at ${options.connections} connections (search: 1 connection, the wait of one reader; comment posting: 32 posting connections + ${STEADY_READERS.connections} reading ones pausing ${STEADY_READERS.pauseMs} ms before each request).
 
 | # | target | figure | goal | |
 | ---: | --- | --- | --- | --- |
