@@ -273,8 +273,8 @@ ${result.versions.next}, ${result.versions.postgres}. Sources: ${result.sources}
 Target: at least **300 accepted comments per second** with none lost, judged on two phases: posting alone, and posting while
 readers load pages at a steady pace (${STEADY_READERS.connections} connections, each pausing ${STEADY_READERS.pauseMs} ms before each request: at most ${(STEADY_READERS.connections * 1000) / STEADY_READERS.pauseMs} requests a
 second, a story page and its comment list per visit; their p99 must stay under 100 ms). The phase with readers asking as fast as
-the server answers is shown, not judged: such readers take whatever CPU the posts leave (serving them faster gives them more
-pages, not the posts more room), so it says how the two share the cores rather than what either can do. The unpinned run is
+the server answers is shown, not judged: such readers take whatever CPU the posts leave, so the posts' rate there depends on
+how many reader connections the bench opens more than on what readers do, and says how the two share the cores. The unpinned run is
 this machine as the issue puts it (both cores, with wrk on them too); the pinned run gives the app and PostgreSQL one core, as
 \`npm run bench\` does for all its targets, and is shown to compare with its target 6. The machine is shared
 with other work (see the load average of each run): the accepted rate moves with it; the server CPU per accepted comment much
