@@ -4,9 +4,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { createPrismaClient, type Db } from "@/lib/db/client";
 import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
-import { expectNoPlantedStory, plantStories, privateStoryIds, removePlantedStories, type PlantedStories } from "../support/planted-stories";
+import { plantStoriesInTheApp } from "../support/planted-in-app";
+import { expectNoPlantedStory, privateStoryIds } from "../support/planted-stories";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
@@ -217,37 +217,14 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
   });
 
   describe("stories readers must not see", () => {
-    let db: Db;
-    let planted: PlantedStories;
-
-    // The stories are written straight into the database, so the domain events the workflow would
-    // write are written here too: they are what drops the response cache's stale pages.
-    const announce = (type: string, payload: Record<string, number>[]) => db.domainEvent.createMany({ data: payload.map((item) => ({ type, payload: item })) });
-
-    beforeAll(async () => {
-      db = createPrismaClient(databaseUrl);
-      planted = await plantStories(db);
-      await announce("article.published", Object.values(planted.ids).map((articleId) => ({ articleId })));
-      await announce("section.changed", [{ sectionId: planted.sectionId }]);
-      // Invalidation travels through LISTEN/NOTIFY: give it a moment.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    });
-    afterAll(async () => {
-      // Leave the shared demo database (and the cache in front of it) as other test files expect it.
-      if (planted) {
-        await removePlantedStories(db, planted);
-        await announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
-        await announce("section.changed", [{ sectionId: planted.sectionId }]);
-      }
-      await db?.$disconnect();
-    });
+    const app = plantStoriesInTheApp(databaseUrl);
 
     it("a withdrawn story answers 410 Gone with a Korean notice and the site around it; the others 404", async () => {
-      for (const { kind, id } of privateStoryIds(planted)) {
+      for (const { kind, id } of privateStoryIds(app.planted)) {
         const response = await page.goto(`${baseUrl}/articles/${id}`);
         expect(response?.status(), kind).toBe(kind === "unpublished" ? 410 : 404);
         const html = await page.content();
-        expectNoPlantedStory(planted, html, `/articles/${id}`);
+        expectNoPlantedStory(app.planted, html, `/articles/${id}`);
         expect(await page.locator(".site-nav").count(), "the site chrome, once").toBe(1);
         expect(await page.locator(".site-nav").isVisible()).toBe(true);
         if (kind === "unpublished") {
@@ -258,29 +235,29 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
         }
       }
       const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
-      expect((await phone.goto(`${baseUrl}/articles/${planted.ids.unpublished}/some-slug`))?.status()).toBe(410);
+      expect((await phone.goto(`${baseUrl}/articles/${app.planted.ids.unpublished}/some-slug`))?.status()).toBe(410);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await phone.screenshot({ path: await screenshotPath("public-gone-360"), fullPage: false });
       await phone.close();
     });
 
     it("no page, feed or sitemap served over HTTP shows them; the published control is there", async () => {
-      const control = `/articles/${planted.ids.published}`;
-      const pages = ["/", `/sections/${planted.sectionSlug}`, `/tags/${planted.tagSlug}`, `/reporters/${planted.authorId}`, `/search?q=${encodeURIComponent(`고양시 ${planted.publishedMarker}`)}`, "/feed.xml", `/sections/${planted.sectionSlug}/feed.xml`, "/sitemaps/articles-1.xml", "/news-sitemap.xml", control];
+      const control = `/articles/${app.planted.ids.published}`;
+      const pages = ["/", `/sections/${app.planted.sectionSlug}`, `/tags/${app.planted.tagSlug}`, `/reporters/${app.planted.authorId}`, `/search?q=${encodeURIComponent(`고양시 ${app.planted.publishedMarker}`)}`, "/feed.xml", `/sections/${app.planted.sectionSlug}/feed.xml`, "/sitemaps/articles-1.xml", "/news-sitemap.xml", control];
       for (const path of pages) {
         const response = await fetch(`${baseUrl}${path}`);
         expect(response.status, path).toBe(200);
         const text = await response.text();
-        expectNoPlantedStory(planted, text, path);
-        if (path !== "/") expect(text, path).toContain(planted.publishedMarker);
+        expectNoPlantedStory(app.planted, text, path);
+        if (path !== "/") expect(text, path).toContain(app.planted.publishedMarker);
       }
-      for (const { kind, id } of privateStoryIds(planted)) {
+      for (const { kind, id } of privateStoryIds(app.planted)) {
         expect((await fetch(`${baseUrl}/og/articles/${id}.jpg`)).status, kind).toBe(404);
       }
-      for (const tag of planted.privateTags) {
+      for (const tag of app.planted.privateTags) {
         const response = await fetch(`${baseUrl}/tags/${tag.slug}`);
         expect(response.status, tag.slug).toBe(404);
-        expectNoPlantedStory(planted, await response.text(), `/tags/${tag.slug}`);
+        expectNoPlantedStory(app.planted, await response.text(), `/tags/${tag.slug}`);
       }
     });
   });

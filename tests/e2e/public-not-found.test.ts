@@ -4,10 +4,10 @@
 // scripts blocked and slow phones get it. Before components/site/not-found-page.tsx, notFound()
 // in a reader page answered with Next.js's empty error shell (<html id="__next_error__">) and
 // the notice appeared only once the client's JavaScript ran.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import { describe, expect, inject, it } from "vitest";
 import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
-import { expectNoPlantedStory, plantStories, privateStoryIds, removePlantedStories, type PlantedStories } from "../support/planted-stories";
+import { plantStoriesInTheApp } from "../support/planted-in-app";
+import { expectNoPlantedStory, privateStoryIds } from "../support/planted-stories";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
@@ -31,34 +31,11 @@ function expectServerRenderedNotFound(html: string, path: string): void {
 }
 
 describe("reader 404s are rendered on the server", () => {
-  let db: Db;
-  let planted: PlantedStories;
-
-  // Written straight into the database, so the domain events the workflow would write are
-  // written here too: they are what drops the response cache's stale pages.
-  const announce = (type: string, payload: Record<string, number>[]) => db.domainEvent.createMany({ data: payload.map((item) => ({ type, payload: item })) });
-
-  beforeAll(async () => {
-    db = createPrismaClient(databaseUrl);
-    planted = await plantStories(db);
-    await announce("article.published", Object.values(planted.ids).map((articleId) => ({ articleId })));
-    await announce("section.changed", [{ sectionId: planted.sectionId }]);
-    // Invalidation travels through LISTEN/NOTIFY: give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  });
-  afterAll(async () => {
-    // Leave the shared demo database (and the cache in front of it) as other test files expect it.
-    if (planted) {
-      await removePlantedStories(db, planted);
-      await announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
-      await announce("section.changed", [{ sectionId: planted.sectionId }]);
-    }
-    await db?.$disconnect();
-  });
+  const app = plantStoriesInTheApp(databaseUrl);
 
   /** Every kind of reader address that answers 404, the planted private stories and tags included. */
   function missingPaths(): string[] {
-    const hidden = privateStoryIds(planted).filter(({ kind }) => kind !== "unpublished");
+    const hidden = privateStoryIds(app.planted).filter(({ kind }) => kind !== "unpublished");
     return [
       "/articles/2147483000",
       "/articles/2147483000/some-slug",
@@ -67,7 +44,7 @@ describe("reader 404s are rendered on the server", () => {
       "/sections/no-such-section",
       `/sections/${encodeURIComponent("없는섹션")}`,
       `/tags/${encodeURIComponent("없는태그")}`,
-      ...planted.privateTags.map((tag) => `/tags/${tag.slug}`),
+      ...app.planted.privateTags.map((tag) => `/tags/${tag.slug}`),
       "/reporters/nosuchreporter0000",
       "/reporters/not-an-id!",
       // An address no route matches (app/not-found.tsx): always was server-rendered; the same page.
@@ -83,17 +60,17 @@ describe("reader 404s are rendered on the server", () => {
         expect(response.headers.get("content-type"), path).toMatch(/^text\/html/);
         const html = await response.text();
         expectServerRenderedNotFound(html, `${path} (${round})`);
-        expectNoPlantedStory(planted, html, path);
+        expectNoPlantedStory(app.planted, html, path);
       }
     }
   });
 
   it("a withdrawn story's 410 is rendered on the server the same way, without its text", async () => {
-    const path = `/articles/${planted.ids.unpublished}`;
+    const path = `/articles/${app.planted.ids.unpublished}`;
     const response = await fetch(`${baseUrl}${path}`);
     expect(response.status).toBe(410);
     const html = await response.text();
-    expectNoPlantedStory(planted, html, path);
+    expectNoPlantedStory(app.planted, html, path);
     expect(html).toMatch(/^<!DOCTYPE html><html lang="ko"/);
     const markup = markupWithoutScripts(html);
     expect(markup).toContain('<h1 id="gone-heading">삭제된 기사입니다</h1>');
@@ -109,13 +86,13 @@ describe("reader 404s are rendered on the server", () => {
       ] as const) {
         const context = await browser.newContext({ javaScriptEnabled: false, viewport });
         const page = await context.newPage();
-        const response = await page.goto(`${baseUrl}/articles/${planted.ids.scheduled}`);
+        const response = await page.goto(`${baseUrl}/articles/${app.planted.ids.scheduled}`);
         expect(response?.status()).toBe(404);
         expect(await page.locator("h1").textContent({ timeout: 5_000 })).toBe("페이지를 찾을 수 없습니다");
         expect(await page.locator(".site-header__brand").isVisible()).toBe(true);
         expect(await page.locator("main a", { hasText: "첫 화면으로 가기" }).getAttribute("href")).toBe("/");
         expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-        expectNoPlantedStory(planted, await page.content(), name);
+        expectNoPlantedStory(app.planted, await page.content(), name);
         await page.screenshot({ path: await screenshotPath(name), fullPage: true });
         await context.close();
       }
@@ -125,15 +102,15 @@ describe("reader 404s are rendered on the server", () => {
   });
 
   it("a cached 404 does not outlive the story's publication", async () => {
-    const path = `/articles/${planted.ids.scheduled}`;
+    const path = `/articles/${app.planted.ids.scheduled}`;
     expect((await fetch(`${baseUrl}${path}`)).status).toBe(404);
     const cached = await fetch(`${baseUrl}${path}`);
     expect(cached.status).toBe(404);
     expect(cached.headers.get("x-cache"), "the 404 is kept by the response cache").toBe("HIT");
 
     // The desk brings the scheduled story forward to now: it is published.
-    await db.article.update({ where: { id: planted.ids.scheduled }, data: { status: "PUBLISHED", publishedAt: new Date(Date.now() - 60_000) } });
-    await announce("article.published", [{ articleId: planted.ids.scheduled }]);
+    await app.db.article.update({ where: { id: app.planted.ids.scheduled }, data: { status: "PUBLISHED", publishedAt: new Date(Date.now() - 60_000) } });
+    await app.announce("article.published", [{ articleId: app.planted.ids.scheduled }]);
     // Well within the 404's own lifetime (a minute): only the event can have dropped it.
     const deadline = Date.now() + 5_000;
     let status = 404;
