@@ -10,6 +10,7 @@ import type { EditorArticle, EditorDraft, MediaOut } from "@/lib/articles/editor
 import { apiRequest } from "@/components/editor/api-client";
 import { ConflictScreen } from "@/components/editor/conflict-screen";
 import type { DraftSession, LocalBackup, SaveStatus } from "@/components/editor/draft-session";
+import { focusEditorNow } from "@/components/editor/editor-focus";
 import { draftOf, EditorBridge, EMPTY_DOC, type EditorMeta } from "@/components/editor/editor-bridge";
 import { EditorToolbar } from "@/components/editor/editor-toolbar";
 import { HeroPhoto } from "@/components/editor/hero-photo";
@@ -444,6 +445,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <MediaPicker
           title="본문에 사진 넣기"
           onClose={() => setDialog(null)}
+          afterClose={() => focusEditorNow(editor)}
           onPick={(media) => {
             setDialog(null);
             editor.chain().focus().insertFigure({ mediaId: media.id, alt: media.alt, caption: media.caption, credit: media.credit }).run();

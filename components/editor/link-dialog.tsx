@@ -3,6 +3,7 @@
 // schema (http, https, mailto only), so a bad link is refused here with a message, not at save.
 import type { Editor } from "@tiptap/core";
 import { useState } from "react";
+import { focusEditorNow } from "@/components/editor/editor-focus";
 import { Modal } from "@/components/editor/modal";
 import { normalizeLinkInput } from "@/lib/articles/link-href";
 
@@ -22,7 +23,7 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
     onClose();
   };
   return (
-    <Modal title="링크" onClose={onClose}>
+    <Modal title="링크" onClose={onClose} afterClose={() => focusEditorNow(editor)}>
       <form
         className="form"
         onSubmit={(event) => {

@@ -8,7 +8,7 @@ import { rememberMedia, thumbnailUrl } from "@/components/editor/media-cache";
 import { Modal } from "@/components/editor/modal";
 import { ACCEPTED_IMAGE_TYPES, uploadImage } from "@/components/editor/upload";
 
-export function MediaPicker({ title, onPick, onClose }: { title: string; onPick: (media: MediaOut) => void; onClose: () => void }) {
+export function MediaPicker({ title, onPick, onClose, afterClose }: { title: string; onPick: (media: MediaOut) => void; onClose: () => void; afterClose?: () => void }) {
   const [query, setQuery] = useState("");
   const [items, setItems] = useState<MediaOut[] | null>(null);
   const [libraryError, setLibraryError] = useState<string | null>(null);
@@ -43,7 +43,7 @@ export function MediaPicker({ title, onPick, onClose }: { title: string; onPick:
   };
 
   return (
-    <Modal title={title} onClose={onClose} wide>
+    <Modal title={title} onClose={onClose} afterClose={afterClose} wide>
       <div
         className={`media-picker__drop${dragging ? " is-dragging" : ""}`}
         onDragOver={(event) => {

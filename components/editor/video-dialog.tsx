@@ -3,6 +3,7 @@
 // privacy-enhanced embed from the id (never an iframe from the client).
 import type { Editor } from "@tiptap/core";
 import { useState } from "react";
+import { focusEditorNow } from "@/components/editor/editor-focus";
 import { Modal } from "@/components/editor/modal";
 import { youtubeVideoIdFrom } from "@/lib/articles/video-url";
 
@@ -10,7 +11,7 @@ export function VideoDialog({ editor, onClose }: { editor: Editor; onClose: () =
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal title="YouTube 동영상 넣기" onClose={onClose}>
+    <Modal title="YouTube 동영상 넣기" onClose={onClose} afterClose={() => focusEditorNow(editor)}>
       <form
         className="form"
         onSubmit={(event) => {

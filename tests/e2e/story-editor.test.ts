@@ -133,6 +133,31 @@ describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
     expect((await fetch(`${baseUrl}/articles/${id}`)).status).toBe(404);
   });
 
+  it("keys typed the moment a link or video dialog closes land in the story, even when the next animation frame is late", async () => {
+    const page = await newStaffPage(browser, "intern@newsroom.test", contexts);
+    await page.click('[data-testid="new-article"]');
+    const body = page.locator('[data-testid="editor-body"]');
+    await page.waitForSelector('[data-testid="editor-body"][contenteditable="true"]');
+    // A busy page (or a clean-clone CI run) draws its next frame late; Tiptap's focus command waits for one.
+    await page.evaluate(() => {
+      const later = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => later((time) => void setTimeout(() => callback(time), 400));
+    });
+    await body.click();
+    await page.keyboard.type("자세한 내용은");
+    await page.keyboard.press("Control+k");
+    await page.fill('input[name="href"]', "library.nuri.example");
+    // Enter in the dialog's field, then straight on with the story, as a fast typist does.
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(" 누리집 참고.");
+    await page.click('[data-command="video"]');
+    await page.fill('input[name="video"]', "https://youtu.be/dQw4w9WgXcQ");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("영상 아래 글.");
+    await expect.poll(() => body.locator("p").first().textContent()).toBe("자세한 내용은library.nuri.example 누리집 참고.");
+    expect(await body.locator("p").allTextContents()).toContain("영상 아래 글.");
+  });
+
   it("submitting names each photo that lacks alt text or a credit, and sends nothing until they are filled", async () => {
     const page = await newStaffPage(browser, "intern@newsroom.test", contexts);
     await openEditor(page, "/newsroom/articles/new");
