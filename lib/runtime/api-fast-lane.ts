@@ -82,10 +82,13 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+// UTF-8 with a leading byte order mark dropped, as request.json() reads a body; one for all requests.
+const utf8 = new TextDecoder();
+
 /** The body as request.json() would give it, or what readJsonBody gives for a body that is not JSON. */
 function parsedJson(body: Buffer): unknown {
   try {
-    return JSON.parse(new TextDecoder().decode(body));
+    return JSON.parse(utf8.decode(body));
   } catch {
     return new MalformedBody();
   }
