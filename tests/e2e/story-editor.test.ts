@@ -56,13 +56,20 @@ describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
     await page.fill('input[name="href"]', "library.nuri.example/hours");
     await page.click("text=링크 걸기");
     await page.keyboard.type(" 참고.");
+    // Each structural step is awaited on screen, as a reporter sees the bullet before typing on.
+    // (Without these waits the clean-clone CI sometimes stored the list's text after it: see the
+    // session note of 2026-11-26; the cause is open.)
     await page.keyboard.press("Enter");
+    await expect.poll(() => body.locator("p").count()).toBe(2);
     await page.click('[data-command="bulletList"]');
+    await expect.poll(() => body.locator("ul li").count()).toBe(1);
     await page.keyboard.type("중앙도서관: 밤 10시");
     await page.keyboard.press("Enter");
+    await expect.poll(() => body.locator("ul li").count()).toBe(2);
     await page.keyboard.type("북부분관: 밤 9시");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Enter");
+    await expect.poll(() => body.locator("ul + p").count()).toBe(1);
     await page.keyboard.type("열람실 사진:");
 
     // A body photo, uploaded from the picker with progress, then captioned in place.
