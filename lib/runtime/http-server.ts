@@ -14,7 +14,7 @@ import { captureRootContext } from "@/lib/observability/root-context";
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
 import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
-import { admitRequest } from "@/lib/runtime/request-refusals";
+import { admitRequest, bodylessApiRefusalIsJson } from "@/lib/runtime/request-refusals";
 import { requestPath } from "@/lib/runtime/request-guards";
 import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
 import { withResponseStatusScope } from "@/lib/runtime/response-status";
@@ -100,12 +100,14 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const trustProxy = env.TRUST_PROXY === "1";
   // Every render goes through here (straight to the client, or into the response cache), so a
   // page's own status (410 for a withdrawn story, lib/runtime/response-status.ts) applies to both.
-  const passToNext = (req: IncomingMessage, res: ServerResponse) =>
-    withResponseStatusScope(res, () => nextHandler(req, res)).catch((error: unknown) => {
+  const passToNext = (req: IncomingMessage, res: ServerResponse) => {
+    if (requestPath(req.url).startsWith("/api/")) bodylessApiRefusalIsJson(res);
+    return withResponseStatusScope(res, () => nextHandler(req, res)).catch((error: unknown) => {
       logger().error({ err: error, method: req.method, route: routeKind(requestPath(req.url)) }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       if (!res.writableEnded) res.end("Internal Server Error");
     });
+  };
   // Readers' comment calls skip Next.js's request pipeline in production (see api-fast-lane.ts).
   const fastLane = options.dev ? () => false : createApiFastLane();
   const passOn = (req: IncomingMessage, res: ServerResponse) => {

@@ -70,13 +70,46 @@ function malformedActionIsBadRequest(res: ServerResponse): void {
 }
 
 /**
+ * Next.js answers a method a route file does not export with a bare 405 (no body, no type), for
+ * example PUT /api/v1/articles/./schedule, which the client normalises to the story route. Our
+ * API promises a JSON error for every refusal, so an empty API refusal gets one on its way out.
+ */
+export function bodylessApiRefusalIsJson(res: ServerResponse): void {
+  // Next.js may flush the headers before it ends the empty body, so the type is set as they go
+  // out (Node sends implicit headers through writeHead too) and the body is written at the end.
+  let owesBody = false;
+  const claimIfBareRefusal = (status: number) => {
+    if (status === 405 && !res.headersSent && !res.hasHeader("content-type")) {
+      res.setHeader("content-type", "application/json; charset=utf-8");
+      owesBody = true;
+    }
+  };
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (rest.length === 0) claimIfBareRefusal(status);
+    return writeHead(status, ...rest);
+  }) as ServerResponse["writeHead"];
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    const hasBody = args[0] !== undefined && args[0] !== null && typeof args[0] !== "function";
+    if (hasBody) return end(...args);
+    claimIfBareRefusal(res.statusCode);
+    if (!owesBody) return end(...args);
+    owesBody = false;
+    return end(JSON.stringify({ error: { code: "METHOD_NOT_ALLOWED", message: METHOD_NOT_ALLOWED_MESSAGE } }), args.find((arg) => typeof arg === "function"));
+  }) as ServerResponse["end"];
+}
+
+const METHOD_NOT_ALLOWED_MESSAGE = "지원하지 않는 요청 방식입니다.";
+
+/**
  * Applies every check; returns false when the request has been answered (refused), true when it
  * may go on. Also arms the streaming body limit and the server-action status fix.
  */
 export function admitRequest(req: IncomingMessage, res: ServerResponse, trustProxy: boolean): boolean {
   const method = req.method ?? "GET";
   if (!ALLOWED_METHODS.has(method)) {
-    refuse(req, res, 405, "METHOD_NOT_ALLOWED", "지원하지 않는 요청 방식입니다.", { allow: [...ALLOWED_METHODS].join(", ") });
+    refuse(req, res, 405, "METHOD_NOT_ALLOWED", METHOD_NOT_ALLOWED_MESSAGE, { allow: [...ALLOWED_METHODS].join(", ") });
     return false;
   }
   const path = requestPath(req.url);

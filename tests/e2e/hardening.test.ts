@@ -103,6 +103,22 @@ describe("inputs that produced 500s", () => {
     }
   });
 
+  it("a method an API route does not offer is a JSON 405 with a Korean message (fuzz: PUT /api/v1/articles/./schedule)", async () => {
+    const session = await signInOverHttp(baseUrl, DEMO_STAFF.editor.email, password);
+    for (const [method, target, cookie] of [
+      ["PUT", "/api/v1/articles/./schedule", undefined],
+      ["PUT", "/api/v1/articles/schedule", session.cookie],
+      ["DELETE", "/api/v1/articles", undefined],
+    ] as const) {
+      const headers: Record<string, string> = { origin: baseUrl, "content-type": "application/json" };
+      if (cookie) headers.cookie = cookie;
+      const response = await fetch(`${baseUrl}${target}`, { method, headers, body: method === "DELETE" ? undefined : "{}" });
+      expect(response.status, `${method} ${target}`).toBe(405);
+      expect(response.headers.get("content-type"), `${method} ${target}`).toMatch(/application\/json/);
+      expect(await response.json()).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED", message: "지원하지 않는 요청 방식입니다." } });
+    }
+  });
+
   it("a server action with an Origin that cannot be parsed is a 403", async () => {
     const response = await fetch(`${baseUrl}/newsroom/account`, { method: "POST", headers: { "next-action": "0".repeat(42), origin: "::::", "content-type": "text/plain" }, body: "[]" });
     expect(response.status).toBe(403);

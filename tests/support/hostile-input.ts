@@ -109,7 +109,7 @@ export function hostileSegment(realValues: () => string[]): fc.Arbitrary<string>
   return fc.oneof(
     // Read when values are drawn: the real ids exist only once the test's setup has run.
     { weight: 3, arbitrary: fc.nat({ max: 99 }).map((n) => realValues()[n % Math.max(1, realValues().length)] ?? "1") },
-    { weight: 3, arbitrary: fc.constantFrom("0", "-1", "2147483648", "99999999999999999999", "1e309", "1.5", "abc", "%00", "%F0%9F", "..%2F..", "%27%20or%201%3D1", "__proto__", "constructor") },
+    { weight: 3, arbitrary: fc.constantFrom("0", "-1", "2147483648", "99999999999999999999", "1e309", "1.5", "abc", ".", "..", "%00", "%F0%9F", "..%2F..", "%27%20or%201%3D1", "__proto__", "constructor") },
     { weight: 1, arbitrary: hostileString.map((value) => percentEncoded(value.slice(0, 200))) },
   );
 }
