@@ -37,6 +37,17 @@ export function requestPath(rawUrl: string | undefined): string {
 }
 
 /**
+ * The path Next.js would redirect to: repeated slashes collapsed, no trailing slash. Same as
+ * the path when it is already canonical (the usual case: one regex test).
+ */
+export function canonicalPath(path: string): string {
+  // Only origin-form paths: an absolute-form request ("http://host/a/") is left to Next.js.
+  if (!path.startsWith("/") || !/\/\/|.\/$/.test(path)) return path;
+  const collapsed = path.replace(/\/{2,}/g, "/");
+  return collapsed.length > 1 && collapsed.endsWith("/") ? collapsed.slice(0, -1) : collapsed;
+}
+
+/**
  * Whether a server-action POST may reach Next.js. Next.js compares Origin with Host itself, but
  * answers an Origin it cannot parse with a 500; refuse those (and mismatches) here with a 403.
  */

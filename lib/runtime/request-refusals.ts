@@ -2,7 +2,7 @@
 // paths, cross-site server actions, oversized bodies (by Content-Length, and while streaming for
 // chunked ones). Each refusal is a JSON error with a Korean message.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
 
 /** How long a refused request's connection may keep sending before it is cut. */
 const REFUSED_LINGER_MS = 5_000;
@@ -102,6 +102,26 @@ export function bodylessApiRefusalIsJson(res: ServerResponse): void {
 
 const METHOD_NOT_ALLOWED_MESSAGE = "지원하지 않는 요청 방식입니다.";
 
+/** Longest address we redirect to; a longer one is refused (see redirectToCanonicalPath). */
+const MAX_REDIRECT_LOCATION = 8 * 1024;
+
+/**
+ * "/a/" and "/a//b" are redirected to "/a" and "/a/b" as Next.js would, but with the address
+ * once: Next.js repeats it in a Refresh header, so a 9 KB query made 18 KB of response headers,
+ * more than HTTP clients accept (Node's fetch failed on it; found by the API fuzz test).
+ */
+function redirectToCanonicalPath(req: IncomingMessage, res: ServerResponse, canonical: string): void {
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  const location = canonical + (query === -1 ? "" : url.slice(query));
+  if (location.length > MAX_REDIRECT_LOCATION) {
+    refuse(req, res, 414, "URI_TOO_LONG", "주소가 너무 깁니다.");
+    return;
+  }
+  res.writeHead(308, { location, "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" });
+  res.end(location);
+}
+
 /**
  * Applies every check; returns false when the request has been answered (refused), true when it
  * may go on. Also arms the streaming body limit and the server-action status fix.
@@ -115,6 +135,11 @@ export function admitRequest(req: IncomingMessage, res: ServerResponse, trustPro
   const path = requestPath(req.url);
   if (!isDecodablePath(path)) {
     refuse(req, res, 400, "VALIDATION", "주소가 올바르지 않습니다.");
+    return false;
+  }
+  const canonical = canonicalPath(path);
+  if (canonical !== path) {
+    redirectToCanonicalPath(req, res, canonical);
     return false;
   }
   const isServerAction = method === "POST" && req.headers["next-action"] !== undefined;

@@ -119,6 +119,22 @@ describe("inputs that produced 500s", () => {
     }
   });
 
+  it("a trailing slash or doubled slash redirects with the address once, and an address too long to redirect to is a 414 (fuzz: /api/v1/articles/..?q=가…)", async () => {
+    const query = `q=${encodeURIComponent("가".repeat(900))}`;
+    // Node's fetch resolves ".." itself: this asks for /api/v1/?q=…, whose redirect used to carry
+    // 16 KB of headers (Location and Refresh), more than fetch reads.
+    const slash = await fetch(`${baseUrl}/api/v1/articles/..?${query}`, { redirect: "manual" });
+    expect(slash.status).toBe(308);
+    expect(slash.headers.get("location")).toBe(`/api/v1?${query}`);
+    expect(slash.headers.get("refresh")).toBeNull();
+    const doubled = await fetch(`${baseUrl}//evil.example//articles/?x=1`, { redirect: "manual" });
+    expect(doubled.status).toBe(308);
+    expect(doubled.headers.get("location")).toBe("/evil.example/articles?x=1");
+    const tooLong = await fetch(`${baseUrl}/search/?q=${encodeURIComponent("가".repeat(1_500))}`, { redirect: "manual" });
+    expect(tooLong.status).toBe(414);
+    expect(await tooLong.json()).toMatchObject({ error: { code: "URI_TOO_LONG", message: "주소가 너무 깁니다." } });
+  });
+
   it("a server action with an Origin that cannot be parsed is a 403", async () => {
     const response = await fetch(`${baseUrl}/newsroom/account`, { method: "POST", headers: { "next-action": "0".repeat(42), origin: "::::", "content-type": "text/plain" }, body: "[]" });
     expect(response.status).toBe(403);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BODY_LIMITS, bodyLimitKind, declaredLength, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+import { BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
 
 describe("request guards in front of Next.js", () => {
   it.each([
@@ -42,5 +42,16 @@ describe("request guards in front of Next.js", () => {
     [{ host: "news.test" }, false, true],
   ])("server action from %j (trust proxy %s): allowed %s", (headers, trustProxy, allowed) => {
     expect(isServerActionFromThisSite(headers, trustProxy)).toBe(allowed);
+  });
+
+  it("finds the address Next.js would redirect to: repeated slashes collapsed, no trailing slash", () => {
+    expect(canonicalPath("/")).toBe("/");
+    expect(canonicalPath("/articles/12")).toBe("/articles/12");
+    expect(canonicalPath("/articles/12/")).toBe("/articles/12");
+    expect(canonicalPath("/api//v1///articles/")).toBe("/api/v1/articles");
+    expect(canonicalPath("//")).toBe("/");
+    // Never a protocol-relative address another site could be reached by.
+    expect(canonicalPath("//evil.example/")).toBe("/evil.example");
+    expect(canonicalPath("http://host/a/")).toBe("http://host/a/");
   });
 });
