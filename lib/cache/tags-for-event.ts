@@ -32,15 +32,27 @@ export function isReaderChatter(event: StoredEvent): boolean {
   return event.type === "comment.posted" || event.type === "comment.liked";
 }
 
-export function tagsForEvent(event: StoredEvent): string[] {
+/** What a story appearing, changing or leaving touches: its page and every list of the newest. */
+function publicationTags(articleId: number | null): string[] {
+  return [...(articleId === null ? [] : [cacheTag.story(articleId)]), cacheTag.latest, cacheTag.corrections];
+}
+
+export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {
   const articleId = numberField(event.payload, "articleId");
   switch (event.type) {
+    case "article.scheduled": {
+      // Scheduled for a moment that has passed by the time the event is applied (a time a few
+      // seconds ahead, a slow approval or a listener catching up): the story is public already
+      // and no timer will fire for it, so it counts as published.
+      const publishAt = Date.parse(stringField(event.payload, "publishAt") ?? "");
+      return publishAt <= now ? publicationTags(articleId) : [];
+    }
     case "article.published":
     case "article.republished":
     case "article.unpublished":
     case "article.corrected":
     case "article.schedule-due":
-      return [...(articleId === null ? [] : [cacheTag.story(articleId)]), cacheTag.latest, cacheTag.corrections];
+      return publicationTags(articleId);
     case "article.rerendered":
       // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
       return articleId === null ? [] : [cacheTag.story(articleId)];

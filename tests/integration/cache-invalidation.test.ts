@@ -98,4 +98,17 @@ describe("scheduled publication without a cron process", () => {
     await expect.poll(() => cache.store.get("home"), { timeout: 15_000, interval: 50 }).toBeUndefined();
     expect(Date.now()).toBeGreaterThanOrEqual(publishAt.getTime());
   });
+
+  it("a schedule whose time has passed when its event is applied drops the pages at once (no timer fires for a past time)", async () => {
+    // An approval for a time a moment ahead whose event is applied after that time (a slow
+    // approval under load, or a listener catching up): the story is public by then.
+    const { cache } = await instance();
+    putPage(cache, "home", [cacheTag.latest]);
+    putPage(cache, "story", [cacheTag.story(999_998)]);
+    await db.domainEvent.create({
+      data: { type: "article.scheduled", payload: { articleId: 999_998, sectionId: null, authorId: "x", publishAt: new Date(Date.now() - 1_000).toISOString() } },
+    });
+    await expect.poll(() => cache.store.get("home"), { timeout: 2_000, interval: 20 }).toBeUndefined();
+    expect(cache.store.get("story")).toBeUndefined();
+  });
 });

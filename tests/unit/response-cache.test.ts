@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
-import { isReaderChatter } from "@/lib/cache/tags-for-event";
+import { isReaderChatter, tagsForEvent } from "@/lib/cache/tags-for-event";
 import { ResponseCache, type CapturedResponse, type Render } from "@/lib/runtime/response-cache/response-cache";
 
 let renders = 0;
@@ -196,6 +196,40 @@ describe("the response cache", () => {
     expect((await get("/b")).headers.get("x-cache")).toBe("HIT");
   });
 
+  it("answers but does not keep a page whose tags were invalidated while it rendered (a story published during the home page's render)", async () => {
+    renderDelayMs = 100;
+    const during = get("/");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    cache.invalidate([cacheTag.latest]);
+    expect((await during).status).toBe(200);
+    renderDelayMs = 0;
+    expect((await get("/")).headers.get("x-cache")).toBe("MISS");
+    expect((await get("/")).headers.get("x-cache")).toBe("HIT");
+    expect(renders).toBe(2);
+    // A change to tags the page does not hold leaves it kept.
+    renderDelayMs = 100;
+    const other = get("/other");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    cache.invalidate([cacheTag.story(99)]);
+    await other;
+    expect((await get("/other")).headers.get("x-cache")).toBe("HIT");
+  });
+
+  it("keeps a page whose tags were shortened by readers' chatter while it rendered only until that shortening ends", async () => {
+    // Four changes within a second make a storm: the fourth shortens instead of dropping.
+    for (let i = 0; i < 3; i += 1) cache.invalidateChatter([cacheTag.story(1)], 500);
+    renderDelayMs = 100;
+    const during = get("/articles/5");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    cache.invalidateChatter([cacheTag.story(1)], 500);
+    await during;
+    renderDelayMs = 0;
+    clock += 499;
+    expect((await get("/articles/5")).headers.get("x-cache")).toBe("HIT");
+    clock += 2;
+    expect((await get("/articles/5")).headers.get("x-cache")).toBe("MISS");
+  });
+
   it("never serves an entry past the next scheduled publication, nor past its lifetime", async () => {
     cache.setNextScheduledPublication(clock + 5_000);
     await get("/");
@@ -281,5 +315,22 @@ describe("readers' comment storms", () => {
     expect(isReaderChatter({ type: "comment.posted", payload: { articleId: 1 } })).toBe(true);
     expect(isReaderChatter({ type: "comment.liked", payload: { articleId: 1 } })).toBe(true);
     for (const type of ["comment.moderated", "comment.deleted", "article.comments-closed", "article.published"]) expect(isReaderChatter({ type, payload: {} })).toBe(false);
+  });
+});
+
+describe("a story scheduled for a moment already past when its event is applied", () => {
+  const now = Date.parse("2026-11-26T07:00:00Z");
+  const scheduled = (publishAt: string) => ({ type: "article.scheduled", payload: { articleId: 7, sectionId: null, authorId: "a", publishAt } });
+
+  it("drops what publishing it drops: no timer will fire for a time that has passed", () => {
+    const published = tagsForEvent({ type: "article.published", payload: { articleId: 7 } }, now);
+    expect(published).toEqual([cacheTag.story(7), cacheTag.latest, cacheTag.corrections]);
+    expect(tagsForEvent(scheduled("2026-11-26T06:59:59.000Z"), now)).toEqual(published);
+    expect(tagsForEvent(scheduled("2026-11-26T07:00:00.000Z"), now)).toEqual(published);
+  });
+
+  it("drops nothing while the time is still ahead (the schedule timer drops it then)", () => {
+    expect(tagsForEvent(scheduled("2026-11-26T07:00:00.001Z"), now)).toEqual([]);
+    expect(tagsForEvent(scheduled("not a date"), now)).toEqual([]);
   });
 });

@@ -29,10 +29,19 @@ export interface CacheStats {
   bytes: number;
 }
 
+/** How many tags' last changes are remembered for renders in flight (see `ticket`). */
+const MAX_REMEMBERED_CHANGES = 10_000;
+
 export class CacheStore {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly keysByTag = new Map<string, Set<string>>();
   readonly stats = { hits: 0, misses: 0, bypasses: 0, stores: 0, invalidations: 0, staleServed: 0 };
+  /** Counts changes (drops and shortenings), so a render can tell which came while it ran. */
+  private sequence = 0;
+  /** Per tag: the last change that dropped its entries, and the last that shortened them. */
+  private readonly changes = new Map<string, { droppedAt: number; shortenedAt: number; shortenedUntil: number }>();
+  /** Tickets older than this are treated as overtaken by a drop (the change log was pruned). */
+  private oldestKnownTicket = 0;
 
   constructor(
     maxBytes: number,
@@ -65,15 +74,50 @@ export class CacheStore {
     return entry && entry.expiresAt + this.staleForMs > now ? entry : undefined;
   }
 
-  set(entry: CachedResponse): void {
+  /**
+   * Taken before a render starts and given back to `set`: a page whose tags were invalidated
+   * while it rendered may show what was there before (a story published during a home page's
+   * render), so it is answered but not kept; one whose tags were shortened by readers' chatter
+   * is kept only until that shortening ends.
+   */
+  ticket(): number {
+    return this.sequence;
+  }
+
+  /** Stores `entry` unless a change to its tags since `ticket` makes it stale; true when stored. */
+  set(entry: CachedResponse, ticket = this.sequence): boolean {
+    if (ticket < this.oldestKnownTicket) return false;
+    for (const tag of entry.tags) {
+      const change = this.changes.get(tag);
+      if (!change) continue;
+      if (change.droppedAt > ticket) return false;
+      if (change.shortenedAt > ticket) entry.expiresAt = Math.min(entry.expiresAt, change.shortenedUntil);
+    }
     this.entries.set(entry.key, entry);
-    if (!this.entries.has(entry.key)) return; // larger than the whole budget
+    if (!this.entries.has(entry.key)) return false; // larger than the whole budget
     for (const tag of entry.tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
       keys.add(entry.key);
     }
     this.stats.stores += 1;
+    return true;
+  }
+
+  private recordChange(tag: string, change: { dropped: boolean; until?: number }): void {
+    const known = this.changes.get(tag) ?? { droppedAt: 0, shortenedAt: 0, shortenedUntil: 0 };
+    if (change.dropped) known.droppedAt = this.sequence;
+    else {
+      known.shortenedAt = this.sequence;
+      known.shortenedUntil = change.until ?? 0;
+    }
+    this.changes.set(tag, known);
+    // Bounded: story and comment tags are many. Forgetting the log means every render running
+    // now is treated as overtaken (answered, not kept), which costs one more render each.
+    if (this.changes.size > MAX_REMEMBERED_CHANGES) {
+      this.changes.clear();
+      this.oldestKnownTicket = this.sequence;
+    }
   }
 
   /**
@@ -82,7 +126,9 @@ export class CacheStore {
    * per period instead of once per comment.
    */
   expireWithin(tags: Iterable<string>, withinMs: number, now = Date.now()): void {
+    this.sequence += 1;
     for (const tag of tags) {
+      this.recordChange(tag, { dropped: false, until: now + withinMs });
       for (const key of this.keysByTag.get(tag) ?? []) {
         const entry = this.entries.peek(key);
         if (entry) entry.expiresAt = Math.min(entry.expiresAt, now + withinMs);
@@ -93,7 +139,9 @@ export class CacheStore {
   /** Drops every entry holding any of `tags`; returns how many were dropped. */
   invalidate(tags: Iterable<string>): number {
     let dropped = 0;
+    this.sequence += 1;
     for (const tag of tags) {
+      this.recordChange(tag, { dropped: true });
       for (const key of [...(this.keysByTag.get(tag) ?? [])]) {
         if (this.entries.delete(key)) dropped += 1;
       }
@@ -105,6 +153,9 @@ export class CacheStore {
   clear(): void {
     this.entries.clear();
     this.keysByTag.clear();
+    this.sequence += 1;
+    this.changes.clear();
+    this.oldestKnownTicket = this.sequence;
   }
 
   snapshot(): CacheStats {

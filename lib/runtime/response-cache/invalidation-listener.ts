@@ -68,8 +68,8 @@ export function startInvalidationListener(options: {
 
   async function applyEvents(rows: StoredEvent[]): Promise<void> {
     const chatter = rows.filter(isReaderChatter);
-    if (chatter.length > 0) cache?.invalidateChatter(new Set(chatter.flatMap(tagsForEvent)), READER_CHATTER_GRACE_MS);
-    invalidate([...new Set(rows.filter((row) => !isReaderChatter(row)).flatMap(tagsForEvent))]);
+    if (chatter.length > 0) cache?.invalidateChatter(new Set(chatter.flatMap((row) => tagsForEvent(row))), READER_CHATTER_GRACE_MS);
+    invalidate([...new Set(rows.filter((row) => !isReaderChatter(row)).flatMap((row) => tagsForEvent(row)))]);
     if (rows.some((row) => row.type.startsWith("article."))) await armScheduleTimer();
   }
 
@@ -96,14 +96,22 @@ export function startInvalidationListener(options: {
 
   async function scheduleDue(at: number): Promise<void> {
     if (stopped || !client) return;
+    // Node's timers can fire a millisecond early, and the longest timer is ~24 days. Asking the
+    // database for the next time then would be wrong: by PostgreSQL's clock the story may already
+    // be due, no longer "next", and never be dropped (the scheduled-time test failed so, now and
+    // then). So wait out the rest first.
+    const remaining = at - Date.now();
+    if (remaining > 0) {
+      scheduleTimer = setTimeout(() => void scheduleDue(at), Math.min(remaining, MAX_TIMER_MS));
+      scheduleTimer.unref();
+      return;
+    }
     try {
-      if (Date.now() >= at) {
-        const { rows } = await client.query<{ id: number }>(
-          `SELECT id FROM "Article" WHERE status = 'SCHEDULED' AND "publishedAt" <= now() AND "publishedAt" >= $1`,
-          [new Date(at - 1_000)],
-        );
-        invalidate([cacheTag.latest, cacheTag.corrections, ...rows.map((row) => cacheTag.story(row.id))]);
-      }
+      const { rows } = await client.query<{ id: number }>(
+        `SELECT id FROM "Article" WHERE status = 'SCHEDULED' AND "publishedAt" <= now() AND "publishedAt" >= $1`,
+        [new Date(at - 1_000)],
+      );
+      invalidate([cacheTag.latest, cacheTag.corrections, ...rows.map((row) => cacheTag.story(row.id))]);
       await armScheduleTimer();
     } catch (error) {
       log(`response cache: scheduled publication check failed: ${String(error)}`);

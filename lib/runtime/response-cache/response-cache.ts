@@ -153,6 +153,7 @@ export class ResponseCache {
 
   private async renderAndStore(key: string, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): Promise<Answer> {
     let captured: CapturedResponse;
+    const ticket = this.store.ticket();
     try {
       captured = await render(req);
     } catch (error) {
@@ -171,7 +172,7 @@ export class ResponseCache {
       sendCaptured(res, captured, req.method === "HEAD");
       return null;
     }
-    this.store.set(entry);
+    this.store.set(entry, ticket);
     return { entry, outcome: "MISS" };
   }
 
