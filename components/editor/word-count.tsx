@@ -1,11 +1,14 @@
 "use client";
 // The live count, the way Korean desks count (lib/articles/manuscript-count.ts). Recounted half a
-// second after typing pauses, never per keystroke.
+// second after typing pauses, never per keystroke, and at least every two seconds while it goes on:
+// a steady typist (a key every 150 ms) never pauses that long, and the count stood still (the
+// clean-clone CI's screenshot of a whole story showed "0자").
 import type { Editor } from "@tiptap/core";
 import { useEffect, useState } from "react";
 import { countManuscript, formatCount, type ManuscriptCount } from "@/lib/articles/manuscript-count";
 
 const COUNT_DELAY_MS = 500;
+const COUNT_MAX_WAIT_MS = 2_000;
 
 /** The body's text as a reader reads it: blocks on their own lines, a hard break a line break. */
 export function editorPlainText(editor: Editor): string {
@@ -17,9 +20,16 @@ export function WordCount({ editor }: { editor: Editor }) {
   const [count, setCount] = useState<ManuscriptCount>(() => countManuscript(editorPlainText(editor)));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let firstChangeAt: number | null = null;
+    const recount = () => {
+      firstChangeAt = null;
+      setCount(countManuscript(editorPlainText(editor)));
+    };
     const schedule = () => {
+      const now = Date.now();
+      firstChangeAt ??= now;
       clearTimeout(timer);
-      timer = setTimeout(() => setCount(countManuscript(editorPlainText(editor))), COUNT_DELAY_MS);
+      timer = setTimeout(recount, Math.min(COUNT_DELAY_MS, Math.max(0, firstChangeAt + COUNT_MAX_WAIT_MS - now)));
     };
     editor.on("update", schedule);
     return () => {

@@ -87,6 +87,12 @@ describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
     await page.click(".editor-modal button[type=submit]");
     await page.locator('[data-testid="editor-video"]').waitFor();
 
+    // The desk's count follows what was typed (공백 포함/제외, 200자 원고지), line breaks not counted.
+    const typed = ["누리시 시립도서관이 평일 밤 10시까지 문을 연다. 자세한 내용은 library.nuri.example/hours 참고.", "중앙도서관: 밤 10시", "북부분관: 밤 9시", "열람실 사진:"].join("");
+    await expect.poll(() => page.textContent('[data-count="with-spaces"]'), { timeout: 10_000 }).toBe(String(typed.length));
+    expect(await page.textContent('[data-count="without-spaces"]')).toBe(String(typed.replace(/ /g, "").length));
+    expect(await page.textContent('[data-count="pages"]')).toBe((Math.ceil(typed.length / 20) / 10).toFixed(1));
+
     await page.click('[data-testid="save-button"]');
     await waitUntilSaved(page);
     const id = await articleIdOf(page);
@@ -163,6 +169,20 @@ describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
     await page.keyboard.type("영상 아래 글.");
     await expect.poll(() => body.locator("p").first().textContent()).toBe("자세한 내용은library.nuri.example 누리집 참고.");
     expect(await body.locator("p").allTextContents()).toContain("영상 아래 글.");
+  });
+
+  it("the character count moves while a reporter types steadily, not only when they pause", async () => {
+    const page = await newStaffPage(browser, "intern@newsroom.test", contexts);
+    await page.click('[data-testid="new-article"]');
+    await page.waitForSelector('[data-testid="editor-body"][contenteditable="true"]');
+    await page.locator('[data-testid="editor-body"]').click();
+    // A key every 150 ms for about six seconds: never the half-second pause the count waits for.
+    let typingDone = false;
+    const typing = page.keyboard.type("가".repeat(40), { delay: 150 }).then(() => (typingDone = true));
+    await expect.poll(async () => Number(await page.textContent('[data-count="with-spaces"]')), { timeout: 15_000, interval: 100 }).toBeGreaterThan(0);
+    expect(typingDone).toBe(false);
+    await typing;
+    await expect.poll(() => page.textContent('[data-count="with-spaces"]'), { timeout: 10_000 }).toBe("40");
   });
 
   it("submitting names each photo that lacks alt text or a credit, and sends nothing until they are filled", async () => {
