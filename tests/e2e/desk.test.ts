@@ -171,4 +171,18 @@ describe.skipIf(!browserTestsEnabled)("the desk's loop in Chromium", () => {
     expect(await feed.text()).toContain(`[정정] ${headline} (바로잡음)`);
     await api(editor, "POST", `/api/v1/articles/${id}/unpublish`, { reason: "시험 정리" });
   }, 300_000);
+
+  it("a story number that does not exist shows a Korean notice inside the newsroom, with the way back to its list", async () => {
+    const editor = await newPage();
+    await signIn(editor, DEMO_STAFF.editor.email);
+    for (const path of ["/newsroom/articles/99999999", "/newsroom/articles/99999999/edit", "/newsroom/articles/not-a-number"]) {
+      const response = await editor.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(404);
+      const notice = editor.locator('[data-testid="newsroom-not-found"]');
+      await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain("찾는 기사나 화면이 없습니다");
+      expect(await editor.locator('[data-testid="signed-in-as"]').count(), path).toBe(1);
+    }
+    await editor.locator('[data-testid="newsroom-not-found"] a', { hasText: "기사 목록으로 가기" }).click();
+    await editor.waitForURL(`${baseUrl}/newsroom`);
+  });
 });
