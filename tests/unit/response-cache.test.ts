@@ -215,6 +215,20 @@ describe("the response cache", () => {
     expect((await get("/other")).headers.get("x-cache")).toBe("HIT");
   });
 
+  it("a request after an invalidation does not wait for a render that began before it", async () => {
+    renderDelayMs = 150;
+    const before = get("/home-race");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    cache.invalidate([cacheTag.latest]);
+    const after = get("/home-race");
+    await Promise.all([before, after]);
+    // The later request rendered anew instead of taking the render that may show the old page.
+    expect(renders).toBe(2);
+    renderDelayMs = 0;
+    expect((await get("/home-race")).headers.get("x-cache")).toBe("HIT");
+    expect(renders).toBe(2);
+  });
+
   it("keeps a page whose tags were shortened by readers' chatter while it rendered only until that shortening ends", async () => {
     // Four changes within a second make a storm: the fourth shortens instead of dropping.
     for (let i = 0; i < 3; i += 1) cache.invalidateChatter([cacheTag.story(1)], 500);

@@ -78,7 +78,19 @@ export class ResponseCache {
   }
 
   invalidate(tags: Iterable<string>): number {
+    this.forgetRendersInFlight();
     return this.store.invalidate(tags);
+  }
+
+  /**
+   * Renders under way when something changed may show what was there before, so requests from
+   * now on do not wait for them (they render anew); their own waiters still get their answer,
+   * which is not kept (see CacheStore.ticket). Which pages a render touches is known only once it
+   * is done, so every one is let go: a few more renders, only when the desk or a writer changed
+   * something (not for readers' comments and likes: see invalidateChatter).
+   */
+  private forgetRendersInFlight(): void {
+    this.pending.clear();
   }
 
   /**
@@ -103,6 +115,8 @@ export class ResponseCache {
     if (this.recentChanges.size > 10_000) {
       for (const [tag, seen] of this.recentChanges) if (now - seen.since >= 1_000 && now >= seen.stormyUntil) this.recentChanges.delete(tag);
     }
+    // Renders in flight are still joined here: readers' chatter comes hundreds of times a second,
+    // and a list a moment old is what the grace allows anyway (it is not kept: CacheStore.ticket).
     if (calm.length > 0) this.store.invalidate(calm);
     if (stormy.length > 0) this.store.expireWithin(stormy, graceMs, now);
   }
@@ -131,8 +145,11 @@ export class ResponseCache {
     let waiting = this.pending.get(key);
     const leader = !waiting;
     if (!waiting) {
-      waiting = this.renderAndStore(key, req, res, render, onOutcome).finally(() => this.pending.delete(key));
-      this.pending.set(key, waiting);
+      const rendering: Promise<Answer> = this.renderAndStore(key, req, res, render, onOutcome).finally(() => {
+        if (this.pending.get(key) === rendering) this.pending.delete(key);
+      });
+      waiting = rendering;
+      this.pending.set(key, rendering);
     }
     const answer = await waiting;
     if (answer) {
