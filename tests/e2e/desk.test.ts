@@ -182,6 +182,7 @@ describe.skipIf(!browserTestsEnabled)("the desk's loop in Chromium", () => {
       await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain("찾는 기사나 화면이 없습니다");
       expect(await editor.locator('[data-testid="signed-in-as"]').count(), path).toBe(1);
     }
+    await editor.screenshot({ path: await screenshotPath("newsroom-not-found") });
     await editor.locator('[data-testid="newsroom-not-found"] a', { hasText: "기사 목록으로 가기" }).click();
     await editor.waitForURL(`${baseUrl}/newsroom`);
   });

@@ -9,7 +9,9 @@ export default function NewsroomNotFound() {
       <h1>찾는 기사나 화면이 없습니다</h1>
       <p>주소가 잘못되었거나, 없는 기사 번호입니다.</p>
       <p>
-        <Link href="/newsroom">기사 목록으로 가기</Link>
+        <Link className="button button--secondary" href="/newsroom">
+          기사 목록으로 가기
+        </Link>
       </p>
     </section>
   );
