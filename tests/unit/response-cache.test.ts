@@ -60,6 +60,15 @@ beforeEach(() => {
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
+/** Starts a slow render of `path` and makes `change` while it runs; `during` is that request's answer. */
+async function changeWhileRendering(path: string, change: () => void, renderMs = 100): Promise<{ during: Promise<Response> }> {
+  renderDelayMs = renderMs;
+  const during = get(path);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  change();
+  return { during };
+}
+
 describe("the response cache", () => {
   it("tells its outcome before the response finishes (the access log and metrics read it there)", async () => {
     await (await get("/articles/1")).text();
@@ -197,31 +206,22 @@ describe("the response cache", () => {
   });
 
   it("answers but does not keep a page whose tags were invalidated while it rendered (a story published during the home page's render)", async () => {
-    renderDelayMs = 100;
-    const during = get("/");
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    cache.invalidate([cacheTag.latest]);
+    const { during } = await changeWhileRendering("/", () => cache.invalidate([cacheTag.latest]));
     expect((await during).status).toBe(200);
     renderDelayMs = 0;
     expect((await get("/")).headers.get("x-cache")).toBe("MISS");
     expect((await get("/")).headers.get("x-cache")).toBe("HIT");
     expect(renders).toBe(2);
     // A change to tags the page does not hold leaves it kept.
-    renderDelayMs = 100;
-    const other = get("/other");
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    cache.invalidate([cacheTag.story(99)]);
-    await other;
+    const other = await changeWhileRendering("/other", () => cache.invalidate([cacheTag.story(99)]));
+    await other.during;
     expect((await get("/other")).headers.get("x-cache")).toBe("HIT");
   });
 
   it("a request after an invalidation does not wait for a render that began before it", async () => {
-    renderDelayMs = 150;
-    const before = get("/home-race");
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    cache.invalidate([cacheTag.latest]);
+    const before = await changeWhileRendering("/home-race", () => cache.invalidate([cacheTag.latest]), 150);
     const after = get("/home-race");
-    await Promise.all([before, after]);
+    await Promise.all([before.during, after]);
     // The later request rendered anew instead of taking the render that may show the old page.
     expect(renders).toBe(2);
     renderDelayMs = 0;
@@ -232,10 +232,7 @@ describe("the response cache", () => {
   it("keeps a page whose tags were shortened by readers' chatter while it rendered only until that shortening ends", async () => {
     // Four changes within a second make a storm: the fourth shortens instead of dropping.
     for (let i = 0; i < 3; i += 1) cache.invalidateChatter([cacheTag.story(1)], 500);
-    renderDelayMs = 100;
-    const during = get("/articles/5");
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    cache.invalidateChatter([cacheTag.story(1)], 500);
+    const { during } = await changeWhileRendering("/articles/5", () => cache.invalidateChatter([cacheTag.story(1)], 500));
     await during;
     renderDelayMs = 0;
     clock += 499;
