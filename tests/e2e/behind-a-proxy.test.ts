@@ -1,12 +1,15 @@
 // The app as production runs it: behind a reverse proxy that ends TLS (TRUST_PROXY=1, so readers'
 // addresses come from X-Forwarded-For; an https public address). Views are counted once per story
-// per reader address whatever the User-Agent, so one client cannot stuff "most read".
+// per reader address whatever the User-Agent, so one client cannot stuff "most read"; every
+// answer carries Strict-Transport-Security.
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { plantStories, removePlantedStories, type PlantedStories } from "../support/planted-stories";
 
 const databaseUrl = inject("appDatabaseUrl");
+const plainBaseUrl = inject("appBaseUrl");
 const db = createPrismaClient(databaseUrl);
 
 let app: AppInstance;
@@ -53,6 +56,34 @@ async function viewsOf(articleId: number) {
 }
 
 describe("behind a TLS-terminating proxy", () => {
+  it("sends Strict-Transport-Security on every kind of answer when the public address is https (and not over plain http)", async () => {
+    const answers = [
+      await fetch(`${app.baseUrl}/`),
+      await fetch(`${app.baseUrl}/`),
+      await fetch(`${app.baseUrl}/api/health`),
+      await fetch(`${app.baseUrl}/api/v1/articles/${planted.ids.published}/comments`),
+      await fetch(`${app.baseUrl}/login`),
+      await fetch(`${app.baseUrl}/no-such-page`),
+    ];
+    // fetch() refuses TRACE itself; our server answers it with 405.
+    const traced = await new Promise<string | undefined>((resolve, reject) => {
+      const req = httpRequest(`${app.baseUrl}/`, { method: "TRACE" }, (res) => {
+        res.resume();
+        expect(res.statusCode).toBe(405);
+        resolve(res.headers["strict-transport-security"] as string | undefined);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(traced).toMatch(/^max-age=\d{8,}/);
+    expect(answers[1]?.headers.get("x-cache")).toBe("HIT");
+    for (const answer of answers) {
+      await answer.arrayBuffer();
+      expect(answer.headers.get("strict-transport-security"), `${answer.url} ${answer.status}`).toMatch(/^max-age=\d{8,}/);
+    }
+    expect((await fetch(`${plainBaseUrl}/`)).headers.get("strict-transport-security")).toBeNull();
+  });
+
   it("2,000 views of one story from one address with 2,000 browser User-Agents count once; 30 addresses count 30", async () => {
     const stuffed = planted.ids.published;
     const read = planted.ids.pendingUpdate;
