@@ -2,7 +2,7 @@
 // byline e-mail through the API (PATCH /api/v1/me) changes no published story: not its sign-off,
 // not its JSON-LD author, not its feed entry. Readers' tips go where the desk saw they would.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { query } from "../support/app-database";
 import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
@@ -37,11 +37,6 @@ async function publicBylines(ids: number[], session: ApiSession): Promise<Record
   return result;
 }
 
-const restore: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const undo of restore) await undo();
-});
-
 describe("bylines the desk approved stay on published stories", () => {
   it.each([
     ["a reporter", DEMO_STAFF.reporter],
@@ -54,7 +49,8 @@ describe("bylines the desk approved stay on published stories", () => {
     expect(JSON.stringify(before)).toContain(person.bylineEmail);
 
     const patched = await session.request("PATCH", "/api/v1/me", { name: `${person.name}대리`, bylineEmail: "tips@elsewhere.example" });
-    restore.push(() => session.request("PATCH", "/api/v1/me", { name: person.name, bylineEmail: person.bylineEmail }));
+    // Other tests share the demo staff: an accepted change is undone as soon as this test ends.
+    onTestFinished(async () => void (await session.request("PATCH", "/api/v1/me", { name: person.name, bylineEmail: person.bylineEmail })));
     const answer = (await patched.json()) as { error?: { message: string } };
     // Reporters may not change them at all (admins do it for them); an admin's own change is allowed.
     if (person.role !== "ADMIN") {
