@@ -8,9 +8,11 @@ export function StoryMeta({ story, showSection = true }: { story: PublicArticleS
   return (
     <p className="story-meta">
       {showSection && story.section && <span className="story-meta__section">{story.section.name}</span>}
-      <span>
-        {story.author.name} {story.author.title}
-      </span>
+      {story.author && (
+        <span>
+          {story.author.name} {story.author.title}
+        </span>
+      )}
       <time dateTime={toKstIso(story.publishedAt)}>{formatKstMinute(story.publishedAt)}</time>
     </p>
   );

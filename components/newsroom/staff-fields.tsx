@@ -11,17 +11,27 @@ export interface StaffFieldValues {
 
 /**
  * The inputs of the staff forms: "create" (admin, everything), "edit" (admin; the login e-mail
- * is fixed after creation) and "self" (one's own profile: no role, title or e-mail).
+ * is fixed after creation) and "self" (one's own profile: no role, title or e-mail; the byline
+ * name and e-mail only for an admin, `bylineEditable`: lib/staff/own-account.ts says why).
  */
-export function StaffFields({ values = {}, mode }: { values?: StaffFieldValues; mode: "create" | "edit" | "self" }) {
+export function StaffFields({ values = {}, mode, bylineEditable = true }: { values?: StaffFieldValues; mode: "create" | "edit" | "self"; bylineEditable?: boolean }) {
   const emailEditable = mode === "create";
   const admin = mode !== "self";
   return (
     <>
-      <label>
-        이름
-        <input name="name" defaultValue={values.name} required maxLength={40} />
-      </label>
+      {bylineEditable ? (
+        <label>
+          이름 <span className="form__hint">바이라인에 실리는 이름: 활동 중인 직원끼리 겹칠 수 없습니다</span>
+          <input name="name" defaultValue={values.name} required maxLength={40} />
+        </label>
+      ) : (
+        <div>
+          <p>
+            이름 <strong>{values.name}</strong> · 바이라인 이메일 <strong>{values.bylineEmail || "없음"}</strong>
+          </p>
+          <p className="form__hint">이름과 바이라인 이메일은 기사마다 실리는 서명이라 관리자만 바꿀 수 있습니다. 바꿀 일이 있으면 관리자에게 요청하세요.</p>
+        </div>
+      )}
       {emailEditable && (
         <label>
           로그인 이메일
@@ -49,10 +59,12 @@ export function StaffFields({ values = {}, mode }: { values?: StaffFieldValues; 
           </label>
         </>
       )}
-      <label>
-        바이라인 이메일 <span className="form__hint">기사 끝에 공개되는 주소</span>
-        <input name="bylineEmail" type="email" defaultValue={values.bylineEmail ?? ""} />
-      </label>
+      {bylineEditable && (
+        <label>
+          바이라인 이메일 <span className="form__hint">기사 끝에 공개되는 주소</span>
+          <input name="bylineEmail" type="email" defaultValue={values.bylineEmail ?? ""} />
+        </label>
+      )}
       <label>
         소개
         <textarea name="bio" defaultValue={values.bio} maxLength={500} />

@@ -37,6 +37,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
   });
   if (!row) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.read", { ownerId: row.authorId });
-  // Not approved yet: the byline shows the time it would carry if approved now.
-  return toPublicArticle({ ...row, approvedAt: row.approvedAt ?? now, publishedAt: row.publishedAt ?? now }, row);
+  // Not approved yet: the story shows the byline and the time it would carry if approved now.
+  const bylines = [row.author, ...row.coAuthors.map((co) => co.user).filter((user) => user.id !== row.author.id)];
+  return toPublicArticle({ ...row, bylines, approvedAt: row.approvedAt ?? now, publishedAt: row.publishedAt ?? now }, row);
 }

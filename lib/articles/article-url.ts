@@ -24,3 +24,16 @@ export function isCanonicalSlug(requested: string[] | undefined, headline: strin
   }
   return decoded.normalize("NFC") === articleSlug(headline);
 }
+
+/**
+ * `path` with the query string the reader came with: a shared link's `?utm_source=...` must
+ * survive the canonical redirect (the response cache adds it the same way to a redirect it keeps).
+ */
+export function withReaderQuery(path: string, searchParams: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(searchParams)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(name, one);
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}

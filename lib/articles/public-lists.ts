@@ -10,6 +10,7 @@ import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { LIST_PAGE_PARAMS } from "@/lib/cache/route-query-params";
 
 export const LIST_PAGE_SIZE = 20;
 
@@ -68,10 +69,8 @@ export interface StoryPage {
   newer: string | null;
 }
 
-export interface PageRequest {
-  before?: string | string[];
-  after?: string | string[];
-}
+/** A list page's cursors, as the address carries them (the response cache keys by exactly these). */
+export type PageRequest = Partial<Record<(typeof LIST_PAGE_PARAMS)[number], string | string[]>>;
 
 /** One page of the visible stories matching `where`, by keyset cursor. */
 export async function pageOfStories(where: Prisma.ArticleWhereInput, request: PageRequest, now = new Date(), pageSize = LIST_PAGE_SIZE): Promise<StoryPage> {

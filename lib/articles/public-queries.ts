@@ -11,7 +11,8 @@ import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
-const bylineSelect = { id: true, name: true, title: true, bylineEmail: true } as const;
+/** The bylines a live revision was approved with (frozen by the database as it went live: ArticleRevisionByline). */
+export const frozenBylinesSelect = { orderBy: { position: "asc" }, select: { userId: true, name: true, title: true, bylineEmail: true } } as const;
 
 const articlePageSelect = {
   id: true,
@@ -21,8 +22,6 @@ const articlePageSelect = {
   unpublishedAt: true,
   approvedAt: true,
   lastCorrectedAt: true,
-  author: { select: bylineSelect },
-  coAuthors: { orderBy: { sortOrder: "asc" }, select: { user: { select: bylineSelect } } },
   // The live revision's tags (ArticleTag holds the working copy's, which may not be approved yet).
   liveTags: { orderBy: [{ sortOrder: "asc" }, { tagId: "asc" }], select: { tag: { select: { slug: true, name: true } } } },
   // Shown only with the story: this select runs only for a story readers may see.
@@ -38,6 +37,7 @@ const articlePageSelect = {
       heroCredit: true,
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
+      bylines: frozenBylinesSelect,
     },
   },
 } satisfies Prisma.ArticleSelect;
@@ -60,9 +60,8 @@ export interface PublicArticle {
   /** For link previews, feeds and JSON-LD (lib/articles/preview-text.ts decides it). */
   description: string;
   section: { id: number; slug: string; name: string } | null;
-  /** The author first, then co-bylines in their order. */
+  /** The author first, then co-bylines in their order, as the desk approved them. */
   bylines: Byline[];
-  author: Byline;
   tags: { slug: string; name: string }[];
   /** The public 기사승인 time. */
   approvedAt: Date;
@@ -90,7 +89,8 @@ async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageDa
   if (state === "gone") return { state: "gone" };
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
-  return { state: "visible", article: toPublicArticle({ ...row, tags: row.liveTags, publishedAt: row.publishedAt }, live) };
+  const bylines = live.bylines.map(({ userId, ...person }) => ({ id: userId, ...person }));
+  return { state: "visible", article: toPublicArticle({ ...row, bylines, tags: row.liveTags, publishedAt: row.publishedAt }, live) };
 }
 
 /** The text readers see (the live revision, or for a staff preview the working copy), in the page's shape. */
@@ -114,14 +114,13 @@ export function toPublicArticle(
     publishedAt: Date;
     approvedAt: Date | null;
     lastCorrectedAt: Date | null;
-    author: Byline;
-    coAuthors: { user: Byline }[];
+    /** The author first, then co-bylines: the live revision's frozen ones, or for a preview the current ones. */
+    bylines: Byline[];
     tags: { tag: { slug: string; name: string } }[];
     corrections: { type: "UPDATE" | "CORRECTION" | "REPLY"; note: string; createdAt: Date }[];
   },
   text: ArticleText,
 ): PublicArticle {
-  const author = row.author;
   return {
     id: row.id,
     path: articlePath(row.id, text.headline),
@@ -131,8 +130,7 @@ export function toPublicArticle(
     bodyText: text.bodyText,
     description: previewDescription(text),
     section: text.section,
-    bylines: [author, ...row.coAuthors.map((co) => co.user).filter((user) => user.id !== author.id)],
-    author,
+    bylines: row.bylines,
     tags: row.tags.map((link) => link.tag),
     approvedAt: row.approvedAt ?? row.publishedAt,
     publishedAt: row.publishedAt,

@@ -10,9 +10,10 @@ export const publicSummarySelect = {
   id: true,
   publishedAt: true,
   lastCorrectedAt: true,
-  author: { select: { id: true, name: true, title: true } },
   liveRevision: {
     select: {
+      // The author's byline as the desk approved it (frozen with the revision), not their profile now.
+      bylines: { where: { position: 0 }, select: { userId: true, name: true, title: true } },
       headline: true,
       subHeadlines: true,
       bodyText: true,
@@ -33,7 +34,8 @@ export interface PublicArticleSummary {
   deck: string | null;
   description: string;
   section: { slug: string; name: string } | null;
-  author: { id: string; name: string; title: string };
+  /** As the desk approved it; null only for a live revision without a frozen byline (there is none). */
+  author: { id: string; name: string; title: string } | null;
   publishedAt: Date;
   correctedAt: Date | null;
   image: PublicImage | null;
@@ -42,6 +44,7 @@ export interface PublicArticleSummary {
 export function toPublicSummary(row: PublicSummaryRow): PublicArticleSummary | null {
   const live = row.liveRevision;
   if (!live || !row.publishedAt) return null;
+  const author = live.bylines[0];
   return {
     id: row.id,
     href: articlePath(row.id, live.headline),
@@ -49,7 +52,7 @@ export function toPublicSummary(row: PublicSummaryRow): PublicArticleSummary | n
     deck: live.subHeadlines[0] ?? null,
     description: previewDescription(live),
     section: live.section ? { slug: live.section.slug, name: live.section.name } : null,
-    author: row.author,
+    author: author ? { id: author.userId, name: author.name, title: author.title } : null,
     publishedAt: row.publishedAt,
     correctedAt: row.lastCorrectedAt,
     image: live.heroImage ? toPublicImage(live.heroImage, live.heroCaption || live.headline) : null,

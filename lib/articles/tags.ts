@@ -3,10 +3,12 @@ import "server-only";
 // ignored), each with a Hangul-friendly slug for its public page.
 import { tagSearchQuerySchema } from "@/lib/articles/article-input-schema";
 import { slugFor } from "@/lib/articles/slug";
-import { assertCan } from "@/lib/auth/permissions";
+import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 
 export interface TagOut {
@@ -17,13 +19,23 @@ export interface TagOut {
 
 const MAX_SUGGESTIONS = 20;
 
+/**
+ * The tags `actor` may learn of: those readers see (on a story public now) and those of the
+ * stories `actor` may read. A tag says what a story is about, so one that exists only on a
+ * colleague's draft or an unapproved update is as private as the story; the desk reads every
+ * story and so may be offered every tag.
+ */
+function tagsVisibleTo(actor: StaffUser, now: Date): Prisma.TagWhereInput {
+  if (canForAnyRecord(actor, "article.read")) return {};
+  return { OR: [{ liveArticles: { some: { article: publiclyVisibleWhere(now) } } }, { articles: { some: { article: { authorId: actor.id } } } }] };
+}
+
 /** Tags whose name contains `q` (names starting with it first), for the editor's typeahead. */
-export async function searchTags(actor: StaffUser, input: unknown): Promise<TagOut[]> {
-  // Tag names can come from stories not yet public: the vocabulary is for people who write.
+export async function searchTags(actor: StaffUser, input: unknown, now = new Date()): Promise<TagOut[]> {
   assertCan(actor, "article.create");
   const { q } = parseInput(tagSearchQuerySchema, input);
   const tags = await db.tag.findMany({
-    where: q ? { name: { contains: q, mode: "insensitive" } } : {},
+    where: { AND: [q ? { name: { contains: q, mode: "insensitive" } } : {}, tagsVisibleTo(actor, now)] },
     orderBy: { name: "asc" },
     take: q ? 200 : MAX_SUGGESTIONS,
     select: { id: true, name: true, slug: true },

@@ -3,11 +3,11 @@ import "server-only";
 // React's cache): the account must still be active and the token's sessionVersion current.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { serverEnv } from "@/lib/config/env";
 import { isSessionTooOld } from "@/lib/auth/session-age";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
+import { readSessionToken } from "@/lib/auth/session-token";
 import { staffUserSelect, type StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -27,10 +27,7 @@ export const getCurrentStaff = cache(async (): Promise<StaffUser | null> => {
   const jar = await cookies();
   const raw = SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find((value) => !!value);
   if (!raw) return null;
-  const secret = serverEnv().NEXTAUTH_SECRET;
-  if (!secret) return null;
-  const token = await decode({ token: raw, secret }).catch(() => null);
-  return staffForToken(token);
+  return staffForToken(await readSessionToken(raw, serverEnv().NEXTAUTH_SECRET));
 });
 
 /**

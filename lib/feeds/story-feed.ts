@@ -2,6 +2,7 @@ import "server-only";
 // RSS 2.0 feeds (the `feed` library writes and escapes the XML): the newest 50 stories readers
 // may see, the whole text in content:encoded, for the site and for each section.
 import { Feed } from "feed";
+import { frozenBylinesSelect } from "@/lib/articles/public-queries";
 import { publicSummarySelect, toPublicSummary } from "@/lib/articles/public-summary";
 import { publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
@@ -14,8 +15,8 @@ export const FEED_SIZE = 50;
 
 const feedSelect = {
   ...publicSummarySelect,
-  author: { select: { id: true, name: true, title: true, bylineEmail: true } },
-  liveRevision: { select: { ...publicSummarySelect.liveRevision.select, bodyHtml: true } },
+  // Every byline as the desk approved it (frozen with the live revision), e-mail included.
+  liveRevision: { select: { ...publicSummarySelect.liveRevision.select, bodyHtml: true, bylines: frozenBylinesSelect } },
 } as const;
 
 export async function buildStoryFeed(options: { section?: { id: number; slug: string; name: string }; now?: Date }): Promise<string> {
@@ -55,7 +56,11 @@ export async function buildStoryFeed(options: { section?: { id: number; slug: st
       published: story.publishedAt,
       description: xmlSafeText(story.description),
       content: xmlSafeText(absolutizeHtml(row.liveRevision.bodyHtml, siteUrl)),
-      author: [{ name: `${row.author.name} ${row.author.title}`, ...(row.author.bylineEmail ? { email: row.author.bylineEmail } : {}), link: absoluteUrl(`/reporters/${row.author.id}`) }],
+      author: row.liveRevision.bylines.map((person) => ({
+        name: `${person.name} ${person.title}`,
+        ...(person.bylineEmail ? { email: person.bylineEmail } : {}),
+        link: absoluteUrl(`/reporters/${person.userId}`),
+      })),
       ...(story.section ? { category: [{ name: story.section.name }] } : {}),
       ...(story.image ? { enclosure: { url: absoluteUrl(story.image.widest.src), type: "image/jpeg", length: 0 } } : {}),
     });

@@ -11,6 +11,7 @@ import { logger, routeConsoleErrorsToLogger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { runInRequestContext } from "@/lib/observability/request-context";
 import { captureRootContext } from "@/lib/observability/root-context";
+import { strictTransportSecurityFor } from "@/lib/security/strict-transport-security";
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
 import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
@@ -98,6 +99,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
 
   const env = serverEnv();
   const trustProxy = env.TRUST_PROXY === "1";
+  const hsts = strictTransportSecurityFor(env.NEXTAUTH_URL);
   // Every render goes through here (straight to the client, or into the response cache), so a
   // page's own status (410 for a withdrawn story, lib/runtime/response-status.ts) applies to both.
   const passToNext = (req: IncomingMessage, res: ServerResponse) => {
@@ -151,6 +153,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
         for (const resolve of waiters) resolve();
       }
     });
+    if (hsts) res.setHeader("strict-transport-security", hsts);
     // While draining, tell keep-alive clients to reconnect (to another instance) after this answer.
     if (draining) res.setHeader("connection", "close");
     // A refused or cut-off request can make Next.js write to a response we already ended, and

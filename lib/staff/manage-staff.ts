@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { storeProfilePhoto } from "@/lib/media/store-uploaded-image";
+import { assertBylineNameFree } from "@/lib/staff/byline-names";
 import { createStaffSchema, updateStaffSchema } from "@/lib/staff/staff-schemas";
 import { generateTemporaryPassword } from "@/lib/staff/temporary-password";
 import { stringId } from "@/lib/schemas/common";
@@ -57,12 +58,17 @@ export async function createStaffMember(actor: StaffUser, input: unknown, option
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
     throw conflict("이미 같은 이메일로 등록된 직원이 있습니다.", { fieldErrors: { email: "이미 등록된 이메일입니다." } });
   }
+  // Checked before the photo is stored too (so a refused form leaves no photo behind), and again
+  // under the lock in the transaction.
+  await db.$transaction((tx) => assertBylineNameFree(tx, data.name));
   // Stored only once the request is known to be allowed and valid.
   const photoId = await storeProfilePhoto(actor, options.photo, data.name);
   const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
   const user = await db.$transaction(async (tx) => {
+    await assertBylineNameFree(tx, data.name);
     const created = await tx.user.create({
-      data: { ...data, photoId: photoId ?? null, passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true },
+      data: { ...data, photoId: photoId ?? null, passwordHash, mustChangePassword: true },
       select: staffListSelect,
     });
     await recordAudit({ actorId: actor.id, action: "staff.create", targetType: "User", targetId: created.id, detail: { email: data.email, role: data.role, title: data.title } }, tx);
@@ -95,6 +101,7 @@ export async function updateStaffMember(actor: StaffUser, rawId: string, input: 
   return db.$transaction(async (tx) => {
     await lockAdminRoster(tx, actor);
     const current = await tx.user.findUniqueOrThrow({ where: { id }, select: { role: true, title: true, active: true } });
+    if (data.name !== undefined && current.active) await assertBylineNameFree(tx, data.name, id);
     const roleChanged = data.role !== undefined && data.role !== current.role;
     if (roleChanged && current.role === "ADMIN" && current.active && (await countOtherActiveAdmins(tx, id)) === 0) {
       throw invalid("마지막 관리자의 역할은 바꿀 수 없습니다. 먼저 다른 관리자를 지정하세요.");
@@ -123,9 +130,10 @@ export async function setStaffActive(actor: StaffUser, rawId: string, active: bo
   if (!active && id === actor.id) throw invalid("자기 자신의 계정은 비활성화할 수 없습니다.");
   await db.$transaction(async (tx) => {
     await lockAdminRoster(tx, actor);
-    const current = await tx.user.findUnique({ where: { id }, select: { role: true, active: true } });
+    const current = await tx.user.findUnique({ where: { id }, select: { role: true, active: true, name: true } });
     if (!current) throw notFound("직원을 찾을 수 없습니다.");
     if (current.active === active) return;
+    if (active) await assertBylineNameFree(tx, current.name, id);
     if (!active && current.role === "ADMIN" && (await countOtherActiveAdmins(tx, id)) === 0) {
       throw invalid("마지막 관리자는 비활성화할 수 없습니다.");
     }

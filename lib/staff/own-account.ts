@@ -7,7 +7,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
-import { DomainError, invalid } from "@/lib/errors";
+import { DomainError, forbidden, invalid } from "@/lib/errors";
+import { assertBylineNameFree } from "@/lib/staff/byline-names";
 import { changeOwnPasswordSchema, updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
 import { storeProfilePhoto } from "@/lib/media/store-uploaded-image";
 import { parseInput } from "@/lib/validation";
@@ -20,11 +21,25 @@ export async function getOwnProfile(actor: StaffUser) {
   });
 }
 
+/**
+ * Why a reporter or an editor may not change their own byline name or byline e-mail: they are
+ * printed under every story, and readers send tips (confidential ones too) to that address. An
+ * admin changes them (/newsroom/staff), which is rare (a new name, a new desk address) and leaves
+ * a record; published stories keep the byline the desk approved either way (it is frozen with the
+ * revision), and the next approval of a story carries the new one.
+ */
+export const BYLINE_CHANGE_FOR_ADMINS = "이름과 바이라인 이메일은 기사마다 실리는 서명이라 관리자만 바꿀 수 있습니다. 관리자에게 요청하세요.";
+
 export async function updateOwnProfile(actor: StaffUser, input: unknown, options: { photo?: File } = {}) {
   assertCan(actor, "profile.update", { ownerId: actor.id });
   const data = parseInput(updateOwnProfileSchema, input);
+  const current = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, bylineEmail: true } });
+  const newName = data.name !== undefined && data.name !== current.name ? data.name : null;
+  const newBylineEmail = data.bylineEmail !== undefined && data.bylineEmail !== current.bylineEmail;
+  if ((newName !== null || newBylineEmail) && actor.role !== "ADMIN") throw forbidden(BYLINE_CHANGE_FOR_ADMINS);
   const photoId = await storeProfilePhoto(actor, options.photo, data.name ?? actor.name);
   return db.$transaction(async (tx) => {
+    if (newName !== null) await assertBylineNameFree(tx, newName, actor.id);
     const user = await tx.user.update({
       where: { id: actor.id },
       data: { ...data, ...(photoId ? { photoId } : {}) },

@@ -1,9 +1,16 @@
 import "server-only";
-// "Today" (most read since midnight, Korea time) and "Hot Issue" (most read over seven days),
-// from ArticleView's hourly rows. Only stories readers may see now are ranked and shown.
+// The side column's two boxes, which answer different questions:
+// - "Today": what readers read most since midnight (Korea time), from ArticleView's hourly rows
+//   (one view per reader address per story per day: lib/views/view-counter.ts);
+// - "Hot Issue": what readers discussed most over the last seven days: the number of different
+//   commenters (sources) on visible comments, then the number of such comments, then the week's
+//   views. Read counts alone put the same few new stories at the top of both boxes; talk marks
+//   the stories readers care about, and counting commenters rather than comments keeps one busy
+//   commenter (or comments the desk hid or holds) from making a story "hot".
+// Only stories readers may see now are ranked and shown.
 import { cache } from "react";
 import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { readerDb } from "@/lib/db";
@@ -12,7 +19,7 @@ import { startOfKstDay } from "@/lib/views/view-counter";
 const WEEK = 7 * 24 * 3_600_000;
 const MOST_READ_TTL_MS = 60_000;
 
-async function rankSince(since: Date, limit: number, now: Date): Promise<number[]> {
+async function rankByViewsSince(since: Date, limit: number, now: Date): Promise<number[]> {
   const ranking = await readerDb.articleView.groupBy({
     by: ["articleId"],
     where: { hour: { gte: since }, article: publiclyVisibleWhere(now) },
@@ -23,26 +30,44 @@ async function rankSince(since: Date, limit: number, now: Date): Promise<number[
   return ranking.map((row) => row.articleId);
 }
 
+async function rankByDiscussionSince(since: Date, limit: number, now: Date): Promise<number[]> {
+  const rows = await readerDb.$queryRaw<{ id: number }[]>`
+    SELECT c."articleId" AS id
+    FROM "Comment" c
+    JOIN "Article" a ON a."id" = c."articleId"
+    WHERE c."status" = 'VISIBLE' AND c."createdAt" >= ${since} AND ${publiclyVisibleSql("a", now)}
+    GROUP BY c."articleId"
+    ORDER BY count(DISTINCT c."ipHash") DESC, count(*) DESC,
+      (SELECT COALESCE(sum(v."count"), 0) FROM "ArticleView" v WHERE v."articleId" = c."articleId" AND v."hour" >= ${since}) DESC,
+      c."articleId" DESC
+    LIMIT ${limit}`;
+  return rows.map((row) => row.id);
+}
+
 export interface MostRead {
+  /** Read most since midnight (KST). */
   today: PublicArticleSummary[];
-  week: PublicArticleSummary[];
+  /** Discussed most over the last seven days. */
+  hotIssue: PublicArticleSummary[];
 }
 
 async function loadMostRead(limit: number, now: Date): Promise<MostRead> {
   tagResponse(cacheTag.mostRead, cacheTag.latest);
-  const [todayIds, weekIds] = await Promise.all([rankSince(startOfKstDay(now), limit, now), rankSince(new Date(now.getTime() - WEEK), limit, now)]);
-  const ids = [...new Set([...todayIds, ...weekIds])];
-  if (ids.length === 0) return { today: [], week: [] };
+  const since = new Date(now.getTime() - WEEK);
+  const [todayIds, hotIds] = await Promise.all([rankByViewsSince(startOfKstDay(now), limit, now), rankByDiscussionSince(since, limit, now)]);
+  const ids = [...new Set([...todayIds, ...hotIds])];
+  if (ids.length === 0) return { today: [], hotIssue: [] };
   const stories = toPublicSummaries(await readerDb.article.findMany({ where: { id: { in: ids }, ...publiclyVisibleWhere(now) }, select: publicSummarySelect }));
   const byId = new Map(stories.map((story) => [story.id, story]));
   const inOrder = (list: number[]) => list.map((id) => byId.get(id)).filter((story): story is PublicArticleSummary => story !== undefined);
-  return { today: inOrder(todayIds), week: inOrder(weekIds) };
+  return { today: inOrder(todayIds), hotIssue: inOrder(hotIds) };
 }
 
 /** Both boxes, read once per request however many parts of the page show them. */
 export const getMostRead = cache(
   (limit: number = 5): Promise<MostRead> =>
-    // Views move the ranking continuously, not events: shared for a minute, like cached pages holding it.
+    // Views and comments move the rankings continuously, not the desk's events: shared for a
+    // minute, like the cached pages holding them.
     memoizedQuery(`most-read:${limit}`, [cacheTag.mostRead, cacheTag.latest], MOST_READ_TTL_MS, () => loadMostRead(limit, new Date())),
 );
 

@@ -2,6 +2,7 @@ import "server-only";
 // The counting end of the view beacon (app/api/views/route.ts): count, and make sure the
 // buffer is written out regularly. Never touches the database itself.
 import { clientIpFrom } from "@/lib/auth/client-ip";
+import { networkOf } from "@/lib/comments/comment-source";
 import { serverEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { outsideAnyRequest } from "@/lib/observability/root-context";
@@ -25,8 +26,13 @@ function ensureFlushTimer(): void {
   holder[TIMER_KEY] = timer;
 }
 
+/**
+ * Counts a page view from the beacon. The source is the reader's network as our own server saw it
+ * (behind a trusted proxy, X-Forwarded-For): an IPv4 address, or an IPv6 /64, whose hosts pick
+ * their last 64 bits at will, the same grouping the comment limits use.
+ */
 export function recordArticleView(articleId: number, headers: Headers, now = new Date()): ViewOutcome {
-  const outcome = processViewCounter().record(articleId, { ip: clientIpFrom(headers), userAgent: headers.get("user-agent") }, now);
+  const outcome = processViewCounter().record(articleId, { source: networkOf(clientIpFrom(headers)), userAgent: headers.get("user-agent") }, now);
   if (outcome === "counted") ensureFlushTimer();
   return outcome;
 }

@@ -1,8 +1,12 @@
 // Page views counted on our own server, without third-party analytics and without a database
 // write per hit:
-// - one count per visitor per story per KST day. A visitor is a hash of IP address and user
-//   agent with a salt that is random, kept only in memory and replaced every day, so yesterday's
-//   hashes cannot be linked to today's and nothing that identifies a reader is ever stored;
+// - one count per source per story per KST day, whatever the User-Agent (a script sends any it
+//   likes). A source is a reader's network address (an IPv4 address, an IPv6 /64: see
+//   lib/views/record-view.ts), kept only as a hash with a salt that is random, kept only in memory
+//   and replaced every day, so yesterday's hashes cannot be linked to today's and nothing that
+//   identifies a reader is ever stored;
+// - at most DAILY_VIEWS_PER_SOURCE counted views per source per KST day across all stories, so
+//   one address cannot lift many stories either;
 // - bots (by user agent, the `isbot` list) are not counted;
 // - counts are buffered in memory and written in one statement per flush into ArticleView's
 //   hourly rows (and Article.viewCount), every VIEW_FLUSH_SECONDS and when the server stops.
@@ -22,12 +26,17 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 
 const HOUR = 3_600_000;
 const KST_OFFSET = 9 * HOUR;
-/** Past this many (visitor, story) pairs in a day the memory is cleared: a few may count twice. */
+/**
+ * Stories one source can add a view to in a KST day. A keen reader opens a few dozen; an office
+ * or a carrier's shared address more, but then one count per story is already what it gets.
+ */
+export const DAILY_VIEWS_PER_SOURCE = 50;
+/** Past this many (source, story) pairs in a day the memory is cleared: a few may count twice. */
 const MAX_SEEN_PER_DAY = 500_000;
 /** Past this many pending (story, hour) rows new views wait for the next flush to be recorded. */
 const MAX_PENDING_ROWS = 100_000;
 
-export type ViewOutcome = "counted" | "repeat" | "bot";
+export type ViewOutcome = "counted" | "repeat" | "capped" | "bot";
 
 export function isBotUserAgent(userAgent: string | null | undefined): boolean {
   return !userAgent || userAgent.trim() === "" || isbot(userAgent);
@@ -51,24 +60,34 @@ export class ViewCounter {
   private day = "";
   private salt = Buffer.alloc(0);
   private seen = new Set<string>();
+  /** Per source hash: views counted today. */
+  private countedBySource = new Map<string, number>();
   /** "articleId:hourMillis" -> views not yet written. */
   private pending = new Map<string, number>();
 
-  /** Counts a view unless this visitor already viewed this story today or is a bot. */
-  record(articleId: number, visitor: { ip: string; userAgent: string | null }, now = new Date()): ViewOutcome {
+  /**
+   * Counts a view unless this source already viewed this story today, has used up its views for
+   * the day, or is a bot. `source` is the reader's network (record-view.ts); the User-Agent only
+   * tells bots apart.
+   */
+  record(articleId: number, visitor: { source: string; userAgent: string | null }, now = new Date()): ViewOutcome {
     if (isBotUserAgent(visitor.userAgent)) return "bot";
     const today = kstDay(now);
     if (today !== this.day || this.seen.size >= MAX_SEEN_PER_DAY) {
       if (today !== this.day) this.salt = randomBytes(32);
       this.day = today;
       this.seen = new Set();
+      this.countedBySource = new Map();
     }
-    const visitorHash = createHash("sha256").update(this.salt).update(`${visitor.ip}\n${visitor.userAgent}`).digest("base64url").slice(0, 22);
-    const key = `${visitorHash}:${articleId}`;
+    const sourceHash = createHash("sha256").update(this.salt).update(visitor.source).digest("base64url").slice(0, 22);
+    const key = `${sourceHash}:${articleId}`;
     if (this.seen.has(key)) return "repeat";
+    const counted = this.countedBySource.get(sourceHash) ?? 0;
+    if (counted >= DAILY_VIEWS_PER_SOURCE) return "capped";
     const row = `${articleId}:${hourOf(now)}`;
     if (!this.pending.has(row) && this.pending.size >= MAX_PENDING_ROWS) return "repeat";
     this.seen.add(key);
+    this.countedBySource.set(sourceHash, counted + 1);
     this.pending.set(row, (this.pending.get(row) ?? 0) + 1);
     return "counted";
   }

@@ -23,6 +23,13 @@ async function firstRow<T extends pg.QueryResultRow>(sql: string, params: unknow
   }
 }
 
+/** The cache's entries and bytes, as /metrics reports them (this machine may scrape it). */
+async function cacheSize(): Promise<{ entries: number; bytes: number }> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\d+)`, "m").exec(text)?.[1] ?? Number.NaN);
+  return { entries: gauge("newsroom_response_cache_entries"), bytes: gauge("newsroom_response_cache_bytes") };
+}
+
 describe("the response cache in front of the app", () => {
   it("answers a reader's second visit from memory, with a new nonce that matches the page's scripts", async () => {
     await fetch(`${baseUrl}/sections/culture`);
@@ -72,6 +79,60 @@ describe("the response cache in front of the app", () => {
     await expect.poll(async () => (await fetch(`${baseUrl}/`)).text(), { timeout: 1_000, interval: 50 }).toContain(link);
   });
 
+  it("a dummy session cookie does not go around the cache: only one that verifies does", async () => {
+    await fetch(`${baseUrl}/sections/culture`);
+    for (const cookie of ["next-auth.session-token=x", "__Secure-next-auth.session-token=forged.jwt.value", "next-auth.session-token=; other=1"]) {
+      expect((await fetch(`${baseUrl}/sections/culture`, { headers: { cookie } })).headers.get("x-cache"), cookie).toBe("HIT");
+    }
+  });
+
+  it("share links: 300 requests with random tracking parameters after one warm request are 300 hits, and the cache does not grow", async () => {
+    const story = await firstRow<{ id: number }>(`SELECT id FROM "Article" WHERE status = 'PUBLISHED' AND "liveRevisionId" IS NOT NULL AND "publishedAt" <= now() ORDER BY id LIMIT 1`);
+    if (!story) throw new Error("the demo has no published story");
+    const canonical = new URL((await fetch(`${baseUrl}/articles/${story.id}`)).url).pathname;
+    expect((await fetch(`${baseUrl}${canonical}`)).status).toBe(200);
+    const before = await cacheSize();
+    const random = () => Math.random().toString(36).slice(2, 10);
+    const trackers = ["utm_source", "utm_medium", "utm_campaign", "fbclid", "gclid", "igshid", "ref", random()];
+    const outcomes: string[] = [];
+    for (let batch = 0; batch < 30; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const query = new URLSearchParams([[trackers[(batch + i) % trackers.length] ?? "x", random()], [random(), random()]]);
+          const response = await fetch(`${baseUrl}${canonical}?${query}`);
+          await response.arrayBuffer();
+          return response.headers.get("x-cache") ?? "none";
+        }),
+      );
+      outcomes.push(...answers);
+    }
+    expect(outcomes.filter((outcome) => outcome === "HIT").length).toBe(300);
+    const after = await cacheSize();
+    expect(after.entries).toBeLessThanOrEqual(before.entries);
+    expect(after.bytes).toBeLessThanOrEqual(before.bytes);
+  }, 180_000);
+
+  it("the canonical redirect of a shared short address keeps its query string, from the cache too", async () => {
+    const story = await firstRow<{ id: number }>(`SELECT id FROM "Article" WHERE status = 'PUBLISHED' AND "liveRevisionId" IS NOT NULL AND "publishedAt" <= now() ORDER BY id LIMIT 1`);
+    if (!story) throw new Error("the demo has no published story");
+    const answers = [];
+    for (const query of ["utm_source=x", "utm_source=kakao&fbclid=IwAR0abc", "utm_source=x"]) {
+      const response = await fetch(`${baseUrl}/articles/${story.id}?${query}`, { redirect: "manual" });
+      expect(response.status).toBe(308);
+      const location = new URL(response.headers.get("location") ?? "", baseUrl);
+      expect(location.pathname).toMatch(new RegExp(`^/articles/${story.id}/.+`));
+      expect(location.search).toBe(`?${query}`);
+      answers.push(response.headers.get("x-cache"));
+    }
+    expect(answers.at(-1)).toBe("HIT");
+    // Staff go around the cache: the page's own redirect keeps the query string too.
+    const session = await signInOverHttp(baseUrl, DEMO_STAFF.editor.email, password);
+    const staff = await fetch(`${baseUrl}/articles/${story.id}?utm_source=x&utm_source=y`, { redirect: "manual", headers: { cookie: session.cookie } });
+    expect(staff.headers.get("x-cache")).toBeNull();
+    expect(staff.status).toBe(308);
+    expect(new URL(staff.headers.get("location") ?? "", baseUrl).search).toBe("?utm_source=x&utm_source=y");
+  });
+
   it("revalidation costs a 304", async () => {
     const first = await fetch(`${baseUrl}/sections/economy`);
     await first.arrayBuffer();
@@ -101,6 +162,19 @@ describe.skipIf(!browserTestsEnabled)("cached pages in Chromium", () => {
     // Next.js's client runtime booted: its inline scripts were allowed by the fresh nonce.
     await expect.poll(() => page.evaluate(() => typeof (window as unknown as { __next_f?: unknown }).__next_f)).toBe("object");
     expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it("a page reached through a shared link keeps its tracking parameters in the address bar", async () => {
+    const page = await browser.newPage();
+    const address = `${baseUrl}/sections/culture?utm_source=kakaotalk&fbclid=IwAR0share`;
+    await fetch(address);
+    const response = await page.goto(address);
+    expect(response?.headers()["x-cache"]).toBe("HIT");
+    await expect.poll(() => page.evaluate(() => typeof (window as unknown as { __next_f?: unknown }).__next_f)).toBe("object");
+    // Next.js's router writes its own idea of the address into history once it has booted.
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => location.search)).toBe("?utm_source=kakaotalk&fbclid=IwAR0share");
     await page.close();
   });
 });

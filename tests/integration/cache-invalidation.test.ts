@@ -26,7 +26,7 @@ async function instance(): Promise<{ cache: ResponseCache; listener: Invalidatio
 }
 
 function putPage(cache: ResponseCache, key: string, tags: string[]) {
-  cache.store.set({ key, status: 200, headers: {}, template: buildPageTemplate(Buffer.from(key), null), hasNonce: false, etag: "x", tags, storedAt: Date.now(), expiresAt: Date.now() + 600_000 });
+  cache.store.set({ key, path: key, status: 200, headers: {}, template: buildPageTemplate(Buffer.from(key), null), hasNonce: false, etag: "x", tags, storedAt: Date.now(), expiresAt: Date.now() + 600_000 });
 }
 
 async function publishedStory() {

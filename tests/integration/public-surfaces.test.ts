@@ -87,11 +87,14 @@ describe("lists", () => {
     expect(data.article.tags.map((tag) => tag.slug)).toEqual([planted.tagSlug]);
   });
 
-  it("most read ranks only stories readers may see, even when private ones have views", async () => {
+  it("most read and most discussed rank only stories readers may see, even when private ones have views and comments", async () => {
     const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
     await db.articleView.createMany({ data: Object.values(planted.ids).map((articleId, index) => ({ articleId, hour, count: 1000 + index })) });
+    await db.comment.createMany({
+      data: Object.values(planted.ids).flatMap((articleId) => [1, 2, 3].map((n) => ({ articleId, body: "의견", guestName: `독자${n}`, ipHash: `planted-source-${n}`, createdAt: new Date(Date.now() - 60_000) }))),
+    });
     const mostRead = await getMostReadAt(new Date(), 20);
-    for (const box of [mostRead.today, mostRead.week]) {
+    for (const box of [mostRead.today, mostRead.hotIssue]) {
       expectNoPlantedStory(planted, JSON.stringify(box), "most read");
       expect(box.map((story) => story.id).sort()).toEqual(publicIds().sort());
     }

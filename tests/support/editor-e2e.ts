@@ -45,8 +45,8 @@ export function blocks(node: StoredNode, prefix = ""): [string, string][] {
   });
 }
 
-export async function newStaffPage(browser: Browser, email: string, contexts: BrowserContext[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+export async function newStaffPage(browser: Browser, email: string, contexts: BrowserContext[], viewport = { width: 1280, height: 1000 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "ko-KR", timezoneId: "Asia/Seoul" });
   context.setDefaultTimeout(20_000);
   contexts.push(context);
   const page = await context.newPage();

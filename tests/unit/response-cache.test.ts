@@ -1,10 +1,11 @@
 // The response cache's rules, against a real HTTP server with a stand-in renderer.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { randomBytes } from "node:crypto";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { isReaderChatter, tagsForEvent } from "@/lib/cache/tags-for-event";
+import { MAX_VARIANTS_PER_PATH } from "@/lib/runtime/response-cache/cache-store";
 import { ResponseCache, type CapturedResponse, type Render } from "@/lib/runtime/response-cache/response-cache";
 
 let renders = 0;
@@ -16,11 +17,14 @@ let cache: ResponseCache;
 let server: Server;
 let base: string;
 
+let lastRenderHeaders: IncomingHttpHeaders | undefined;
+
 const render: Render = async (req) => {
   renders += 1;
+  lastRenderHeaders = req.headers;
   if (renderDelayMs) await new Promise((resolve) => setTimeout(resolve, renderDelayMs));
   const nonce = randomBytes(16).toString("base64");
-  const path = req.url ?? "/";
+  const path = req.url;
   const html = `<html><head><script nonce="${nonce}">boot()</script></head><body>${"기사 본문 ".repeat(300)}${path}<script nonce="${nonce}" src="/a.js"></script></body></html>`;
   return {
     status: 200,
@@ -54,8 +58,12 @@ beforeEach(() => {
   renderDelayMs = 0;
   nextRender = () => ({});
   clock = 1_000_000;
-  cache = new ResponseCache({ maxBytes: 10 * 1024 * 1024, now: () => clock });
+  cache = new ResponseCache({ maxBytes: 10 * 1024 * 1024, now: () => clock, isSignedInSession: verifySession });
 });
+
+/** The stand-in for next-auth's check of a session token: only this one was signed by us. */
+const SIGNED_TOKEN = "signed-staff-token";
+const verifySession = (token: string) => Promise.resolve(token === SIGNED_TOKEN);
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
@@ -146,8 +154,8 @@ describe("the response cache", () => {
   });
 
   it.each([
-    ["a staff session", "/", { cookie: "next-auth.session-token=abc" }],
-    ["a secure staff session", "/", { cookie: "x=1; __Secure-next-auth.session-token=abc" }],
+    ["a staff session", "/", { cookie: `next-auth.session-token=${SIGNED_TOKEN}` }],
+    ["a secure staff session", "/", { cookie: `x=1; __Secure-next-auth.session-token=${SIGNED_TOKEN}` }],
     ["a client-side navigation", "/", { rsc: "1" }],
     ["the newsroom", "/newsroom", {}],
     ["the sign-in page", "/login", {}],
@@ -277,6 +285,65 @@ describe("the response cache", () => {
       );
     });
     expect(forged).toBe("MISS");
+  });
+
+  it("keys by the query parameters the route reads: tracking parameters neither miss nor reach the render", async () => {
+    const seen: string[] = [];
+    nextRender = (path) => (seen.push(path), {});
+    await get("/articles/1");
+    await get("/search?q=고양");
+    await get("/sections/economy?before=abc");
+    for (const path of ["/articles/1?utm_source=kakao", "/articles/1?fbclid=IwAR0&utm_medium=social", "/search?utm_campaign=x&q=고양", "/sections/economy?gclid=1&before=abc", "/articles/1?q=ignored"]) {
+      const response = await get(path);
+      expect(response.headers.get("x-cache"), path).toBe("HIT");
+      expect(await response.text()).not.toMatch(/utm_|fbclid|gclid/);
+    }
+    expect((await get("/search?q=서울&utm_source=x")).headers.get("x-cache")).toBe("MISS");
+    expect((await get("/sections/economy?before=def")).headers.get("x-cache")).toBe("MISS");
+    expect(seen).toEqual(["/articles/1", `/search?q=${encodeURIComponent("고양")}`, "/sections/economy?before=abc", `/search?q=${encodeURIComponent("서울")}`, "/sections/economy?before=def"]);
+  });
+
+  it("keeps a bounded number of variants of one path, whatever the query strings and Host headers", async () => {
+    await get("/");
+    for (let i = 0; i < MAX_VARIANTS_PER_PATH + 50; i += 1) await get(`/search?q=${i}x${Math.random().toString(36).slice(2)}`);
+    expect(cache.store.snapshot().entries).toBe(MAX_VARIANTS_PER_PATH + 1);
+    const { get: httpGet } = await import("node:http");
+    for (let i = 0; i < MAX_VARIANTS_PER_PATH + 50; i += 1) {
+      await new Promise<void>((resolve, reject) =>
+        httpGet(`${base}/articles/5`, { headers: { host: `forged-${i}.example` } }, (res) => res.resume().on("end", resolve)).on("error", reject),
+      );
+    }
+    expect(cache.store.snapshot().entries).toBe(2 * MAX_VARIANTS_PER_PATH + 1);
+    // Other pages keep their place.
+    expect((await get("/")).headers.get("x-cache")).toBe("HIT");
+    // The newest variants are the ones kept.
+    const last = `/search?q=last`;
+    await get(last);
+    expect((await get(last)).headers.get("x-cache")).toBe("HIT");
+  }, 60_000);
+
+  it("a cached redirect carries on the query string the reader came with", async () => {
+    nextRender = (path) => (path.startsWith("/articles/7") ? { status: 308, headers: { location: "/articles/7/%EA%B8%B0%EC%82%AC" }, body: Buffer.from("") } : {});
+    for (const query of ["?utm_source=kakao", "?fbclid=IwAR0&utm_medium=social", ""]) {
+      const response = await fetch(`${base}/articles/7${query}`, { redirect: "manual" });
+      expect(response.status).toBe(308);
+      expect(response.headers.get("location")).toBe(`/articles/7/%EA%B8%B0%EC%82%AC${query}`);
+    }
+    expect(renders).toBe(1);
+  });
+
+  it("only a session cookie that verifies goes around the cache: a made-up one is served like any reader", async () => {
+    await get("/");
+    for (const cookie of ["next-auth.session-token=x", "__Secure-next-auth.session-token=forged", "xnext-auth.session-token=" + SIGNED_TOKEN, "next-auth.session-token="]) {
+      expect((await get("/", { cookie })).headers.get("x-cache"), cookie).toBe("HIT");
+    }
+    expect((await get("/", { cookie: `a=1; next-auth.session-token=${SIGNED_TOKEN}` })).headers.get("x-cache")).toBe("BYPASS");
+  });
+
+  it("renders a reader's miss without their cookies (the stored page is everyone's)", async () => {
+    await get("/tags/x", { cookie: "next-auth.session-token=x; theme=dark" });
+    expect(renders).toBe(1);
+    expect(lastRenderHeaders?.cookie).toBeUndefined();
   });
 
   it("stays within its memory budget, dropping the least recently used", async () => {

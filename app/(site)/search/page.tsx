@@ -5,9 +5,11 @@ import { SearchForm } from "@/components/site/search-form";
 import { pageNumber } from "@/lib/schemas/common";
 import { MAX_QUERY_LENGTH, MAX_TERMS, parseSearchQuery, type SearchQuery } from "@/lib/search/search-query";
 import { MAX_SEARCH_PAGE, searchStories, type SearchResults } from "@/lib/search/search-stories";
+import type { SEARCH_PARAMS } from "@/lib/cache/route-query-params";
 
 interface Props {
-  searchParams: Promise<{ q?: string | string[]; page?: string | string[] }>;
+  /** The response cache keys /search by exactly these (lib/cache/route-query-params.ts). */
+  searchParams: Promise<Partial<Record<(typeof SEARCH_PARAMS)[number], string | string[]>>>;
 }
 
 export const metadata: Metadata = { title: "기사 검색", robots: { index: false, follow: true }, alternates: { canonical: "/search" } };

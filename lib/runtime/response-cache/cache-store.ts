@@ -5,6 +5,8 @@ import type { PageTemplate } from "@/lib/runtime/response-cache/page-template";
 
 export interface CachedResponse {
   key: string;
+  /** The path without host or query: entries of one path are its variants, and are bounded. */
+  path: string;
   status: number;
   /** Headers to send again (content type, location, the CSP with `{nonce}` where the nonce goes...). */
   headers: Record<string, string>;
@@ -29,12 +31,21 @@ export interface CacheStats {
   bytes: number;
 }
 
+/**
+ * Entries kept per path, whatever their query strings and Host headers: past it, storing one more
+ * drops that path's oldest. Without a bound, requests with made-up search words or Host headers
+ * would fill the budget with variants nobody asks for again and push real pages out.
+ */
+export const MAX_VARIANTS_PER_PATH = 100;
+
 /** How many tags' last changes are remembered for renders in flight (see `ticket`). */
 const MAX_REMEMBERED_CHANGES = 10_000;
 
 export class CacheStore {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly keysByTag = new Map<string, Set<string>>();
+  /** Per path, its entries' keys, oldest stored first. */
+  private readonly keysByPath = new Map<string, Set<string>>();
   readonly stats = { hits: 0, misses: 0, bypasses: 0, stores: 0, invalidations: 0, staleServed: 0 };
   /** Counts changes (drops and shortenings), so a render can tell which came while it ran. */
   private sequence = 0;
@@ -93,8 +104,12 @@ export class CacheStore {
       if (change.droppedAt > ticket) return false;
       if (change.shortenedAt > ticket) entry.expiresAt = Math.min(entry.expiresAt, change.shortenedUntil);
     }
+    this.makeRoomForVariant(entry);
     this.entries.set(entry.key, entry);
     if (!this.entries.has(entry.key)) return false; // larger than the whole budget
+    let variants = this.keysByPath.get(entry.path);
+    if (!variants) this.keysByPath.set(entry.path, (variants = new Set()));
+    variants.add(entry.key);
     for (const tag of entry.tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
@@ -102,6 +117,17 @@ export class CacheStore {
     }
     this.stats.stores += 1;
     return true;
+  }
+
+  /** Drops the oldest variants of `entry`'s path while storing it would exceed MAX_VARIANTS_PER_PATH. */
+  private makeRoomForVariant(entry: CachedResponse): void {
+    const variants = this.keysByPath.get(entry.path);
+    if (!variants || variants.has(entry.key)) return;
+    for (const key of variants) {
+      if (variants.size < MAX_VARIANTS_PER_PATH) break;
+      this.entries.delete(key);
+      variants.delete(key);
+    }
   }
 
   private recordChange(tag: string, change: { dropped: boolean; until?: number }): void {
@@ -153,6 +179,7 @@ export class CacheStore {
   clear(): void {
     this.entries.clear();
     this.keysByTag.clear();
+    this.keysByPath.clear();
     this.sequence += 1;
     this.changes.clear();
     this.oldestKnownTicket = this.sequence;
@@ -168,5 +195,8 @@ export class CacheStore {
       keys?.delete(entry.key);
       if (keys && keys.size === 0) this.keysByTag.delete(tag);
     }
+    const variants = this.keysByPath.get(entry.path);
+    variants?.delete(entry.key);
+    if (variants && variants.size === 0) this.keysByPath.delete(entry.path);
   }
 }

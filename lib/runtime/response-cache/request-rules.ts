@@ -1,33 +1,55 @@
 // Which requests the response cache may answer, under which key, and in which encoding.
 import type { IncomingMessage } from "node:http";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
+import { readQueryOnly } from "@/lib/cache/route-query-params";
 
 // The newsroom, sign-in, the API (except public comment lists), Next.js's own assets and media
 // (served with their own long-lived headers) are never cached here.
 const NEVER_CACHED = [/^\/newsroom(\/|$)/, /^\/login(\/|$)/, /^\/api\//, /^\/_next\//, /^\/media\//];
 const PUBLIC_API = [/^\/api\/v1\/articles\/\d{1,9}\/comments$/];
 
+/** A request the cache may answer: its key, and the address rendered for it on a miss. */
+export interface CacheableRequest {
+  key: string;
+  /** The path with only the query parameters its route reads (lib/cache/route-query-params.ts). */
+  url: string;
+  /** The session cookie it carries, if any: only one that verifies sends it to Next.js. */
+  sessionToken: string | null;
+}
+
 /**
- * The cache key for a request the cache may answer, or null. Only anonymous GET/HEAD requests
- * for whole pages qualify: a staff session (whose pages may differ), a client-side navigation
- * (React Server Components payloads vary with the client's state), a server action or any
- * authorization goes to Next.js.
+ * Whether the cache may answer `req`, under which key, or null. Only anonymous GET/HEAD requests
+ * for whole pages qualify: a client-side navigation (React Server Components payloads vary with
+ * the client's state), a server action or any authorization goes to Next.js, and so does a staff
+ * session once the caller has verified its cookie (a made-up cookie must not buy a render).
+ * Parameters the route does not read (utm_source, fbclid ...) are left out of the key and of the
+ * render, so a shared link is the same entry as the plain address.
  */
-export function cacheKeyFor(req: IncomingMessage): string | null {
+export function cacheableRequest(req: IncomingMessage): CacheableRequest | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const headers = req.headers;
   if (headers.authorization || headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"]) return null;
-  const cookie = headers.cookie ?? "";
-  if (SESSION_COOKIE_NAMES.some((name) => cookie.includes(`${name}=`))) return null;
   const url = new URL(req.url ?? "/", "http://cache.invalid");
   const path = url.pathname;
   if (NEVER_CACHED.some((rule) => rule.test(path)) && !PUBLIC_API.some((rule) => rule.test(path))) return null;
-  url.searchParams.sort();
-  const query = url.searchParams.toString();
+  const query = readQueryOnly(path, url.searchParams).toString();
+  const address = `${path}${query ? `?${query}` : ""}`;
   // The host is part of the key: a page rendered for a forged Host header is only ever served to
   // requests that send the same one.
   const host = String(headers.host ?? "").toLowerCase();
-  return `${host}${path}${query ? `?${query}` : ""}`;
+  return { key: `${host}${address}`, url: address, sessionToken: sessionTokenIn(headers.cookie) };
+}
+
+/** The value of a next-auth session cookie in a Cookie header, if there is a non-empty one. */
+function sessionTokenIn(cookieHeader: string | undefined): string | null {
+  if (!cookieHeader) return null;
+  for (const pair of cookieHeader.split(";")) {
+    const at = pair.indexOf("=");
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (at > 0 && value && (SESSION_COOKIE_NAMES as readonly string[]).includes(name)) return value;
+  }
+  return null;
 }
 
 export type Encoding = "br" | "gzip" | "identity";

@@ -5,13 +5,13 @@
 // (lib/runtime/response-cache/invalidation-listener.ts), and never outlive the next scheduled
 // publication.
 import { createHash } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { nextKstMidnight } from "@/lib/format/korean-time";
 import { CacheStore, type CachedResponse } from "@/lib/runtime/response-cache/cache-store";
 import { freshNonce } from "@/lib/runtime/response-cache/nonce-source";
 import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/lib/runtime/response-cache/page-template";
-import { cacheKeyFor, chooseEncoding } from "@/lib/runtime/response-cache/request-rules";
+import { cacheableRequest, chooseEncoding } from "@/lib/runtime/response-cache/request-rules";
 
 /** What a render produced, captured whole. */
 export interface CapturedResponse {
@@ -21,7 +21,14 @@ export interface CapturedResponse {
   tags: Set<string>;
 }
 
-export type Render = (req: IncomingMessage) => Promise<CapturedResponse>;
+/** What a miss is rendered from: the address with only the parameters its route reads, no cookies. */
+export interface RenderRequest {
+  url: string;
+  headers: IncomingHttpHeaders;
+  remoteAddress: string | undefined;
+}
+
+export type Render = (req: RenderRequest) => Promise<CapturedResponse>;
 
 export interface ResponseCacheOptions {
   maxBytes: number;
@@ -33,6 +40,8 @@ export interface ResponseCacheOptions {
   notFoundTtlMs?: number;
   /** `s-maxage` told to a CDN in front. */
   cdnMaxAgeSeconds?: number;
+  /** Whether a session cookie's value is a live staff session (then Next.js answers); none is without it. */
+  isSignedInSession?: (token: string) => Promise<boolean>;
   now?: () => number;
 }
 
@@ -64,6 +73,7 @@ export class ResponseCache {
   constructor(options: ResponseCacheOptions) {
     this.store = new CacheStore(options.maxBytes);
     this.options = {
+      isSignedInSession: options.isSignedInSession ?? (() => Promise.resolve(false)),
       defaultTtlMs: options.defaultTtlMs ?? 10 * 60_000,
       mostReadTtlMs: options.mostReadTtlMs ?? 60_000,
       notFoundTtlMs: options.notFoundTtlMs ?? 60_000,
@@ -126,12 +136,16 @@ export class ResponseCache {
    * request; returns "PASS" without touching `res` otherwise.
    */
   async handle(req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void = () => undefined): Promise<CacheOutcome> {
-    const key = cacheKeyFor(req);
-    if (!key) {
+    const cacheable = cacheableRequest(req);
+    if (!cacheable || (cacheable.sessionToken !== null && (await this.options.isSignedInSession(cacheable.sessionToken)))) {
       this.store.stats.bypasses += 1;
       onOutcome("PASS");
       return "PASS";
     }
+    const { key } = cacheable;
+    // Rendered for everyone: the reader's cookies (a made-up session among them) play no part.
+    const { cookie: _cookie, ...headers } = req.headers;
+    const renderRequest: RenderRequest = { url: cacheable.url, headers, remoteAddress: req.socket.remoteAddress };
     const cached = this.store.get(key, this.options.now());
     if (cached) {
       this.store.stats.hits += 1;
@@ -145,7 +159,7 @@ export class ResponseCache {
     let waiting = this.pending.get(key);
     const leader = !waiting;
     if (!waiting) {
-      const rendering: Promise<Answer> = this.renderAndStore(key, req, res, render, onOutcome).finally(() => {
+      const rendering: Promise<Answer> = this.renderAndStore(key, renderRequest, req, res, render, onOutcome).finally(() => {
         if (this.pending.get(key) === rendering) this.pending.delete(key);
       });
       waiting = rendering;
@@ -161,18 +175,25 @@ export class ResponseCache {
     // Not cacheable: the leader has already answered with what was rendered for it; anyone who
     // waited renders for themselves (the answer may be personal, e.g. it sets a cookie).
     if (!leader) {
-      const captured = await render(req);
+      const captured = await render(renderRequest);
       onOutcome("BYPASS");
       sendCaptured(res, captured, req.method === "HEAD");
     }
     return "BYPASS";
   }
 
-  private async renderAndStore(key: string, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): Promise<Answer> {
+  private async renderAndStore(
+    key: string,
+    renderRequest: RenderRequest,
+    req: IncomingMessage,
+    res: ServerResponse,
+    render: Render,
+    onOutcome: (outcome: CacheOutcome) => void,
+  ): Promise<Answer> {
     let captured: CapturedResponse;
     const ticket = this.store.ticket();
     try {
-      captured = await render(req);
+      captured = await render(renderRequest);
     } catch (error) {
       const stale = this.store.getStale(key, this.options.now());
       if (stale) return { entry: stale, outcome: "STALE" };
@@ -183,7 +204,7 @@ export class ResponseCache {
       const stale = this.store.getStale(key, this.options.now());
       if (stale) return { entry: stale, outcome: "STALE" };
     }
-    const entry = this.toEntry(key, captured);
+    const entry = this.toEntry(key, new URL(renderRequest.url, "http://cache.invalid").pathname, captured);
     if (!entry) {
       onOutcome("BYPASS");
       sendCaptured(res, captured, req.method === "HEAD");
@@ -193,7 +214,7 @@ export class ResponseCache {
     return { entry, outcome: "MISS" };
   }
 
-  private toEntry(key: string, captured: CapturedResponse): CachedResponse | null {
+  private toEntry(key: string, path: string, captured: CapturedResponse): CachedResponse | null {
     if (!CACHEABLE_STATUSES.has(captured.status) || captured.headers["set-cookie"] !== undefined) return null;
     const csp = headerValue(captured.headers["content-security-policy"]);
     const nonce = csp ? (NONCE_IN_CSP.exec(csp)?.[1] ?? null) : null;
@@ -212,7 +233,7 @@ export class ResponseCache {
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
     const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, nextKstMidnight(now));
     const etag = `W/"${createHash("sha1").update(template.segments.join(NONCE_SLOT)).update(String(captured.status)).digest("base64url")}"`;
-    return { key, status: captured.status, headers, template, hasNonce: nonce !== null, etag, tags, storedAt: now, expiresAt };
+    return { key, path, status: captured.status, headers, template, hasNonce: nonce !== null, etag, tags, storedAt: now, expiresAt };
   }
 
   private send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, outcome: CacheOutcome): void {
@@ -235,6 +256,7 @@ export class ResponseCache {
     const nonce = freshNonce();
     const headers: Record<string, string> = { ...common };
     for (const [name, value] of Object.entries(entry.headers)) headers[name] = entry.hasNonce ? value.replaceAll(NONCE_SLOT, nonce) : value;
+    if (headers.location) headers.location = withQueryOf(req, headers.location);
     const encoding = chooseEncoding(req.headers["accept-encoding"], { brotli: entry.template.brotli !== undefined });
     let body: Buffer;
     if (encoding === "br" && entry.template.brotli) body = entry.template.brotli;
@@ -251,6 +273,16 @@ export class ResponseCache {
     res.writeHead(entry.status, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   }
+}
+
+/**
+ * A redirect stored for the plain address, sent on with the query string the reader came with:
+ * a shared link's `?utm_source=...` survives the canonical redirect (it was left out of the key).
+ */
+function withQueryOf(req: IncomingMessage, location: string): string {
+  if (location.includes("?")) return location;
+  // Parsed, so whatever raw bytes the request line held go out percent-encoded.
+  return `${location}${new URL(req.url ?? "/", "http://cache.invalid").search}`;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -2,6 +2,7 @@
 // purge hook, built from the settings.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
+import { readSessionToken } from "@/lib/auth/session-token";
 import type { Env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { startInvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
@@ -28,7 +29,11 @@ function cdnPurger(url: string): (tags: string[]) => void {
 
 export function startResponseCache(options: { env: Env; nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void> }): RunningResponseCache {
   const { env } = options;
-  const cache = new ResponseCache({ maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024 });
+  const cache = new ResponseCache({
+    maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024,
+    // Decrypted with the server's secret: a made-up cookie is a reader like any other.
+    isSignedInSession: async (token) => (await readSessionToken(token, env.NEXTAUTH_SECRET)) !== null,
+  });
   const listener = startInvalidationListener({
     databaseUrl: env.DATABASE_URL ?? "",
     cache,

@@ -15,7 +15,7 @@ export default async function AccountPage() {
         로그인 이메일 {profile.email} · 바이라인 「{profile.name} {profile.title}」 · <Link href="/newsroom/account/password">비밀번호 바꾸기</Link>
       </p>
       <ActionForm action={updateOwnProfileAction} submitLabel="프로필 저장">
-        <StaffFields values={profile} mode="self" />
+        <StaffFields values={profile} mode="self" bylineEditable={profile.role === "ADMIN"} />
       </ActionForm>
     </>
   );

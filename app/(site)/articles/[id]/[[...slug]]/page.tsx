@@ -7,7 +7,7 @@ import { MostReadAside } from "@/components/article/most-read-aside";
 import { HeadlineList } from "@/components/article/story-list";
 import { notFoundPage } from "@/components/site/not-found-page";
 import { parseArticleId } from "@/lib/articles/article-id";
-import { isCanonicalSlug } from "@/lib/articles/article-url";
+import { isCanonicalSlug, withReaderQuery } from "@/lib/articles/article-url";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import { getArticlePageData } from "@/lib/articles/public-queries";
 import { answerWithStatus } from "@/lib/runtime/response-status";
@@ -16,6 +16,8 @@ import { notFoundMetadata } from "@/lib/seo/site-metadata";
 
 interface Props {
   params: Promise<{ id: string; slug?: string[] }>;
+  /** Read only to pass on in the canonical redirect (the page does not depend on them). */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 async function pageData(params: Props["params"]) {
@@ -30,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return notFoundMetadata(data.state === "gone" ? "삭제된 기사" : "기사를 찾을 수 없습니다");
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { slug, data } = await pageData(params);
   if (data.state === "gone") {
     // A withdrawn story: 410 Gone with the site around a short notice, never its text.
@@ -39,7 +41,7 @@ export default async function ArticlePage({ params }: Props) {
   }
   if (data.state === "missing") return notFoundPage();
   const { article } = data;
-  if (!isCanonicalSlug(slug, article.headline)) permanentRedirect(article.path);
+  if (!isCanonicalSlug(slug, article.headline)) permanentRedirect(withReaderQuery(article.path, await searchParams));
 
   const [latest, sameSection] = await Promise.all([
     getLatestStories({ limit: 6, excludeIds: [article.id] }),
