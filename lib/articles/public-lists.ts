@@ -11,7 +11,7 @@ import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const LIST_PAGE_SIZE = 20;
+const LIST_PAGE_SIZE = 20;
 
 /** Publications and withdrawals invalidate these lists (the `latest` tag); the TTL is only a backstop. */
 const LATEST_TTL_MS = 10 * 60_000;

@@ -33,7 +33,7 @@ export interface EditableArticle {
   isDesk: boolean;
 }
 
-export const submittedStoryLocked = () =>
+const submittedStoryLocked = () =>
   new DomainError("FORBIDDEN", "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 돌려보내면 다시 고칠 수 있습니다.");
 
 /**

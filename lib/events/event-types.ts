@@ -68,7 +68,7 @@ export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T 
  * only as new as the code that wrote it (and tests write bare ones), so every field but the type
  * may be missing.
  */
-export type StoredEventOf<T extends DomainEventType> = { type: T } & Partial<Omit<EventOf<T>, "type">>;
+type StoredEventOf<T extends DomainEventType> = { type: T } & Partial<Omit<EventOf<T>, "type">>;
 export type StoredDomainEvent = { [T in DomainEventType]: StoredEventOf<T> }[DomainEventType];
 
 /** A consumer that commits with the change: run by `emitDomainEvent` inside the change's transaction. */

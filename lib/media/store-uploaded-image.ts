@@ -16,9 +16,9 @@ import { contentStorageKey, mediaStorage } from "@/lib/media/storage";
 import { MEDIA_TEXT_LIMITS } from "@/lib/media/media-schemas";
 
 /** Portraits are shown small: two copies are plenty. */
-export const PROFILE_PHOTO_WIDTHS = [200, 400] as const;
+const PROFILE_PHOTO_WIDTHS = [200, 400] as const;
 /** Portraits come through a newsroom form (a server action), whose bodies are bounded lower. */
-export const PROFILE_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+const PROFILE_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface StoreImageOptions {
   widths?: readonly number[];

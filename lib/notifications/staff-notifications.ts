@@ -7,7 +7,7 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
-export const NOTIFICATION_KIND_KO: Record<NotificationKind, string> = {
+const NOTIFICATION_KIND_KO: Record<NotificationKind, string> = {
   RETURNED: "메모와 함께 돌아왔습니다",
   APPROVED: "승인되었습니다",
   PUBLISHED: "발행되었습니다",
