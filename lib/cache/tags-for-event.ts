@@ -1,5 +1,5 @@
 // Which cached responses a domain event makes stale: an after-commit consumer, applied by every
-// process's response cache from the stored event (lib/runtime/response-cache/invalidation-listener.ts).
+// process's response cache from the stored event (its invalidation-listener.ts, through LISTEN/NOTIFY).
 // Publication changes are broad on purpose: every public page shows the newest stories somewhere
 // (home, lists, the "latest" box beside each article, feeds, sitemaps, search), so they all carry
 // the `latest` tag.

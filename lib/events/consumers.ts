@@ -11,7 +11,7 @@
 // 2. After commit, from the stored event (lib/events/after-commit.ts): what may lag the change
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
-//                           cache through LISTEN/NOTIFY (lib/runtime/response-cache/invalidation-listener.ts)
+//                           cache through LISTEN/NOTIFY (its invalidation-listener.ts)
 import { transitionLog } from "@/lib/articles/transition-log";
 import { auditLog } from "@/lib/audit/audit-consumer";
 import type { DomainEventType } from "@/lib/events/event-types";
