@@ -1,7 +1,7 @@
 // Calls to the newsroom API from the editor, with the API's Korean error messages kept.
 // A network failure (offline, server down) is told apart from a refusal, because the editor
 // keeps the text locally and retries only the former.
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-export class NetworkError extends Error {
+class NetworkError extends Error {
   constructor() {
     super("서버에 연결할 수 없습니다.");
   }

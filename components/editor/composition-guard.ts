@@ -40,7 +40,7 @@ type Leftovers = readonly Leftover[];
 const compositionGuardKey = new PluginKey<Leftovers>("compositionGuard");
 
 /** The leftover of a dropped composition, if the caret's block holds exactly its text. */
-export function droppedCompositionLeftover(state: EditorState, composed: string): Leftover | null {
+function droppedCompositionLeftover(state: EditorState, composed: string): Leftover | null {
   const { $head, empty } = state.selection;
   if (!composed || !empty || !$head.parent.isTextblock || $head.parent.textContent !== composed) return null;
   return { blockStart: $head.start(), text: composed, at: $head.parentOffset === 0 ? "end" : "start" };

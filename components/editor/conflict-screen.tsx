@@ -39,7 +39,7 @@ function fieldsOf(draft: Pick<EditorDraft, "headline" | "subHeadlines" | "summar
   ];
 }
 
-export function textForClipboard(draft: EditorDraft): string {
+function textForClipboard(draft: EditorDraft): string {
   return fieldsOf(draft)
     .filter((field) => field.text.trim() !== "")
     .map((field) => field.text)

@@ -65,7 +65,7 @@ export interface Timers {
 }
 
 export const AUTOSAVE_DELAY_MS = 2_000;
-export const BACKUP_DELAY_MS = 800;
+const BACKUP_DELAY_MS = 800;
 export const OFFLINE_RETRY_MS = 10_000;
 /**
  * The synchronous last-words write may take at most 1/LAST_WORDS_COST_SHARE of the time it
@@ -75,7 +75,7 @@ export const OFFLINE_RETRY_MS = 10_000;
  * Typing 100 characters 20 ms apart made 100 writes (88 when slowed 4×): every keystroke a person
  * types is written; only a much longer story or a slower machine sees writes spaced out.
  */
-export const LAST_WORDS_COST_SHARE = 20;
+const LAST_WORDS_COST_SHARE = 20;
 
 export class DraftSession {
   private id: number | null;

@@ -5,7 +5,7 @@ import type { DraftSession, SaveStatus } from "@/components/editor/draft-session
 
 const clock = (date: Date) => new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 
-export function describeStatus(status: SaveStatus): { text: string; tone: "calm" | "busy" | "warn" | "alert" } {
+function describeStatus(status: SaveStatus): { text: string; tone: "calm" | "busy" | "warn" | "alert" } {
   switch (status.kind) {
     case "clean":
       return { text: "바뀐 내용 없음", tone: "calm" };

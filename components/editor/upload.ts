@@ -3,7 +3,7 @@
 // credit come back pre-filled from the photo's IPTC/EXIF fields when it has them.
 import type { MediaOut } from "@/lib/articles/editor-types";
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const ACCEPTED_IMAGE_TYPES = "image/jpeg,image/png,image/webp,image/gif";
 
 export function uploadImage(file: File, onProgress: (fraction: number) => void): { promise: Promise<MediaOut>; abort: () => void } {

@@ -11,7 +11,7 @@ const COUNT_DELAY_MS = 500;
 const COUNT_MAX_WAIT_MS = 2_000;
 
 /** The body's text as a reader reads it: blocks on their own lines, a hard break a line break. */
-export function editorPlainText(editor: Editor): string {
+function editorPlainText(editor: Editor): string {
   const { doc } = editor.state;
   return doc.textBetween(0, doc.content.size, "\n", (node) => (node.type.name === "hardBreak" ? "\n" : ""));
 }

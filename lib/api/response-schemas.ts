@@ -24,7 +24,7 @@ export const errorOutSchema = z.object({
   error: z.looseObject({ code: z.string().meta({ description: "VALIDATION, FORBIDDEN, NOT_FOUND, CONFLICT, UNAUTHENTICATED ..." }), message: z.string().meta({ description: "Korean, for people" }) }),
 });
 
-export const mediaOutSchema = z.object({
+const mediaOutSchema = z.object({
   id: z.string(),
   url: z.string(),
   width: z.number().int(),
@@ -37,7 +37,7 @@ export const mediaOutSchema = z.object({
   variants: z.array(z.object({ width: z.number().int(), height: z.number().int(), jpeg: z.string(), webp: z.string() })),
 });
 
-export const articleOutSchema = z.object({
+const articleOutSchema = z.object({
   id: z.number().int(),
   status,
   version: z.number().int(),
@@ -64,7 +64,7 @@ export const articleOutSchema = z.object({
   url: z.string().nullable().meta({ description: "The public address while readers can see the story, else null" }),
 });
 
-export const articleSummaryOutSchema = z.object({
+const articleSummaryOutSchema = z.object({
   id: z.number().int(),
   status,
   version: z.number().int(),
@@ -85,7 +85,7 @@ export const articleSummaryOutSchema = z.object({
 });
 
 const transitionAction = z.enum(["submit", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"]);
-export const transitionVerdictSchema = z.discriminatedUnion("allowed", [
+const transitionVerdictSchema = z.discriminatedUnion("allowed", [
   z.object({ action: transitionAction, label: z.string(), allowed: z.literal(true) }),
   z.object({ action: transitionAction, label: z.string(), allowed: z.literal(false), refusal: z.enum(["FORBIDDEN", "CONFLICT"]), reason: z.string() }),
 ]);
@@ -98,8 +98,8 @@ const revisionMeta = {
   createdBy: z.object({ id: z.string(), name: z.string() }),
   note: z.string().nullable(),
 };
-export const revisionSummaryOutSchema = z.object(revisionMeta);
-export const revisionOutSchema = z.object({
+const revisionSummaryOutSchema = z.object(revisionMeta);
+const revisionOutSchema = z.object({
   ...revisionMeta,
   headline: z.string(),
   subHeadlines: z.array(z.string()),
@@ -113,7 +113,7 @@ export const revisionOutSchema = z.object({
 });
 
 const snapshotRef = z.union([z.number().int(), z.literal("current"), z.literal("live")]);
-export const diffOutSchema = z.object({
+const diffOutSchema = z.object({
   from: snapshotRef,
   to: snapshotRef,
   fields: z.array(
@@ -127,7 +127,7 @@ export const diffOutSchema = z.object({
 });
 
 const historyBase = { at: time, by: person, byDesk: z.boolean(), note: z.string().nullable(), label: z.string() };
-export const historyEntrySchema = z.discriminatedUnion("type", [
+const historyEntrySchema = z.discriminatedUnion("type", [
   z.object({
     ...historyBase,
     type: z.literal("transition"),
@@ -141,17 +141,17 @@ export const historyEntrySchema = z.discriminatedUnion("type", [
   z.object({ ...historyBase, type: z.literal("revision"), kind: z.enum(RevisionKind), revisionNumber: z.number().int() }),
 ]);
 
-export const presenceOutSchema = z.object({
+const presenceOutSchema = z.object({
   holder: person.nullable(),
   mine: z.boolean(),
   takenOverBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   expiresAt: time.nullable(),
 });
 
-export const tagOutSchema = z.object({ id: z.number().int(), name: z.string(), slug: z.string() });
-export const sectionOutSchema = sectionRef;
+const tagOutSchema = z.object({ id: z.number().int(), name: z.string(), slug: z.string() });
+const sectionOutSchema = sectionRef;
 
-export const ownProfileSchema = z.object({
+const ownProfileSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),

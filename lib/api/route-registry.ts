@@ -22,7 +22,7 @@ import { deleteCommentSchema, listCommentsQuerySchema, postCommentSchema, report
 import { mediaListQuerySchema, mediaUpdateSchema, mediaUploadFieldsSchema } from "@/lib/media/media-schemas";
 import { updateOwnProfileSchema } from "@/lib/staff/staff-schemas";
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 export interface ApiRouteSpec {
   method: HttpMethod;

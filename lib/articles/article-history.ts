@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ArticleStatus, CorrectionType, RevisionKind, TransitionKind } from "@/lib/generated/prisma/enums";
 
-export const REVISION_KIND_KO: Record<RevisionKind, string> = {
+const REVISION_KIND_KO: Record<RevisionKind, string> = {
   AUTOSAVE: "자동 저장",
   SAVE: "저장",
   SUBMIT: "데스크에 넘긴 판",
@@ -20,7 +20,7 @@ export const REVISION_KIND_KO: Record<RevisionKind, string> = {
   RESTORE: "옛 판 되살림",
 };
 
-export const CORRECTION_TYPE_KO: Record<CorrectionType, string> = { UPDATE: "수정", CORRECTION: "정정", REPLY: "반론" };
+const CORRECTION_TYPE_KO: Record<CorrectionType, string> = { UPDATE: "수정", CORRECTION: "정정", REPLY: "반론" };
 
 interface HistoryEntryBase {
   at: string;

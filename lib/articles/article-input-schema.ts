@@ -4,12 +4,12 @@ import { articleBodySchema } from "@/lib/articles/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
-export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 30;
-export const MAX_SUMMARY_LENGTH = 300;
+const MAX_TAGS = 10;
+const MAX_TAG_LENGTH = 30;
+const MAX_SUMMARY_LENGTH = 300;
 
 /** A tag name: trimmed, inner runs of white space made one space, 1-30 characters. */
-export const tagNameSchema = safeText({ min: 1, max: MAX_TAG_LENGTH, minMessage: "빈 태그는 달 수 없습니다.", maxMessage: `태그는 ${MAX_TAG_LENGTH}자 이하로 입력하세요.` }).transform(
+const tagNameSchema = safeText({ min: 1, max: MAX_TAG_LENGTH, minMessage: "빈 태그는 달 수 없습니다.", maxMessage: `태그는 ${MAX_TAG_LENGTH}자 이하로 입력하세요.` }).transform(
   (name) => name.replace(/\s+/gu, " "),
 );
 
@@ -47,8 +47,7 @@ export const articleContentSchema = z.object({
   heroCredit: fields.heroCredit.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
 });
-export type ArticleContentInput = z.input<typeof articleContentSchema>;
-export type ArticleContent = z.output<typeof articleContentSchema>;
+type ArticleContent = z.output<typeof articleContentSchema>;
 
 /**
  * A save of the working copy. Only the fields sent change: a client that does not know about a
@@ -69,7 +68,6 @@ export const saveArticleSchema = z.object({
   /** An automatic save while typing: it keeps at most one revision per few minutes per person. */
   autosave: z.boolean({ error: "autosave는 true 또는 false여야 합니다." }).default(false),
 });
-export type SaveArticleInput = z.input<typeof saveArticleSchema>;
 export type ContentPatch = Partial<ArticleContent>;
 
 export const restoreRevisionSchema = z.object({
@@ -91,7 +89,6 @@ export const approveArticleSchema = z.object({
   /** Shown to readers with a 정정 or 반론; required for those. */
   correctionNote: safeText({ max: 2000, maxMessage: "정정·반론 설명은 2,000자 이하로 적어 주세요." }).default(""),
 });
-export type ApproveArticleInput = z.input<typeof approveArticleSchema>;
 
 export const unpublishArticleSchema = z.object({
   reason: safeText({ min: 1, max: 2000, minMessage: "게재를 중단하는 이유를 적어 주세요." }),

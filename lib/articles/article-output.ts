@@ -41,14 +41,14 @@ export const articleOutSelect = {
 export type ArticleOutRow = Prisma.ArticleGetPayload<{ select: typeof articleOutSelect }>;
 
 /** A story's section as the newsroom API names it. */
-export interface SectionRefOut {
+interface SectionRefOut {
   id: number;
   name: string;
   slug: string;
 }
 
 /** A story's author (the byline's name and title). */
-export interface AuthorOut {
+interface AuthorOut {
   id: string;
   name: string;
   title: string;

@@ -5,7 +5,7 @@ import { slugFor } from "@/lib/articles/slug";
 // /articles/<id> and any other slug answer with a permanent redirect to it; a corrected
 // headline thus moves the canonical address and old links still land.
 
-export function articleSlug(headline: string): string {
+function articleSlug(headline: string): string {
   return slugFor(headline);
 }
 

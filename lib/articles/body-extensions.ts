@@ -29,7 +29,7 @@ export interface BodyMedia {
 }
 export type BodyMediaLookup = ReadonlyMap<string, BodyMedia>;
 
-export interface FigureAttributes {
+interface FigureAttributes {
   mediaId: string;
   alt: string;
   caption: string;
@@ -68,7 +68,7 @@ const textAttribute = (name: string) => ({
   parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`) ?? "",
 });
 
-export const ArticleFigure = Node.create<FigureOptions>({
+const ArticleFigure = Node.create<FigureOptions>({
   name: "figure",
   group: "block",
   atom: true,
@@ -115,7 +115,7 @@ export const ArticleFigure = Node.create<FigureOptions>({
   },
 });
 
-export const ArticleVideo = Node.create({
+const ArticleVideo = Node.create({
   name: "youtube",
   group: "block",
   atom: true,

@@ -10,10 +10,10 @@ import { isSafeLinkHref, LINK_HREF_MAX } from "@/lib/articles/link-href";
 import { YOUTUBE_VIDEO_ID } from "@/lib/articles/video-url";
 import { isStorableText, stringId } from "@/lib/schemas/common";
 
-export const MAX_BODY_DEPTH = 12;
-export const MAX_BODY_JSON_BYTES = 512 * 1024;
+const MAX_BODY_DEPTH = 12;
+const MAX_BODY_JSON_BYTES = 512 * 1024;
 
-export const linkHrefSchema = z
+const linkHrefSchema = z
   .string()
   .trim()
   .max(LINK_HREF_MAX)
@@ -48,7 +48,7 @@ const markSchema = z.discriminatedUnion("type", [
     .strict(),
 ]);
 
-export type BodyMark = z.infer<typeof markSchema>;
+type BodyMark = z.infer<typeof markSchema>;
 
 // A type alias, not an interface, so that it is assignable to Prisma's JSON input type.
 export type BodyNode = {
@@ -62,7 +62,7 @@ export type BodyNode = {
 const blockTypes = ["paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "hardBreak", "horizontalRule", "figure", "youtube", "text"] as const;
 
 /** A body image: one of our own media rows by id (checked to exist at save), never a URL. */
-export const figureAttrsSchema = z
+const figureAttrsSchema = z
   .object({
     mediaId: stringId,
     alt: attributeText(300, "대체 텍스트").default(""),

@@ -27,7 +27,7 @@ const queryIntId = (message: string) =>
     .transform(Number)
     .refine((value) => value >= 1 && value <= PG_INT_MAX, message);
 
-export const ARTICLE_LIST_MAX = 100;
+const ARTICLE_LIST_MAX = 100;
 
 /** GET /api/v1/articles: filters plus a cursor (the `nextCursor` of the previous page). */
 export const articleListQuerySchema = z.object({
@@ -43,7 +43,6 @@ export const articleListQuerySchema = z.object({
     .refine((value) => value >= 1 && value <= ARTICLE_LIST_MAX, `limit은 1부터 ${ARTICLE_LIST_MAX}까지입니다.`)
     .optional(),
 });
-export type ArticleListQuery = z.output<typeof articleListQuerySchema>;
 
 /** The desk queue's filters on /newsroom (from the page's query string). */
 export const deskQueueFilterSchema = z.object({

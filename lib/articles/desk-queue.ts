@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 
-export type QueueKind = "submitted" | "resubmitted" | "update";
+type QueueKind = "submitted" | "resubmitted" | "update";
 
 export interface QueueItem {
   id: number;

@@ -24,7 +24,7 @@ export interface ArticleSnapshot {
   bodyText: string;
 }
 
-export type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "hero" | "heroCaption" | "heroCredit" | "body";
+type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "hero" | "heroCaption" | "heroCredit" | "body";
 
 export interface DiffSegment {
   kind: "same" | "added" | "removed";
@@ -38,7 +38,7 @@ export interface FieldDiff {
   segments: DiffSegment[];
 }
 
-export const DIFF_FIELD_LABELS: Record<DiffFieldName, string> = {
+const DIFF_FIELD_LABELS: Record<DiffFieldName, string> = {
   headline: "제목",
   subHeadlines: "부제",
   summary: "요약",

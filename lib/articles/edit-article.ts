@@ -8,7 +8,6 @@ import { snapshotRevision } from "@/lib/articles/revisions";
 import { slugFor } from "@/lib/articles/slug";
 import { setArticleTags } from "@/lib/articles/tags";
 import { assertReferencesExist, loadEditableArticle, writeWorkingCopy } from "@/lib/articles/working-copy";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -29,7 +28,6 @@ export async function createArticleDraft(actor: StaffUser, input: unknown, now =
     await setArticleTags(tx, id, tags);
     await snapshotRevision(tx, id, "SAVE", actor.id, undefined, now);
     await emitDomainEvent(tx, { type: "article.created", articleId: id, authorId: actor.id });
-    await recordAudit({ actorId: actor.id, action: "article.create", targetType: "Article", targetId: id }, tx);
     return toArticleOut(await tx.article.findUniqueOrThrow({ where: { id }, select: articleOutSelect }), now);
   });
 }
@@ -51,9 +49,7 @@ export async function saveArticle(actor: StaffUser, id: number, input: unknown, 
     version,
     patch,
     revision: autosave ? "autosave" : { kind: "SAVE" },
-    event: { type: "article.saved", articleId: id },
-    // An explicit save is on the record like a transition; autosaves (every few seconds) are not.
-    audit: autosave ? undefined : (tx) => recordAudit({ actorId: actor.id, action: "article.save", targetType: "Article", targetId: id }, tx),
+    event: { type: "article.saved", articleId: id, actorId: actor.id, autosave },
     now,
   });
 }

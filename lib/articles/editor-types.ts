@@ -5,7 +5,6 @@ import type { ArticleContentOut, ArticleOut } from "@/lib/articles/article-outpu
 import type { PresenceOut as ServerPresenceOut } from "@/lib/articles/presence";
 import type { ArticleDiffOut, RevisionSummaryOut } from "@/lib/articles/revision-history";
 import type { MediaOut } from "@/lib/media/media-output";
-import type { MediaVariant } from "@/lib/media/media-url";
 
 export type { MediaOut };
 
@@ -23,5 +22,3 @@ export type DiffOut = ArticleDiffOut;
 
 /** The editor's heartbeat answer (POST .../presence). */
 export type PresenceOut = ServerPresenceOut;
-
-export type { MediaVariant };

@@ -12,7 +12,7 @@ import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LIST_PAGE_PARAMS } from "@/lib/cache/route-query-params";
 
-export const LIST_PAGE_SIZE = 20;
+const LIST_PAGE_SIZE = 20;
 
 /** Publications and withdrawals invalidate these lists (the `latest` tag); the TTL is only a backstop. */
 const LATEST_TTL_MS = 10 * 60_000;

@@ -7,7 +7,6 @@ import { loadArticleSnapshot } from "@/lib/articles/article-snapshots";
 import type { ArticleBody } from "@/lib/articles/body-schema";
 import { diffArticleSnapshots, type FieldDiff } from "@/lib/articles/diff";
 import { loadEditableArticle, writeWorkingCopy } from "@/lib/articles/working-copy";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -116,8 +115,7 @@ export async function restoreRevision(actor: StaffUser, articleId: number, numbe
     version,
     patch: parsed.data,
     revision: { kind: "RESTORE", note: `${number}번 판을 되살림` },
-    event: { type: "article.restored", articleId, revisionNumber: number },
-    audit: (tx) => recordAudit({ actorId: actor.id, action: "article.restore", targetType: "Article", targetId: articleId, detail: { revisionNumber: number } }, tx),
+    event: { type: "article.restored", articleId, actorId: actor.id, revisionNumber: number },
     now,
   });
 }

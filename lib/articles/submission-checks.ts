@@ -3,7 +3,7 @@
 // submit check (desk workflow) uses the same rule.
 import type { BodyNode } from "@/lib/articles/body-schema";
 
-export type ImageRequirement = "alt" | "credit";
+type ImageRequirement = "alt" | "credit";
 
 export interface ImageProblem {
   /** "hero" or the body image's place among the body images, 1-based. */

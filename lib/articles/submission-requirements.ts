@@ -7,7 +7,7 @@ import { countManuscript } from "@/lib/articles/manuscript-count";
 import { imageProblems } from "@/lib/articles/submission-checks";
 
 /** The shortest body the desk takes, in characters with spaces (half a 200-character 원고지 page). */
-export const MIN_BODY_CHARACTERS = 100;
+const MIN_BODY_CHARACTERS = 100;
 
 export interface SubmissionStory {
   headline: string;

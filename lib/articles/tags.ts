@@ -66,7 +66,7 @@ async function findByNames(tx: DbTransaction, names: string[]) {
 }
 
 /** The ids of the tags with these names, in the same order, creating the missing ones. */
-export async function tagIdsForNames(tx: DbTransaction, names: string[]): Promise<number[]> {
+async function tagIdsForNames(tx: DbTransaction, names: string[]): Promise<number[]> {
   const lookup = async () => {
     const found = await findByNames(tx, names);
     return new Map(found.map((tag) => [tag.name.toLowerCase(), tag.id]));

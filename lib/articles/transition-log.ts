@@ -1,39 +1,64 @@
-import "server-only";
+// Not marked server-only: it is a consumer of domain events (lib/events/consumers.ts), which the
+// start-up scripts emit too, outside Next.js.
 // The record of every transition (ArticleTransition): who, when, from and to which state, the
-// note. Written only inside the transaction that makes the change, so a change without its record
-// (or a record without its change) cannot exist.
+// note. Written from the transition's event, inside the transaction that makes the change, so a
+// change without its record (or a record without its change) cannot exist.
 import type { DbTransaction } from "@/lib/db/client";
-import type { ArticleStatus, CorrectionType, TransitionKind } from "@/lib/generated/prisma/enums";
+import type { ArticleTransition, InTransactionConsumer } from "@/lib/events/event-types";
+import type { CorrectionType, TransitionKind } from "@/lib/generated/prisma/enums";
 
-export interface TransitionRecord {
-  articleId: number;
-  kind: TransitionKind;
-  fromStatus: ArticleStatus;
-  toStatus: ArticleStatus;
-  actorId: string;
-  note?: string | null;
-  publishAt?: Date | null;
-  correctionType?: CorrectionType | null;
-  revisionNumber?: number | null;
-  at: Date;
-}
-
-export async function recordTransition(tx: DbTransaction, record: TransitionRecord): Promise<void> {
+async function recordTransition(
+  tx: DbTransaction,
+  event: ArticleTransition,
+  kind: TransitionKind,
+  extra: { publishAt?: string | null; correctionType?: CorrectionType } = {},
+): Promise<void> {
   await tx.articleTransition.create({
     data: {
-      articleId: record.articleId,
-      kind: record.kind,
-      fromStatus: record.fromStatus,
-      toStatus: record.toStatus,
-      actorId: record.actorId,
-      note: record.note || null,
-      publishAt: record.publishAt ?? null,
-      correctionType: record.correctionType ?? null,
-      revisionNumber: record.revisionNumber ?? null,
-      createdAt: record.at,
+      articleId: event.articleId,
+      kind,
+      fromStatus: event.from,
+      toStatus: event.to,
+      actorId: event.actorId,
+      note: event.note || null,
+      publishAt: extra.publishAt ? new Date(extra.publishAt) : null,
+      correctionType: extra.correctionType ?? null,
+      revisionNumber: event.revision?.number ?? null,
+      createdAt: new Date(event.at),
     },
   });
 }
+
+/** Every workflow event is one transition of its kind; nothing else is. */
+export const transitionLog = {
+  "article.submitted": (tx, event) => recordTransition(tx, event, "SUBMIT"),
+  "article.returned": (tx, event) => recordTransition(tx, event, "RETURN"),
+  "article.published": (tx, event) => recordTransition(tx, event, "PUBLISH"),
+  "article.scheduled": (tx, event) => recordTransition(tx, event, "SCHEDULE", { publishAt: event.publishAt }),
+  "article.rescheduled": (tx, event) => recordTransition(tx, event, "RESCHEDULE", { publishAt: event.publishAt }),
+  "article.update-approved": (tx, event) => recordTransition(tx, event, "APPROVE_UPDATE", { publishAt: event.rescheduled ? event.publishAt : null }),
+  "article.corrected": (tx, event) => recordTransition(tx, event, "APPROVE_UPDATE", { correctionType: event.correctionType }),
+  "article.unscheduled": (tx, event) => recordTransition(tx, event, "CANCEL_SCHEDULE"),
+  "article.unpublished": (tx, event) => recordTransition(tx, event, "UNPUBLISH"),
+  "article.republished": (tx, event) => recordTransition(tx, event, "REPUBLISH"),
+  "article.created": null,
+  "article.saved": null,
+  "article.restored": null,
+  "article.rerendered": null,
+  "media.uploaded": null,
+  "media.updated": null,
+  "comment.posted": null,
+  "comment.moderated": null,
+  "comment.deleted": null,
+  "comment.liked": null,
+  "comment.source-banned": null,
+  "comment.ban-lifted": null,
+  "comment.blocked-words-changed": null,
+  "comment.settings-changed": null,
+  "article.comments-closed": null,
+  "staff.byline-changed": null,
+  "section.changed": null,
+} satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {
   SUBMIT: "데스크에 넘김",

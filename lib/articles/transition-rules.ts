@@ -19,7 +19,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 export const TRANSITION_ACTIONS = ["submit", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
-export const TRANSITION_LABELS: Record<TransitionAction, string> = {
+const TRANSITION_LABELS: Record<TransitionAction, string> = {
   submit: "데스크에 넘기기",
   return: "돌려보내기",
   approve: "승인하고 지금 발행",
@@ -32,7 +32,7 @@ export const TRANSITION_LABELS: Record<TransitionAction, string> = {
 };
 
 /** Which permission of lib/auth/permissions.ts each transition needs. */
-export const TRANSITION_PERMISSION: Record<TransitionAction, Action> = {
+const TRANSITION_PERMISSION: Record<TransitionAction, Action> = {
   submit: "article.submit",
   return: "article.return",
   approve: "article.approve",

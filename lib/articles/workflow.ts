@@ -6,26 +6,23 @@ import "server-only";
 // the story's state (409). Every change is one conditional update on (id, status, version) that
 // also bumps the version, so it fails cleanly (409) if anyone saved or moved the story since it
 // was read, and a save started before a transition cannot land after it. In the same transaction
-// it writes the transition record, the domain event, the audit entry and the reporter's
-// notification: all of them or none.
+// it emits the transition's domain event, whose consumers write the transition record, the audit
+// entry, the reporter's notification and the search index entry: all of them or none.
 import { approveArticleSchema, returnArticleSchema, unpublishArticleSchema } from "@/lib/articles/article-input-schema";
 import { cancelScheduleSchema, republishArticleSchema, rescheduleArticleSchema } from "@/lib/articles/desk-input-schema";
 import { snapshotRevision } from "@/lib/articles/revisions";
 import { syncLiveTags } from "@/lib/articles/live-tags";
 import { storedSubmissionProblems } from "@/lib/articles/submission-story";
-import { recordTransition } from "@/lib/articles/transition-log";
 import { permissionRefusal, roleMayEver, stateRefusal, type TransitionAction } from "@/lib/articles/transition-rules";
 import { isLive, isPubliclyVisible } from "@/lib/articles/visibility";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
+import type { ArticleTransition, DomainEvent } from "@/lib/events/event-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ArticleStatus, RevisionKind, TransitionKind } from "@/lib/generated/prisma/enums";
-import { moveUpcomingPublication, notifyAuthor } from "@/lib/notifications/staff-notifications";
-import { formatKstDateTime } from "@/lib/format/korean-time";
+import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 
 const subjectSelect = {
@@ -56,62 +53,62 @@ function assertStateAllows(article: Subject, action: TransitionAction, now: Date
   if (refusal) throw conflict(refusal, { status: article.status });
 }
 
-interface Change {
-  actor: StaffUser;
-  article: Subject;
-  kind: TransitionKind;
+/** One transition of a loaded story: what changes on the row, the revision it takes, the event it emits. */
+interface Transition {
   to: ArticleStatus;
   data: Prisma.ArticleUncheckedUpdateManyInput;
-  now: Date;
   note?: string | null;
-  publishAt?: Date | null;
-  /** Snapshot the working copy as a revision of this kind (and record its number with the transition). */
+  /** Snapshot the working copy as a revision of this kind; `makeLive` makes it what readers see. */
   snapshot?: { kind: RevisionKind; note?: string; makeLive?: boolean };
-  /** Whatever else belongs to this change (event, audit, notifications, correction). */
-  then: (tx: DbTransaction, done: { revisionId: string | null }) => Promise<void>;
-  correctionType?: Prisma.ArticleTransitionUncheckedCreateInput["correctionType"];
+  /** Rows that belong to the change itself and name its revision. */
+  writeWithRevision?: (tx: DbTransaction, revisionId: string | null) => Promise<unknown>;
+  event: (transition: ArticleTransition) => DomainEvent;
 }
 
 const STALE = "그사이 다른 사람이 이 기사를 저장했거나 상태를 바꿨습니다. 새로고침해 최신 내용을 확인한 뒤 다시 하세요.";
 
-/** One transition: the conditional update, its revision, its record and everything that goes with it, in one transaction. */
-async function applyTransition(change: Change, expectedVersion = change.article.version): Promise<void> {
-  const { actor, article, now } = change;
+/**
+ * The conditional update, its revision and its event, in one transaction. What else goes with a
+ * transition (its record, the audit entry, the reporter's notification, the search index) is
+ * written by the event's consumers in the same transaction (lib/events/consumers.ts).
+ */
+async function applyTransition(actor: StaffUser, article: Subject, now: Date, transition: Transition): Promise<void> {
   await db.$transaction(async (tx) => {
     // The conditional update comes first: it locks the row, so a snapshot below is exactly the
     // reviewed version and no save can slip in between.
     const { count } = await tx.article.updateMany({
-      where: { id: article.id, status: article.status, version: expectedVersion },
-      data: { ...change.data, status: change.to, version: { increment: 1 } },
+      where: { id: article.id, status: article.status, version: article.version },
+      data: { ...transition.data, status: transition.to, version: { increment: 1 } },
     });
     if (count === 0) throw conflict(STALE);
-    let revisionId: string | null = null;
-    let revisionNumber: number | null = null;
-    if (change.snapshot) {
-      revisionId = await snapshotRevision(tx, article.id, change.snapshot.kind, actor.id, change.snapshot.note, now);
-      revisionNumber = (await tx.articleRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { number: true } })).number;
-      if (change.snapshot.makeLive) await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: revisionId } });
-    }
-    if (change.snapshot?.makeLive || "liveRevisionId" in change.data) await syncLiveTags(tx, article.id);
-    await recordTransition(tx, {
-      articleId: article.id,
-      kind: change.kind,
-      fromStatus: article.status,
-      toStatus: change.to,
-      actorId: actor.id,
-      note: change.note,
-      publishAt: change.publishAt,
-      correctionType: change.correctionType,
-      revisionNumber,
-      at: now,
-    });
-    await change.then(tx, { revisionId });
+    const revision = transition.snapshot ? await takeSnapshot(tx, actor, article.id, transition.snapshot, now) : null;
+    if (transition.snapshot?.makeLive || "liveRevisionId" in transition.data) await syncLiveTags(tx, article.id);
+    await transition.writeWithRevision?.(tx, revision?.id ?? null);
+    await emitDomainEvent(
+      tx,
+      transition.event({
+        articleId: article.id,
+        sectionId: article.sectionId,
+        authorId: article.authorId,
+        actorId: actor.id,
+        from: article.status,
+        to: transition.to,
+        at: now.toISOString(),
+        revision,
+        note: transition.note ?? null,
+      }),
+    );
   });
 }
 
-const refs = (article: Subject) => ({ articleId: article.id, sectionId: article.sectionId, authorId: article.authorId });
-const audit = (tx: DbTransaction, actor: StaffUser, action: string, id: number, detail?: Prisma.InputJsonValue) =>
-  recordAudit({ actorId: actor.id, action, targetType: "Article", targetId: id, detail }, tx);
+async function takeSnapshot(tx: DbTransaction, actor: StaffUser, articleId: number, snapshot: NonNullable<Transition["snapshot"]>, now: Date) {
+  const id = await snapshotRevision(tx, articleId, snapshot.kind, actor.id, snapshot.note, now);
+  const { number } = await tx.articleRevision.findUniqueOrThrow({ where: { id }, select: { number: true } });
+  if (snapshot.makeLive) await tx.article.update({ where: { id: articleId }, data: { liveRevisionId: id } });
+  return { id, number };
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** A draft goes to the desk, if it meets the submission checks (listed in Korean otherwise). */
 export async function submitArticle(actor: StaffUser, id: number, now = new Date()) {
@@ -121,18 +118,11 @@ export async function submitArticle(actor: StaffUser, id: number, now = new Date
   if (problems.length > 0) {
     throw invalid(`데스크에 넘기기 전에 채울 것이 있습니다: ${problems.map((problem) => problem.message).join(" ")}`, { problems });
   }
-  await applyTransition({
-    actor,
-    article,
-    kind: "SUBMIT",
+  await applyTransition(actor, article, now, {
     to: "SUBMITTED",
     data: { submittedAt: now, deskNote: null },
-    now,
     snapshot: { kind: "SUBMIT" },
-    then: async (tx) => {
-      await emitDomainEvent(tx, { type: "article.submitted", articleId: id });
-      await audit(tx, actor, "article.submit", id);
-    },
+    event: (transition) => ({ type: "article.submitted", ...transition }),
   });
 }
 
@@ -140,20 +130,12 @@ export async function returnArticle(actor: StaffUser, id: number, input: unknown
   const article = await loadSubject(actor, id, "return");
   const { note } = parseInput(returnArticleSchema, input);
   assertStateAllows(article, "return", now);
-  await applyTransition({
-    actor,
-    article,
-    kind: "RETURN",
+  await applyTransition(actor, article, now, {
     to: "DRAFT",
     data: { deskNote: note },
-    now,
     note,
     snapshot: { kind: "RETURN", note },
-    then: async (tx) => {
-      await emitDomainEvent(tx, { type: "article.returned", articleId: id });
-      await audit(tx, actor, "article.return", id, { note });
-      await notifyAuthor(tx, { articleId: id, authorId: article.authorId, actorId: actor.id, kind: "RETURNED", note, notifyAt: now });
-    },
+    event: (transition) => ({ type: "article.returned", ...transition }),
   });
 }
 
@@ -190,96 +172,51 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
   const type = correctionType ?? "UPDATE";
   if (type === "UPDATE" && correctionNote) throw invalid("수정은 독자에게 알리지 않으므로 설명을 받지 않습니다. 설명을 보이려면 정정이나 반론을 고르세요.");
   if (type !== "UPDATE" && !correctionNote) throw invalid("정정·반론에는 독자에게 보일 설명을 적어 주세요.", { fieldErrors: { correctionNote: "설명을 적어 주세요." } });
-  await applyTransition({
-    actor,
-    article,
-    kind: "APPROVE_UPDATE",
+  await applyTransition(actor, article, now, {
     to: "PUBLISHED",
     data: { lastCorrectedAt: now, hasPendingUpdate: false },
-    now,
     note: correctionNote,
-    correctionType: type,
     snapshot: { kind: "CORRECTION", makeLive: true },
-    then: async (tx, { revisionId }) => {
-      await tx.articleCorrection.create({ data: { articleId: id, type, note: correctionNote, revisionId, createdById: actor.id, createdAt: now } });
-      await emitDomainEvent(tx, { type: "article.corrected", ...refs(article), correctionType: type });
-      await audit(tx, actor, "article.correct", id, { revisionId, correctionType: type, correctionNote });
-    },
+    // The notice readers see under the story is part of the change.
+    writeWithRevision: (tx, revisionId) => tx.articleCorrection.create({ data: { articleId: id, type, note: correctionNote, revisionId, createdById: actor.id, createdAt: now } }),
+    event: (transition) => ({ type: "article.corrected", ...transition, correctionType: type }),
   });
 }
 
 async function publishSubmitted(actor: StaffUser, article: Subject, now: Date) {
-  await applyTransition({
-    actor,
-    article,
-    kind: "PUBLISH",
+  await applyTransition(actor, article, now, {
     to: "PUBLISHED",
     data: { approvedAt: now, approvedById: actor.id, publishedAt: now, hasPendingUpdate: false, unpublishedAt: null },
-    now,
     snapshot: { kind: "APPROVE", makeLive: true },
-    then: async (tx, { revisionId }) => {
-      await emitDomainEvent(tx, { type: "article.published", ...refs(article), publishedAt: now.toISOString() });
-      await audit(tx, actor, "article.publish", article.id, { revisionId });
-      await notifyAuthor(tx, { articleId: article.id, authorId: article.authorId, actorId: actor.id, kind: "PUBLISHED", notifyAt: now });
-    },
+    event: (transition) => ({ type: "article.published", ...transition, publishedAt: now.toISOString() }),
   });
 }
 
 async function scheduleSubmitted(actor: StaffUser, article: Subject, publishAt: Date, now: Date) {
-  await applyTransition({
-    actor,
-    article,
-    kind: "SCHEDULE",
+  await applyTransition(actor, article, now, {
     to: "SCHEDULED",
     data: { approvedAt: now, approvedById: actor.id, publishedAt: publishAt, hasPendingUpdate: false, unpublishedAt: null },
-    now,
-    publishAt,
     snapshot: { kind: "APPROVE", makeLive: true },
-    then: async (tx, { revisionId }) => {
-      await emitDomainEvent(tx, { type: "article.scheduled", ...refs(article), publishAt: publishAt.toISOString() });
-      await audit(tx, actor, "article.schedule", article.id, { revisionId, publishAt: publishAt.toISOString() });
-      const when = `${formatKstDateTime(publishAt)} 발행 예정`;
-      await notifyAuthor(tx, { articleId: article.id, authorId: article.authorId, actorId: actor.id, kind: "APPROVED", note: when, notifyAt: now });
-      await notifyAuthor(tx, { articleId: article.id, authorId: article.authorId, actorId: actor.id, kind: "PUBLISHED", notifyAt: publishAt });
-    },
+    event: (transition) => ({ type: "article.scheduled", ...transition, publishAt: publishAt.toISOString() }),
   });
 }
 
 /** A scheduled story readers have not seen yet: its update goes live silently; the time stays or moves. */
 async function approvePendingBeforePublication(actor: StaffUser, article: Subject, publishAt: Date | null, now: Date) {
-  const at = publishAt ?? article.publishedAt;
-  await applyTransition({
-    actor,
-    article,
-    kind: "APPROVE_UPDATE",
+  await applyTransition(actor, article, now, {
     to: article.status,
     data: { approvedAt: now, approvedById: actor.id, hasPendingUpdate: false, ...(publishAt ? { publishedAt: publishAt } : {}) },
-    now,
-    publishAt,
     snapshot: { kind: "APPROVE", makeLive: true },
-    then: async (tx, { revisionId }) => {
-      if (at) await emitDomainEvent(tx, { type: "article.scheduled", ...refs(article), publishAt: at.toISOString() });
-      await audit(tx, actor, publishAt ? "article.reschedule" : "article.approve-update", article.id, { revisionId, publishAt: publishAt?.toISOString() ?? null });
-      if (publishAt) await moveUpcomingPublication(tx, article.id, now, publishAt);
-    },
+    event: (transition) => ({ type: "article.update-approved", ...transition, publishAt: iso(publishAt ?? article.publishedAt), rescheduled: publishAt !== null }),
   });
 }
 
 async function rescheduleLoaded(actor: StaffUser, article: Subject, publishAt: Date, now: Date) {
   assertStateAllows(article, "reschedule", now);
-  await applyTransition({
-    actor,
-    article,
-    kind: "RESCHEDULE",
+  await applyTransition(actor, article, now, {
     to: "SCHEDULED",
     data: { publishedAt: publishAt },
-    now,
-    publishAt,
-    then: async (tx) => {
-      await emitDomainEvent(tx, { type: "article.scheduled", ...refs(article), publishAt: publishAt.toISOString() });
-      await audit(tx, actor, "article.reschedule", article.id, { from: article.publishedAt?.toISOString() ?? null, publishAt: publishAt.toISOString() });
-      await moveUpcomingPublication(tx, article.id, now, publishAt);
-    },
+    event: (transition) => ({ type: "article.rescheduled", ...transition, publishAt: publishAt.toISOString(), previousPublishAt: iso(article.publishedAt) }),
   });
 }
 
@@ -296,20 +233,12 @@ export async function cancelSchedule(actor: StaffUser, id: number, input: unknow
   const article = await loadSubject(actor, id, "cancelSchedule");
   const { note } = parseInput(cancelScheduleSchema, input ?? {});
   assertStateAllows(article, "cancelSchedule", now);
-  await applyTransition({
-    actor,
-    article,
-    kind: "CANCEL_SCHEDULE",
+  await applyTransition(actor, article, now, {
     to: "SUBMITTED",
     // Readers never saw it: it is again a story waiting for approval, with no approved text.
     data: { liveRevisionId: null, approvedAt: null, approvedById: null, publishedAt: null, hasPendingUpdate: false, submittedAt: now },
-    now,
     note,
-    then: async (tx) => {
-      await emitDomainEvent(tx, { type: "article.unscheduled", ...refs(article) });
-      await audit(tx, actor, "article.cancel-schedule", id, { publishAt: article.publishedAt?.toISOString() ?? null, note });
-      await moveUpcomingPublication(tx, id, now, null);
-    },
+    event: (transition) => ({ type: "article.unscheduled", ...transition, previousPublishAt: iso(article.publishedAt) }),
   });
 }
 
@@ -317,19 +246,11 @@ export async function unpublishArticle(actor: StaffUser, id: number, input: unkn
   const article = await loadSubject(actor, id, "unpublish");
   const { reason } = parseInput(unpublishArticleSchema, input);
   assertStateAllows(article, "unpublish", now);
-  await applyTransition({
-    actor,
-    article,
-    kind: "UNPUBLISH",
+  await applyTransition(actor, article, now, {
     to: "UNPUBLISHED",
     data: { unpublishedAt: now },
-    now,
     note: reason,
-    then: async (tx) => {
-      await emitDomainEvent(tx, { type: "article.unpublished", ...refs(article) });
-      await audit(tx, actor, "article.unpublish", id, { reason });
-      await moveUpcomingPublication(tx, id, now, null);
-    },
+    event: (transition) => ({ type: "article.unpublished", ...transition }),
   });
 }
 
@@ -342,17 +263,10 @@ export async function republishArticle(actor: StaffUser, id: number, input: unkn
   const { reason } = parseInput(republishArticleSchema, input);
   assertStateAllows(article, "republish", now);
   const publishedAt = article.publishedAt && article.publishedAt.getTime() <= now.getTime() ? article.publishedAt : now;
-  await applyTransition({
-    actor,
-    article,
-    kind: "REPUBLISH",
+  await applyTransition(actor, article, now, {
     to: "PUBLISHED",
     data: { unpublishedAt: null, publishedAt },
-    now,
     note: reason,
-    then: async (tx) => {
-      await emitDomainEvent(tx, { type: "article.republished", ...refs(article) });
-      await audit(tx, actor, "article.republish", id, { reason });
-    },
+    event: (transition) => ({ type: "article.republished", ...transition }),
   });
 }

@@ -17,8 +17,8 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
-import type { DomainEvent } from "@/lib/events/domain-events";
 import { emitDomainEvent } from "@/lib/events/domain-events";
+import type { EventOf } from "@/lib/events/event-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 
@@ -33,7 +33,7 @@ export interface EditableArticle {
   isDesk: boolean;
 }
 
-export const submittedStoryLocked = () =>
+const submittedStoryLocked = () =>
   new DomainError("FORBIDDEN", "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 돌려보내면 다시 고칠 수 있습니다.");
 
 /**
@@ -95,8 +95,7 @@ export interface WorkingCopyChange {
   patch: ContentPatch;
   /** "autosave": a revision only when due; otherwise this kind of revision always. */
   revision: "autosave" | { kind: RevisionKind; note?: string };
-  event: DomainEvent;
-  audit?: (tx: DbTransaction) => Promise<void>;
+  event: EventOf<"article.saved" | "article.restored">;
   now: Date;
 }
 
@@ -124,7 +123,6 @@ export async function writeWorkingCopy(change: WorkingCopyChange): Promise<Artic
     if (change.revision === "autosave") await snapshotAutosaveIfDue(tx, article.id, actor.id, now);
     else await snapshotRevision(tx, article.id, change.revision.kind, actor.id, change.revision.note, now);
     await emitDomainEvent(tx, change.event);
-    await change.audit?.(tx);
     // The body just written is not read back (it is the largest part of the row).
     if (patch.body === undefined) return toArticleOut(await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: articleOutSelect }), now);
     const { bodyJson: _body, ...withoutBody } = articleOutSelect;

@@ -21,7 +21,7 @@ import { db } from "@/lib/db";
 /** Error codes the login form turns into Korean messages. next-auth passes any message thrown
  * from `authorize` to the browser, so only these are ever thrown. */
 export const SIGN_IN_LOCKED_PREFIX = "LOCKED:";
-export const SIGN_IN_UNAVAILABLE = "UNAVAILABLE";
+const SIGN_IN_UNAVAILABLE = "UNAVAILABLE";
 
 // NUL and broken Unicode are refused here, before the database sees them (PostgreSQL rejects NUL
 // with an error whose text must not reach the browser).

@@ -7,8 +7,8 @@ import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { serverEnv } from "@/lib/config/env";
 
-export const DEVICE_COOKIE_NAME = "newsroom-device";
-export const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
+const DEVICE_COOKIE_NAME = "newsroom-device";
+const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
 interface DevicePayload {
   /** Which account (a hash of the e-mail, so the cookie does not show it). */

@@ -9,9 +9,9 @@ import "server-only";
 // refused. A correct password then clears the account's count and gives the IP its attempt back.
 import { db } from "@/lib/db";
 
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
+const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const FIRST_LOCK_MS = 15 * 60_000;
-export const MAX_LOCK_MS = 24 * 60 * 60_000;
+const MAX_LOCK_MS = 24 * 60 * 60_000;
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
 /** Failures allowed from one known browser (a device cookie) before it is treated as unknown. */

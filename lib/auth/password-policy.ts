@@ -8,7 +8,7 @@ import { weakPasswordReason } from "@/lib/auth/password-strength";
 import { isStorableText } from "@/lib/schemas/common";
 
 export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+const PASSWORD_MAX_LENGTH = 200;
 
 let commonPasswords: Set<string> | undefined;
 
@@ -23,7 +23,7 @@ function loadCommonPasswords(): Set<string> {
 }
 
 /** True for passwords on the common list, also when only case or a trailing digit/symbol run differs. */
-export function isCommonPassword(password: string): boolean {
+function isCommonPassword(password: string): boolean {
   const list = loadCommonPasswords();
   const lowered = password.trim().toLowerCase();
   return list.has(lowered) || list.has(lowered.replace(/[\d!@#$%^&*.?]+$/, ""));

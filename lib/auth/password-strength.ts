@@ -7,7 +7,7 @@ import * as common from "@zxcvbn-ts/language-common";
 import * as english from "@zxcvbn-ts/language-en";
 
 /** zxcvbn's scale is 0-4; 3 means "safely unguessable" against online and slow offline attacks. */
-export const MIN_PASSWORD_SCORE = 3;
+const MIN_PASSWORD_SCORE = 3;
 
 const korean: TranslationKeys = {
   warnings: {

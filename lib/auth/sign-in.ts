@@ -48,7 +48,7 @@ async function reserveAttempts(email: string, ipHash: string, deviceToken: strin
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword("not-a-real-password-for-timing"));
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

@@ -1,23 +1,13 @@
-// Which cached responses a domain event makes stale. Publication changes are broad on purpose:
-// every public page shows the newest stories somewhere (home, lists, the "latest" box beside each
-// article, feeds, sitemaps, search), so they all carry the `latest` tag.
+// Which cached responses a domain event makes stale: an after-commit consumer, applied by every
+// process's response cache from the stored event (its invalidation-listener.ts, through LISTEN/NOTIFY).
+// Publication changes are broad on purpose: every public page shows the newest stories somewhere
+// (home, lists, the "latest" box beside each article, feeds, sitemaps, search), so they all carry
+// the `latest` tag.
 import { cacheTag } from "@/lib/cache/cache-tags";
+import { consumeStoredEvent, type StoredEvent } from "@/lib/events/after-commit";
+import type { AfterCommitConsumer, DomainEventType } from "@/lib/events/event-types";
 
-/** An event as read back from the DomainEvent table. */
-export interface StoredEvent {
-  type: string;
-  payload: unknown;
-}
-
-function numberField(payload: unknown, key: string): number | null {
-  const value = payload && typeof payload === "object" ? Reflect.get(payload, key) : undefined;
-  return typeof value === "number" ? value : null;
-}
-
-function stringField(payload: unknown, key: string): string | null {
-  const value = payload && typeof payload === "object" ? Reflect.get(payload, key) : undefined;
-  return typeof value === "string" ? value : null;
-}
+export type { StoredEvent } from "@/lib/events/after-commit";
 
 /**
  * Readers' own actions come in storms on a busy story (hundreds of comments a second): once a
@@ -28,54 +18,64 @@ function stringField(payload: unknown, key: string): string | null {
  */
 export const READER_CHATTER_GRACE_MS = 500;
 
+const READER_CHATTER: ReadonlySet<string> = new Set<DomainEventType>(["comment.posted", "comment.liked"]);
+
 export function isReaderChatter(event: StoredEvent): boolean {
-  return event.type === "comment.posted" || event.type === "comment.liked";
+  return READER_CHATTER.has(event.type);
 }
 
 /** What a story appearing, changing or leaving touches: its page and every list of the newest. */
-function publicationTags(articleId: number | null): string[] {
-  return [...(articleId === null ? [] : [cacheTag.story(articleId)]), cacheTag.latest, cacheTag.corrections];
+function publicationTags(event: { articleId?: number }): string[] {
+  return [...(event.articleId === undefined ? [] : [cacheTag.story(event.articleId)]), cacheTag.latest, cacheTag.corrections];
 }
 
+/**
+ * A story whose time is set: public already if that time has passed when the event is applied (a
+ * time a few seconds ahead, a slow approval or a listener catching up), and then no timer will
+ * fire for it, so it counts as published. Before its time the listener's timer drops what it changes.
+ */
+function publicationTagsIfDue(event: { articleId?: number; publishAt?: string | null }, now: number): string[] {
+  return Date.parse(event.publishAt ?? "") <= now ? publicationTags(event) : [];
+}
+
+const commentTags = (event: { articleId?: number }) => (event.articleId === undefined ? [] : [cacheTag.comments(event.articleId)]);
+
+const cacheInvalidation = {
+  "article.published": publicationTags,
+  "article.republished": publicationTags,
+  "article.unpublished": publicationTags,
+  "article.corrected": publicationTags,
+  "article.scheduled": publicationTagsIfDue,
+  "article.rescheduled": publicationTagsIfDue,
+  "article.update-approved": publicationTagsIfDue,
+  // Readers never saw these stories (a schedule is withdrawn only before its time).
+  "article.unscheduled": null,
+  "article.created": null,
+  "article.saved": null,
+  "article.restored": null,
+  "article.submitted": null,
+  "article.returned": null,
+  // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
+  "article.rerendered": (event) => (event.articleId === undefined ? [] : [cacheTag.story(event.articleId)]),
+  "comment.posted": commentTags,
+  "comment.moderated": commentTags,
+  "comment.deleted": commentTags,
+  "comment.liked": commentTags,
+  "article.comments-closed": commentTags,
+  // Rules for comments still to come; comments a ban hides have their own comment.moderated events.
+  "comment.settings-changed": null,
+  "comment.blocked-words-changed": null,
+  "comment.source-banned": null,
+  "comment.ban-lifted": null,
+  // A byline (name, title, e-mail, photo) or a photo's caption, credit and alt text show on
+  // story pages and in lists next to the newest stories.
+  "staff.byline-changed": (event) => [...(event.userId ? [cacheTag.reporter(event.userId)] : []), cacheTag.latest],
+  "media.updated": () => [cacheTag.latest],
+  // Not on any page until a story uses it, and that story's approval says so.
+  "media.uploaded": null,
+  "section.changed": () => [cacheTag.site],
+} satisfies AfterCommitConsumer<string[], number>;
+
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {
-  const articleId = numberField(event.payload, "articleId");
-  switch (event.type) {
-    case "article.scheduled": {
-      // Scheduled for a moment that has passed by the time the event is applied (a time a few
-      // seconds ahead, a slow approval or a listener catching up): the story is public already
-      // and no timer will fire for it, so it counts as published.
-      const publishAt = Date.parse(stringField(event.payload, "publishAt") ?? "");
-      return publishAt <= now ? publicationTags(articleId) : [];
-    }
-    case "article.published":
-    case "article.republished":
-    case "article.unpublished":
-    case "article.corrected":
-    case "article.schedule-due":
-      return publicationTags(articleId);
-    case "article.rerendered":
-      // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
-      return articleId === null ? [] : [cacheTag.story(articleId)];
-    case "comment.posted":
-    case "comment.moderated":
-    case "comment.deleted":
-    case "comment.liked":
-    case "article.comments-closed":
-    case "comment.settings-changed":
-      return articleId === null ? [] : [cacheTag.comments(articleId)];
-    // A byline (name, title, e-mail, photo) or a photo's caption, credit and alt text show on
-    // story pages and in lists next to the newest stories.
-    case "staff.byline-changed": {
-      const userId = stringField(event.payload, "userId");
-      return [...(userId ? [cacheTag.reporter(userId)] : []), cacheTag.latest];
-    }
-    case "media.updated":
-      return [cacheTag.latest];
-    case "section.changed":
-    case "site.settings-changed":
-      return [cacheTag.site];
-    default:
-      // Drafts, submissions, saves of working copies, scheduling for later: nothing public changed.
-      return [];
-  }
+  return consumeStoredEvent(cacheInvalidation, event, now) ?? [];
 }

@@ -4,10 +4,10 @@ import { COMMENT_MAX_LENGTH, countGraphemes, fitsGraphemes, normalizeCommentBody
 import { isStorableText, safeText } from "@/lib/schemas/common";
 import { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, COMMENT_SORTS, NICKNAME_MAX, NICKNAME_MIN, REPORT_REASONS, type ReportReason } from "@/lib/comments/comment-limits";
 
-export { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, COMMENT_SORTS, NICKNAME_MAX, NICKNAME_MIN, REPORT_REASONS, type CommentSort, type ReportReason } from "@/lib/comments/comment-limits";
+export { REPORT_REASONS, type CommentSort, type ReportReason } from "@/lib/comments/comment-limits";
 
 
-export const LENGTH_RULE_MESSAGE = `띄어쓰기를 포함하여 ${COMMENT_MAX_LENGTH}자 이내로 써주세요.`;
+const LENGTH_RULE_MESSAGE = `띄어쓰기를 포함하여 ${COMMENT_MAX_LENGTH}자 이내로 써주세요.`;
 
 // Letters of any script, digits, spaces and a few marks; no emoji or symbols that make a nickname
 // look like a notice ("[관리자]") or an empty space.
@@ -25,7 +25,7 @@ export const nicknameSchema = safeText({ max: 80, maxMessage: `닉네임은 ${NI
   });
 
 /** The guest's password: kept as typed (no trimming: it is a secret), only hashed. */
-export const commentPasswordSchema = z
+const commentPasswordSchema = z
   .string({ error: "비밀번호를 입력하세요." })
   .min(COMMENT_PASSWORD_MIN, `비밀번호는 ${COMMENT_PASSWORD_MIN}자 이상 써주세요.`)
   .max(COMMENT_PASSWORD_MAX, `비밀번호는 ${COMMENT_PASSWORD_MAX}자 이하로 써주세요.`)

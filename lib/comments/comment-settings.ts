@@ -15,7 +15,7 @@ export const COMMENT_SETTINGS_KEY = "comments.settings";
 const count = (min: number, max: number, label: string) =>
   z.coerce.number({ error: `${label}: 숫자를 입력하세요.` }).int(`${label}: 정수를 입력하세요.`).min(min, `${label}: ${min} 이상이어야 합니다.`).max(max, `${label}: ${max} 이하여야 합니다.`);
 
-export const commentSettingsSchema = z.object({
+const commentSettingsSchema = z.object({
   /** One comment per source per this many seconds (any story). 0 turns the rule off. */
   minIntervalSeconds: count(0, 3600, "연속 등록 간격(초)"),
   /** At most this many comments per source per story per hour. */

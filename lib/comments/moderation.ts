@@ -43,7 +43,7 @@ function queueWhere(view: QueueView): Prisma.CommentWhereInput {
 const queueOrder = (view: QueueView): Prisma.CommentOrderByWithRelationInput[] =>
   view === "reported" ? [{ reportCount: "desc" }, { id: "desc" }] : [{ createdAt: "desc" }, { id: "desc" }];
 
-export interface QueueComment {
+interface QueueComment {
   id: number;
   body: string;
   nickname: string;
@@ -123,7 +123,7 @@ export async function listModerationQueue(actor: StaffUser, options: { view?: Qu
 
 const commentIds = z.array(intId("댓글 번호가 올바르지 않습니다."), { error: "댓글을 고르세요." }).min(1, "댓글을 하나 이상 고르세요.").max(200, "한 번에 200개까지 처리할 수 있습니다.");
 
-export const moderateSchema = z.object({
+const moderateSchema = z.object({
   ids: commentIds,
   action: z.enum(["hide", "restore", "delete"], { error: "처리 방법을 고르세요." }),
 });
@@ -150,7 +150,7 @@ export async function moderateComments(actor: StaffUser, input: unknown, now = n
   });
 }
 
-export const banSchema = z.object({
+const banSchema = z.object({
   ids: commentIds,
   days: z.coerce.number({ error: "기간을 고르세요." }).refine(isBanPeriod, "기간을 고르세요."),
   reason: safeText({ max: 200, maxMessage: "사유는 200자 이내로 쓰세요." }).optional(),
@@ -209,7 +209,7 @@ export async function liftBan(actor: StaffUser, input: unknown, now = new Date()
   });
 }
 
-export const closeCommentsSchema = z.object({ articleId: intId("기사 번호가 올바르지 않습니다."), closed: z.boolean({ error: "닫을지 열지 고르세요." }) });
+const closeCommentsSchema = z.object({ articleId: intId("기사 번호가 올바르지 않습니다."), closed: z.boolean({ error: "닫을지 열지 고르세요." }) });
 
 /** Closes (or reopens) readers' comments on a story. */
 export async function setCommentsClosed(actor: StaffUser, input: unknown): Promise<void> {

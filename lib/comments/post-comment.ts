@@ -30,7 +30,7 @@ import { domainEventInsertFrom } from "@/lib/events/domain-events";
 import { formatKstMinute } from "@/lib/format/korean-time";
 import { parseInput } from "@/lib/validation";
 
-export type HeldReason = "blocked-word" | "links";
+type HeldReason = "blocked-word" | "links";
 
 export interface PostedComment {
   id: number;

@@ -13,8 +13,6 @@ export interface PublicComment {
   createdAt: string;
 }
 
-export const publicCommentSelect = { id: true, guestName: true, ipHash: true, body: true, likeCount: true, createdAt: true } as const;
-
 export function toPublicComment(row: { id: number; guestName: string | null; ipHash: string; body: string; likeCount: number; createdAt: Date }): PublicComment {
   return { id: row.id, nickname: row.guestName ?? "독자", tag: sourceTag(row.ipHash), body: row.body, likeCount: row.likeCount, createdAt: row.createdAt.toISOString() };
 }

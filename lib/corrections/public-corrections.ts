@@ -15,7 +15,7 @@ export interface PublicCorrection {
   story: { id: number; headline: string; path: string; section: { slug: string; name: string } | null };
 }
 
-export const CORRECTIONS_PAGE_SIZE = 50;
+const CORRECTIONS_PAGE_SIZE = 50;
 
 export async function getPublicCorrections(options: { limit?: number; now?: Date } = {}): Promise<PublicCorrection[]> {
   tagResponse(cacheTag.corrections);

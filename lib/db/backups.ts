@@ -24,7 +24,7 @@ export const EXTERNAL_DATABASE_MESSAGE =
   "DATABASE_URL points at your own PostgreSQL server: back it up with that server's tools (pg_basebackup with WAL archiving, pgBackRest, Barman, or your provider's snapshots and point-in-time recovery). npm run db:backup / db:restore handle only the embedded database of npm start.";
 
 /** A full WAL segment is archived at least this often when anything was written (at most this much work is lost). */
-export const ARCHIVE_TIMEOUT_SECONDS = 300;
+const ARCHIVE_TIMEOUT_SECONDS = 300;
 
 export const walFolder = (backupDir: string) => path.join(backupDir, "wal");
 const baseFolder = (backupDir: string) => path.join(backupDir, "base");
@@ -140,7 +140,7 @@ export async function prepareRestore(layout: EmbeddedLayout, backup: BackupInfo,
 const postgresTimestamp = (time: Date) => time.toISOString().replace("T", " ").replace("Z", "+00");
 
 /** The recovery settings written by prepareRestore, cleared once the server is open again. */
-export const RECOVERY_SETTINGS = ["restore_command", "recovery_target_time", "recovery_target_inclusive", "recovery_target_action"] as const;
+const RECOVERY_SETTINGS = ["restore_command", "recovery_target_time", "recovery_target_inclusive", "recovery_target_action"] as const;
 
 /** Removes WAL segments no kept base backup needs (older than the oldest one's start). */
 export async function pruneBackups(backupDir: string, keep: number): Promise<{ removedBackups: number; removedSegments: number }> {

@@ -15,7 +15,7 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-export class EmbeddedDatabaseError extends StartupError {
+class EmbeddedDatabaseError extends StartupError {
   override name = "EmbeddedDatabaseError";
 }
 

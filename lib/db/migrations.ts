@@ -32,7 +32,7 @@ const sha256Hex = (text: string) => createHash("sha256").update(text).digest("he
  * Whether a recorded checksum still matches the file. Like Prisma's own check, a file whose
  * only change is LF <-> CRLF line endings (a Windows checkout) still matches.
  */
-export function checksumMatches(recorded: string, file: MigrationFile): boolean {
+function checksumMatches(recorded: string, file: MigrationFile): boolean {
   const variants = [file.checksum, sha256Hex(file.sql.replace(/\r\n/g, "\n")), sha256Hex(file.sql.replace(/\r?\n/g, "\r\n"))];
   return variants.includes(recorded);
 }

@@ -77,8 +77,3 @@ export async function stopPostgres(dataDir: string): Promise<void> {
 export async function killPostgres(dataDir: string): Promise<void> {
   await pgCtl(["stop", "-w", "-t", "30", "-m", "immediate", "-D", dataDir]);
 }
-
-/** Ends recovery on a standby or a restored server, making it a writable primary. */
-export async function promotePostgres(dataDir: string): Promise<void> {
-  await pgCtl(["promote", "-w", "-t", "60", "-D", dataDir]);
-}

@@ -35,7 +35,7 @@ export function lsnToBigInt(lsn: string): bigint {
  * oldest primary WAL position (sampled every second) that the replica has not replayed yet: 0
  * when it has replayed everything the primary had a second ago, growing while replay is stuck.
  */
-export class ReplicaRoute {
+class ReplicaRoute {
   readonly client: Db;
   private downUntil = 0;
   private samples: Array<{ at: number; lsn: bigint }> = [];

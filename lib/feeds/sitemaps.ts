@@ -13,7 +13,7 @@ import { xmlSafeText } from "@/lib/feeds/xml-text";
 import { toKstIso } from "@/lib/format/korean-time";
 import { listPublicReporterIds } from "@/lib/reporters/public-reporter";
 
-export const ARTICLES_PER_SITEMAP = 1_000;
+const ARTICLES_PER_SITEMAP = 1_000;
 const NEWS_WINDOW_MS = 48 * 3_600_000;
 const NEWS_MAX = 1_000;
 

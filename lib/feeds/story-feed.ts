@@ -11,7 +11,7 @@ import { readerDb } from "@/lib/db";
 import { absolutizeHtml } from "@/lib/feeds/absolute-html";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
 
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 const feedSelect = {
   ...publicSummarySelect,

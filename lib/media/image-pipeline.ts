@@ -9,7 +9,7 @@ import { invalid } from "@/lib/errors";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** 50 megapixels: more than any newsroom camera makes, far less than a decompression bomb. */
-export const MAX_INPUT_PIXELS = 50_000_000;
+const MAX_INPUT_PIXELS = 50_000_000;
 /** Responsive widths for photos in stories. */
 export const STORY_IMAGE_WIDTHS = [480, 960, 1600] as const;
 

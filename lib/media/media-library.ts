@@ -1,7 +1,6 @@
 import "server-only";
 // The newsroom's shared media library: everyone who writes browses and reuses photos; the
 // uploader or the desk edits their alt text, caption and credit.
-import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -58,8 +57,7 @@ export async function updateMedia(actor: StaffUser, id: string, input: unknown):
       data: { ...(alt !== undefined ? { altText: alt } : {}), ...(caption !== undefined ? { caption } : {}), ...(credit !== undefined ? { credit } : {}) },
       select: mediaOutSelect,
     });
-    await emitDomainEvent(tx, { type: "media.updated", mediaId: id });
-    await recordAudit({ actorId: actor.id, action: "media.update", targetType: "Media", targetId: id, detail: { fields: changed } }, tx);
+    await emitDomainEvent(tx, { type: "media.updated", mediaId: id, actorId: actor.id, fields: changed });
     return toMediaOut(media);
   });
 }

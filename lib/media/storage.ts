@@ -11,7 +11,7 @@ import { s3MediaStorage } from "@/lib/media/s3-storage";
 import { mediaStorageUnavailable } from "@/lib/media/storage-errors";
 
 /** A stored file opened for sending: its bytes as a stream, and its size when known. */
-export interface StoredFile {
+interface StoredFile {
   body: ReadableStream<Uint8Array>;
   size?: number;
 }
@@ -33,7 +33,7 @@ export function isSafeStorageKey(key: string): boolean {
   return SAFE_KEY.test(key) && !key.includes("..") && !key.includes("//");
 }
 
-export const MEDIA_CONTENT_TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", gif: "image/gif" };
+const MEDIA_CONTENT_TYPES: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", gif: "image/gif" };
 
 /** The content type of a stored key, from its extension. */
 export function contentTypeOfKey(key: string): string {
@@ -96,7 +96,7 @@ export function defaultMediaDir(): string {
 }
 
 /** The storage the settings choose. */
-export function configuredMediaStorage(): MediaStorage {
+function configuredMediaStorage(): MediaStorage {
   const env = serverEnv();
   return env.MEDIA_STORAGE === "s3" ? s3MediaStorage(env) : localDiskStorage(defaultMediaDir());
 }

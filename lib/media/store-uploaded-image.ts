@@ -3,7 +3,6 @@ import "server-only";
 // bytes go through the image pipeline (type from the bytes, pixel limit, re-encoded responsive
 // copies in JPEG and WebP, metadata stripped), the copies are stored under content-derived keys,
 // and one Media row records them (`storageKey` is the widest JPEG).
-import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -17,9 +16,9 @@ import { contentStorageKey, mediaStorage } from "@/lib/media/storage";
 import { MEDIA_TEXT_LIMITS } from "@/lib/media/media-schemas";
 
 /** Portraits are shown small: two copies are plenty. */
-export const PROFILE_PHOTO_WIDTHS = [200, 400] as const;
+const PROFILE_PHOTO_WIDTHS = [200, 400] as const;
 /** Portraits come through a newsroom form (a server action), whose bodies are bounded lower. */
-export const PROFILE_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+const PROFILE_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface StoreImageOptions {
   widths?: readonly number[];
@@ -77,8 +76,7 @@ export async function storeUploadedImage(actor: StaffUser, upload: File | { path
       },
       select: mediaOutSelect,
     });
-    await emitDomainEvent(tx, { type: "media.uploaded", mediaId: media.id });
-    await recordAudit({ actorId: actor.id, action: "media.upload", targetType: "Media", targetId: media.id, detail: { bytes: upload.size, variants: variants.length } }, tx);
+    await emitDomainEvent(tx, { type: "media.uploaded", mediaId: media.id, actorId: actor.id, bytes: upload.size, variants: variants.length });
     return toMediaOut(media);
   });
 }

@@ -15,13 +15,13 @@ import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { invalid, type DomainError } from "@/lib/errors";
 import { mediaStorageUnavailable } from "@/lib/media/storage-errors";
 
-export const NOT_MULTIPART_MESSAGE = "사진은 multipart/form-data의 file 필드로 보내세요.";
+const NOT_MULTIPART_MESSAGE = "사진은 multipart/form-data의 file 필드로 보내세요.";
 const MALFORMED_MESSAGE = "올린 양식을 끝까지 읽지 못했습니다. 다시 올려 주세요.";
 /** Text fields beside a file are short (alt text, caption, credit). */
 const MAX_FIELD_BYTES = 16 * 1024;
 const MAX_FIELDS = 10;
 
-export interface ReceivedFile {
+interface ReceivedFile {
   /** The temporary file holding the upload's bytes. */
   path: string;
   size: number;

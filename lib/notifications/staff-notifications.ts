@@ -1,37 +1,17 @@
 import "server-only";
 // Notifications inside the newsroom (no e-mail): the desk returned, approved or published a
-// reporter's story. Written in the transaction of the transition they tell about. A story
-// scheduled for later gets its "published" notification dated at its time (`notifyAt`), so it
-// appears by itself then, with no job to run; moving or cancelling the schedule moves or removes it.
+// reporter's story. Written from the desk's events (lib/notifications/notification-consumer.ts);
+// read here, each once its time has come.
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
-import type { DbTransaction } from "@/lib/db/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
-export const NOTIFICATION_KIND_KO: Record<NotificationKind, string> = {
+const NOTIFICATION_KIND_KO: Record<NotificationKind, string> = {
   RETURNED: "메모와 함께 돌아왔습니다",
   APPROVED: "승인되었습니다",
   PUBLISHED: "발행되었습니다",
 };
-
-/** Tells the story's author, unless the author made the change themselves. */
-export async function notifyAuthor(
-  tx: DbTransaction,
-  entry: { articleId: number; authorId: string; actorId: string; kind: NotificationKind; note?: string | null; notifyAt: Date },
-): Promise<void> {
-  if (entry.authorId === entry.actorId) return;
-  await tx.staffNotification.create({
-    data: { userId: entry.authorId, articleId: entry.articleId, kind: entry.kind, note: entry.note ?? null, notifyAt: entry.notifyAt },
-  });
-}
-
-/** Moves (or, with `to: null`, removes) a "published" notification still waiting for its time. */
-export async function moveUpcomingPublication(tx: DbTransaction, articleId: number, now: Date, to: Date | null): Promise<void> {
-  const upcoming = { articleId, kind: "PUBLISHED" as const, notifyAt: { gt: now } };
-  if (to) await tx.staffNotification.updateMany({ where: upcoming, data: { notifyAt: to } });
-  else await tx.staffNotification.deleteMany({ where: upcoming });
-}
 
 export interface NotificationOut {
   id: string;

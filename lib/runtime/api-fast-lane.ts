@@ -30,7 +30,7 @@ const ROUTES: LaneRoute[] = [
 ];
 
 /** Comment bodies are a few hundred bytes; anything past this is refused before it is read whole. */
-export const FAST_LANE_BODY_LIMIT = 64 * 1024;
+const FAST_LANE_BODY_LIMIT = 64 * 1024;
 
 // Next.js makes "server-only" an empty module in server code; this process loads the route
 // modules itself, so it does the same (otherwise the import throws, as it does in a browser).

@@ -27,7 +27,7 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 /** A hash of every source file the build reads. */
-export async function computeBuildFingerprint(): Promise<string> {
+async function computeBuildFingerprint(): Promise<string> {
   const files = [
     ...(await Promise.all(INPUT_DIRS.map((dir) => listFiles(path.join(root, dir))))).flat(),
     ...INPUT_FILES.map((file) => path.join(root, file)).filter((file) => existsSync(file)),
@@ -40,7 +40,7 @@ export async function computeBuildFingerprint(): Promise<string> {
   return hash.digest("hex");
 }
 
-export async function isBuildCurrent(fingerprint: string): Promise<boolean> {
+async function isBuildCurrent(fingerprint: string): Promise<boolean> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stampFile)) return false;
   return (await readFile(stampFile, "utf8")).trim() === fingerprint;
 }

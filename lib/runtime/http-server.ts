@@ -71,7 +71,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export class PortInUseError extends StartupError {
+class PortInUseError extends StartupError {
   override name = "PortInUseError";
 }
 

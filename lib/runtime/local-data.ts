@@ -6,7 +6,7 @@ import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
-export const dataDir = path.resolve(process.env.NEWSROOM_DATA_DIR ?? path.join(process.cwd(), ".data"));
+const dataDir = path.resolve(process.env.NEWSROOM_DATA_DIR ?? path.join(process.cwd(), ".data"));
 export const postgresDataDir = path.join(dataDir, "postgres");
 export const demoPasswordFile = path.join(dataDir, "demo-password.txt");
 export const secretsFile = path.join(dataDir, "secrets.json");

@@ -11,7 +11,7 @@ const REFUSED_LINGER_MS = 5_000;
  * Answers with a JSON error without reading the rest of the body into memory. Node discards
  * whatever body the client still sends, so the client reads the answer instead of a reset.
  */
-export function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   if (!res.headersSent) {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
   }

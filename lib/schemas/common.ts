@@ -17,7 +17,7 @@ export function isStorableText(value: string): boolean {
   return !NUL.test(value) && !LONE_SURROGATE.test(value);
 }
 
-export const UNSTORABLE_TEXT_MESSAGE = "입력에 쓸 수 없는 문자(NUL 또는 깨진 유니코드)가 있습니다.";
+const UNSTORABLE_TEXT_MESSAGE = "입력에 쓸 수 없는 문자(NUL 또는 깨진 유니코드)가 있습니다.";
 
 interface TextOptions {
   /** Trim surrounding white space (default true). */

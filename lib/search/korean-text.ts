@@ -8,7 +8,7 @@
 // colon), so that "every term in the headline" is an index lookup too.
 
 /** Marks the headline's tokens in the index. */
-export const HEADLINE_TOKEN_PREFIX = "h:";
+const HEADLINE_TOKEN_PREFIX = "h:";
 
 export function normalizeForSearch(text: string): string {
   return text

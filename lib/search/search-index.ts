@@ -1,7 +1,7 @@
 // (No "server-only" marker: scripts/start.ts runs this outside Next.js, where the marker throws.)
 // Keeps ArticleSearchDocument in step with what readers may see: one entry per live story, made
-// from its live revision. Called in the same transaction as the change (through the domain
-// events, lib/events/domain-events.ts), and at start-up to catch up on stories written by other
+// from its live revision. Called in the same transaction as the change (from its domain event,
+// lib/search/search-index-consumer.ts), and at start-up to catch up on stories written by other
 // means (the demo seed, a restored backup).
 import { isLive, liveWhere } from "@/lib/articles/visibility";
 import type { Db, DbTransaction } from "@/lib/db/client";

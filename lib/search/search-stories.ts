@@ -14,7 +14,7 @@ import { countCapFor, countMatches, MAX_SEARCH_PAGE, pageOfMatches, planFor, SEA
 
 export { MAX_SEARCH_PAGE, SEARCH_PAGE_SIZE } from "@/lib/search/search-sql";
 
-export interface SearchHit extends PublicArticleSummary {
+interface SearchHit extends PublicArticleSummary {
   excerpt: string;
 }
 

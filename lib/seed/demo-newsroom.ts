@@ -24,7 +24,7 @@ const IMAGES_DIR = path.join(process.cwd(), "prisma", "seed", "images");
 const HOUR = 3_600_000;
 
 /** Tiptap JSON for a demo story's blocks: paragraphs, sub-heads and block quotes. */
-export function demoBlocksToBody(blocks: DemoBlock[]): ArticleBody {
+function demoBlocksToBody(blocks: DemoBlock[]): ArticleBody {
   const text = (value: string) => [{ type: "text", text: value }];
   const content = blocks.map((block) => {
     if (block.type === "h3") return { type: "heading", attrs: { level: 3 }, content: text(block.text) };

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { absoluteUrl, siteDescription, siteName, siteUrl } from "@/lib/config/site";
 import { OG_HEIGHT, OG_WIDTH, SITE_OG_IMAGE_PATH } from "@/lib/seo/og-image";
 
-export const PUBLISHER_LOGO = { path: "/publisher-logo.png", width: 512, height: 512 };
+const PUBLISHER_LOGO = { path: "/publisher-logo.png", width: 512, height: 512 };
 
 export function defaultSiteMetadata(): Metadata {
   const image = { url: absoluteUrl(SITE_OG_IMAGE_PATH), width: OG_WIDTH, height: OG_HEIGHT, alt: siteName };

@@ -13,7 +13,7 @@ const optionalEmail = safeText({ max: 320 })
   .pipe(z.email("올바른 바이라인 이메일 주소를 입력하세요.").nullable());
 const title = safeText({ min: 1, max: 20, minMessage: "직함을 입력하세요.", maxMessage: "직함은 20자 이하로 입력하세요." });
 const bio = safeText({ max: 500, maxMessage: "소개는 500자 이하로 입력하세요." });
-export const roleSchema = z.enum(["REPORTER", "EDITOR", "ADMIN"], { error: "역할을 고르세요." });
+const roleSchema = z.enum(["REPORTER", "EDITOR", "ADMIN"], { error: "역할을 고르세요." });
 
 export const createStaffSchema = z.object({
   name,
@@ -23,7 +23,6 @@ export const createStaffSchema = z.object({
   bylineEmail: optionalEmail.default(null),
   bio: bio.default(""),
 });
-export type CreateStaffInput = z.input<typeof createStaffSchema>;
 
 export const updateStaffSchema = z.object({
   name: name.optional(),
@@ -32,14 +31,12 @@ export const updateStaffSchema = z.object({
   bylineEmail: optionalEmail.optional(),
   bio: bio.optional(),
 });
-export type UpdateStaffInput = z.input<typeof updateStaffSchema>;
 
 export const updateOwnProfileSchema = z.object({
   name: name.optional(),
   bylineEmail: optionalEmail.optional(),
   bio: bio.optional(),
 });
-export type UpdateOwnProfileInput = z.input<typeof updateOwnProfileSchema>;
 
 export const changeOwnPasswordSchema = z
   .object({
@@ -49,4 +46,3 @@ export const changeOwnPasswordSchema = z
   })
   .refine((input) => input.newPassword === input.confirmPassword, { message: "새 비밀번호 확인이 일치하지 않습니다.", path: ["confirmPassword"] })
   .refine((input) => input.newPassword !== input.currentPassword, { message: "새 비밀번호가 현재 비밀번호와 같습니다.", path: ["newPassword"] });
-export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;

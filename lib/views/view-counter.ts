@@ -38,12 +38,12 @@ const MAX_PENDING_ROWS = 100_000;
 
 export type ViewOutcome = "counted" | "repeat" | "capped" | "bot";
 
-export function isBotUserAgent(userAgent: string | null | undefined): boolean {
+function isBotUserAgent(userAgent: string | null | undefined): boolean {
   return !userAgent || userAgent.trim() === "" || isbot(userAgent);
 }
 
 /** The KST calendar day of `date`, e.g. "2026-11-25": the unit of "one count per day". */
-export function kstDay(date: Date): string {
+function kstDay(date: Date): string {
   return new Date(date.getTime() + KST_OFFSET).toISOString().slice(0, 10);
 }
 

@@ -86,7 +86,7 @@ function done_hook()
 end
 ${WRK_DONE_LUA}`;
 
-export interface ServerCpu {
+interface ServerCpu {
   /** The app's processes (Node.js). */
   app: number;
   /** The PostgreSQL cluster's processes. */
@@ -98,7 +98,7 @@ export interface ServerCpu {
  * its Next.js workers) and the PostgreSQL cluster. Read from /proc, so it counts work, not
  * waiting: the machine is shared, and CPU per comment says what throughput an idle core would give.
  */
-export function serverCpuMs(): ServerCpu {
+function serverCpuMs(): ServerCpu {
   if (!existsSync("/proc/self/stat")) return { app: 0, postgres: 0 };
   const parents = new Map<number, { ppid: number; name: string; ticks: number }>();
   for (const entry of readdirSync("/proc")) {

@@ -26,7 +26,7 @@ export interface HotFunction {
 // Samples that are not work: the thread waiting, and V8's own bookkeeping names.
 const NOT_WORK = new Set(["(idle)", "(program)"]);
 
-export async function topSelfTime(file: string, limit = 25): Promise<{ file: string; totalMs: number; busyMs: number; top: HotFunction[] }> {
+async function topSelfTime(file: string, limit = 25): Promise<{ file: string; totalMs: number; busyMs: number; top: HotFunction[] }> {
   const profile = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
   const samples = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
   const totalMs = (profile.endTime - profile.startTime) / 1000;

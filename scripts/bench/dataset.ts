@@ -12,7 +12,7 @@
 // generate_series.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import sharp from "sharp";
@@ -31,7 +31,7 @@ import { findFreePort } from "@/tests/support/test-cluster";
 import { BENCH_SECTIONS, COMMENT_POOL, generateStory, reporterName } from "./korean-corpus";
 
 /** Bump when the generated data changes shape: older caches are then left unused. */
-export const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 1;
 export const BENCH_PASSWORD = "bench-demo-password-1234";
 /** Generated stories have ids FIRST_STORY_ID .. FIRST_STORY_ID + N - 1 (the demo's are below). */
 export const FIRST_STORY_ID = 1001;
@@ -255,9 +255,4 @@ async function insertStories(
     const done = Math.min(refs.stories, start + BATCH);
     if (done % 5_000 === 0 || done === refs.stories) refs.log(`  stories ${done.toLocaleString("en")} / ${refs.stories.toLocaleString("en")}`);
   }
-}
-
-/** Removes the whole cache (all versions). */
-export async function clearBenchCache(cacheDir: string): Promise<void> {
-  await rm(cacheDir, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
 import type { JSONContent } from "@tiptap/core";
 
 /** A small, fast, seedable generator (mulberry32): reproducible stories without storing them. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

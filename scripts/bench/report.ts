@@ -33,7 +33,7 @@ export interface BenchFigures {
   profiles: { file: string; totalMs: number; busyMs: number; top: HotFunction[] }[];
 }
 
-export interface Target {
+interface Target {
   id: number;
   name: string;
   figure: string;
@@ -46,7 +46,7 @@ const rate = (m: Measured) => (m.requestsPerSecond > 0 ? `${m.requestsPerSecond}
 
 const ratio = (value: number, base: number) => Math.round((value / Math.max(base, 0.001)) * 1000) / 1000;
 
-export function evaluateTargets(f: BenchFigures, largest: number): Target[] {
+function evaluateTargets(f: BenchFigures, largest: number): Target[] {
   const base = f.baseline.requestsPerSecond;
   const cachedRatio = ratio(f.cachedArticle.requestsPerSecond, base);
   const pages = { home: f.home, section: f.section, feed: f.feed };

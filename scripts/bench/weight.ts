@@ -86,7 +86,7 @@ export async function runLighthouseMedian(url: string, folder: string, runs: num
 }
 
 /** Lighthouse's default (mobile, simulated throttling) scores for the page, 0-100. */
-export async function runLighthouse(url: string, folder: string): Promise<LighthouseScores> {
+async function runLighthouse(url: string, folder: string): Promise<LighthouseScores> {
   if (!existsSync(CHROMIUM)) return { performance: null, accessibility: null, seo: null, error: `${CHROMIUM} is missing (apt-get install chromium)` };
   const output = path.join(folder, "lighthouse.json");
   const cli = path.join(process.cwd(), "node_modules/lighthouse/cli/index.js");

@@ -244,10 +244,24 @@ describe("domain events", () => {
     expect(events[2]?.payload).toMatchObject({ articleId: id, authorId: reporter.id });
   });
 
-  it("a transition that fails leaves no event behind", async () => {
-    const id = await submittedStory("실패한 승인");
-    const before = await db.domainEvent.count();
-    await expect(approveArticle(editor, id, { version: (await versionOf(id)) + 5 })).rejects.toThrow();
-    expect(await db.domainEvent.count()).toBe(before);
+  it("a transition that fails after its event was written leaves no event behind", async () => {
+    const id = await submittedStory("커밋에서 실패하는 승인");
+    const eventsOf = () => db.domainEvent.count({ where: { payload: { path: ["articleId"], equals: id } } });
+    const before = await eventsOf();
+    // A deferred trigger refuses the commit: it runs after the update, the event and its
+    // consumers were all written, and says how many of the story's events the transaction saw.
+    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_commit_${id}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'commit refused with % events', (SELECT count(*) FROM "DomainEvent" WHERE payload->>'articleId' = NEW.id::text); END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE CONSTRAINT TRIGGER refuse_commit_${id} AFTER UPDATE ON "Article" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.id = ${id}) EXECUTE FUNCTION refuse_commit_${id}()`,
+    );
+    try {
+      await expect(approveArticle(editor, id, { version: await versionOf(id) })).rejects.toThrow(`commit refused with ${before + 1} events`);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_commit_${id} ON "Article"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION refuse_commit_${id}()`);
+    }
+    expect(await eventsOf()).toBe(before);
+    expect(await db.article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SUBMITTED", liveRevisionId: null });
   });
 });

@@ -4,7 +4,7 @@ import { runStart, type StartedProcess } from "./run-start";
 import { findFreePort } from "./test-cluster";
 
 /** What the e2e app (tests/support/global-app-server.ts) is started with and every instance must share. */
-export const SHARED_E2E_SETTINGS = {
+const SHARED_E2E_SETTINGS = {
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   IP_HASH_SALT: "e2e-ip-hash-salt-0123",
 };

@@ -8,7 +8,7 @@ import { chromium, type Browser } from "playwright-core";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
-export const chromiumPath = CANDIDATES.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+const chromiumPath = CANDIDATES.find((candidate): candidate is string => !!candidate && existsSync(candidate));
 
 export const browserTestsEnabled = (() => {
   if (chromiumPath) return true;
@@ -26,7 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const screenshotDir = path.join(process.cwd(), "test-results", "screenshots");
+const screenshotDir = path.join(process.cwd(), "test-results", "screenshots");
 
 export async function screenshotPath(name: string): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });

@@ -112,7 +112,7 @@ export class Ime {
 }
 
 /** Jamo steps for the syllables used in the tests. */
-export const JAMO: Record<string, string[]> = {
+const JAMO: Record<string, string[]> = {
   한: ["ㅎ", "하", "한"],
   글: ["ㄱ", "그", "글"],
   국: ["ㄱ", "구", "국"],

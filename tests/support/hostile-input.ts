@@ -39,14 +39,14 @@ export const hostileString = fc.oneof(
   { weight: 1, arbitrary: fc.nat({ max: 3 }).map((n) => "가".repeat(10 ** (n + 2))) },
 );
 
-export const hostileNumber = fc.oneof(
+const hostileNumber = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(0, -1, 1.5, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53, 1e15, 1e300, Number.MAX_SAFE_INTEGER),
 );
 
 /** Any JSON value, leaning on the hostile strings and numbers above. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     hostileString,

@@ -15,7 +15,7 @@ function cookiePairs(setCookies: string[]): string[] {
   return setCookies.map((line) => line.split(";")[0] ?? "").filter((pair) => pair.includes("="));
 }
 
-export async function csrfSession(baseUrl: string): Promise<{ csrfToken: string; cookie: string }> {
+async function csrfSession(baseUrl: string): Promise<{ csrfToken: string; cookie: string }> {
   const response = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { csrfToken, cookie: cookiePairs(response.headers.getSetCookie()).join("; ") };

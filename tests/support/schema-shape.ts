@@ -6,7 +6,7 @@ import path from "node:path";
 import internals from "@prisma/internals";
 import pg from "pg";
 
-export interface TableShape {
+interface TableShape {
   columns: Record<string, { type: string; nullable: boolean; hasDefault: boolean }>;
   /** "UNIQUE name(col, col DESC)" or "INDEX name(...)" or "PRIMARY name(...)" */
   indexes: string[];

@@ -8,7 +8,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 
-export const TEMPLATE_DATABASE = "newsroom_template";
+const TEMPLATE_DATABASE = "newsroom_template";
 
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {

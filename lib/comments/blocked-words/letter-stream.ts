@@ -13,7 +13,7 @@
 // word boundaries and mapped back onto the text.
 import { disassemble, getJongseong } from "es-hangul";
 
-export type CellKind = "syllable" | "jamo" | "latin" | "digit" | "mark" | "space" | "separator";
+type CellKind = "syllable" | "jamo" | "latin" | "digit" | "mark" | "space" | "separator";
 
 export interface Cell {
   kind: CellKind;

@@ -98,7 +98,7 @@ function laterSyllablePattern(unit: SyllableUnit): string {
 }
 
 /** A way a word can begin: one of `chars`, then the rest of its first unit (`head`), then the other units (`tail`). */
-export interface PatternStart {
+interface PatternStart {
   chars: string;
   head: string;
   tail: string;

@@ -11,7 +11,7 @@ import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { holdReadersUntilReplayed } from "@/lib/db/read-replicas";
 import type { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
 
-export const DOMAIN_EVENTS_CHANNEL = "domain_events";
+const DOMAIN_EVENTS_CHANNEL = "domain_events";
 /** setTimeout cannot wait longer than about 24.8 days. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Events are read back this far before the moment the connection was lost. */

@@ -299,7 +299,7 @@ function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
 }
 
 /** Replays a captured render as it was (for answers that may not be cached). */
-export function sendCaptured(res: ServerResponse, captured: CapturedResponse, headOnly: boolean): void {
+function sendCaptured(res: ServerResponse, captured: CapturedResponse, headOnly: boolean): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(captured.headers)) {
     if (value === undefined || name === "transfer-encoding" || name === "connection" || name === "content-length") continue;

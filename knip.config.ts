@@ -1,0 +1,22 @@
+import type { KnipConfig } from "knip";
+
+const config: KnipConfig = {
+  entry: [
+    // Command-line entry points (npm scripts, `npx tsx scripts/...` in the README and bench/*.md).
+    "scripts/*.{ts,mjs}",
+    // Started by path as a child process by `npm run bench`.
+    "scripts/bench/baseline-server.ts",
+    // Run by tests/integration/test-runner-exit-code.test.ts through a vitest of their own.
+    "tests/fixtures/*.ts",
+    // Stands in for `server-only` in tests (the alias in vitest.config.ts).
+    "tests/support/server-only-stub.ts",
+  ],
+  // Debian's tools, installed by .ci/run or present on Linux: the benchmark pins processes to a
+  // CPU (taskset) and drives load with wrk; the fault drills mount a small filesystem.
+  ignoreBinaries: ["taskset", "wrk", "mount", "umount"],
+  // The benchmark runs Lighthouse's CLI by its path in node_modules (scripts/bench/weight.ts), in
+  // a process of its own, so nothing imports it.
+  ignoreDependencies: ["lighthouse"],
+};
+
+export default config;

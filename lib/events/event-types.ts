@@ -1,0 +1,82 @@
+// What the domain says happened, as one union, and the shape of a consumer's decisions about it.
+// Every consumer (lib/events/consumers.ts) is a table with one entry per event type: a handler,
+// or `null` where the consumer has nothing to do. The tables are typed so that a new member of
+// `DomainEvent` without an entry in each of them does not compile.
+// Types only: imported by the consumers, by the code that emits events and by start-up scripts.
+import type { DbTransaction } from "@/lib/db/client";
+import type { ArticleStatus, CorrectionType } from "@/lib/generated/prisma/enums";
+
+/**
+ * What every event of the desk workflow (lib/articles/workflow.ts) tells: the story, who moved
+ * it from which state to which and when, the revision the move made and the note that went with
+ * it (a return's note, an unpublication's reason, a correction's note to readers). The transition
+ * record, the audit entry and the reporter's notification are written from it.
+ */
+export interface ArticleTransition {
+  articleId: number;
+  sectionId: number | null;
+  authorId: string;
+  actorId: string;
+  from: ArticleStatus;
+  to: ArticleStatus;
+  /** When it happened (ISO 8601). */
+  at: string;
+  revision: { id: string; number: number } | null;
+  note: string | null;
+}
+
+/** Every event the domain emits. A new member needs a decision in every consumer's table. */
+export type DomainEvent =
+  | { type: "article.created"; articleId: number; authorId: string }
+  | { type: "article.saved"; articleId: number; actorId: string; autosave: boolean }
+  | { type: "article.restored"; articleId: number; actorId: string; revisionNumber: number }
+  | ({ type: "article.submitted" } & ArticleTransition)
+  | ({ type: "article.returned" } & ArticleTransition)
+  | ({ type: "article.published"; publishedAt: string } & ArticleTransition)
+  | ({ type: "article.scheduled"; publishAt: string } & ArticleTransition)
+  /** A scheduled story's time moved, before it came. */
+  | ({ type: "article.rescheduled"; publishAt: string; previousPublishAt: string | null } & ArticleTransition)
+  /** A pending update approved before readers saw the story (once they have, it is `article.corrected`); its time may move with it. */
+  | ({ type: "article.update-approved"; publishAt: string | null; rescheduled: boolean } & ArticleTransition)
+  /** A pending update of a story readers have seen went live, as 수정, 정정 or 반론. */
+  | ({ type: "article.corrected"; correctionType: CorrectionType } & ArticleTransition)
+  /** A schedule withdrawn before its time: the story is back at the desk, unapproved. */
+  | ({ type: "article.unscheduled"; previousPublishAt: string | null } & ArticleTransition)
+  | ({ type: "article.unpublished" } & ArticleTransition)
+  | ({ type: "article.republished" } & ArticleTransition)
+  /** Stored body HTML rebuilt by a newer renderer (no content change). */
+  | { type: "article.rerendered"; articleId: number }
+  | { type: "media.uploaded"; mediaId: string; actorId: string; bytes: number; variants: number }
+  | { type: "media.updated"; mediaId: string; actorId: string; fields: string[] }
+  | { type: "comment.posted"; commentId: number; articleId: number; status: "VISIBLE" | "HELD" }
+  | { type: "comment.moderated"; commentId: number; articleId: number; action: "hide" | "restore" | "delete" | "auto-hide"; status: "VISIBLE" | "HIDDEN" | "DELETED" }
+  | { type: "comment.deleted"; commentId: number; articleId: number }
+  | { type: "comment.liked"; commentId: number; articleId: number }
+  | { type: "comment.source-banned"; banId: number; until: string }
+  | { type: "comment.ban-lifted"; banId: number }
+  | { type: "comment.blocked-words-changed"; version: number }
+  | { type: "comment.settings-changed" }
+  | { type: "article.comments-closed"; articleId: number; closed: boolean }
+  | { type: "staff.byline-changed"; userId: string }
+  | { type: "section.changed"; sectionId: number };
+
+export type DomainEventType = DomainEvent["type"];
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+
+/**
+ * An event read back from the DomainEvent table. Its fields are those of its type, but a row is
+ * only as new as the code that wrote it (and tests write bare ones), so every field but the type
+ * may be missing.
+ */
+type StoredEventOf<T extends DomainEventType> = { type: T } & Partial<Omit<EventOf<T>, "type">>;
+export type StoredDomainEvent = { [T in DomainEventType]: StoredEventOf<T> }[DomainEventType];
+
+/** A consumer that commits with the change: run by `emitDomainEvent` inside the change's transaction. */
+export type InTransactionConsumer = {
+  readonly [T in DomainEventType]: ((tx: DbTransaction, event: EventOf<T>) => Promise<void>) | null;
+};
+
+/** A consumer that runs after the change committed, from the stored event; `R` is what it makes of one. */
+export type AfterCommitConsumer<R, Context = undefined> = {
+  readonly [T in DomainEventType]: ((event: StoredEventOf<T>, context: Context) => R) | null;
+};
