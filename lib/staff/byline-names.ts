@@ -10,7 +10,7 @@ import { conflict } from "@/lib/errors";
 // giving two people the same name at the same moment cannot both succeed.
 const BYLINE_NAMES_LOCK = 7_243_002;
 
-export const BYLINE_NAME_TAKEN = "같은 이름으로 활동 중인 직원이 이미 있습니다. 바이라인은 독자가 기자를 구별하는 이름이라 겹칠 수 없습니다. 다른 표기를 쓰세요(예: 이름 뒤에 영문 머리글자).";
+const BYLINE_NAME_TAKEN = "같은 이름으로 활동 중인 직원이 이미 있습니다. 바이라인은 독자가 기자를 구별하는 이름이라 겹칠 수 없습니다. 다른 표기를 쓰세요(예: 이름 뒤에 영문 머리글자).";
 
 /** Inside `tx`: refuses `name` when an active staff member other than `selfId` already has it (after the comparison above). */
 export async function assertBylineNameFree(tx: DbTransaction, name: string, selfId: string | null = null): Promise<void> {

@@ -28,7 +28,7 @@ export async function getOwnProfile(actor: StaffUser) {
  * a record; published stories keep the byline the desk approved either way (it is frozen with the
  * revision), and the next approval of a story carries the new one.
  */
-export const BYLINE_CHANGE_FOR_ADMINS = "이름과 바이라인 이메일은 기사마다 실리는 서명이라 관리자만 바꿀 수 있습니다. 관리자에게 요청하세요.";
+const BYLINE_CHANGE_FOR_ADMINS = "이름과 바이라인 이메일은 기사마다 실리는 서명이라 관리자만 바꿀 수 있습니다. 관리자에게 요청하세요.";
 
 export async function updateOwnProfile(actor: StaffUser, input: unknown, options: { photo?: File } = {}) {
   assertCan(actor, "profile.update", { ownerId: actor.id });
