@@ -1,7 +1,7 @@
 // All environment settings are read and checked here, once, so that a bad value stops the
 // process at start with one clear line instead of failing later inside a request.
 import { z } from "zod";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { StartupError } from "@/lib/config/startup-error";
 
 const postgresUrl = z
   .string()

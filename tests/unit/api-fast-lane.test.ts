@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { NextConfig } from "next";
 import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "@/lib/api/route-registry";
-import { API_RESPONSE_HEADERS } from "@/lib/runtime/api-response-headers";
+import { API_RESPONSE_HEADERS } from "@/server/api-response-headers";
 
 async function loadNextConfig(): Promise<NextConfig> {
   const loaded: { default: NextConfig } = await import(pathToFileURL(path.join(process.cwd(), "next.config.js")).href);
@@ -23,7 +23,7 @@ describe("the API fast lane", () => {
   });
 
   it("takes only public routes from the registry", () => {
-    const source = readFileSync("lib/runtime/api-fast-lane.ts", "utf8");
+    const source = readFileSync("server/api-fast-lane.ts", "utf8");
     const lanes = [...source.matchAll(/method: "(GET|POST)", pattern: \/\^(.+?)\$\//g)].map((match) => ({ method: match[1], path: (match[2] ?? "").replaceAll("\\/", "/").replace("([^/]+)", "{id}") }));
     expect(lanes.length).toBeGreaterThanOrEqual(4);
     for (const lane of lanes) {

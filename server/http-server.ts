@@ -12,13 +12,13 @@ import { metrics } from "@/lib/observability/metrics";
 import { runInRequestContext } from "@/lib/observability/request-context";
 import { captureRootContext } from "@/lib/observability/root-context";
 import { routeKind } from "@/lib/observability/route-kind";
-import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
-import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
-import { admitRequest, bodylessApiRefusalIsJson } from "@/lib/runtime/request-refusals";
-import { requestPath } from "@/lib/runtime/request-guards";
-import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
-import { withResponseStatusScope } from "@/lib/runtime/response-status";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { createApiFastLane } from "@/server/api-fast-lane";
+import { serveMetrics } from "@/server/metrics-endpoint";
+import { admitRequest, bodylessApiRefusalIsJson } from "@/server/request-refusals";
+import { requestPath } from "@/server/request-guards";
+import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } from "@/server/response-cache/start-response-cache";
+import { withResponseStatusScope } from "@/lib/http/response-status";
+import { StartupError } from "@/lib/config/startup-error";
 import { flushViewsBeforeExit } from "@/lib/views/view-counter";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app

@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { register } from "node:module";
 import { withParsedBody } from "@/lib/api/preparsed-body";
-import { API_RESPONSE_HEADERS } from "@/lib/runtime/api-response-headers";
+import { API_RESPONSE_HEADERS } from "@/server/api-response-headers";
 import { MalformedBody } from "@/lib/validation";
 
 /** Every route here has one dynamic segment, the id of a story or a comment. */

@@ -8,10 +8,10 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { nextKstMidnight } from "@/lib/format/korean-time";
-import { CacheStore, type CachedResponse } from "@/lib/runtime/response-cache/cache-store";
-import { freshNonce } from "@/lib/runtime/response-cache/nonce-source";
-import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/lib/runtime/response-cache/page-template";
-import { cacheKeyFor, chooseEncoding } from "@/lib/runtime/response-cache/request-rules";
+import { CacheStore, type CachedResponse } from "@/server/response-cache/cache-store";
+import { freshNonce } from "@/server/response-cache/nonce-source";
+import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/server/response-cache/page-template";
+import { cacheKeyFor, chooseEncoding } from "@/server/response-cache/request-rules";
 
 /** What a render produced, captured whole. */
 export interface CapturedResponse {
