@@ -1,7 +1,7 @@
 // Readers' comment calls answered in front of Next.js. Posting must take hundreds of comments a
 // second on two cores; measured here, Next.js's request pipeline alone costs about 4 ms of CPU per
 // API call (a route that only runs `SELECT 1` tops out near 250 a second per core), more than
-// the whole comment post does. So lib/runtime/http-server.ts hands these routes to the very
+// the whole comment post does. So server/http-server.ts hands these routes to the very
 // same route handlers (the exported GET/POST of the files under app/api/v1), called directly
 // with a Web Request: no copy of their logic, the same Origin check, validation and JSON errors.
 // Only routes that need no Next.js request context go here: none of them reads cookies or

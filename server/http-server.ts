@@ -1,7 +1,7 @@
 // The process's HTTP entry point. Every request passes through `handleRequest`: first the
-// refusals of what must never reach Next.js (lib/runtime/request-refusals.ts), then the response
-// cache for readers' pages (lib/runtime/response-cache/), then readers' comment calls
-// (lib/runtime/api-fast-lane.ts), then Next.js.
+// refusals of what must never reach Next.js (server/request-refusals.ts), then the response
+// cache for readers' pages (server/response-cache/), then readers' comment calls
+// (server/api-fast-lane.ts), then Next.js.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
@@ -99,7 +99,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const env = serverEnv();
   const trustProxy = env.TRUST_PROXY === "1";
   // Every render goes through here (straight to the client, or into the response cache), so a
-  // page's own status (410 for a withdrawn story, lib/runtime/response-status.ts) applies to both.
+  // page's own status (410 for a withdrawn story, lib/http/response-status.ts) applies to both.
   const passToNext = (req: IncomingMessage, res: ServerResponse) => {
     if (requestPath(req.url).startsWith("/api/")) bodylessApiRefusalIsJson(res);
     return withResponseStatusScope(res, () => nextHandler(req, res)).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-// Request bodies already read and parsed by the API fast lane (lib/runtime/api-fast-lane.ts), by the
+// Request bodies already read and parsed by the API fast lane (server/api-fast-lane.ts), by the
 // Request it hands to a route handler. Building a Request with a body and reading it back with
 // request.json() costs two web streams, about 0.1 ms of CPU a comment post (profile of the comment
 // bench); the lane has the bytes in hand already. The map lives on globalThis: the lane and the

@@ -2,7 +2,7 @@
 // pre-compressed, with a fresh CSP nonce per response; staff sessions, non-GET requests and
 // anything that sets a cookie go to Next.js. Concurrent misses for one key render once.
 // Entries are dropped by tag when domain events say their content changed
-// (lib/runtime/response-cache/invalidation-listener.ts), and never outlive the next scheduled
+// (server/response-cache/invalidation-listener.ts), and never outlive the next scheduled
 // publication.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";

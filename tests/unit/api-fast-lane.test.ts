@@ -1,4 +1,4 @@
-// The comment routes answered in front of Next.js (lib/runtime/api-fast-lane.ts) must send the
+// The comment routes answered in front of Next.js (server/api-fast-lane.ts) must send the
 // same headers Next.js gives every /api response (next.config.js), and be public routes of the
 // registry (the lane has no session, so a staff route there would be a hole).
 import { readFileSync } from "node:fs";
