@@ -1,54 +1,88 @@
 // Readers' comment calls answered in front of Next.js. Posting must take hundreds of comments a
 // second on two cores; measured here, Next.js's request pipeline alone costs about 4 ms of CPU per
 // API call (a route that only runs `SELECT 1` tops out near 250 a second per core), more than
-// the whole comment post does. So server/http-server.ts hands these routes to the very
-// same route handlers (the exported GET/POST of the files under app/api/v1), called directly
-// with a Web Request: no copy of their logic, the same Origin check, validation and JSON errors.
-// Only routes that need no Next.js request context go here: none of them reads cookies or
-// headers() (deleting a comment, which may use a staff session, stays with Next.js).
+// the whole comment post does. So server/http-server.ts hands these routes to the very same
+// route handlers (the exported methods of the files under app/api/v1), called directly with a
+// Web Request: no copy of their logic, the same Origin check, validation and JSON errors.
+// Which routes: those whose spec says `fastLane: true` (public routes that need no Next.js
+// request context), as the table written with the build lists them (server/fast-lane-table.ts).
 // Production only: `npm run dev` keeps everything in Next.js for hot reload.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { register } from "node:module";
 import { withParsedBody } from "@/lib/api/preparsed-body";
+import { isDescribedHandler, type DescribedHandler } from "@/lib/api/route-spec";
+import { importRouteFile } from "@/server/api-route-files";
 import { API_RESPONSE_HEADERS } from "@/server/api-response-headers";
+import type { FastLaneTable } from "@/server/fast-lane-table";
+import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
 import { MalformedBody } from "@/lib/validation";
 
-/** Every route here has one dynamic segment, the id of a story or a comment. */
-type RouteHandler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
-
 interface LaneRoute {
-  method: "GET" | "POST";
+  method: string;
+  file: string;
   pattern: RegExp;
-  load: () => Promise<RouteHandler>;
+  /** Routes Next.js would pick instead for some paths the pattern matches (a static segment where this one has a parameter). */
+  shadowedBy: RegExp[];
+  handler?: Promise<DescribedHandler>;
 }
 
-const ROUTES: LaneRoute[] = [
-  { method: "GET", pattern: /^\/api\/v1\/articles\/([^/]+)\/comments$/, load: async () => (await import("@/app/api/v1/articles/[id]/comments/route")).GET },
-  { method: "POST", pattern: /^\/api\/v1\/articles\/([^/]+)\/comments$/, load: async () => (await import("@/app/api/v1/articles/[id]/comments/route")).POST },
-  { method: "POST", pattern: /^\/api\/v1\/comments\/([^/]+)\/like$/, load: async () => (await import("@/app/api/v1/comments/[id]/like/route")).POST },
-  { method: "POST", pattern: /^\/api\/v1\/comments\/([^/]+)\/report$/, load: async () => (await import("@/app/api/v1/comments/[id]/report/route")).POST },
-];
+/** "/api/v1/articles/{id}/comments" -> /^\/api\/v1\/articles\/(?<id>[^/]+)\/comments$/ */
+function patternOf(path: string): RegExp {
+  const source = path
+    .split("/")
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      return param ? `(?<${param[1]}>[^/]+)` : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("\\/");
+  return new RegExp(`^${source}$`);
+}
+
+const isParam = (segment: string | undefined) => segment?.startsWith("{") ?? false;
+
+/**
+ * Whether Next.js would route some path matching `lane` to `other` instead: both can match the
+ * same path, and at the first segment where one has a parameter and the other does not, `other`
+ * has the fixed text (Next.js prefers static segments).
+ */
+function shadows(other: string, lane: string): boolean {
+  const a = other.split("/");
+  const b = lane.split("/");
+  if (other === lane || a.length !== b.length) return false;
+  let firstDifference: boolean | undefined;
+  for (let i = 0; i < a.length; i++) {
+    if (!isParam(a[i]) && !isParam(b[i]) && a[i] !== b[i]) return false;
+    if (firstDifference === undefined && isParam(a[i]) !== isParam(b[i])) firstDifference = !isParam(a[i]);
+  }
+  return firstDifference === true;
+}
+
+export function laneRoutesOf(table: FastLaneTable): LaneRoute[] {
+  return table.lane.map(({ method, path, file }) => ({
+    method,
+    file,
+    pattern: patternOf(path),
+    shadowedBy: table.paths.filter((other) => shadows(other, path)).map(patternOf),
+  }));
+}
 
 /** Comment bodies are a few hundred bytes; anything past this is refused before it is read whole. */
 export const FAST_LANE_BODY_LIMIT = 64 * 1024;
 
-// Next.js makes "server-only" an empty module in server code; this process loads the route
-// modules itself, so it does the same (otherwise the import throws, as it does in a browser).
-const SERVER_ONLY_HOOK = `export async function resolve(specifier, context, next) {
-  if (specifier === "server-only") return { url: "data:text/javascript,export%20%7B%7D", shortCircuit: true };
-  return next(specifier, context);
-}`;
-
-// import() goes through the module loader's hooks (a message to the loader thread) every time,
-// even for a module already loaded: each handler is imported once and kept.
-const loaded = new Map<LaneRoute, Promise<RouteHandler>>();
-function loadOnce(route: LaneRoute): Promise<RouteHandler> {
-  let handler = loaded.get(route);
-  if (!handler) {
-    handler = route.load();
-    loaded.set(route, handler);
-  }
-  return handler;
+/**
+ * The route's handler, imported once and kept: import() goes through the module loader's hooks
+ * (a message to the loader thread) every time, even for a module already loaded. Refuses a
+ * handler whose spec no longer puts it on the lane (a table older than the sources).
+ */
+function handlerOf(route: LaneRoute): Promise<DescribedHandler> {
+  route.handler ??= importRouteFile(route.file).then((exports) => {
+    const handler = exports[route.method];
+    if (!isDescribedHandler(handler) || handler.spec.access !== "public" || !handler.spec.fastLane) {
+      throw new Error(`${route.method} app/api/v1/${route.file}: not a fast-lane route; the fast lane's table is older than the sources`);
+    }
+    return handler;
+  });
+  return route.handler;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -103,16 +137,16 @@ function headersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function answer(route: LaneRoute, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(route: LaneRoute, params: Record<string, string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = route.method === "POST" ? await readBody(req) : undefined;
   if (body === null) {
     sendJson(res, 413, { error: { code: "PAYLOAD_TOO_LARGE", message: "요청 본문이 너무 큽니다. 댓글 요청은 64KB 이하로 보내 주세요." } });
     return;
   }
-  const handler = await loadOnce(route);
+  const handler = await handlerOf(route);
   const request = new Request(new URL(req.url ?? "/", "http://localhost"), { method: route.method, headers: headersOf(req) });
   if (body) withParsedBody(request, parsedJson(body));
-  const response = await handler(request, { params: Promise.resolve({ id }) });
+  const response = await handler(request, { params: Promise.resolve(params) });
   // The request-size guard may have answered already (413 while the body streamed in).
   if (res.headersSent || res.writableEnded) return;
   const out: Record<string, string> = { ...API_RESPONSE_HEADERS };
@@ -123,26 +157,34 @@ async function answer(route: LaneRoute, id: string, req: IncomingMessage, res: S
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
+/** The lane route that answers this request, and its path parameters; null leaves it to Next.js. */
+export function laneRouteFor(routes: readonly LaneRoute[], method: string | undefined, path: string): { route: LaneRoute; params: Record<string, string> } | null {
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(path);
+    if (!match?.groups || route.shadowedBy.some((other) => other.test(path))) continue;
+    return { route, params: { ...match.groups } };
+  }
+  return null;
+}
+
 /**
  * The lane: returns whether it took the request (it then answers it); false sends it on to
  * Next.js. Created once per server.
  */
-export function createApiFastLane(): (req: IncomingMessage, res: ServerResponse) => boolean {
-  register(`data:text/javascript,${encodeURIComponent(SERVER_ONLY_HOOK)}`);
+export function createApiFastLane(table: FastLaneTable): (req: IncomingMessage, res: ServerResponse) => boolean {
+  register(SERVER_ONLY_IS_EMPTY);
+  const routes = laneRoutesOf(table);
   return (req, res) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     if (!path.startsWith("/api/v1/")) return false;
-    for (const route of ROUTES) {
-      if (route.method !== req.method) continue;
-      const match = route.pattern.exec(path);
-      if (!match?.[1]) continue;
-      answer(route, match[1], req, res).catch((error: unknown) => {
-        console.error("api fast lane: request failed", req.method, req.url, error);
-        if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "서버 오류가 발생했습니다. 잠시 뒤 다시 시도하세요." } });
-        else res.end();
-      });
-      return true;
-    }
-    return false;
+    const found = laneRouteFor(routes, req.method, path);
+    if (!found) return false;
+    answer(found.route, found.params, req, res).catch((error: unknown) => {
+      console.error("api fast lane: request failed", req.method, req.url, error);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "서버 오류가 발생했습니다. 잠시 뒤 다시 시도하세요." } });
+      else res.end();
+    });
+    return true;
   };
 }

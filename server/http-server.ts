@@ -13,6 +13,7 @@ import { runInRequestContext } from "@/lib/observability/request-context";
 import { captureRootContext } from "@/lib/observability/root-context";
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/server/api-fast-lane";
+import { readFastLaneTable } from "@/server/fast-lane-table";
 import { serveMetrics } from "@/server/metrics-endpoint";
 import { admitRequest, bodylessApiRefusalIsJson } from "@/server/request-refusals";
 import { requestPath } from "@/server/request-guards";
@@ -91,6 +92,7 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
 
 export async function startHttpServer(options: { dev: boolean; port: number; host: string }): Promise<RunningServer> {
   captureRootContext();
+  const laneTable = options.dev ? null : await readFastLaneTable();
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.host });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
@@ -109,7 +111,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     });
   };
   // Readers' comment calls skip Next.js's request pipeline in production (see api-fast-lane.ts).
-  const fastLane = options.dev ? () => false : createApiFastLane();
+  const fastLane = laneTable ? createApiFastLane(laneTable) : () => false;
   const passOn = (req: IncomingMessage, res: ServerResponse) => {
     if (!fastLane(req, res)) void passToNext(req, res);
   };
