@@ -21,24 +21,23 @@ interface LaneRoute {
   method: string;
   file: string;
   pattern: RegExp;
+  /** The names of the pattern's groups, in order. */
+  params: string[];
   /** Routes Next.js would pick instead for some paths the pattern matches (a static segment where this one has a parameter). */
   shadowedBy: RegExp[];
   handler?: Promise<DescribedHandler>;
 }
 
-/** "/api/v1/articles/{id}/comments" -> /^\/api\/v1\/articles\/(?<id>[^/]+)\/comments$/ */
+const isParam = (segment: string | undefined) => segment?.startsWith("{") ?? false;
+
+/** "/api/v1/articles/{id}/comments" -> /^\/api\/v1\/articles\/([^/]+)\/comments$/ */
 function patternOf(path: string): RegExp {
   const source = path
     .split("/")
-    .map((segment) => {
-      const param = /^\{(\w+)\}$/.exec(segment);
-      return param ? `(?<${param[1]}>[^/]+)` : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    })
+    .map((segment) => (isParam(segment) ? "([^/]+)" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("\\/");
   return new RegExp(`^${source}$`);
 }
-
-const isParam = (segment: string | undefined) => segment?.startsWith("{") ?? false;
 
 /**
  * Whether Next.js would route some path matching `lane` to `other` instead: both can match the
@@ -62,6 +61,7 @@ export function laneRoutesOf(table: FastLaneTable): LaneRoute[] {
     method,
     file,
     pattern: patternOf(path),
+    params: path.split("/").filter(isParam).map((segment) => segment.slice(1, -1)),
     shadowedBy: table.paths.filter((other) => shadows(other, path)).map(patternOf),
   }));
 }
@@ -162,8 +162,10 @@ export function laneRouteFor(routes: readonly LaneRoute[], method: string | unde
   for (const route of routes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
-    if (!match?.groups || route.shadowedBy.some((other) => other.test(path))) continue;
-    return { route, params: { ...match.groups } };
+    if (!match || (route.shadowedBy.length > 0 && route.shadowedBy.some((other) => other.test(path)))) continue;
+    const params: Record<string, string> = {};
+    for (let i = 0; i < route.params.length; i++) params[route.params[i]!] = match[i + 1]!;
+    return { route, params };
   }
   return null;
 }
