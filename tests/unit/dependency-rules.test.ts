@@ -55,7 +55,8 @@ async function violations(options: ICruiseOptions): Promise<string[]> {
   return result.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`).sort();
 }
 
-describe("the dependency rules", () => {
+// A cruise loads the TypeScript compiler: seconds on a busy machine.
+describe("the dependency rules", { timeout: 60_000 }, () => {
   it("find the domain importing the host, and a cycle of type-only imports", async () => {
     expect(await violations({ ...rules.baseOptions, ruleSet: { forbidden: rules.layerRules } })).toEqual([
       "host-stays-outside-the-app: lib/uses-host.ts -> server/host.ts",
