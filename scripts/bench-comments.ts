@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
-import { ensureProductionBuild } from "@/lib/runtime/build";
+import { ensureProductionBuild } from "@/server/build";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster } from "@/tests/support/test-cluster";
 import { STEADY_READERS, runCommentPhase, type CommentPhaseResult } from "./bench/comment-load";
 
@@ -294,7 +294,7 @@ per second. Readers send \`Accept-Encoding: gzip, deflate, br\`, as browsers do 
 
 - Through Next.js's request pipeline a comment post cost about 10 ms of server CPU; Next.js alone cost about 4 ms per API call (a
   route that only runs \`SELECT 1\`). The public comment routes are therefore answered in front of it
-  (lib/runtime/api-fast-lane.ts).
+  (server/api-fast-lane.ts).
 - Prisma's interactive transaction cost 1.4-2.7 ms of CPU for three raw statements, against 0.3-0.5 ms for the same statements on
   pg: the post and list paths run on the pg pool under Prisma (lib/db/sql.ts).
 - With readers, every accepted comment used to drop its story's cached comment list, so nearly every reader request was a cache

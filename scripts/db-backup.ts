@@ -8,9 +8,9 @@ import { readEnv } from "@/lib/config/env";
 import { EXTERNAL_DATABASE_MESSAGE, backupEmbeddedDatabase, prepareWalArchive, pruneBackups, walArchiveSettings, type EmbeddedLayout } from "@/lib/db/backups";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { defaultMediaDir } from "@/lib/media/storage";
-import { runCli } from "@/lib/runtime/cli";
-import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, secretsFile } from "@/lib/runtime/local-data";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { runCli } from "@/server/cli";
+import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, secretsFile } from "@/server/local-data";
+import { StartupError } from "@/lib/config/startup-error";
 
 const log = (line: string) => console.log(`[db:backup] ${line}`);
 

@@ -8,9 +8,9 @@ import { parseArgs } from "node:util";
 import { readEnv } from "@/lib/config/env";
 import { EXTERNAL_DATABASE_MESSAGE, listBackups, prepareRestore, startRestoredDatabase, type EmbeddedLayout } from "@/lib/db/backups";
 import { defaultMediaDir } from "@/lib/media/storage";
-import { runCli } from "@/lib/runtime/cli";
-import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, secretsFile } from "@/lib/runtime/local-data";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { runCli } from "@/server/cli";
+import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, secretsFile } from "@/server/local-data";
+import { StartupError } from "@/lib/config/startup-error";
 
 const log = (line: string) => console.log(`[db:restore] ${line}`);
 

@@ -11,7 +11,7 @@
 // Writes bench/FAULTS.md; exits 1 when any drill found a violation.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ensureProductionBuild } from "@/lib/runtime/build";
+import { ensureProductionBuild } from "@/server/build";
 import { gitCommit } from "@/tests/support/bench-app";
 import { startFaultApp, type FaultApp } from "@/tests/support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill, type DrillResult } from "@/tests/support/fault-drills";

@@ -1,7 +1,7 @@
 // npm run db:migrate — applies pending migrations to DATABASE_URL (see lib/db/migrations.ts).
 import { readAppEnv } from "@/lib/config/env";
 import { applyMigrations } from "@/lib/db/migrations";
-import { runCli } from "@/lib/runtime/cli";
+import { runCli } from "@/server/cli";
 
 await runCli(async () => {
   const env = readAppEnv();

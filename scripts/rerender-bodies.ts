@@ -3,7 +3,7 @@
 import { rerenderStaleBodies } from "@/lib/articles/rerender-bodies";
 import { readAppEnv } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
-import { runCli } from "@/lib/runtime/cli";
+import { runCli } from "@/server/cli";
 
 await runCli(async () => {
   const db = createPrismaClient(readAppEnv().DATABASE_URL);

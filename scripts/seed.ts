@@ -2,8 +2,8 @@
 import { readAppEnv } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
-import { runCli } from "@/lib/runtime/cli";
-import { resolveDemoPassword, printDemoLogins, type DemoPassword } from "@/lib/runtime/demo-logins";
+import { runCli } from "@/server/cli";
+import { resolveDemoPassword, printDemoLogins, type DemoPassword } from "@/server/demo-logins";
 import { mediaStorage } from "@/lib/media/storage";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 

@@ -10,12 +10,12 @@ import { prepareWalArchive, walArchiveSettings } from "@/lib/db/backups";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrations";
 import { mediaStorage } from "@/lib/media/storage";
-import { ensureProductionBuild } from "@/lib/runtime/build";
-import { runCli } from "@/lib/runtime/cli";
-import { StartupError } from "@/lib/runtime/startup-error";
-import { printDemoLogins, resolveDemoPassword, type DemoPassword } from "@/lib/runtime/demo-logins";
-import { assertPortFree, startHttpServer, type RunningServer } from "@/lib/runtime/http-server";
-import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/lib/runtime/local-data";
+import { ensureProductionBuild } from "@/server/build";
+import { runCli } from "@/server/cli";
+import { StartupError } from "@/lib/config/startup-error";
+import { printDemoLogins, resolveDemoPassword, type DemoPassword } from "@/server/demo-logins";
+import { assertPortFree, startHttpServer, type RunningServer } from "@/server/http-server";
+import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/server/local-data";
 import { syncSearchIndex } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { ReactElement } from "react";
 import { NotFoundNotice } from "@/components/site/not-found-notice";
-import { answerWithStatus } from "@/lib/runtime/response-status";
+import { answerWithStatus } from "@/lib/http/response-status";
 
 /**
  * What a reader page renders for something readers may not see or that does not exist: the

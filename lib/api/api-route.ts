@@ -5,6 +5,7 @@ import "server-only";
 // domain functions the handlers call.
 import { HTTP_STATUS } from "@/lib/api/error-status";
 import { parsedBodyOf } from "@/lib/api/preparsed-body";
+import type { ApiRouteSpec, DescribedHandler, PublicRouteSpec, StaffRouteSpec } from "@/lib/api/route-spec";
 import { isSameOriginRequest } from "@/lib/api/same-origin";
 import { requireStaff } from "@/lib/auth/session";
 import type { StaffUser } from "@/lib/auth/staff-user";
@@ -39,8 +40,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /** What every API route shares: Origin check for state changes, JSON answers, errors mapped once. */
-function apiRoute<P>(run: (request: Request, params: P) => Promise<unknown>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+function apiRoute<P>(spec: ApiRouteSpec, run: (request: Request, params: P) => Promise<unknown>): DescribedHandler<P> {
+  const handler = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const changesState = !["GET", "HEAD", "OPTIONS"].includes(request.method);
       if (changesState && !isSameOriginRequest(request)) {
@@ -52,17 +53,16 @@ function apiRoute<P>(run: (request: Request, params: P) => Promise<unknown>) {
       return errorResponse(error);
     }
   };
+  return Object.assign(handler, { spec });
 }
 
-export function staffApiRoute<P = Record<string, never>>(
-  handler: (input: { request: Request; staff: StaffUser; params: P }) => Promise<unknown>,
-  /** Routes that stay open to someone still on an admin-issued temporary password. */
-  options: { allowPendingPasswordChange?: boolean } = {},
-) {
-  return apiRoute<P>(async (request, params) => handler({ request, staff: await requireStaff(options), params }));
+/** A route for signed-in staff, described by `spec` (lib/api/route-spec.ts). */
+export function staffApiRoute<P = Record<string, never>>(spec: StaffRouteSpec, handler: (input: { request: Request; staff: StaffUser; params: P }) => Promise<unknown>) {
+  const options = { allowPendingPasswordChange: spec.allowPendingPasswordChange };
+  return apiRoute<P>({ ...spec, access: "staff" }, async (request, params) => handler({ request, staff: await requireStaff(options), params }));
 }
 
-/** Routes readers call without signing in (comments): the same checks and error answers, no session. */
-export function publicApiRoute<P = Record<string, never>>(handler: (input: { request: Request; params: P }) => Promise<unknown>) {
-  return apiRoute<P>((request, params) => handler({ request, params }));
+/** A route readers call without signing in (comments): the same checks and error answers, no session. */
+export function publicApiRoute<P = Record<string, never>>(spec: PublicRouteSpec, handler: (input: { request: Request; params: P }) => Promise<unknown>) {
+  return apiRoute<P>({ ...spec, access: "public" }, (request, params) => handler({ request, params }));
 }

@@ -1,11 +1,12 @@
-// The OpenAPI 3.1 description of /api/v1, generated from lib/api/route-registry.ts: the same
-// zod schemas that validate each request (zod 4's JSON Schema output, read as input) and the
+// The OpenAPI 3.1 description of /api/v1, generated from the routes' own specs (lib/api/route-table.ts,
+// read from the route files): the same zod schemas that validate each request (zod 4's JSON Schema output, read as input) and the
 // response schemas tied to the output types (lib/api/response-schemas.ts, read as output).
 // Every schema becomes a named component and paths refer to them, so recursive shapes (the
 // article body) resolve within the document.
 import { z } from "zod";
-import { API_ROUTES, type ApiRouteSpec } from "@/lib/api/route-registry";
 import { errorOutSchema } from "@/lib/api/response-schemas";
+import { API_TAGS } from "@/lib/api/route-spec";
+import type { ApiRoute } from "@/lib/api/route-table";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { siteName } from "@/lib/config/site";
 
@@ -14,7 +15,7 @@ type JsonSchema = Record<string, unknown>;
 const COMPONENT = (id: string) => `#/components/schemas/${id}`;
 
 /** "POST /api/v1/articles/{id}/approve" -> "PostArticlesIdApprove" */
-function operationName(route: ApiRouteSpec): string {
+function operationName(route: ApiRoute): string {
   const words = [route.method.toLowerCase(), ...route.path.replace(/^\/api\/v1\//, "").split(/[/{}.]+/)].filter(Boolean);
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1).replace(/-(\w)/g, (_, c: string) => c.toUpperCase())).join("");
 }
@@ -77,15 +78,18 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, unknown> };
 }
 
-export function buildOpenApiDocument(): OpenApiDocument {
+export function buildOpenApiDocument(routeTable: readonly ApiRoute[]): OpenApiDocument {
+  // Grouped by tag, each group by path and method. A response schema several routes share is
+  // named after the first of them.
+  const routes = [...routeTable].sort((a, b) => API_TAGS.indexOf(a.tag) - API_TAGS.indexOf(b.tag));
   const inputs = z.registry<{ id: string }>();
   const outputs = z.registry<{ id: string }>();
-  const ids = new Map<ApiRouteSpec, { body?: string; query?: string; response: string }>();
+  const ids = new Map<ApiRoute, { body?: string; query?: string; response: string }>();
   // The same schema object serves several routes (the article envelope): one component each.
   const outputIds = new Map<z.ZodType, string>();
   outputs.add(errorOutSchema, { id: "Error" });
   outputs.add(articleBodySchema, { id: "ArticleBody" });
-  for (const route of API_ROUTES) {
+  for (const route of routes) {
     const name = operationName(route);
     const entry: { body?: string; query?: string; response: string } = { response: outputIds.get(route.response) ?? `${name}Response` };
     if (!outputIds.has(route.response)) {
@@ -99,7 +103,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const schemas = { ...convert(outputs, "output"), ...convert(inputs, "input") };
 
   const paths: OpenApiDocument["paths"] = {};
-  for (const route of API_ROUTES) {
+  for (const route of routes) {
     const entry = ids.get(route)!;
     const pathParams = [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
     const queryProps = entry.query ? ((schemas[entry.query]?.properties as Record<string, JsonSchema> | undefined) ?? {}) : {};
@@ -136,7 +140,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     servers: [{ url: "/" }],
-    tags: [...new Set(API_ROUTES.map((route) => route.tag))].map((name) => ({ name })),
+    tags: API_TAGS.filter((tag) => routes.some((route) => route.tag === tag)).map((name) => ({ name })),
     paths,
     components: {
       schemas,

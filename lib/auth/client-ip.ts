@@ -1,4 +1,4 @@
-// The client's address as our own HTTP server saw it. lib/runtime/http-server.ts writes it into
+// The client's address as our own HTTP server saw it. server/http-server.ts writes it into
 // CLIENT_IP_HEADER on every request (and drops any value a client sent), so it cannot be forged
 // the way X-Forwarded-For can. Behind a trusted reverse proxy, set TRUST_PROXY=1 to use the
 // proxy's X-Forwarded-For instead.

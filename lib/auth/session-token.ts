@@ -1,6 +1,6 @@
 // Reading a next-auth session cookie: decrypted and checked with the server's secret, so a cookie
 // nobody signed in for is nothing. Not marked server-only: the response cache in front of Next.js
-// (lib/runtime/response-cache/) also asks whether a cookie is a staff session before it lets a
+// (server/response-cache/) also asks whether a cookie is a staff session before it lets a
 // request past the cache.
 import { decode } from "next-auth/jwt";
 import { isSessionTooOld } from "@/lib/auth/session-age";

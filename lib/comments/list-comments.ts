@@ -47,7 +47,7 @@ function afterCursor(sort: CommentSort, cursor: string | undefined): Prisma.Sql 
 /** One page of a story's visible comments. `query` is the raw query string (sort, cursor, limit). */
 export async function listPublicComments(articleId: number, query: unknown, now = new Date()): Promise<CommentPage> {
   const { sort, cursor, limit } = parseInput(listCommentsQuerySchema, query);
-  // A cached answer (lib/runtime/response-cache) goes stale with any comment event on the story
+  // A cached answer (server/response-cache) goes stale with any comment event on the story
   // and with the story itself (unpublished: the list becomes a 404).
   tagResponse(cacheTag.comments(articleId), cacheTag.story(articleId));
   const order = sort === "likes" ? Prisma.sql`c."likeCount" DESC, c."id" DESC` : Prisma.sql`c."createdAt" DESC, c."id" DESC`;

@@ -1,7 +1,7 @@
 // All environment settings are read and checked here, once, so that a bad value stops the
 // process at start with one clear line instead of failing later inside a request.
 import { z } from "zod";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { StartupError } from "@/lib/config/startup-error";
 
 const postgresUrl = z
   .string()
@@ -113,7 +113,7 @@ const envSchema = z.object({
   /// When set, /metrics also answers requests that send "Authorization: Bearer <token>" (it
   /// always answers loopback).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  /// The response cache in front of Next.js for public pages (lib/runtime/response-cache/).
+  /// The response cache in front of Next.js for public pages (server/response-cache/).
   RESPONSE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   RESPONSE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int().min(1).max(65_536).default(128),
   /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.

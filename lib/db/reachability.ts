@@ -1,6 +1,6 @@
 // Answers "can we talk to this PostgreSQL?" quickly, with a one-line reason when not.
 import pg from "pg";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { StartupError } from "@/lib/config/startup-error";
 
 export async function checkDatabaseReachable(connectionString: string, timeoutMs = 5000): Promise<void> {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: timeoutMs });

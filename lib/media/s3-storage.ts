@@ -4,7 +4,7 @@
 // directly needs no further rules.
 import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import type { Env } from "@/lib/config/env";
-import type { MediaStorage } from "@/lib/media/storage";
+import type { MediaStorage } from "@/lib/media/storage-types";
 import { mediaStorageUnavailable } from "@/lib/media/storage-errors";
 
 export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";

@@ -10,7 +10,8 @@ import { syncLiveTags } from "@/lib/articles/live-tags";
 import { slugFor } from "@/lib/articles/slug";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Db, DbTransaction } from "@/lib/db/client";
-import { contentStorageKey, type MediaStorage } from "@/lib/media/storage";
+import { contentStorageKey } from "@/lib/media/storage";
+import type { MediaStorage } from "@/lib/media/storage-types";
 import { DEMO_SECTIONS, DEMO_STORIES, type DemoBlock, type DemoStaffKey, type DemoStory } from "@/prisma/seed/demo-content";
 
 export const DEMO_STAFF: Record<DemoStaffKey, { email: string; name: string; role: "ADMIN" | "EDITOR" | "REPORTER"; title: string; bylineEmail: string; bio: string }> = {

@@ -15,7 +15,7 @@
 // load balancer avoid it). Deduplicating across instances would mean storing reader hashes in
 // the database, which this design avoids on purpose.
 //
-// (No "server-only" marker: lib/runtime/http-server.ts flushes the buffer on shutdown from
+// (No "server-only" marker: server/http-server.ts flushes the buffer on shutdown from
 // outside Next.js. The counter lives on globalThis so that the route's bundled copy of this
 // module and the server's copy share one buffer.)
 import { createHash, randomBytes } from "node:crypto";

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { articlePath } from "@/lib/articles/article-url";
-import { ensureProductionBuild } from "@/lib/runtime/build";
+import { ensureProductionBuild } from "@/server/build";
 import { findFreePort } from "@/tests/support/test-cluster";
 import { startApp, type AppProcess } from "./app-process";
 import { runCommentPhase, STEADY_READERS, warmCommentPosting } from "./comment-load";

@@ -268,7 +268,7 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
   });
 });
 
-// The comment post is answered in front of Next.js (lib/runtime/api-fast-lane.ts), which reads and
+// The comment post is answered in front of Next.js (server/api-fast-lane.ts), which reads and
 // parses the body itself and hands it to the route: what the route makes of it must not change.
 describe("a comment post's body through the API fast lane", () => {
   let storyId: number;

@@ -91,7 +91,7 @@ describe("uploads stream", () => {
     const answer = await streamUpload(reporter, total);
     console.log(`refused after ${(answer.sentWhenAnswered / 1024 / 1024).toFixed(1)} MB of ${total / 1024 / 1024} MB sent`);
     // Whichever limit sees it first: the upload parser's 20 MB for the file (400) or the HTTP
-    // server's 21 MB for the raw body (lib/runtime/request-refusals.ts, 413); both in Korean.
+    // server's 21 MB for the raw body (server/request-refusals.ts, 413); both in Korean.
     expect([400, 413]).toContain(answer.status);
     const { error } = JSON.parse(answer.body) as { error: { message: string } };
     expect(error.message === UPLOAD_TOO_LARGE_MESSAGE || error.message.includes("20MB")).toBe(true);

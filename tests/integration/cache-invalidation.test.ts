@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { approveArticle, submitArticle } from "@/lib/articles/workflow";
 import { db } from "@/lib/db";
-import { startInvalidationListener, type InvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
-import { buildPageTemplate } from "@/lib/runtime/response-cache/page-template";
-import { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
+import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
+import { buildPageTemplate } from "@/server/response-cache/page-template";
+import { ResponseCache } from "@/server/response-cache/response-cache";
 import { createStaff } from "../support/staff-fixtures";
 import { submittableDraft } from "../support/story-fixtures";
 

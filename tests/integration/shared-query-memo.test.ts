@@ -7,8 +7,8 @@ import { approveArticle, submitArticle } from "@/lib/articles/workflow";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { db } from "@/lib/db";
 import { runInRequestContext } from "@/lib/observability/request-context";
-import { startInvalidationListener, type InvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
-import { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
+import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
+import { ResponseCache } from "@/server/response-cache/response-cache";
 import { createStaff } from "../support/staff-fixtures";
 import { submittableDraft } from "../support/story-fixtures";
 

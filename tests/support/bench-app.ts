@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { localDiskStorage } from "@/lib/media/storage";
-import { ensureProductionBuild } from "@/lib/runtime/build";
+import { ensureProductionBuild } from "@/server/build";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster } from "./test-cluster";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "@/lib/db/client";
 import { localDiskStorage } from "@/lib/media/storage";
-import { ensureProductionBuild } from "@/lib/runtime/build";
+import { ensureProductionBuild } from "@/server/build";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster, type TestCluster } from "./test-cluster";
 

@@ -4,8 +4,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { appendOperator, combineCrc32 } from "@/lib/runtime/response-cache/crc32-combine";
-import { freshNonce } from "@/lib/runtime/response-cache/nonce-source";
+import { appendOperator, combineCrc32 } from "@/server/response-cache/crc32-combine";
+import { freshNonce } from "@/server/response-cache/nonce-source";
 
 describe("CRC-32 of a concatenation", () => {
   test.prop([fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 70_000 })], { numRuns: 60 })("equals zlib's CRC-32 of the joined bytes", (a, b) => {

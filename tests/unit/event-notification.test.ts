@@ -1,6 +1,6 @@
 // The trigger's notification carries the event when it fits (prisma/migrations/*_domain_event_notify_payload).
 import { describe, expect, it } from "vitest";
-import { eventInNotification } from "@/lib/runtime/response-cache/invalidation-listener";
+import { eventInNotification } from "@/server/response-cache/invalidation-listener";
 
 describe("eventInNotification", () => {
   it("reads the carried event", () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
+import { serveMetrics } from "@/server/metrics-endpoint";
 
 function request(remoteAddress: string, headers: Record<string, string> = {}): IncomingMessage {
   return { method: "GET", url: "/metrics", headers, socket: { remoteAddress } } as unknown as IncomingMessage;

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildPageTemplate, gzipBody, identityBody, reusableIdentityBody } from "@/lib/runtime/response-cache/page-template";
+import { buildPageTemplate, gzipBody, identityBody, reusableIdentityBody } from "@/server/response-cache/page-template";
 
 const rendered = (nonce: string) =>
   Buffer.from(

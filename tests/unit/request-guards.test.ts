@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+import { BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isServerActionFromThisSite, requestPath } from "@/server/request-guards";
 
 describe("request guards in front of Next.js", () => {
   it.each([

@@ -5,8 +5,8 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { isReaderChatter, tagsForEvent } from "@/lib/cache/tags-for-event";
-import { MAX_VARIANTS_PER_PATH } from "@/lib/runtime/response-cache/cache-store";
-import { ResponseCache, type CapturedResponse, type Render } from "@/lib/runtime/response-cache/response-cache";
+import { MAX_VARIANTS_PER_PATH } from "@/server/response-cache/cache-store";
+import { ResponseCache, type CapturedResponse, type Render } from "@/server/response-cache/response-cache";
 
 let renders = 0;
 let outcomesAtFinish: string[] = [];

@@ -10,7 +10,7 @@ import { parseArticleId } from "@/lib/articles/article-id";
 import { isCanonicalSlug, withReaderQuery } from "@/lib/articles/article-url";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import { getArticlePageData } from "@/lib/articles/public-queries";
-import { answerWithStatus } from "@/lib/runtime/response-status";
+import { answerWithStatus } from "@/lib/http/response-status";
 import { articleMetadata } from "@/lib/seo/article-metadata";
 import { notFoundMetadata } from "@/lib/seo/site-metadata";
 

@@ -9,7 +9,7 @@ import { isReaderChatter, READER_CHATTER_GRACE_MS, tagsForEvent, type StoredEven
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { holdReadersUntilReplayed } from "@/lib/db/read-replicas";
-import type { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
+import type { ResponseCache } from "@/server/response-cache/response-cache";
 
 const DOMAIN_EVENTS_CHANNEL = "domain_events";
 /** setTimeout cannot wait longer than about 24.8 days. */

@@ -2,16 +2,16 @@
 // pre-compressed, with a fresh CSP nonce per response; staff sessions, non-GET requests and
 // anything that sets a cookie go to Next.js. Concurrent misses for one key render once.
 // Entries are dropped by tag when domain events say their content changed
-// (lib/runtime/response-cache/invalidation-listener.ts), and never outlive the next scheduled
+// (server/response-cache/invalidation-listener.ts), and never outlive the next scheduled
 // publication.
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { nextKstMidnight } from "@/lib/format/korean-time";
-import { CacheStore, type CachedResponse } from "@/lib/runtime/response-cache/cache-store";
-import { freshNonce } from "@/lib/runtime/response-cache/nonce-source";
-import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/lib/runtime/response-cache/page-template";
-import { cacheableRequest, chooseEncoding } from "@/lib/runtime/response-cache/request-rules";
+import { CacheStore, type CachedResponse } from "@/server/response-cache/cache-store";
+import { freshNonce } from "@/server/response-cache/nonce-source";
+import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/server/response-cache/page-template";
+import { cacheableRequest, chooseEncoding } from "@/server/response-cache/request-rules";
 
 /** What a render produced, captured whole. */
 export interface CapturedResponse {

@@ -11,7 +11,7 @@
 // served as gzip or identity; bodies without one (feeds, sitemaps, robots.txt) also as brotli.
 import { brotliCompressSync, constants, crc32, deflateRawSync, gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { appendOperator, combineCrc32 } from "@/lib/runtime/response-cache/crc32-combine";
+import { appendOperator, combineCrc32 } from "@/server/response-cache/crc32-combine";
 
 export interface PageTemplate {
   /** The body split around each occurrence of the nonce (one more segment than occurrences). */

@@ -1,5 +1,5 @@
 // The headers every /api response gets from next.config.js (security headers plus no-store),
-// for responses this process sends without Next.js (lib/runtime/api-fast-lane.ts).
+// for responses this process sends without Next.js (server/api-fast-lane.ts).
 // tests/unit/api-fast-lane.test.ts checks that the two lists stay the same.
 export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   "x-content-type-options": "nosniff",

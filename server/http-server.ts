@@ -1,7 +1,7 @@
 // The process's HTTP entry point. Every request passes through `handleRequest`: first the
-// refusals of what must never reach Next.js (lib/runtime/request-refusals.ts), then the response
-// cache for readers' pages (lib/runtime/response-cache/), then readers' comment calls
-// (lib/runtime/api-fast-lane.ts), then Next.js.
+// refusals of what must never reach Next.js (server/request-refusals.ts), then the response
+// cache for readers' pages (server/response-cache/), then readers' comment calls
+// (server/api-fast-lane.ts), then Next.js.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
@@ -13,13 +13,14 @@ import { runInRequestContext } from "@/lib/observability/request-context";
 import { captureRootContext } from "@/lib/observability/root-context";
 import { strictTransportSecurityFor } from "@/lib/security/strict-transport-security";
 import { routeKind } from "@/lib/observability/route-kind";
-import { createApiFastLane } from "@/lib/runtime/api-fast-lane";
-import { serveMetrics } from "@/lib/runtime/metrics-endpoint";
-import { admitRequest, bodylessApiRefusalIsJson } from "@/lib/runtime/request-refusals";
-import { requestPath } from "@/lib/runtime/request-guards";
-import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } from "@/lib/runtime/response-cache/start-response-cache";
-import { withResponseStatusScope } from "@/lib/runtime/response-status";
-import { StartupError } from "@/lib/runtime/startup-error";
+import { createApiFastLane } from "@/server/api-fast-lane";
+import { readFastLaneTable } from "@/server/fast-lane-table";
+import { serveMetrics } from "@/server/metrics-endpoint";
+import { admitRequest, bodylessApiRefusalIsJson } from "@/server/request-refusals";
+import { requestPath } from "@/server/request-guards";
+import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } from "@/server/response-cache/start-response-cache";
+import { withResponseStatusScope } from "@/lib/http/response-status";
+import { StartupError } from "@/lib/config/startup-error";
 import { flushViewsBeforeExit } from "@/lib/views/view-counter";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
@@ -92,6 +93,7 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
 
 export async function startHttpServer(options: { dev: boolean; port: number; host: string }): Promise<RunningServer> {
   captureRootContext();
+  const laneTable = options.dev ? null : await readFastLaneTable();
   const app = next({ dev: options.dev, dir: process.cwd(), port: options.port, hostname: options.host });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
@@ -101,7 +103,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const trustProxy = env.TRUST_PROXY === "1";
   const hsts = strictTransportSecurityFor(env.NEXTAUTH_URL);
   // Every render goes through here (straight to the client, or into the response cache), so a
-  // page's own status (410 for a withdrawn story, lib/runtime/response-status.ts) applies to both.
+  // page's own status (410 for a withdrawn story, lib/http/response-status.ts) applies to both.
   const passToNext = (req: IncomingMessage, res: ServerResponse) => {
     if (requestPath(req.url).startsWith("/api/")) bodylessApiRefusalIsJson(res);
     return withResponseStatusScope(res, () => nextHandler(req, res)).catch((error: unknown) => {
@@ -111,7 +113,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     });
   };
   // Readers' comment calls skip Next.js's request pipeline in production (see api-fast-lane.ts).
-  const fastLane = options.dev ? () => false : createApiFastLane();
+  const fastLane = laneTable ? createApiFastLane(laneTable) : () => false;
   const passOn = (req: IncomingMessage, res: ServerResponse) => {
     if (!fastLane(req, res)) void passToNext(req, res);
   };

@@ -1,7 +1,7 @@
 // The response cache's memory: entries by key, bounded by bytes (least recently used go first),
 // with an index from tag to keys so an invalidation drops exactly the entries that hold a tag.
 import { LRUCache } from "lru-cache";
-import type { PageTemplate } from "@/lib/runtime/response-cache/page-template";
+import type { PageTemplate } from "@/server/response-cache/page-template";
 
 export interface CachedResponse {
   key: string;

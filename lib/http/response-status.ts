@@ -1,7 +1,7 @@
 // A page's way to answer with a status App Router pages cannot set themselves: 410 Gone for a
 // withdrawn story, and 404 for a reader page that renders its own not-found notice (notFound()
 // answers 404 with Next.js's empty error shell on a page rendered per request: see
-// components/site/not-found-page.tsx). The HTTP server (lib/runtime/http-server.ts)
+// components/site/not-found-page.tsx). The HTTP server (server/http-server.ts)
 // runs every request inside a request scope and rewrites a 200 into the status the page asked
 // for when the headers go out; the page asks during its render, which completes before the
 // first byte is sent (reader pages stream nothing before their content: no loading.tsx, no

@@ -5,7 +5,7 @@
 import type { RequestListener } from "node:http";
 import inject from "light-my-request";
 import { collectResponseTags } from "@/lib/cache/cache-tags";
-import type { CapturedResponse, Render, RenderRequest } from "@/lib/runtime/response-cache/response-cache";
+import type { CapturedResponse, Render, RenderRequest } from "@/server/response-cache/response-cache";
 
 export function renderWithNext(nextHandler: RequestListener): Render {
   return async (req: RenderRequest): Promise<CapturedResponse> => {

@@ -2,7 +2,7 @@
 // paths, cross-site server actions, oversized bodies (by Content-Length, and while streaming for
 // chunked ones). Each refusal is a JSON error with a Korean message.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/lib/runtime/request-guards";
+import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/server/request-guards";
 
 /** How long a refused request's connection may keep sending before it is cut. */
 const REFUSED_LINGER_MS = 5_000;

@@ -1,15 +1,18 @@
 // Decides whether the production build in .next is current, by a fingerprint of everything
-// that goes into it, and runs `next build` when it is not.
+// that goes into it, and runs `next build` when it is not (then writes the fast lane's table
+// for the same sources: server/fast-lane-table.ts).
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { FAST_LANE_TABLE_FILE } from "@/server/fast-lane-table";
 
 const root = process.cwd();
 const stampFile = path.join(root, ".next", "newsroom-build-stamp.txt");
 const INPUT_DIRS = ["app", "components", "lib", "public"];
-const INPUT_FILES = ["next.config.js", "tsconfig.json", "package-lock.json", "proxy.ts", "prisma/schema.prisma"];
+// The fast lane's table is written with the build, by these two files.
+const INPUT_FILES = ["next.config.js", "tsconfig.json", "package-lock.json", "proxy.ts", "prisma/schema.prisma", "scripts/fast-lane-table.ts", "server/fast-lane-table.ts"];
 const SKIP = new Set(["generated", "node_modules"]);
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -41,8 +44,20 @@ async function computeBuildFingerprint(): Promise<string> {
 }
 
 async function isBuildCurrent(fingerprint: string): Promise<boolean> {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stampFile)) return false;
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(FAST_LANE_TABLE_FILE) || !existsSync(stampFile)) return false;
   return (await readFile(stampFile, "utf8")).trim() === fingerprint;
+}
+
+function run(args: string[], what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit code ${code})`))));
+  });
 }
 
 /** Runs `next build` unless the last build was made from the same sources. */
@@ -50,15 +65,8 @@ export async function ensureProductionBuild(log: (line: string) => void): Promis
   const fingerprint = await computeBuildFingerprint();
   if (await isBuildCurrent(fingerprint)) return "reused";
   log("building the app (first start or sources changed; this takes a minute or two) ...");
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))));
-  });
+  await run([path.join(root, "node_modules/next/dist/bin/next"), "build"], "next build");
+  await run(["--import", "tsx", path.join(root, "scripts/fast-lane-table.ts")], "writing the fast lane's table");
   await writeFile(stampFile, fingerprint + "\n");
   return "built";
 }

@@ -5,9 +5,9 @@ import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { readSessionToken } from "@/lib/auth/session-token";
 import type { Env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
-import { startInvalidationListener } from "@/lib/runtime/response-cache/invalidation-listener";
-import { renderWithNext } from "@/lib/runtime/response-cache/render-with-next";
-import { ResponseCache, type CacheOutcome } from "@/lib/runtime/response-cache/response-cache";
+import { startInvalidationListener } from "@/server/response-cache/invalidation-listener";
+import { renderWithNext } from "@/server/response-cache/render-with-next";
+import { ResponseCache, type CacheOutcome } from "@/server/response-cache/response-cache";
 
 export interface RunningResponseCache {
   cache: ResponseCache;

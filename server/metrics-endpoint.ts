@@ -3,8 +3,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { metrics } from "@/lib/observability/metrics";
-import { requestPath } from "@/lib/runtime/request-guards";
-import type { ResponseCache } from "@/lib/runtime/response-cache/response-cache";
+import { requestPath } from "@/server/request-guards";
+import type { ResponseCache } from "@/server/response-cache/response-cache";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 

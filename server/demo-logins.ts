@@ -1,7 +1,7 @@
 // The demo staff password: DEMO_PASSWORD when set, else the one generated on the first seed
 // (kept in the git-ignored data folder so later starts can print it again).
 import { randomBytes } from "node:crypto";
-import { demoPasswordFile, readSavedDemoPassword, saveDemoPassword } from "@/lib/runtime/local-data";
+import { demoPasswordFile, readSavedDemoPassword, saveDemoPassword } from "@/server/local-data";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 
 export interface DemoPassword {
