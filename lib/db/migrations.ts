@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { StartupError } from "@/lib/config/startup-error";
+import { applyJobQueueMigrations } from "@/lib/jobs/job-queue-schema";
 
 // The key `prisma migrate` locks with, so that the two never run at the same time.
 const PRISMA_ADVISORY_LOCK_KEY = 72707369;
@@ -74,9 +75,10 @@ interface AppliedRow {
 }
 
 /**
- * Brings the database at `connectionString` up to date. Each migration runs in its own
- * transaction; the whole run holds Prisma's advisory lock. Refuses to go on when an applied
- * migration's file was changed or an earlier run failed half-way.
+ * Brings the database at `connectionString` up to date: our migrations, then the job queue's
+ * own (lib/jobs/job-queue-schema.ts). Each of ours runs in its own transaction; the whole run
+ * holds Prisma's advisory lock. Refuses to go on when an applied migration's file was changed
+ * or an earlier run failed half-way.
  */
 export async function applyMigrations(
   connectionString: string,
@@ -125,6 +127,7 @@ export async function applyMigrations(
       log(`applied migration ${file.name}`);
       result.applied.push(file.name);
     }
+    await applyJobQueueMigrations(connectionString);
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK_KEY]).catch(() => undefined);
