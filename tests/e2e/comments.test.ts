@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { query } from "../support/app-database";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
@@ -66,7 +66,7 @@ async function signIn(page: Page, email: string, next: string) {
   await page.waitForURL(`${baseUrl}${next}`);
 }
 
-describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
+describe("reader comments in Chromium", inChromium, () => {
   let browser: Browser;
   let storyId: number;
   const contexts: BrowserContext[] = [];

@@ -5,10 +5,10 @@
 // a story over turns the reporter's editor read-only with a notice.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { articleIdOf, blocks, newStaffPage, openEditor, query, saveStatus, storedArticle, waitUntilSaved } from "../support/editor-e2e";
 
-describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
+describe("never lose a word", inChromium, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 

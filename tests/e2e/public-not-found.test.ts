@@ -5,7 +5,7 @@
 // in a reader page answered with Next.js's empty error shell (<html id="__next_error__">) and
 // the notice appeared only once the client's JavaScript ran.
 import { describe, expect, inject, it } from "vitest";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { plantStoriesInTheApp } from "../support/planted-in-app";
 import { expectNoPlantedStory, privateStoryIds } from "../support/planted-stories";
 
@@ -77,7 +77,7 @@ describe("reader 404s are rendered on the server", () => {
     expect(markup).toContain('<nav class="site-nav" aria-label="섹션">');
   });
 
-  it.skipIf(!browserTestsEnabled)("in Chromium with JavaScript off, the notice, the header and the way home are there (screenshots)", async () => {
+  it("in Chromium with JavaScript off, the notice, the header and the way home are there (screenshots)", inChromium, async () => {
     const browser = await launchBrowser();
     try {
       for (const [name, viewport] of [
