@@ -8,7 +8,8 @@
 //   replica-lag, replica-down  on a second app that reads through a streaming replica
 //             (tests/support/replica-drills.ts): the replica's replay paused, then the replica
 //             crashed and restarted, under reader load.
-// Writes bench/FAULTS.md; exits 1 when any drill found a violation.
+// Writes bench/FAULTS.md; exits 1 when any drill found a violation. A drill that could not run
+// here (the editor's without Chromium) is reported as skipped, not passed.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ensureProductionBuild } from "@/lib/runtime/build";
@@ -75,7 +76,7 @@ function report(results: { name: string; what: string; result: DrillResult; ms: 
   ];
   for (const { name, what, result, ms } of results) {
     const figures = Object.entries(result.figures).map(([key, value]) => `${key}: ${value}`).join("; ");
-    const verdict = result.violations.length === 0 ? "pass" : `**FAIL**: ${result.violations.slice(0, 5).join("; ")}`;
+    const verdict = result.skipped ? `**skipped**: ${result.skipped}` : result.violations.length === 0 ? "pass" : `**FAIL**: ${result.violations.slice(0, 5).join("; ")}`;
     lines.push(`| ${name} | ${what} | ${(ms / 1000).toFixed(1)} s | ${verdict} | ${figures} |`);
   }
   return `${lines.join("\n")}\n`;
@@ -94,7 +95,7 @@ async function runDrills(app: FaultApp, drills: Drill[], results: { name: string
       }
       results.push({ name: drill.name, what: drill.what, result, ms: Date.now() - startedAt });
       if (result.violations.length > 0) console.log(`[faults] the app's last output:\n${app.appOutput().slice(-4000)}`);
-      log(`${drill.name}: ${result.violations.length === 0 ? "pass" : `FAIL ${result.violations.join("; ")}`} ${JSON.stringify(result.figures)}`);
+      log(`${drill.name}: ${result.skipped ? `SKIPPED (${result.skipped})` : result.violations.length === 0 ? "pass" : `FAIL ${result.violations.join("; ")}`} ${JSON.stringify(result.figures)}`);
     }
   } finally {
     await app.stop();

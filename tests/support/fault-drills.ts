@@ -17,6 +17,8 @@ import { loopbackRequest } from "./loopback-client";
 export interface DrillResult {
   figures: Record<string, number | string>;
   violations: string[];
+  /** Why the drill did not run (then it neither passed nor failed). */
+  skipped?: string;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
