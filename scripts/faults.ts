@@ -17,6 +17,7 @@ import { gitCommit } from "@/tests/support/bench-app";
 import { startFaultApp, type FaultApp } from "@/tests/support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill, type DrillResult } from "@/tests/support/fault-drills";
 import { editorOutageDrill } from "@/tests/support/editor-outage-drill";
+import { RSS_LEVELS_OFF } from "@/tests/support/memory-trend";
 import { replicaDownDrill, replicaLagDrill } from "@/tests/support/replica-drills";
 
 const SOAK_SECONDS = Number(process.env.FAULTS_SOAK_SECONDS ?? 60);
@@ -49,7 +50,11 @@ const DRILLS: Drill[] = [
     run: (app) => editorOutageDrill(app),
   },
   { name: "media", what: "upload into a read-only, then a full (24 KB tmpfs) media folder: Korean 503, no row, no partial file", run: (app) => mediaFolderDrill(app) },
-  { name: "soak", what: `${SOAK_SECONDS} s of 4 reader loops and a comment a second: no errors, RSS levels off`, run: (app) => soakDrill(app, SOAK_SECONDS) },
+  {
+    name: "soak",
+    what: `${SOAK_SECONDS} s of 4 reader loops and a comment a second: no errors, RSS levels off (the last third of the samples within ${RSS_LEVELS_OFF.maxGrowthPct}% of the middle third, at least ${RSS_LEVELS_OFF.minSamples} samples)`,
+    run: (app) => soakDrill(app, SOAK_SECONDS, { judgeMemory: true }),
+  },
   {
     name: "replica-lag",
     what: `replica replay paused 15 s (lag bound ${REPLICA_MAX_LAG_SECONDS} s) under 4 reader loops, 2 of them past the response cache; a story published 1 s in must show on its page and home and stay`,

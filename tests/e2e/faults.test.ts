@@ -47,8 +47,8 @@ describe("faults (short run)", () => {
     expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
   }, 60_000);
 
-  it("a short soak: no errors", async () => {
-    const result = await soakDrill(app, 8);
+  it("a short soak: no errors (memory is judged only in the full run's minute)", async () => {
+    const result = await soakDrill(app, 8, { judgeMemory: false });
     expect(result.violations, JSON.stringify(result.figures)).toEqual([]);
   }, 60_000);
 });
