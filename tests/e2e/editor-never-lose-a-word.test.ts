@@ -32,6 +32,25 @@ describe("never lose a word", inChromium, () => {
 
   const bodyText = async (id: number) => (await storedArticle(id)).bodyText;
 
+  /** The keys of this story's local backups in the page's storage (components/editor/local-backup.ts). */
+  const backupsOnDevice = (page: Page, id: number) =>
+    page.evaluate(async (articleId) => {
+      const ofStory = (key: string) => key.endsWith(`:${articleId}`);
+      const lastWords = Object.keys(localStorage).filter((key) => key.startsWith("newsroom-editor:last:") && ofStory(key));
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const opening = indexedDB.open("newsroom-editor");
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+      });
+      const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+        const reading = database.transaction("backups").objectStore("backups").getAllKeys();
+        reading.onsuccess = () => resolve(reading.result);
+        reading.onerror = () => reject(reading.error);
+      });
+      database.close();
+      return [...lastWords, ...keys.map(String).filter(ofStory)];
+    }, id);
+
   it("offline: the status says the text is kept on this device; back online, it is saved", async () => {
     const page = await newStaffPage(browser, "intern@newsroom.test", contexts);
     const id = await savedStory(page, "지하철에서 쓰는 기사", "첫 문장은 저장됐다.");
@@ -70,9 +89,10 @@ describe("never lose a word", inChromium, () => {
     }
     await waitUntilSaved(again);
     expect(await bodyText(id)).toBe("저장된 문장. 오프라인에서 쓴 문장.");
-    // Once the server has it, the backup is gone: reopening offers nothing.
+    // Once the server has it, the backup is gone from the device (what the editor offers back
+    // from), so reopening offers nothing.
+    await expect.poll(() => backupsOnDevice(again, id)).toEqual([]);
     await openEditor(again, `/newsroom/articles/${id}/edit`);
-    await again.waitForTimeout(1000);
     expect(await again.locator('[data-testid="recover-backup"]').count()).toBe(0);
   });
 
