@@ -38,6 +38,8 @@ export const FIRST_STORY_ID = 1001;
 export const COMMENTS_PER_STORY = 10;
 const REPORTERS = 200;
 const PHOTOS = 100;
+/** What each database holds besides its stories (recorded in results.json with each run). */
+export const DATASET_SHAPE = { sections: BENCH_SECTIONS.length, reporters: REPORTERS, photos: PHOTOS, commentsPerStory: COMMENTS_PER_STORY } as const;
 const BATCH = 1_000;
 const DAY = 86_400_000;
 
