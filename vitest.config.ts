@@ -12,6 +12,11 @@ export default defineConfig({
     },
   },
   test: {
+    // scripts/print-test-summary.mjs counts the skipped tests of each tag.
+    tags: [{ name: "chromium", description: "drives Chromium (tests/support/browser.ts: skipped where there is none, a failure under CI=true)" }],
+    // expect.poll waits for a state; its default second is too short on a loaded machine (load
+    // average 10 on two cores). A poll that asserts a time limit sets its own timeout.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     projects: [
       {
         extends: true,

@@ -6,14 +6,16 @@
 // keys with keydown, and Hangul syllables as IME commits) at a steady human pace. For each
 // keystroke it measures keystroke-to-paint: from the input event's timestamp to the end of the
 // next rendered frame (a task queued from requestAnimationFrame runs after that frame's paint).
-// Writes bench/editor-typing.json and a section in bench/EDITOR.md.
+// Writes bench/editor-typing.json and renders bench/EDITOR.md from it.
 // Goal (issue 7): median under 16 ms, p95 under 50 ms.
-import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { gitCommit, percentile, startBenchApp } from "@/tests/support/bench-app";
 import type { CDPSession, Page } from "playwright-core";
 import { launchBrowser } from "@/tests/support/browser";
+import type { EditorTypingFile } from "./bench/editor-report";
+import { writeBenchReport } from "./bench/reports";
 
 const argument = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
 const KEYS = argument("keys", 300);
@@ -141,7 +143,7 @@ async function main() {
     log(`plain contenteditable baseline: median ${baseline.median} ms, p95 ${baseline.p95} ms`);
     await plain.close();
     const commit = await gitCommit();
-    const result = {
+    const result: EditorTypingFile = {
       measuredAt: new Date().toISOString(),
       commit,
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, chromium: browser.version(), loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 10) / 10) },
@@ -155,14 +157,8 @@ async function main() {
     };
     await mkdir("bench", { recursive: true });
     await writeFile("bench/editor-typing.json", `${JSON.stringify(result, null, 2)}\n`);
-    const summaryFile = "bench/EDITOR.md";
-    const existing = await readFile(summaryFile, "utf8").catch(() => "");
-    if (!existing) await writeFile(summaryFile, "# Editor benchmarks\n\nOne line per run, newest last. Machine: the shared 2-core build box unless said otherwise.\n\n");
-    await appendFile(
-      summaryFile,
-      `- ${result.measuredAt.slice(0, 16).replace("T", " ")} UTC, ${commit}: typing in a ${size.characters.toLocaleString("en")}-character story (${size.paragraphs} paragraphs), ${summary.count} keystrokes every ${INTERVAL_MS} ms: keystroke-to-paint median ${summary.median} ms / p95 ${summary.p95} ms / p99 ${summary.p99} ms / max ${summary.max} ms (goal median < 16 ms, p95 < 50 ms: ${result.met ? "met" : "NOT met"}; a plain contenteditable with the same text, no editor code, measured in the same run: median ${baseline.median} ms / p95 ${baseline.p95} ms; load average ${result.machine.loadAverageAtEnd.join(" ")} on ${result.machine.cpus} cores, shared) [scripts/bench-editor.ts]\n`,
-    );
-    log("wrote bench/editor-typing.json and a line in bench/EDITOR.md");
+    await writeBenchReport("EDITOR.md");
+    log("wrote bench/editor-typing.json and bench/EDITOR.md");
   } finally {
     await browser.close();
     await app.stop();

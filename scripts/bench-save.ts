@@ -5,13 +5,15 @@
 // creates a story of about 100 KB of Tiptap JSON and saves it N times through
 // PATCH /api/v1/articles/:id, each save changing one paragraph, first as explicit saves (each
 // makes a revision), then as autosaves (revisions spaced out). Writes bench/editor-save.json and
-// adds a line to bench/EDITOR.md. Goal (issue 7): p50 under 150 ms on this machine.
+// renders bench/EDITOR.md from it. Goal (issue 7): p50 under 150 ms on this machine.
 import { spawn } from "node:child_process";
-import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { percentile, startBenchApp } from "@/tests/support/bench-app";
 import { signInOverHttp } from "@/tests/support/http-session";
+import type { EditorSaveFile } from "./bench/editor-report";
+import { writeBenchReport } from "./bench/reports";
 
 const SAVES = Number(process.argv[process.argv.indexOf("--saves") + 1]) || 200;
 const PASSWORD = "bench-demo-password-1234";
@@ -89,7 +91,7 @@ async function main() {
     const autosave = await run(true);
     log(`autosaves:      p50 ${autosave.p50} ms, p95 ${autosave.p95} ms`);
 
-    const result = {
+    const result: EditorSaveFile = {
       measuredAt: new Date().toISOString(),
       commit,
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 10) / 10) },
@@ -101,14 +103,8 @@ async function main() {
     };
     await mkdir("bench", { recursive: true });
     await writeFile("bench/editor-save.json", `${JSON.stringify(result, null, 2)}\n`);
-    const summaryFile = "bench/EDITOR.md";
-    const existing = await readFile(summaryFile, "utf8").catch(() => "");
-    if (!existing) await writeFile(summaryFile, "# Editor benchmarks\n\nOne line per run, newest last. Machine: the shared 2-core build box unless said otherwise.\n\n");
-    await appendFile(
-      summaryFile,
-      `- ${result.measuredAt.slice(0, 16).replace("T", " ")} UTC, ${commit}: save of a ${result.requestBodyKB} KB story (PATCH, ${SAVES} saves each): explicit p50 ${explicit.p50} ms / p95 ${explicit.p95} ms; autosave p50 ${autosave.p50} ms / p95 ${autosave.p95} ms (goal p50 < 150 ms; load average ${result.machine.loadAverageAtEnd.join(" ")} on ${result.machine.cpus} cores, shared with other builds) [scripts/bench-save.ts]\n`,
-    );
-    log("wrote bench/editor-save.json and a line in bench/EDITOR.md");
+    await writeBenchReport("EDITOR.md");
+    log("wrote bench/editor-save.json and bench/EDITOR.md");
   } finally {
     await app.stop();
   }

@@ -8,15 +8,20 @@
 //   replica-lag, replica-down  on a second app that reads through a streaming replica
 //             (tests/support/replica-drills.ts): the replica's replay paused, then the replica
 //             crashed and restarted, under reader load.
-// Writes bench/FAULTS.md; exits 1 when any drill found a violation.
+// Writes bench/faults.json and renders bench/FAULTS.md from it (FAULTS_ONLY runs write neither);
+// exits 1 when any drill found a violation. A drill that could not run here (the editor's
+// without Chromium) is reported as skipped, not passed.
 import { writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { ensureProductionBuild } from "@/server/build";
 import { gitCommit } from "@/tests/support/bench-app";
 import { startFaultApp, type FaultApp } from "@/tests/support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill, type DrillResult } from "@/tests/support/fault-drills";
 import { editorOutageDrill } from "@/tests/support/editor-outage-drill";
+import { RSS_LEVELS_OFF } from "@/tests/support/memory-trend";
 import { replicaDownDrill, replicaLagDrill } from "@/tests/support/replica-drills";
+import { drillVerdict, renderFaultsMarkdown, type FaultDrillRecord, type FaultsFile } from "./bench/faults-report";
 
 const SOAK_SECONDS = Number(process.env.FAULTS_SOAK_SECONDS ?? 60);
 const KILL_ROUNDS = Number(process.env.FAULTS_KILL_ROUNDS ?? 3);
@@ -48,7 +53,11 @@ const DRILLS: Drill[] = [
     run: (app) => editorOutageDrill(app),
   },
   { name: "media", what: "upload into a read-only, then a full (24 KB tmpfs) media folder: Korean 503, no row, no partial file", run: (app) => mediaFolderDrill(app) },
-  { name: "soak", what: `${SOAK_SECONDS} s of 4 reader loops and a comment a second: no errors, RSS levels off`, run: (app) => soakDrill(app, SOAK_SECONDS) },
+  {
+    name: "soak",
+    what: `${SOAK_SECONDS} s of 4 reader loops and a comment a second: no errors, RSS levels off (the last third of the samples within ${RSS_LEVELS_OFF.maxGrowthPct}% of the middle third, at least ${RSS_LEVELS_OFF.minSamples} samples)`,
+    run: (app) => soakDrill(app, SOAK_SECONDS, { judgeMemory: true }),
+  },
   {
     name: "replica-lag",
     what: `replica replay paused 15 s (lag bound ${REPLICA_MAX_LAG_SECONDS} s) under 4 reader loops, 2 of them past the response cache; a story published 1 s in must show on its page and home and stay`,
@@ -63,25 +72,7 @@ const DRILLS: Drill[] = [
   },
 ];
 
-function report(results: { name: string; what: string; result: DrillResult; ms: number }[], commit: string): string {
-  const lines = [
-    "# Fault drills",
-    "",
-    `Written by \`npm run test:faults\` (scripts/faults.ts) at commit ${commit}, ${new Date().toISOString()}.`,
-    "The real app (production build, scripts/start.ts) and an embedded PostgreSQL on one 2-core machine, loopback only.",
-    "",
-    "| drill | what | took | result | figures |",
-    "| --- | --- | --- | --- | --- |",
-  ];
-  for (const { name, what, result, ms } of results) {
-    const figures = Object.entries(result.figures).map(([key, value]) => `${key}: ${value}`).join("; ");
-    const verdict = result.violations.length === 0 ? "pass" : `**FAIL**: ${result.violations.slice(0, 5).join("; ")}`;
-    lines.push(`| ${name} | ${what} | ${(ms / 1000).toFixed(1)} s | ${verdict} | ${figures} |`);
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-async function runDrills(app: FaultApp, drills: Drill[], results: { name: string; what: string; result: DrillResult; ms: number }[]) {
+async function runDrills(app: FaultApp, drills: Drill[], results: FaultDrillRecord[]) {
   try {
     for (const drill of drills) {
       log(`${drill.name}: ${drill.what}`);
@@ -92,9 +83,10 @@ async function runDrills(app: FaultApp, drills: Drill[], results: { name: string
       } catch (error) {
         result = { figures: {}, violations: [`the drill itself failed: ${error instanceof Error ? error.message : String(error)}`] };
       }
-      results.push({ name: drill.name, what: drill.what, result, ms: Date.now() - startedAt });
+      const record = { name: drill.name, what: drill.what, ms: Date.now() - startedAt, ...result };
+      results.push(record);
       if (result.violations.length > 0) console.log(`[faults] the app's last output:\n${app.appOutput().slice(-4000)}`);
-      log(`${drill.name}: ${result.violations.length === 0 ? "pass" : `FAIL ${result.violations.join("; ")}`} ${JSON.stringify(result.figures)}`);
+      log(`${drill.name}: ${drillVerdict(record)} ${JSON.stringify(result.figures)}`);
     }
   } finally {
     await app.stop();
@@ -103,17 +95,31 @@ async function runDrills(app: FaultApp, drills: Drill[], results: { name: string
 
 async function main() {
   await ensureProductionBuild(log);
-  const results: { name: string; what: string; result: DrillResult; ms: number }[] = [];
+  const results: FaultDrillRecord[] = [];
   const chosen = DRILLS.filter((drill) => !ONLY || ONLY.includes(drill.name));
   const plain = chosen.filter((drill) => !drill.replica);
   const onReplica = chosen.filter((drill) => drill.replica);
   if (plain.length > 0) await runDrills(await startFaultApp({ log }), plain, results);
   if (onReplica.length > 0) await runDrills(await startFaultApp({ log, replica: { maxLagSeconds: REPLICA_MAX_LAG_SECONDS } }), onReplica, results);
-  const file = path.join(process.cwd(), "bench", "FAULTS.md");
-  await writeFile(file, report(results, await gitCommit()));
-  log(`wrote ${file}`);
-  const failed = results.filter((entry) => entry.result.violations.length > 0);
+  const failed = results.filter((entry) => entry.violations.length > 0);
   if (failed.length > 0) process.exitCode = 1;
+  // A run of some drills (FAULTS_ONLY) is not the record of the full run.
+  if (ONLY) {
+    log("FAULTS_ONLY: bench/faults.json and FAULTS.md left as they were");
+    return;
+  }
+  const cpus = os.cpus();
+  const record: FaultsFile = {
+    date: new Date().toISOString(),
+    commit: await gitCommit(),
+    command: "npm run test:faults",
+    machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+    drills: results,
+  };
+  const dir = path.join(process.cwd(), "bench");
+  await writeFile(path.join(dir, "faults.json"), `${JSON.stringify(record, null, 2)}\n`);
+  await writeFile(path.join(dir, "FAULTS.md"), renderFaultsMarkdown(record));
+  log(`wrote ${dir}/faults.json and FAULTS.md`);
 }
 
 void main().catch((error: unknown) => {

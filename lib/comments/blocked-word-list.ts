@@ -34,7 +34,7 @@ let cached: { version: number; matcher: BlockedWordMatcher } | undefined;
 let loading: { version: number | null; matcher: Promise<BlockedWordMatcher> } | undefined;
 
 /** The stored form of a word: folded like comment text, with white space and separators removed. */
-function storedFormOf(word: string): string {
+export function storedFormOf(word: string): string {
   return buildLetterStream(word.normalize("NFC")).plain.replace(/[\s\p{P}\p{S}]+/gu, "");
 }
 

@@ -33,6 +33,8 @@ const COMMENT_BODIES = [
  * but says more about how the two share the cores than about either.
  */
 export const STEADY_READERS = { connections: 50, pauseMs: 100 } as const;
+/** wrk connections posting comments in npm run bench's target 6. */
+export const COMMENT_POSTING_CONNECTIONS = 32;
 
 // Readers are browsers: they take compressed pages, as every browser asks. (Runs up to commit
 // 216e675 had readers without this header, sent the uncompressed page.)

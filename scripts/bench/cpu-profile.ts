@@ -1,4 +1,4 @@
-// The top self-time functions of a V8 CPU profile (node --cpu-prof), for RESULTS.md's "causes":
+// The top self-time functions of a V8 CPU profile (node --cpu-prof), kept in results.json and shown in RESULTS.md:
 // a missed target is explained from where the app spent its CPU, not from a guess.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

@@ -35,9 +35,11 @@ const GENERATOR_VERSION = 1;
 export const BENCH_PASSWORD = "bench-demo-password-1234";
 /** Generated stories have ids FIRST_STORY_ID .. FIRST_STORY_ID + N - 1 (the demo's are below). */
 export const FIRST_STORY_ID = 1001;
-export const COMMENTS_PER_STORY = 10;
+const COMMENTS_PER_STORY = 10;
 const REPORTERS = 200;
 const PHOTOS = 100;
+/** What each database holds besides its stories (recorded in results.json with each run). */
+export const DATASET_SHAPE = { sections: BENCH_SECTIONS.length, reporters: REPORTERS, photos: PHOTOS, commentsPerStory: COMMENTS_PER_STORY } as const;
 const BATCH = 1_000;
 const DAY = 86_400_000;
 

@@ -11,7 +11,7 @@ import { articlePath } from "@/lib/articles/article-url";
 import { ensureProductionBuild } from "@/server/build";
 import { findFreePort } from "@/tests/support/test-cluster";
 import { startApp, type AppProcess } from "./app-process";
-import { runCommentPhase, STEADY_READERS, warmCommentPosting } from "./comment-load";
+import { COMMENT_POSTING_CONNECTIONS, runCommentPhase, STEADY_READERS, warmCommentPosting } from "./comment-load";
 import { summariseProfiles } from "./cpu-profile";
 import { FIRST_STORY_ID, generationTimes, openBenchCluster } from "./dataset";
 import { SEARCH_QUERIES } from "./korean-corpus";
@@ -134,7 +134,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
           databaseUrl: ctx.url,
           storyIds: commentStories,
           seconds: settings.seconds,
-          connections: 32,
+          connections: COMMENT_POSTING_CONNECTIONS,
           // As in scripts/bench-comments.ts: the target is judged with readers at a steady pace.
           readerConnections: STEADY_READERS.connections,
           readerPauseMs: STEADY_READERS.pauseMs,

@@ -1,12 +1,14 @@
 // bench/results.json (every figure and every run) and bench/RESULTS.md (the ten targets, each
-// with its figure, its ratio or target, and met / not met).
+// with its figure, its ratio or target, and met / not met). RESULTS.md is rendered from
+// results.json alone (renderResultsMarkdown; npm run bench:report renders it again), so every
+// figure in it is one the run measured.
 import { spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { STEADY_READERS, type CommentPhaseResult } from "./comment-load";
+import { COMMENT_POSTING_CONNECTIONS, STEADY_READERS, type CommentPhaseResult } from "./comment-load";
 import type { HotFunction } from "./cpu-profile";
-import { COMMENTS_PER_STORY } from "./dataset";
+import { DATASET_SHAPE } from "./dataset";
 import { median, type Measured } from "./measure";
 import type { MemoryPeaks } from "./memory";
 import type { BenchOptions } from "./options";
@@ -141,54 +143,97 @@ function git(args: string[]): string {
   return spawnSync("git", args, { encoding: "utf8" }).stdout?.trim() ?? "";
 }
 
+/** What results.json holds: the run's circumstances, its targets as judged then, and every figure. */
+export interface ResultsFile {
+  date: string;
+  command: string;
+  mode: string;
+  commit: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; kernel: string };
+  versions: { node: string; next: string; postgres: string };
+  pinning: string;
+  loadAverageBefore: number[];
+  loadAverageAfter: number[];
+  durationSeconds: number;
+  settings: {
+    sizes: number[];
+    secondsPerRun: number;
+    runsPerFigure: number;
+    connections: number;
+    commentsPerStory: number;
+    /** Recorded since the reports are rendered from this file alone; older runs lack it. */
+    dataset?: { sections: number; reporters: number; photos: number };
+    commentPosting?: { postingConnections: number; readerConnections: number; readerPauseMs: number };
+  };
+  datasetGenerationMs: Record<string, number>;
+  targets: Target[];
+  figures: BenchFigures;
+}
+
 const metText = (met: boolean | null) => (met === null ? "n/a" : met ? "**met**" : "**not met**");
+/** Above this load average before the run, its figures say they were taken on a busy machine. */
+const BUSY_LOAD_AVERAGE = 1.5;
 
 export async function writeReport(input: { options: BenchOptions; figures: BenchFigures; loadBefore: number[]; startedAt: number; generation: Record<string, number>; largest: number; postgresVersion: string }): Promise<void> {
   const { options, figures } = input;
-  const targets = evaluateTargets(figures, input.largest);
   const cpus = os.cpus();
   const dirty = git(["status", "--porcelain", "--", "app", "lib", "components", "scripts", "proxy.ts", "next.config.js"]) ? "+uncommitted" : "";
-  const machine = { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), kernel: os.release() };
   const round = (values: number[]) => values.map((v) => Math.round(v * 100) / 100);
-  const meta = {
+  const results: ResultsFile = {
     date: new Date().toISOString(),
     command: options.quick ? "npm run bench -- --quick" : "npm run bench",
     mode: options.quick ? "quick" : "full",
     commit: `${git(["rev-parse", "--short", "HEAD"]) || "unknown"}${dirty}`,
-    machine,
+    machine: { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), kernel: os.release() },
     versions: { ...(await versions()), postgres: input.postgresVersion },
     pinning: "app and its PostgreSQL pinned to CPU 0, wrk and Lighthouse pinned to CPU 1 (taskset)",
     loadAverageBefore: round(input.loadBefore),
     loadAverageAfter: round(os.loadavg()),
     durationSeconds: Math.round((Date.now() - input.startedAt) / 1000),
-    settings: { sizes: options.sizes, secondsPerRun: options.seconds, runsPerFigure: options.runs, connections: options.connections, commentsPerStory: COMMENTS_PER_STORY },
+    settings: {
+      sizes: options.sizes,
+      secondsPerRun: options.seconds,
+      runsPerFigure: options.runs,
+      connections: options.connections,
+      commentsPerStory: DATASET_SHAPE.commentsPerStory,
+      dataset: { sections: DATASET_SHAPE.sections, reporters: DATASET_SHAPE.reporters, photos: DATASET_SHAPE.photos },
+      commentPosting: { postingConnections: COMMENT_POSTING_CONNECTIONS, readerConnections: STEADY_READERS.connections, readerPauseMs: STEADY_READERS.pauseMs },
+    },
     datasetGenerationMs: input.generation,
+    targets: evaluateTargets(figures, input.largest),
+    figures,
   };
   await mkdir(options.outDir, { recursive: true });
-  await writeFile(path.join(options.outDir, "results.json"), `${JSON.stringify({ ...meta, targets, figures }, null, 2)}\n`);
-  const previousCauses = await readFile(path.join(options.outDir, "RESULTS.md"), "utf8").then((text) => /## Causes \(filled in by hand from the profile\)\n([\s\S]*?)(?=\n## |$)/.exec(text)?.[1]?.trim() ?? "", () => "");
-  const rows = targets.map((t) => `| ${t.id} | ${t.name} | ${t.figure} | ${t.goal} | ${metText(t.met)} |`).join("\n");
-  const profiles = figures.profiles
+  await writeFile(path.join(options.outDir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(options.outDir, "RESULTS.md"), renderResultsMarkdown(results));
+}
+
+/** RESULTS.md from results.json, and nothing else. */
+export function renderResultsMarkdown(results: ResultsFile): string {
+  const { machine, settings } = results;
+  const largest = Math.max(...settings.sizes);
+  const rows = results.targets.map((t) => `| ${t.id} | ${t.name} | ${t.figure} | ${t.goal} | ${metText(t.met)} |`).join("\n");
+  const profiles = results.figures.profiles
     .map((p) => `### ${p.file}: ${p.busyMs} ms of CPU in ${p.totalMs} ms profiled (main thread; % of the CPU time)\n\n| self ms | % | function | where |\n| ---: | ---: | --- | --- |\n${p.top.map((h) => `| ${h.selfMs} | ${h.selfPercent} | ${h.function.replace(/\|/g, "\\|")} | ${h.where.replace(/\|/g, "\\|")} |`).join("\n")}`)
     .join("\n\n");
-  const markdown = `# Benchmark results (issue 11)
+  const busy = (results.loadAverageBefore[0] ?? 0) > BUSY_LOAD_AVERAGE ? ": **figures taken while the machine was busy with other work** (they move with the load)" : "";
+  const shape = settings.dataset ? `, ${settings.dataset.sections} sections, ${settings.dataset.reporters} reporters, ${settings.dataset.photos} photo rows with responsive variants` : "";
+  const posting = settings.commentPosting
+    ? `; comment posting: ${settings.commentPosting.postingConnections} posting connections + ${settings.commentPosting.readerConnections} reading ones pausing ${settings.commentPosting.readerPauseMs} ms before each request`
+    : "";
+  return `# Benchmark results (issue 11)
 
-\`${meta.command}\` (${meta.mode}) at ${meta.date.slice(0, 16).replace("T", " ")} UTC, commit ${meta.commit}, took ${meta.durationSeconds} s.
-Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}. Node ${meta.versions.node}, Next.js ${meta.versions.next}, ${meta.versions.postgres}.
-**${meta.pinning}.** Load average before ${meta.loadAverageBefore.join(", ")}, after ${meta.loadAverageAfter.join(", ")}${meta.loadAverageBefore[0]! > 1.5 ? ": **figures taken while the machine was busy with other work** (they move with the load)" : ""}.
+\`${results.command}\` (${results.mode}) at ${results.date.slice(0, 16).replace("T", " ")} UTC, commit ${results.commit}, took ${results.durationSeconds} s.
+Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}. Node ${results.versions.node}, Next.js ${results.versions.next}, ${results.versions.postgres}.
+**${results.pinning}.** Load average before ${results.loadAverageBefore.join(", ")}, after ${results.loadAverageAfter.join(", ")}${busy}.
 
-Dataset: ${options.sizes.map((s) => s.toLocaleString("en")).join(" / ")} published stories of generated Korean text with live revisions (the app's body renderer and search indexer), 20 sections, 200 reporters, 100 photo rows with responsive variants, ${COMMENTS_PER_STORY} comments per story (${(input.largest * COMMENTS_PER_STORY).toLocaleString("en")} on the largest). Generation (cached in .bench-cache/): ${Object.entries(meta.datasetGenerationMs).map(([name, ms]) => `${name} ${Math.round(ms / 1000)} s`).join(", ") || "reused"}.
-Each figure is the median of ${options.runs} wrk run(s) of ${options.seconds} s at ${options.connections} connections (search: 1 connection, the wait of one reader; comment posting: 32 posting connections + ${STEADY_READERS.connections} reading ones pausing ${STEADY_READERS.pauseMs} ms before each request).
+Dataset: ${settings.sizes.map((s) => s.toLocaleString("en")).join(" / ")} published stories of generated Korean text with live revisions (the app's body renderer and search indexer)${shape}, ${settings.commentsPerStory} comments per story (${(largest * settings.commentsPerStory).toLocaleString("en")} on the largest). Generation (cached in .bench-cache/): ${Object.entries(results.datasetGenerationMs).map(([name, ms]) => `${name} ${Math.round(ms / 1000)} s`).join(", ") || "reused"}.
+Each figure is the median of ${settings.runsPerFigure} wrk run(s) of ${settings.secondsPerRun} s at ${settings.connections} connections (search: 1 connection, the wait of one reader${posting}).
 
 | # | target | figure | goal | |
 | ---: | --- | --- | --- | --- |
 ${rows}
 
-Every run's own numbers, the scripts' gzip sizes, each publish attempt and the memory samples are in results.json.
-
-## Causes (filled in by hand from the profile)
-
-${previousCauses || "For each target marked not met: the cause, read from the CPU profile below (`BENCH_PROFILE=1 npm run bench` or `npm run bench -- --profile`), not guessed."}
+Every run's own numbers, the scripts' gzip sizes, each publish attempt and the memory samples are in results.json. Where the time goes in a missed target: \`npm run bench -- --profile\` adds the app's top self-time functions below.
 ${profiles ? `\n## Where the app spent its CPU (top self time, --cpu-prof)\n\n${profiles}\n` : ""}`;
-  await writeFile(path.join(options.outDir, "RESULTS.md"), markdown);
 }

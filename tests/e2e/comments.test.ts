@@ -2,11 +2,13 @@
 // rise; the 251st character cannot be entered (typing, pasting, and a Korean IME composition
 // driven through the DevTools protocol); a comment made of an XSS payload shows as text and runs
 // nothing; the desk hides a comment in /newsroom/comments; an admin tries the blocked-word list.
+// Each test has a story of its own and waits for what the page shows, never for a time: they run
+// in any order, alone, on a loaded machine.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { query } from "../support/app-database";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
@@ -57,6 +59,23 @@ const restoreFloodRules = () => query(`DELETE FROM "SiteSetting" WHERE "key" = '
 
 const graphemes = (text: string) => [...new Intl.Segmenter("ko", { granularity: "grapheme" }).segment(text)].length;
 
+/** A comment posted through the public API (as a reader's browser does); its id. */
+async function postComment(storyId: number, nickname: string, body: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/v1/articles/${storyId}/comments`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ nickname, password: "1234", body }),
+  });
+  if (response.status !== 201) throw new Error(`the comment was not posted: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { comment: { id: number } }).comment.id;
+}
+
+/** The story's page with its comment box ready: hydrated, and its list loaded (the count shows). */
+async function openStory(page: Page, storyId: number, hash = "") {
+  await page.goto(`${baseUrl}/articles/${storyId}${hash}`);
+  await expect.poll(() => page.locator('[data-testid="comment-total"]').textContent()).not.toBe("-");
+}
+
 async function signIn(page: Page, email: string, next: string) {
   await page.goto(`${baseUrl}${next}`);
   await page.waitForURL(/\/login\?/);
@@ -66,9 +85,8 @@ async function signIn(page: Page, email: string, next: string) {
   await page.waitForURL(`${baseUrl}${next}`);
 }
 
-describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
+describe("reader comments in Chromium", inChromium, () => {
   let browser: Browser;
-  let storyId: number;
   const contexts: BrowserContext[] = [];
   const newPage = async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "ko-KR" });
@@ -79,7 +97,6 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
 
   beforeAll(async () => {
     await liftFloodRules();
-    storyId = await createStory("구청, 골목 쓰레기 무단투기 단속 강화");
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -88,10 +105,11 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
   });
 
   it("a guest comments under a story, sees it appear and the count rise", async () => {
+    const storyId = await createStory("구청, 골목 쓰레기 무단투기 단속 강화");
     const page = await newPage();
-    await page.goto(`${baseUrl}/articles/${storyId}`);
+    await openStory(page, storyId);
     const island = page.locator('[data-testid="comments-island"]');
-    await expect.poll(() => island.locator('[data-testid="comment-total"]').textContent()).toBe("0");
+    expect(await island.locator('[data-testid="comment-total"]').textContent()).toBe("0");
     expect(await page.locator("#comments-heading").textContent()).toBe("뉴스댓글");
     expect(await island.textContent()).toContain("띄어쓰기를 포함하여 250자 이내로 써주세요");
 
@@ -99,14 +117,14 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
     await page.fill('input[name="password"]', "4321");
     const text = "단속도 좋지만 분리수거함부터 늘려 주세요.\n밤에는 가로등도 어둡습니다.";
     await page.fill('textarea[name="body"]', text);
-    expect(await page.locator('[data-testid="comment-count"]').textContent()).toBe(String(graphemes(text)));
+    await expect.poll(() => page.locator('[data-testid="comment-count"]').textContent()).toBe(String(graphemes(text)));
     await page.click('button:has-text("등록")');
     await expect.poll(() => island.locator(".comment__body").first().textContent()).toBe("단속도 좋지만 분리수거함부터 늘려 주세요.밤에는 가로등도 어둡습니다.");
     expect(await island.locator(".comment__body").first().innerHTML()).toContain("<br>");
     await expect.poll(() => island.locator('[data-testid="comment-total"]').textContent()).toBe("1");
     expect(await island.locator(".comment__nickname").first().textContent()).toBe("골목지킴이");
     expect(await island.locator(".comment__tag").first().textContent()).toMatch(/^\([0-9a-z]{5}\)$/);
-    expect(await page.locator('textarea[name="body"]').inputValue()).toBe("");
+    await expect.poll(() => page.locator('textarea[name="body"]').inputValue()).toBe("");
 
     // The page's own HTML carries no comment (the article stays cacheable); the island fetched it.
     const html = await (await fetch(`${baseUrl}/articles/${storyId}`)).text();
@@ -115,7 +133,7 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
 
     // A second reader's 공감 counts once.
     const other = await newPage();
-    await other.goto(`${baseUrl}/articles/${storyId}#comments`);
+    await openStory(other, storyId, "#comments");
     await other.locator(".comment__like").first().click();
     await expect.poll(() => other.locator(".comment__like span").first().textContent()).toBe("0");
     // Same source as the writer here (127.0.0.1): liking one's own comment is refused, politely.
@@ -124,12 +142,13 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
   });
 
   it("the 251st character cannot be entered: typing, pasting, or composing Hangul with an IME", async () => {
+    const storyId = await createStory("시의회, 골목 가로등 교체 예산 통과");
     const page = await newPage();
-    await page.goto(`${baseUrl}/articles/${storyId}`);
+    await openStory(page, storyId);
     const box = page.locator('textarea[name="body"]');
     const counter = page.locator('[data-testid="comment-count"]');
     await box.fill("가".repeat(250));
-    expect(await counter.textContent()).toBe("250");
+    await expect.poll(() => counter.textContent()).toBe("250");
     await box.press("End");
     await page.keyboard.type("나");
     expect(graphemes(await box.inputValue())).toBe(250);
@@ -146,7 +165,7 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
     await box.press("End");
     await page.keyboard.insertText("👩‍💻👍🏽");
     expect(graphemes(await box.inputValue())).toBe(250);
-    expect(await counter.textContent()).toBe("250");
+    await expect.poll(() => counter.textContent()).toBe("250");
 
     // A Korean IME: ㅎ -> 하 -> 한, then committed. At 249 the syllable fits and is never cut
     // while it is being composed.
@@ -163,7 +182,7 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
     await cdp.send("Input.imeSetComposition", { text: "한", selectionStart: 1, selectionEnd: 1 });
     await cdp.send("Input.insertText", { text: "한" });
     expect(await box.inputValue()).toBe(`${"가".repeat(249)}한`);
-    expect(await counter.textContent()).toBe("250");
+    await expect.poll(() => counter.textContent()).toBe("250");
     // Full: a 251st syllable may be composed (cutting it mid-way would break the IME), but it is
     // dropped when the composition ends.
     await compose(["ㄱ", "그", "글"]);
@@ -188,8 +207,8 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${baseUrl}/articles/${storyId}`);
-    await expect.poll(() => page.locator('[data-testid="comment-total"]').textContent()).not.toBe("-");
+    const storyId = await createStory("도서관 야간 개방, 이용자 두 배로");
+    await openStory(page, storyId);
     // Record every element added to the page from here on: posting must add no script at all.
     await page.evaluate(() => {
       const added: string[] = [];
@@ -218,10 +237,11 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
     // The address ends where markup-like characters begin; "<i>" stays text.
     expect(await link.getAttribute("href")).toBe("https://example.com/a?b=");
 
-    // Another reader loading the page later runs nothing either.
+    // Another reader loading the page later runs nothing either: once the list is in and the page
+    // has nothing left to load, no element that could run anything is there.
     await page.reload();
     await expect.poll(() => page.locator(".comment__body", { hasText: "onerror" }).count()).toBeGreaterThan(0);
-    await page.waitForTimeout(500);
+    await page.waitForLoadState("networkidle");
     expect(await page.locator("#comments img, #comments svg, #comments script, #comments [onerror], #comments [onload]").count()).toBe(0);
     const scriptTexts = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => script.textContent ?? ""));
     expect(scriptTexts.filter((text) => text.includes("alert("))).toEqual([]);
@@ -229,12 +249,12 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
   });
 
   it("the desk hides a comment in /newsroom/comments; readers no longer see it", async () => {
-    const [row] = await query<{ id: number }>(`SELECT id FROM "Comment" WHERE "articleId" = $1 AND "body" LIKE '단속도 좋지만%'`, [storyId]);
-    if (!row) throw new Error("the first test's comment is missing");
+    const storyId = await createStory("구청, 불법 주정차 단속 구간 늘려");
+    const commentId = await postComment(storyId, "골목지킴이", "단속 구간을 늘리기 전에 주차장부터 지어 주세요.");
     const page = await newPage();
     await signIn(page, "editor@newsroom.test", `/newsroom/comments?view=recent&articleId=${storyId}`);
-    const line = page.locator(`tr[data-comment-id="${row.id}"]`);
-    expect(await line.textContent()).toContain("게시 중");
+    const line = page.locator(`tr[data-comment-id="${commentId}"]`);
+    await expect.poll(() => line.textContent()).toContain("게시 중");
     await page.screenshot({ path: await screenshotPath("comments-desk-queue"), fullPage: true });
     await line.locator('button:has-text("숨기기")').click();
     await expect.poll(() => page.locator('[role="status"]').first().textContent()).toContain("댓글 1개를 숨겼습니다");
@@ -242,8 +262,8 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
 
     // The list may be answered by the response cache, which hears of the change within moments.
     const listedIds = async () => ((await (await fetch(`${baseUrl}/api/v1/articles/${storyId}/comments`)).json()) as { comments: { id: number }[] }).comments.map((c) => c.id);
-    await expect.poll(listedIds).not.toContain(row.id);
-    const [audit] = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditLog" WHERE action = 'comment.hide' AND "targetId" = $1`, [String(row.id)]);
+    await expect.poll(listedIds).not.toContain(commentId);
+    const [audit] = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditLog" WHERE action = 'comment.hide' AND "targetId" = $1`, [String(commentId)]);
     expect(Number(audit?.n)).toBe(1);
 
     // Closing the story's comments: the form says so.
@@ -251,7 +271,7 @@ describe.skipIf(!browserTestsEnabled)("reader comments in Chromium", () => {
     await expect.poll(() => page.locator('button:has-text("댓글 다시 열기")').count()).toBe(1);
     await expect.poll(async () => ((await (await fetch(`${baseUrl}/api/v1/articles/${storyId}/comments`)).json()) as { closed: boolean }).closed).toBe(true);
     const reader = await newPage();
-    await reader.goto(`${baseUrl}/articles/${storyId}`);
+    await openStory(reader, storyId);
     await expect.poll(() => reader.locator(".comments__closed").textContent()).toBe("이 기사는 댓글을 닫았습니다.");
     expect(await reader.locator('textarea[name="body"]').count()).toBe(0);
     await page.click('button:has-text("댓글 다시 열기")');

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatKstDateTime } from "@/lib/format/korean-time";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 
 const baseUrl = inject("appBaseUrl");
 const password = inject("demoPassword");
@@ -37,7 +37,7 @@ async function api(page: Page, method: "GET" | "POST" | "PATCH", path: string, d
   return body;
 }
 
-describe.skipIf(!browserTestsEnabled)("the desk's loop in Chromium", () => {
+describe("the desk's loop in Chromium", inChromium, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const newPage = async () => {

@@ -1,6 +1,7 @@
 // The editor's JSON API over real HTTP against the running app: each route answers, with the
 // contract's shapes, status codes and Korean errors. (The rules behind them are tested against
-// the domain functions in tests/integration; this checks the wiring.)
+// the domain functions in tests/integration; this checks the wiring.) Each test makes the story
+// it works on.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ArticleOut } from "@/lib/articles/article-output";
 import type { PresenceOut } from "@/lib/articles/presence";
@@ -22,7 +23,6 @@ const ARTICLE_OUT_KEYS = [
 
 let reporter: ApiSession;
 let editor: ApiSession;
-let articleId: number;
 
 interface ErrorBody {
   error: { code: string; message: string; [detail: string]: unknown };
@@ -40,9 +40,28 @@ beforeAll(async () => {
   editor = await signInOverHttp(baseUrl, DEMO_STAFF.editor.email, password);
 });
 
+const createdStories: number[] = [];
 afterAll(async () => {
-  if (articleId) await editor.request("DELETE", `/api/v1/articles/${articleId}/presence`);
+  for (const id of createdStories) await editor.request("DELETE", `/api/v1/articles/${id}/presence`);
 });
+
+/** A draft of the intern's, made through the API; its id. */
+async function newStory(fields: Record<string, unknown> = {}): Promise<number> {
+  const created = await json<ArticleBody>(await reporter.request("POST", "/api/v1/articles", { headline: "편집기 API 기사", tags: ["편집기시험", "API"], ...fields }));
+  if (created.status !== 201) throw new Error(`the story was not created: ${created.status}`);
+  createdStories.push(created.body.article.id);
+  return created.body.article.id;
+}
+
+const AUTOSAVED_BODY = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "자동 저장된 문장." }] }] };
+
+/** A new story, autosaved once with one sentence (version 2). */
+async function storyWithOneSave(): Promise<number> {
+  const id = await newStory();
+  const saved = await reporter.request("PATCH", `/api/v1/articles/${id}`, { version: 1, body: AUTOSAVED_BODY, autosave: true });
+  if (saved.status !== 200) throw new Error(`the story was not saved: ${saved.status}`);
+  return id;
+}
 
 describe("the editor API over HTTP", () => {
   it("refuses callers without a session (401) and requests from other sites (403), in Korean", async () => {
@@ -65,7 +84,8 @@ describe("the editor API over HTTP", () => {
     expect(created.status).toBe(201);
     expect(Object.keys(created.body.article).sort()).toEqual(ARTICLE_OUT_KEYS);
     expect(created.body.article).toMatchObject({ version: 1, status: "DRAFT", summary: "요약", tags: ["편집기시험", "API"], url: null, author: { name: DEMO_STAFF.intern.name } });
-    articleId = created.body.article.id;
+    const articleId = created.body.article.id;
+    createdStories.push(articleId);
 
     const fetched = await json<ArticleBody>(await reporter.request("GET", `/api/v1/articles/${articleId}`));
     expect(fetched.body.article).toEqual(created.body.article);
@@ -74,10 +94,10 @@ describe("the editor API over HTTP", () => {
   });
 
   it("saves (autosave), refuses a stale one with 409 and the current version", async () => {
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "자동 저장된 문장." }] }] };
-    const saved = await json<ArticleBody>(await reporter.request("PATCH", `/api/v1/articles/${articleId}`, { version: 1, body, autosave: true }));
+    const articleId = await newStory();
+    const saved = await json<ArticleBody>(await reporter.request("PATCH", `/api/v1/articles/${articleId}`, { version: 1, body: AUTOSAVED_BODY, autosave: true }));
     expect(saved.status).toBe(200);
-    expect(saved.body.article).toMatchObject({ version: 2, body, tags: ["편집기시험", "API"] });
+    expect(saved.body.article).toMatchObject({ version: 2, body: AUTOSAVED_BODY, tags: ["편집기시험", "API"] });
     const stale = await json<ErrorBody>(await reporter.request("PATCH", `/api/v1/articles/${articleId}`, { version: 1, headline: "낡은 판" }));
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
@@ -87,6 +107,7 @@ describe("the editor API over HTTP", () => {
   });
 
   it("revisions, one revision, a diff and a restore", async () => {
+    const articleId = await storyWithOneSave();
     const list = await json<{ revisions: RevisionSummaryOut[] }>(await reporter.request("GET", `/api/v1/articles/${articleId}/revisions`));
     expect(list.status).toBe(200);
     expect(list.body.revisions[0]).toMatchObject({ number: expect.any(Number), kind: expect.any(String), articleVersion: expect.any(Number), createdBy: { name: DEMO_STAFF.intern.name } });
@@ -106,6 +127,7 @@ describe("the editor API over HTTP", () => {
   });
 
   it("presence: holding, the desk's takeover, the refused save, reopening, release", async () => {
+    const articleId = await newStory();
     expect((await json<PresenceBody>(await reporter.request("POST", `/api/v1/articles/${articleId}/presence`))).body.presence).toMatchObject({ mine: true, takenOverBy: null });
     const seen = await json<PresenceBody>(await editor.request("POST", `/api/v1/articles/${articleId}/presence`, {}));
     expect(seen.body.presence).toMatchObject({ mine: false, holder: { name: DEMO_STAFF.intern.name, title: DEMO_STAFF.intern.title } });
@@ -146,6 +168,7 @@ describe("the editor API over HTTP", () => {
     const edited = await json<MediaBody>(await editor.request("PATCH", `/api/v1/media/${media.id}`, { caption: "데스크가 고친 설명" }));
     expect(edited.body.media).toMatchObject({ caption: "데스크가 고친 설명", credit: "누리일보 사진부" });
 
+    const articleId = await newStory();
     const hero = await json<ArticleBody>(await editor.request("PATCH", `/api/v1/articles/${articleId}`, { version: (await json<ArticleBody>(await editor.request("GET", `/api/v1/articles/${articleId}`))).body.article.version, heroImageId: media.id }));
     expect(hero.body.article.hero).toMatchObject({ id: media.id, url: media.url });
 

@@ -5,10 +5,10 @@
 // the server STORED, not on what the screen shows.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { articleIdOf, blocks, Ime, newStaffPage, openEditor, storedArticle, textRuns, typeHangul, waitUntilSaved } from "../support/editor-e2e";
 
-describe.skipIf(!browserTestsEnabled)("typing Hangul with an IME", () => {
+describe("typing Hangul with an IME", inChromium, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let page: Page;

@@ -5,10 +5,10 @@
 // a story over turns the reporter's editor read-only with a notice.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { articleIdOf, blocks, newStaffPage, openEditor, query, saveStatus, storedArticle, waitUntilSaved } from "../support/editor-e2e";
 
-describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
+describe("never lose a word", inChromium, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
@@ -31,6 +31,25 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
   }
 
   const bodyText = async (id: number) => (await storedArticle(id)).bodyText;
+
+  /** The keys of this story's local backups in the page's storage (components/editor/local-backup.ts). */
+  const backupsOnDevice = (page: Page, id: number) =>
+    page.evaluate(async (articleId) => {
+      const ofStory = (key: string) => key.endsWith(`:${articleId}`);
+      const lastWords = Object.keys(localStorage).filter((key) => key.startsWith("newsroom-editor:last:") && ofStory(key));
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const opening = indexedDB.open("newsroom-editor");
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+      });
+      const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+        const reading = database.transaction("backups").objectStore("backups").getAllKeys();
+        reading.onsuccess = () => resolve(reading.result);
+        reading.onerror = () => reject(reading.error);
+      });
+      database.close();
+      return [...lastWords, ...keys.map(String).filter(ofStory)];
+    }, id);
 
   it("offline: the status says the text is kept on this device; back online, it is saved", async () => {
     const page = await newStaffPage(browser, "intern@newsroom.test", contexts);
@@ -70,9 +89,10 @@ describe.skipIf(!browserTestsEnabled)("never lose a word", () => {
     }
     await waitUntilSaved(again);
     expect(await bodyText(id)).toBe("저장된 문장. 오프라인에서 쓴 문장.");
-    // Once the server has it, the backup is gone: reopening offers nothing.
+    // Once the server has it, the backup is gone from the device (what the editor offers back
+    // from), so reopening offers nothing.
+    await expect.poll(() => backupsOnDevice(again, id)).toEqual([]);
     await openEditor(again, `/newsroom/articles/${id}/edit`);
-    await again.waitForTimeout(1000);
     expect(await again.locator('[data-testid="recover-backup"]').count()).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
-import { browserTestsEnabled, launchBrowser } from "../support/browser";
+import { inChromium, launchBrowser } from "../support/browser";
 import { postCredentials, signInOverHttp } from "../support/http-session";
 import { processTreeRssMb } from "../support/process-memory";
 
@@ -201,7 +201,7 @@ describe("configuration that quietly went wrong", () => {
   });
 });
 
-describe.skipIf(!browserTestsEnabled)("the open redirect after sign-in", () => {
+describe("the open redirect after sign-in", inChromium, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

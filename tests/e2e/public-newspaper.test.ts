@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { plantStoriesInTheApp } from "../support/planted-in-app";
 import { expectNoPlantedStory, privateStoryIds } from "../support/planted-stories";
 
@@ -47,7 +47,7 @@ async function discoverPaths(page: Page): Promise<SitePaths> {
   };
 }
 
-describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => {
+describe("the public newspaper in Chromium", inChromium, () => {
   let browser: Browser;
   let page: Page;
   let paths: SitePaths;

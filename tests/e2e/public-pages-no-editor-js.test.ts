@@ -2,7 +2,7 @@
 // no Tiptap or ProseMirror code, while the editor page's do (so the check can see them at all).
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserTestsEnabled, launchBrowser } from "../support/browser";
+import { inChromium, launchBrowser } from "../support/browser";
 import { baseUrl, newStaffPage, query } from "../support/editor-e2e";
 
 // Strings that survive minification in the editor's code: ProseMirror's class names and error
@@ -42,7 +42,7 @@ describe("public pages load no schema library", () => {
   });
 });
 
-describe.skipIf(!browserTestsEnabled)("the editor page does load it (the check above can see editor code)", () => {
+describe("the editor page does load it (the check above can see editor code)", inChromium, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_STORIES } from "@/prisma/seed/demo-content";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 
 const baseUrl = inject("appBaseUrl");
 
-describe.skipIf(!browserTestsEnabled)("public site in Chromium", () => {
+describe("public site in Chromium", inChromium, () => {
   let browser: Browser;
   let page: Page;
 

@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
-import { browserTestsEnabled, launchBrowser } from "../support/browser";
+import { inChromium, launchBrowser } from "../support/browser";
 import { signInOverHttp } from "../support/http-session";
 
 const baseUrl = inject("appBaseUrl");
@@ -141,7 +141,7 @@ describe("the response cache in front of the app", () => {
   });
 });
 
-describe.skipIf(!browserTestsEnabled)("cached pages in Chromium", () => {
+describe("cached pages in Chromium", inChromium, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();

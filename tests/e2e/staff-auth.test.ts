@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { DEMO_STORIES } from "@/prisma/seed/demo-content";
 import { query } from "../support/app-database";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 
 const baseUrl = inject("appBaseUrl");
 const password = inject("demoPassword");
@@ -29,7 +29,7 @@ async function signIn(page: Page, email: string, secret: string, next = "/newsro
   await page.click('button[type="submit"]');
 }
 
-describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
+describe("staff sign-in in Chromium", inChromium, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const newPage = async () => {

@@ -6,10 +6,10 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
+import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { articleIdOf, baseUrl, blocks, newStaffPage, openEditor, query, storedArticle, textRuns, waitUntilSaved } from "../support/editor-e2e";
 
-describe.skipIf(!browserTestsEnabled)("writing an illustrated story", () => {
+describe("writing an illustrated story", inChromium, () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let folder: string;

@@ -73,9 +73,9 @@ async function uploadFolders(): Promise<Set<string>> {
   return new Set((await readdir(tmpdir())).filter((name) => name.startsWith("newsroom-upload-")));
 }
 
-/** Upload folders made since `before` that are still there after a few seconds (none expected). */
+/** Upload folders made since `before` that are still there after a while (none expected; a loaded machine cleans up late). */
 async function leftSince(before: Set<string>): Promise<string[]> {
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const left = [...(await uploadFolders())].filter((name) => !before.has(name));
     if (left.length === 0 || Date.now() > deadline) return left;

@@ -67,17 +67,24 @@ describe("invalidation across instances", () => {
     await expect.poll(() => cache.store.get("home"), { timeout: 5_000, interval: 50 }).toBeUndefined();
   });
 
-  it("a rolled-back change notifies nobody", async () => {
+  it("a rolled-back change notifies nobody; the same change committed drops the page", async () => {
     const { cache } = await instance();
     putPage(cache, "home", [cacheTag.latest]);
-    await db
-      .$transaction(async (tx) => {
-        await tx.domainEvent.create({ data: { type: "article.published", payload: { articleId: 1 } } });
-        throw new Error("roll back");
-      })
-      .catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    putPage(cache, "marker", [cacheTag.story(999_997)]);
+    const publication = (outcome: "commit" | "roll back") =>
+      db.$transaction(async (tx) => {
+        await tx.domainEvent.create({ data: { type: "article.published", payload: { articleId: 999_996 } } });
+        if (outcome === "roll back") throw new Error("roll back");
+      });
+    await expect(publication("roll back")).rejects.toThrow("roll back");
+    // Notifications arrive in commit order: once a change committed after the rollback has been
+    // heard, anything the rolled-back one had sent would have been heard before it.
+    await db.domainEvent.create({ data: { type: "article.rerendered", payload: { articleId: 999_997 } } });
+    await expect.poll(() => cache.store.get("marker"), { timeout: 5_000, interval: 20 }).toBeUndefined();
     expect(cache.store.get("home")).toBeDefined();
+    // The control: the same change committed, in the same set-up, is heard.
+    await publication("commit");
+    await expect.poll(() => cache.store.get("home"), { timeout: 5_000, interval: 20 }).toBeUndefined();
   });
 });
 

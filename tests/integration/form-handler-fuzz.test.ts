@@ -1,14 +1,18 @@
 // Hostile form input to every newsroom form handler (what each server action runs), as each
 // role: whatever arrives, the handler either succeeds or fails with a domain error (a Korean
-// message for the form), never with anything that would surface as "server error".
+// message for the form), never with anything that would surface as "server error". And a valid
+// form to each makes its change (tests/support/form-handler-cases.ts), so a handler that takes
+// anything and does nothing cannot pass.
 import { fc, it } from "@fast-check/vitest";
 import { beforeAll, describe, expect } from "vitest";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import type { FormHandler } from "@/lib/actions/staff-action";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { domainErrorFromDatabase } from "@/lib/db/prisma-errors";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { FORM_FIELD_NAMES, FORM_HANDLERS } from "../support/form-handlers";
+import { VALID_FORMS, type Outcome } from "../support/form-handler-cases";
+import { FORM_FIELD_NAMES, FORM_HANDLERS, type FormHandlerName } from "../support/form-handlers";
 import { hostileString } from "../support/hostile-input";
 import { createArticle, createStaff } from "../support/staff-fixtures";
 
@@ -55,5 +59,23 @@ describe("every form handler survives hostile input as every role", () => {
         }
       });
     }
+  }
+});
+
+describe("a valid form to every form handler makes its change", () => {
+  for (const name of Object.keys(FORM_HANDLERS) as FormHandlerName[]) {
+    it(name, async () => {
+      const { role, arrange } = VALID_FORMS[name];
+      const actor = await createStaff(role);
+      const { form, effect } = await arrange(actor);
+      const formData = new FormData();
+      for (const [field, value] of Object.entries(form)) for (const one of [value].flat()) formData.append(field, one);
+      const handler: FormHandler = FORM_HANDLERS[name];
+      const outcome: Outcome = await handler(actor, formData).then(
+        (state) => ({ state }),
+        (error: unknown) => ({ error }),
+      );
+      await effect(outcome);
+    });
   }
 });

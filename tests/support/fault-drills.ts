@@ -13,10 +13,13 @@ import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import type { FaultApp } from "./fault-app";
 import { signInOverHttp, type ApiSession } from "./http-session";
 import { loopbackRequest } from "./loopback-client";
+import { rssTrend } from "./memory-trend";
 
 export interface DrillResult {
   figures: Record<string, number | string>;
   violations: string[];
+  /** Why the drill did not run (then it neither passed nor failed). */
+  skipped?: string;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -396,8 +399,11 @@ export async function mediaFolderDrill(app: FaultApp): Promise<DrillResult> {
   return { figures, violations };
 }
 
-/** Moderate reader and comment load for `seconds`: no errors, and resident memory levels off. */
-export async function soakDrill(app: FaultApp, seconds: number): Promise<DrillResult> {
+/**
+ * Moderate reader and comment load for `seconds`: no errors, and with `judgeMemory` resident
+ * memory levels off (rssTrend); a short run only reports the memory figures.
+ */
+export async function soakDrill(app: FaultApp, seconds: number, { judgeMemory }: { judgeMemory: boolean }): Promise<DrillResult> {
   const violations: string[] = [];
   const pages = await readerPages(app);
   const stories = await publishedStoryIds(app);
@@ -415,23 +421,18 @@ export async function soakDrill(app: FaultApp, seconds: number): Promise<DrillRe
     await sleep(1_000);
   }
   await load.stop();
-  const third = Math.max(1, Math.floor(samples.length / 3));
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-  const middle = mean(samples.slice(third, 2 * third));
-  const last = mean(samples.slice(-third));
+  const memory = rssTrend(samples);
   if (load.tally.failures > 0) violations.push(`${load.tally.failures} reader requests failed: ${load.tally.failuresSeen.join("; ")}`);
   if (commentFailures > 0) violations.push(`${commentFailures} of ${comments} comment posts failed`);
+  if (judgeMemory && memory.violation) violations.push(memory.violation);
   return {
     figures: {
       seconds,
       readerRequests: load.tally.requests,
       readsPerSecond: Math.round(load.tally.requests / seconds),
       comments,
-      rssStartMb: Math.round(samples[0] ?? 0),
-      rssMiddleThirdMb: Math.round(middle),
-      rssLastThirdMb: Math.round(last),
-      rssPeakMb: Math.round(Math.max(...samples)),
-      rssGrowthLastVsMiddlePct: middle ? Math.round(((last - middle) / middle) * 1000) / 10 : 0,
+      ...memory.figures,
+      memoryJudged: judgeMemory ? "yes" : "no (short run)",
     },
     violations,
   };

@@ -16,7 +16,7 @@ import {
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
-export const FORM_HANDLERS: Record<string, FormHandler> = {
+export const FORM_HANDLERS = {
   submitArticleForm,
   returnArticleForm,
   approveArticleForm,
@@ -38,7 +38,9 @@ export const FORM_HANDLERS: Record<string, FormHandler> = {
   addBlockedWordsForm,
   removeBlockedWordsForm,
   testBlockedWordsForm,
-};
+} satisfies Record<string, FormHandler>;
+
+export type FormHandlerName = keyof typeof FORM_HANDLERS;
 
 /** Every field name a newsroom form sends; the test fills them (and strangers) with hostile values. */
 export const FORM_FIELD_NAMES = [

@@ -1,0 +1,314 @@
+// A valid form for every newsroom form handler, with the change it must make: the hostile-input
+// test (tests/integration/form-handler-fuzz.test.ts) also runs these, so a handler that accepts
+// everything and does nothing fails. Each case makes its own staff and stories. A handler added
+// to FORM_HANDLERS without a case here does not compile.
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { ActionState } from "@/lib/actions/action-state";
+import { approveArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { verifyPassword } from "@/lib/auth/password-hash";
+import type { StaffUser } from "@/lib/auth/staff-user";
+import { addBlockedWords, storedFormOf } from "@/lib/comments/blocked-word-list";
+import { COMMENT_SETTINGS_KEY } from "@/lib/comments/comment-settings";
+import { db } from "@/lib/db";
+import { toKstLocalInput } from "@/lib/format/korean-time";
+import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
+import type { FormHandlerName } from "./form-handlers";
+import { STAFF_PASSWORD, createArticle, createStaff } from "./staff-fixtures";
+import { submittableDraft } from "./story-fixtures";
+
+/** What the handler did: its answer, or what it threw. */
+export type Outcome = { state: ActionState | void } | { error: unknown };
+
+export interface ValidCase {
+  role: Role;
+  /** Makes what the form acts on; returns the form and the check of its effect. */
+  arrange: (actor: StaffUser) => Promise<{ form: Record<string, string | string[]>; effect: (outcome: Outcome) => Promise<void> }>;
+}
+
+/** The handler answered "ok" (and, when given, with this message). */
+function answeredOk(outcome: Outcome, message?: RegExp): ActionState & { status: "ok" } {
+  if ("error" in outcome) throw outcome.error;
+  const state = outcome.state ?? { status: "ok", message: "" };
+  expect(state).toMatchObject({ status: "ok" });
+  if (message) expect(state.status === "ok" && state.message).toMatch(message);
+  return state as ActionState & { status: "ok" };
+}
+
+/** The effect of a workflow form: answered "ok", and the story is now in `status`. */
+const storyNowIn = (id: number, status: ArticleStatus) => async (outcome: Outcome) => {
+  answeredOk(outcome);
+  expect((await db.article.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe(status);
+};
+const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000);
+/** A word no other test uses: Hangul only (digits are stripped from blocked words). */
+const uniqueWord = () => `시험${[...randomUUID().replaceAll("-", "").slice(0, 6)].map((c) => String.fromCharCode(0xac00 + parseInt(c, 16) * 97)).join("")}`;
+
+async function scheduledStory(editor: StaffUser) {
+  const reporter = await createStaff("REPORTER");
+  const story = await createArticle(reporter.id, "SUBMITTED");
+  await approveArticle(editor, story.id, { version: story.version, publishAt: dayAhead(1).toISOString() });
+  return story;
+}
+
+async function commentOn(articleId: number) {
+  return db.comment.create({ data: { articleId, body: "분리수거함부터 늘려 주세요.", guestName: "골목지킴이", ipHash: randomUUID() } });
+}
+
+export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
+  submitArticleForm: {
+    role: "REPORTER",
+    arrange: async (reporter) => {
+      const draft = await submittableDraft(reporter);
+      return { form: { articleId: String(draft.id) }, effect: storyNowIn(draft.id, "SUBMITTED") };
+    },
+  },
+  returnArticleForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "SUBMITTED");
+      const note = "사진 설명을 보강해 주세요.";
+      return {
+        form: { articleId: String(story.id), note },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, deskNote: true } })).toEqual({ status: "DRAFT", deskNote: note });
+        },
+      };
+    },
+  },
+  approveArticleForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "SUBMITTED");
+      return { form: { articleId: String(story.id), version: String(story.version) }, effect: storyNowIn(story.id, "PUBLISHED") };
+    },
+  },
+  unpublishArticleForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      return { form: { articleId: String(story.id), reason: "법원의 게재 금지 결정" }, effect: storyNowIn(story.id, "UNPUBLISHED") };
+    },
+  },
+  rescheduleArticleForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await scheduledStory(editor);
+      const to = dayAhead(2);
+      to.setUTCSeconds(0, 0);
+      return {
+        form: { articleId: String(story.id), publishAt: toKstLocalInput(to) },
+        effect: async (outcome) => {
+          answeredOk(outcome, /예약 시각을 바꿨습니다/);
+          expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true, publishedAt: true } })).toEqual({ status: "SCHEDULED", publishedAt: to });
+        },
+      };
+    },
+  },
+  cancelScheduleForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await scheduledStory(editor);
+      return { form: { articleId: String(story.id), note: "" }, effect: storyNowIn(story.id, "SUBMITTED") };
+    },
+  },
+  republishArticleForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      await unpublishArticle(editor, story.id, { reason: "확인할 때까지 내림" });
+      return { form: { articleId: String(story.id), reason: "사실 확인을 마쳤습니다" }, effect: storyNowIn(story.id, "PUBLISHED") };
+    },
+  },
+  markNotificationsReadForm: {
+    role: "REPORTER",
+    arrange: async (reporter) => {
+      const story = await createArticle(reporter.id, "DRAFT");
+      await db.staffNotification.createMany({ data: [{ userId: reporter.id, articleId: story.id, kind: "RETURNED", note: "다시 보세요" }, { userId: reporter.id, articleId: story.id, kind: "RETURNED" }] });
+      return {
+        form: {},
+        effect: async (outcome) => {
+          answeredOk(outcome, /알림 2건을 읽음으로 표시했습니다/);
+          expect(await db.staffNotification.count({ where: { userId: reporter.id, readAt: null } })).toBe(0);
+        },
+      };
+    },
+  },
+  updateOwnProfileForm: {
+    role: "REPORTER",
+    arrange: async (reporter) => ({
+      form: { name: "김누리", bio: "사회부에서 지역 행정을 맡고 있습니다." },
+      effect: async (outcome) => {
+        answeredOk(outcome);
+        expect(await db.user.findUniqueOrThrow({ where: { id: reporter.id }, select: { name: true, bio: true } })).toEqual({ name: "김누리", bio: "사회부에서 지역 행정을 맡고 있습니다." });
+      },
+    }),
+  },
+  changeOwnPasswordForm: {
+    role: "REPORTER",
+    arrange: async (reporter) => {
+      const newPassword = "quiet-harbor-lantern-7402";
+      const before = await db.user.findUniqueOrThrow({ where: { id: reporter.id }, select: { sessionVersion: true } });
+      return {
+        form: { currentPassword: STAFF_PASSWORD, newPassword, confirmPassword: newPassword },
+        effect: async (outcome) => {
+          // After the change it ends the session cookies, which needs a request: outside one,
+          // Next.js refuses, so the handler got that far.
+          expect("error" in outcome && String(outcome.error)).toMatch(/`cookies` was called outside a request scope/);
+          const after = await db.user.findUniqueOrThrow({ where: { id: reporter.id }, select: { passwordHash: true, sessionVersion: true } });
+          expect(await verifyPassword(after.passwordHash, newPassword)).toBe(true);
+          expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+        },
+      };
+    },
+  },
+  createStaffForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const email = `new-${randomUUID().slice(0, 8)}@test.newsroom`;
+      return {
+        form: { name: "한지우", email, role: "REPORTER", title: "인턴기자" },
+        effect: async (outcome) => {
+          const state = answeredOk(outcome);
+          const user = await db.user.findUniqueOrThrow({ where: { email }, select: { name: true, role: true, title: true, mustChangePassword: true, passwordHash: true } });
+          expect(user).toMatchObject({ name: "한지우", role: "REPORTER", title: "인턴기자", mustChangePassword: true });
+          expect(await verifyPassword(user.passwordHash, state.secret ?? "")).toBe(true);
+        },
+      };
+    },
+  },
+  updateStaffForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const member = await createStaff("REPORTER");
+      return {
+        form: { userId: member.id, title: "선임기자", role: "EDITOR" },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect(await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { title: true, role: true } })).toEqual({ title: "선임기자", role: "EDITOR" });
+        },
+      };
+    },
+  },
+  setStaffActiveForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const member = await createStaff("REPORTER");
+      return {
+        form: { userId: member.id, active: "false" },
+        effect: async (outcome) => {
+          answeredOk(outcome, /비활성화했습니다/);
+          expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).active).toBe(false);
+        },
+      };
+    },
+  },
+  resetStaffPasswordForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const member = await createStaff("REPORTER");
+      return {
+        form: { userId: member.id },
+        effect: async (outcome) => {
+          const state = answeredOk(outcome);
+          const user = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { mustChangePassword: true, passwordHash: true } });
+          expect(user.mustChangePassword).toBe(true);
+          expect(await verifyPassword(user.passwordHash, state.secret ?? "")).toBe(true);
+        },
+      };
+    },
+  },
+  moderateCommentsForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      const [first, second] = [await commentOn(story.id), await commentOn(story.id)];
+      return {
+        form: { action: "hide", ids: [String(first.id), String(second.id)] },
+        effect: async (outcome) => {
+          answeredOk(outcome, /댓글 2개를 숨겼습니다/);
+          expect(await db.comment.findMany({ where: { articleId: story.id }, select: { status: true } })).toEqual([{ status: "HIDDEN" }, { status: "HIDDEN" }]);
+        },
+      };
+    },
+  },
+  setCommentsClosedForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      return {
+        form: { articleId: String(story.id), closed: "true" },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).commentsClosed).toBe(true);
+        },
+      };
+    },
+  },
+  liftBanForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const ban = await db.commentBan.create({ data: { ipHash: randomUUID(), reason: "욕설", expiresAt: dayAhead(3) } });
+      return {
+        form: { banId: String(ban.id) },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect((await db.commentBan.findUniqueOrThrow({ where: { id: ban.id } })).expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+        },
+      };
+    },
+  },
+  updateCommentSettingsForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const settings = { minIntervalSeconds: 30, maxPerHourPerStory: 5, duplicateWindowMinutes: 10, maxLinks: 1, reportHideThreshold: 4, blockedWordAction: "reject" };
+      return {
+        form: Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, String(value)])),
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect((await db.siteSetting.findUniqueOrThrow({ where: { key: COMMENT_SETTINGS_KEY } })).value).toEqual(settings);
+        },
+      };
+    },
+  },
+  addBlockedWordsForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const words = [uniqueWord(), uniqueWord()];
+      return {
+        form: { words: words.join("\n") },
+        effect: async (outcome) => {
+          answeredOk(outcome, /금칙어 2개를 더했습니다/);
+          expect(await db.blockedWord.count({ where: { word: { in: words.map(storedFormOf) } } })).toBe(2);
+        },
+      };
+    },
+  },
+  removeBlockedWordsForm: {
+    role: "ADMIN",
+    arrange: async (admin) => {
+      const [word] = await addBlockedWords(admin, { words: uniqueWord() });
+      const { id } = await db.blockedWord.findUniqueOrThrow({ where: { word } });
+      return {
+        form: { wordIds: [String(id)] },
+        effect: async (outcome) => {
+          answeredOk(outcome, /금칙어 1개를 뺐습니다/);
+          expect(await db.blockedWord.count({ where: { id } })).toBe(0);
+        },
+      };
+    },
+  },
+  testBlockedWordsForm: {
+    role: "ADMIN",
+    arrange: async (admin) => {
+      const [word] = await addBlockedWords(admin, { words: uniqueWord() });
+      return {
+        form: { text: `이 문장에는 ${word} 이 들어 있다` },
+        effect: async (outcome) => {
+          answeredOk(outcome, new RegExp(`걸립니다: .*금칙어 "${word}"`));
+        },
+      };
+    },
+  },
+};
