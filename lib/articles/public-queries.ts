@@ -6,16 +6,19 @@ import { previewDescription } from "@/lib/articles/preview-text";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
-import { publicStateOf } from "@/lib/articles/visibility";
+import { publicStateOf, storyTakedownInForceWhere } from "@/lib/articles/visibility";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
+import { takedownNotice, type TakedownNotice } from "@/lib/takedowns/takedown-rules";
 
 /** The bylines a live revision was approved with (frozen by the database as it went live: ArticleRevisionByline). */
 export const frozenBylinesSelect = { orderBy: { position: "asc" }, select: { userId: true, name: true, title: true, bylineEmail: true } } as const;
 
-const articlePageSelect = {
+const articlePageSelect = (now: Date) => ({
   id: true,
+  // A block in force (임시조치): the page shows its notice instead of the story.
+  takedowns: { where: storyTakedownInForceWhere(now), orderBy: { endsAt: "desc" }, take: 1, select: { reason: true, endsAt: true } },
   status: true,
   liveRevisionId: true,
   publishedAt: true,
@@ -40,7 +43,7 @@ const articlePageSelect = {
       bylines: frozenBylinesSelect,
     },
   },
-} satisfies Prisma.ArticleSelect;
+}) satisfies Prisma.ArticleSelect;
 
 export interface Byline {
   id: string;
@@ -79,14 +82,16 @@ export interface PublicCorrectionNote {
   at: Date;
 }
 
-export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "gone" } | { state: "missing" };
+export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "blocked"; notice: TakedownNotice } | { state: "gone" } | { state: "missing" };
 
 async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageData> {
   tagResponse(cacheTag.story(id));
-  const row = await readerDb.article.findUnique({ where: { id }, select: articlePageSelect });
+  const row = await readerDb.article.findUnique({ where: { id }, select: articlePageSelect(now) });
   if (!row) return { state: "missing" };
   const state = publicStateOf(row, now);
   if (state === "gone") return { state: "gone" };
+  const block = row.takedowns[0];
+  if (state === "blocked" && block) return { state: "blocked", notice: takedownNotice(block.reason, block.endsAt, "story") };
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
   const bylines = live.bylines.map(({ userId, ...person }) => ({ id: userId, ...person }));
@@ -144,8 +149,8 @@ export function toPublicArticle(
 }
 
 /**
- * What the article page shows for `id`: the story, "gone" (withdrawn: 410) or "missing" (never
- * public or no such story: 404). Cached per request, so the page, its metadata and its JSON-LD
+ * What the article page shows for `id`: the story, "blocked" (a 임시조치 in force: 451 with its
+ * notice), "gone" (withdrawn: 410) or "missing" (never public or no such story: 404). Cached per request, so the page, its metadata and its JSON-LD
  * read the database once.
  */
 export const getArticlePageData = cache((id: number): Promise<ArticlePageData> => loadArticlePageData(id, new Date()));

@@ -58,6 +58,9 @@ export const transitionLog = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // A block is not a workflow transition; deleting a story after one is (article.unpublished).
+  "takedown.applied": null,
+  "takedown.ended": null,
 } satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {

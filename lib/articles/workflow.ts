@@ -242,7 +242,11 @@ export async function cancelSchedule(actor: StaffUser, id: number, input: unknow
   });
 }
 
-export async function unpublishArticle(actor: StaffUser, id: number, input: unknown, now = new Date()) {
+/**
+ * Takes a story off the site. `alsoInTransaction` writes what the unpublication is part of (a
+ * 임시조치 ending in deletion, lib/takedowns/end-takedown.ts) in its transaction: both or neither.
+ */
+export async function unpublishArticle(actor: StaffUser, id: number, input: unknown, now = new Date(), alsoInTransaction?: (tx: DbTransaction) => Promise<unknown>) {
   const article = await loadSubject(actor, id, "unpublish");
   const { reason } = parseInput(unpublishArticleSchema, input);
   assertStateAllows(article, "unpublish", now);
@@ -250,6 +254,7 @@ export async function unpublishArticle(actor: StaffUser, id: number, input: unkn
     to: "UNPUBLISHED",
     data: { unpublishedAt: now },
     note: reason,
+    writeWithRevision: alsoInTransaction ? (tx) => alsoInTransaction(tx) : undefined,
     event: (transition) => ({ type: "article.unpublished", ...transition }),
   });
 }

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   "comment.ban": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.close": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // 임시조치 (정보통신망법 제44조의2): the desk blocks a story or a comment, restores or deletes it.
+  "takedown.manage": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

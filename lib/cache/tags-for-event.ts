@@ -40,6 +40,8 @@ function publicationTagsIfDue(event: { articleId?: number; publishAt?: string | 
 
 const commentTags = (event: { articleId?: number }) => (event.articleId === undefined ? [] : [cacheTag.comments(event.articleId)]);
 
+const takedownTags = (event: { articleId?: number; commentId?: number | null }) => (event.commentId ? commentTags(event) : publicationTags(event));
+
 const cacheInvalidation = {
   "article.published": publicationTags,
   "article.republished": publicationTags,
@@ -74,6 +76,11 @@ const cacheInvalidation = {
   // Not on any page until a story uses it, and that story's approval says so.
   "media.uploaded": null,
   "section.changed": () => [cacheTag.site],
+  // A blocked story leaves every list, feed, sitemap and search (all carry `latest`) and its page
+  // shows the notice; a blocked comment changes its story's comment list only. Its end at its
+  // time is dropped by the listener's timer first, at that moment (invalidation-listener.ts).
+  "takedown.applied": takedownTags,
+  "takedown.ended": takedownTags,
 } satisfies AfterCommitConsumer<string[], number>;
 
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {

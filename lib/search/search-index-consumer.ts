@@ -38,4 +38,7 @@ export const searchIndex = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // Search asks at query time whether a story is blocked (publiclyVisibleSql): the entry stays.
+  "takedown.applied": null,
+  "takedown.ended": null,
 } satisfies InTransactionConsumer;

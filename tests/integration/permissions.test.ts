@@ -20,6 +20,7 @@ import { listMedia, updateMedia } from "@/lib/media/media-library";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
+import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
 import sharp from "sharp";
 
@@ -62,6 +63,8 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.ban": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Issue 22 (임시조치): the desk blocks a story or a comment; reporters never, not even their own.
+  "takedown.manage": { REPORTER: no, EDITOR: yes, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -107,6 +110,7 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.ban": { run: async (actor, owner) => banCommentSources(actor, { ids: [await guestComment(owner)], days: 1 }) },
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
+  "takedown.manage": { run: async (actor, owner) => applyTakedown(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, reason: "DEFAMATION", days: 7 }) },
 };
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */

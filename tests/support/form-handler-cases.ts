@@ -12,6 +12,7 @@ import { addBlockedWords, storedFormOf } from "@/lib/comments/blocked-word-list"
 import { COMMENT_SETTINGS_KEY } from "@/lib/comments/comment-settings";
 import { db } from "@/lib/db";
 import { toKstLocalInput } from "@/lib/format/korean-time";
+import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import type { FormHandlerName } from "./form-handlers";
 import { STAFF_PASSWORD, createArticle, createStaff } from "./staff-fixtures";
@@ -307,6 +308,48 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
         form: { text: `이 문장에는 ${word} 이 들어 있다` },
         effect: async (outcome) => {
           answeredOk(outcome, new RegExp(`걸립니다: .*금칙어 "${word}"`));
+        },
+      };
+    },
+  },
+  applyTakedownForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      const comment = await commentOn(story.id);
+      return {
+        form: { commentId: String(comment.id), reason: "PRIVACY", days: "7", claimReference: "R-2026-0042", note: "청구서 사본 보관" },
+        effect: async (outcome) => {
+          answeredOk(outcome, /연락처가 없어 알리지 못했습니다/);
+          expect(await db.takedown.findFirstOrThrow({ where: { commentId: comment.id } })).toMatchObject({ status: "ACTIVE", reason: "PRIVACY", claimReference: "R-2026-0042" });
+        },
+      };
+    },
+  },
+  restoreTakedownForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      const { id } = await applyTakedown(editor, { articleId: story.id, reason: "DEFAMATION", days: 30 });
+      return {
+        form: { takedownId: String(id), note: "청구인이 요청을 거두었습니다" },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect(await db.takedown.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "RESTORED", endedById: editor.id });
+        },
+      };
+    },
+  },
+  deleteTakedownTargetForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      const { id } = await applyTakedown(editor, { articleId: story.id, reason: "DEFAMATION", days: 30 });
+      return {
+        form: { takedownId: String(id), note: "권리침해가 인정되었습니다" },
+        effect: async (outcome) => {
+          await storyNowIn(story.id, "UNPUBLISHED")(outcome);
+          expect((await db.takedown.findUniqueOrThrow({ where: { id } })).status).toBe("DELETED");
         },
       };
     },

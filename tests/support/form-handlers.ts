@@ -14,6 +14,7 @@ import {
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
+import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from "@/lib/takedowns/takedown-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
 export const FORM_HANDLERS = {
@@ -38,6 +39,9 @@ export const FORM_HANDLERS = {
   addBlockedWordsForm,
   removeBlockedWordsForm,
   testBlockedWordsForm,
+  applyTakedownForm,
+  restoreTakedownForm,
+  deleteTakedownTargetForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -78,4 +82,7 @@ export const FORM_FIELD_NAMES = [
   "words",
   "wordIds",
   "text",
+  "commentId",
+  "claimReference",
+  "takedownId",
 ] as const;

@@ -24,6 +24,7 @@ export default async function CommentModerationPage({ searchParams }: Props) {
   if (result.denied !== undefined) return <AccessDenied message="댓글 관리는 데스크(편집자)와 관리자만 할 수 있습니다." />;
   const queue = result.data;
   const canBan = canForAnyRecord(staff, "comment.ban");
+  const canTakeDown = canForAnyRecord(staff, "takedown.manage");
   const bans = canBan ? await listActiveBans(staff) : [];
   const link = (params: { view?: QueueView; page?: number }) => {
     const search = new URLSearchParams();
@@ -123,6 +124,7 @@ export default async function CommentModerationPage({ searchParams }: Props) {
                         삭제
                       </button>
                     )}
+                    {comment.status !== "DELETED" && canTakeDown && <Link href={`/newsroom/takedowns/new?comment=${comment.id}`}>임시조치</Link>}
                   </td>
                 </tr>
               ))}

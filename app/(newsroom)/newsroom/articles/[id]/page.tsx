@@ -14,6 +14,7 @@ import { getArticlePreview } from "@/lib/articles/article-preview";
 import { getDeskReview } from "@/lib/articles/desk-review";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
+import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstDateTime } from "@/lib/format/korean-time";
 import { ReviewActions } from "./review-actions";
@@ -68,6 +69,11 @@ export default async function ReviewPage({ params }: Props) {
         <Link className="button button--secondary" href={`/newsroom/articles/${article.id}/preview`}>
           미리보기
         </Link>
+        {visible && canForAnyRecord(staff, "takedown.manage") && (
+          <Link className="button button--secondary" href={`/newsroom/takedowns/new?article=${article.id}`} data-testid="takedown-article">
+            임시조치
+          </Link>
+        )}
       </p>
       {submissionProblems.length > 0 && (
         <div className="notice" role="note" data-testid="submission-problems">
