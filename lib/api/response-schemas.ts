@@ -13,6 +13,7 @@ import type { TransitionVerdict } from "@/lib/articles/transition-rules";
 import type { MediaOut } from "@/lib/media/media-output";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
+import { pollSurveySchema } from "@/lib/elections/poll-survey";
 import { ArticleStatus, CorrectionType, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
 
 const time = z.iso.datetime({ offset: true });
@@ -53,6 +54,7 @@ const articleOutSchema = z.object({
   heroCaption: z.string(),
   heroCredit: z.string(),
   body: articleBodySchema,
+  pollSurvey: pollSurveySchema.nullable().meta({ description: "An election poll story's particulars (선거여론조사기준 제18조); null: not a poll story" }),
   deskNote: z.string().nullable(),
   hasPendingUpdate: z.boolean(),
   author: person,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
+import { pollSurveySchema } from "@/lib/elections/poll-survey";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
 const MAX_TAGS = 10;
@@ -33,6 +34,8 @@ const fields = {
   heroCaption: safeText({ max: 300, maxMessage: "사진 설명은 300자 이하로 입력하세요." }),
   heroCredit: safeText({ max: 100, maxMessage: "사진 출처는 100자 이하로 입력하세요." }),
   body: articleBodySchema,
+  /** An election poll story's particulars; null: not a poll story. */
+  pollSurvey: pollSurveySchema.nullable(),
 };
 
 /** A new story: only the headline is required. */
@@ -46,6 +49,7 @@ export const articleContentSchema = z.object({
   heroCaption: fields.heroCaption.default(""),
   heroCredit: fields.heroCredit.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
+  pollSurvey: fields.pollSurvey.default(null),
 });
 type ArticleContent = z.output<typeof articleContentSchema>;
 
@@ -63,6 +67,7 @@ export const saveArticleSchema = z.object({
   heroCaption: fields.heroCaption.optional(),
   heroCredit: fields.heroCredit.optional(),
   body: fields.body.optional(),
+  pollSurvey: fields.pollSurvey.optional(),
   /** The version the editor started from; a save from an older version is refused, not merged. */
   version: versionSchema,
   /** An automatic save while typing: it keeps at most one revision per few minutes per person. */

@@ -9,6 +9,8 @@ import { isPubliclyVisible } from "@/lib/articles/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";
+import { storedPollSurvey } from "@/lib/elections/stored-poll-survey";
+import type { PollSurvey } from "@/lib/elections/poll-survey";
 
 export const articleOutSelect = {
   id: true,
@@ -23,6 +25,7 @@ export const articleOutSelect = {
   heroCaption: true,
   heroCredit: true,
   bodyJson: true,
+  pollSurvey: true,
   deskNote: true,
   hasPendingUpdate: true,
   createdAt: true,
@@ -93,6 +96,8 @@ interface ArticleStateOut extends Pick<ArticleContentOut, "headline" | "subHeadl
 export interface ArticleOut extends ArticleStateOut, ArticleContentOut {
   slug: string;
   hero: MediaOut | null;
+  /** An election poll story's particulars (lib/elections/poll-survey.ts); null: not a poll story. */
+  pollSurvey: PollSurvey | null;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -115,6 +120,7 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
     heroCredit: row.heroCredit,
     // Stored only after passing the body schema (lib/articles/article-input-schema.ts).
     body: row.bodyJson as ArticleBody,
+    pollSurvey: storedPollSurvey(row.pollSurvey),
     deskNote: row.deskNote,
     hasPendingUpdate: row.hasPendingUpdate,
     author: row.author,

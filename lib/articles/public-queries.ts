@@ -11,6 +11,8 @@ import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 import { takedownNotice, type TakedownNotice } from "@/lib/takedowns/takedown-rules";
+import type { PollSurvey } from "@/lib/elections/poll-survey";
+import { storedPollSurvey } from "@/lib/elections/stored-poll-survey";
 
 /** The bylines a live revision was approved with (frozen by the database as it went live: ArticleRevisionByline). */
 export const frozenBylinesSelect = { orderBy: { position: "asc" }, select: { userId: true, name: true, title: true, bylineEmail: true } } as const;
@@ -41,6 +43,7 @@ const articlePageSelect = (now: Date) => ({
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
       bylines: frozenBylinesSelect,
+      pollSurvey: true,
     },
   },
 }) satisfies Prisma.ArticleSelect;
@@ -74,6 +77,8 @@ export interface PublicArticle {
   hero: (PublicImage & { mediaId: string; caption: string; credit: string }) | null;
   /** 정정 and 반론 notes, oldest first, printed after the body. */
   corrections: PublicCorrectionNote[];
+  /** An election poll story's particulars, printed in a box after the body (선거여론조사기준 제18조). */
+  pollSurvey: PollSurvey | null;
 }
 
 export interface PublicCorrectionNote {
@@ -110,6 +115,8 @@ export interface ArticleText {
   heroCredit: string;
   section: { id: number; slug: string; name: string } | null;
   heroImage: ({ id: string } & StoredImageFields) | null;
+  /** Stored poll particulars (Article / ArticleRevision.pollSurvey), or null. */
+  pollSurvey: unknown;
 }
 
 /** The one mapping to the article page's shape: the public page and the newsroom's preview both use it. */
@@ -145,6 +152,7 @@ export function toPublicArticle(
       : null,
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
+    pollSurvey: storedPollSurvey(text.pollSurvey),
   };
 }
 

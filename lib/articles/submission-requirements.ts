@@ -5,6 +5,7 @@
 import type { BodyNode } from "@/lib/articles/body-schema";
 import { countManuscript } from "@/lib/articles/manuscript-count";
 import { imageProblems } from "@/lib/articles/submission-checks";
+import { pollSurveyProblems, type PollSurvey } from "@/lib/elections/poll-survey";
 
 /** The shortest body the desk takes, in characters with spaces (half a 200-character 원고지 page). */
 const MIN_BODY_CHARACTERS = 100;
@@ -17,10 +18,12 @@ export interface SubmissionStory {
   body: { content?: BodyNode[] };
   /** The hero photo: its alt text (from the library) and the credit printed with the story. */
   hero: { mediaId: string; alt: string | null; credit: string | null } | null;
+  /** An election poll story's particulars (선거여론조사기준 제18조), or null for other stories. */
+  pollSurvey: PollSurvey | null;
 }
 
 export interface SubmissionProblem {
-  field: "headline" | "sectionId" | "body" | "images";
+  field: "headline" | "sectionId" | "body" | "images" | "pollSurvey";
   message: string;
 }
 
@@ -34,5 +37,6 @@ export function submissionProblems(story: SubmissionStory): SubmissionProblem[] 
     problems.push({ field: "body", message: `본문이 너무 짧습니다 (${length}자). ${MIN_BODY_CHARACTERS}자 이상 써야 데스크에 넘길 수 있습니다.` });
   }
   for (const image of imageProblems({ hero: story.hero, body: story.body })) problems.push({ field: "images", message: image.message });
+  if (story.pollSurvey) for (const poll of pollSurveyProblems(story.pollSurvey)) problems.push({ field: "pollSurvey", message: poll.message });
   return problems;
 }

@@ -12,12 +12,13 @@ import { approveArticleSchema, returnArticleSchema, unpublishArticleSchema } fro
 import { cancelScheduleSchema, republishArticleSchema, rescheduleArticleSchema } from "@/lib/articles/desk-input-schema";
 import { snapshotRevision } from "@/lib/articles/revisions";
 import { syncLiveTags } from "@/lib/articles/live-tags";
-import { storedSubmissionProblems } from "@/lib/articles/submission-story";
+import { storedPollSurveyProblems, storedSubmissionProblems } from "@/lib/articles/submission-story";
 import { permissionRefusal, roleMayEver, stateRefusal, type TransitionAction } from "@/lib/articles/transition-rules";
 import { isLive, isPubliclyVisible } from "@/lib/articles/visibility";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
+import { assertOutsidePollBlackout } from "@/lib/elections/poll-blackouts";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { ArticleTransition, DomainEvent } from "@/lib/events/event-types";
@@ -62,6 +63,8 @@ interface Transition {
   snapshot?: { kind: RevisionKind; note?: string; makeLive?: boolean };
   /** Rows that belong to the change itself and name its revision. */
   writeWithRevision?: (tx: DbTransaction, revisionId: string | null) => Promise<unknown>;
+  /** When the move puts the story before readers: a poll story may not go out in an election's blackout then. */
+  goesPublicAt?: Date;
   event: (transition: ArticleTransition) => DomainEvent;
 }
 
@@ -81,6 +84,7 @@ async function applyTransition(actor: StaffUser, article: Subject, now: Date, tr
       data: { ...transition.data, status: transition.to, version: { increment: 1 } },
     });
     if (count === 0) throw conflict(STALE);
+    if (transition.goesPublicAt) await assertOutsidePollBlackout(tx, article.id, transition.goesPublicAt, now);
     const revision = transition.snapshot ? await takeSnapshot(tx, actor, article.id, transition.snapshot, now) : null;
     if (transition.snapshot?.makeLive || "liveRevisionId" in transition.data) await syncLiveTags(tx, article.id);
     await transition.writeWithRevision?.(tx, revision?.id ?? null);
@@ -156,6 +160,9 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
   if (publishAt && publishAt.getTime() <= now.getTime()) {
     throw invalid("예약 시각이 이미 지났습니다. 비워 두고 지금 발행하거나 앞으로의 시각을 고르세요.");
   }
+  // The working copy goes live: a poll story must carry its particulars (선거여론조사기준 제18조).
+  const pollProblems = await storedPollSurveyProblems(db, id);
+  if (pollProblems.length > 0) throw invalid(`여론조사 보도에 함께 실을 사항이 빠졌습니다: ${pollProblems.map((problem) => problem.message).join(" ")}`, { problems: pollProblems });
   if (article.status === "SUBMITTED" || !isLive(article)) {
     assertStateAllows(article, publishAt ? "schedule" : "approve", now);
     if (correctionType && correctionType !== "UPDATE") throw invalid("처음 승인하는 기사에는 정정·반론을 고르지 않습니다.");
@@ -177,6 +184,7 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
     data: { lastCorrectedAt: now, hasPendingUpdate: false },
     note: correctionNote,
     snapshot: { kind: "CORRECTION", makeLive: true },
+    goesPublicAt: now,
     // The notice readers see under the story is part of the change.
     writeWithRevision: (tx, revisionId) => tx.articleCorrection.create({ data: { articleId: id, type, note: correctionNote, revisionId, createdById: actor.id, createdAt: now } }),
     event: (transition) => ({ type: "article.corrected", ...transition, correctionType: type }),
@@ -188,6 +196,7 @@ async function publishSubmitted(actor: StaffUser, article: Subject, now: Date) {
     to: "PUBLISHED",
     data: { approvedAt: now, approvedById: actor.id, publishedAt: now, hasPendingUpdate: false, unpublishedAt: null },
     snapshot: { kind: "APPROVE", makeLive: true },
+    goesPublicAt: now,
     event: (transition) => ({ type: "article.published", ...transition, publishedAt: now.toISOString() }),
   });
 }
@@ -197,6 +206,7 @@ async function scheduleSubmitted(actor: StaffUser, article: Subject, publishAt: 
     to: "SCHEDULED",
     data: { approvedAt: now, approvedById: actor.id, publishedAt: publishAt, hasPendingUpdate: false, unpublishedAt: null },
     snapshot: { kind: "APPROVE", makeLive: true },
+    goesPublicAt: publishAt,
     event: (transition) => ({ type: "article.scheduled", ...transition, publishAt: publishAt.toISOString() }),
   });
 }
@@ -207,6 +217,8 @@ async function approvePendingBeforePublication(actor: StaffUser, article: Subjec
     to: article.status,
     data: { approvedAt: now, approvedById: actor.id, hasPendingUpdate: false, ...(publishAt ? { publishedAt: publishAt } : {}) },
     snapshot: { kind: "APPROVE", makeLive: true },
+    // A story scheduled before its poll flag was approved: its (old or new) time is checked now.
+    goesPublicAt: publishAt ?? article.publishedAt ?? now,
     event: (transition) => ({ type: "article.update-approved", ...transition, publishAt: iso(publishAt ?? article.publishedAt), rescheduled: publishAt !== null }),
   });
 }
@@ -216,6 +228,7 @@ async function rescheduleLoaded(actor: StaffUser, article: Subject, publishAt: D
   await applyTransition(actor, article, now, {
     to: "SCHEDULED",
     data: { publishedAt: publishAt },
+    goesPublicAt: publishAt,
     event: (transition) => ({ type: "article.rescheduled", ...transition, publishAt: publishAt.toISOString(), previousPublishAt: iso(article.publishedAt) }),
   });
 }
@@ -272,6 +285,7 @@ export async function republishArticle(actor: StaffUser, id: number, input: unkn
     to: "PUBLISHED",
     data: { unpublishedAt: null, publishedAt },
     note: reason,
+    goesPublicAt: now,
     event: (transition) => ({ type: "article.republished", ...transition }),
   });
 }

@@ -19,7 +19,7 @@ import type { DbTransaction } from "@/lib/db/client";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { EventOf } from "@/lib/events/event-types";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 
 export interface EditableArticle {
@@ -62,6 +62,7 @@ function contentColumns(patch: ContentPatch, options: { updateSlug: boolean }): 
   if (patch.heroImageId !== undefined) data.heroImageId = patch.heroImageId;
   if (patch.heroCaption !== undefined) data.heroCaption = patch.heroCaption;
   if (patch.heroCredit !== undefined) data.heroCredit = patch.heroCredit;
+  if (patch.pollSurvey !== undefined) data.pollSurvey = patch.pollSurvey ?? Prisma.DbNull;
   return data;
 }
 
