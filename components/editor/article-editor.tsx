@@ -27,6 +27,7 @@ import { VideoDialog } from "@/components/editor/video-dialog";
 import { WordCount } from "@/components/editor/word-count";
 import type { BodyNode } from "@/lib/articles/body-schema";
 import { imageProblems, type ImageProblem } from "@/lib/articles/submission-checks";
+import { formatKstMinute } from "@/lib/format/korean-time";
 import "./editor.css";
 
 export interface ArticleEditorProps {
@@ -303,7 +304,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       )}
       {recoverable && (
         <div className="notice notice--warn" role="alert" data-testid="recover-backup">
-          저장되지 않은 글이 이 기기에 남아 있습니다 ({new Date(recoverable.savedAt).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}).
+          저장되지 않은 글이 이 기기에 남아 있습니다 ({formatKstMinute(new Date(recoverable.savedAt))}).
           <button
             type="button"
             className="button"
