@@ -37,6 +37,6 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
   });
   if (!row) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.read", { ownerId: row.authorId });
-  // Not approved yet: the byline shows the time it would carry if approved now.
-  return toPublicArticle({ ...row, approvedAt: row.approvedAt ?? now, publishedAt: row.publishedAt ?? now }, row);
+  // Not approved yet: the byline says so ("승인 전"), never a time nobody approved it at.
+  return { ...toPublicArticle({ ...row, publishedAt: row.publishedAt ?? now }, row), approvedAt: row.approvedAt };
 }

@@ -64,8 +64,8 @@ export interface PublicArticle {
   bylines: Byline[];
   author: Byline;
   tags: { slug: string; name: string }[];
-  /** The public 기사승인 time. */
-  approvedAt: Date;
+  /** The public 기사승인 time; null only in a staff preview of a story nobody has approved yet. */
+  approvedAt: Date | null;
   publishedAt: Date;
   /** The 수정 time: set when the desk approved a correction. */
   lastCorrectedAt: Date | null;

@@ -15,7 +15,7 @@ import { getDeskReview } from "@/lib/articles/desk-review";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { requireStaffPage } from "@/lib/auth/session";
-import { formatKstDateTime } from "@/lib/format/korean-time";
+import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
 import { ReviewActions } from "./review-actions";
 
 interface Props {
@@ -49,9 +49,9 @@ export default async function ReviewPage({ params }: Props) {
         <span>
           {article.author.name} {article.author.title}
         </span>
-        <span>판 {article.version}</span>
-        {article.approvedAt && <span>기사승인 {formatKstDateTime(article.approvedAt)}</span>}
-        {scheduledLater && article.publishedAt && <span data-testid="scheduled-at">발행 예정 {formatKstDateTime(article.publishedAt)} (한국 시각)</span>}
+        <span>최근 저장 {formatKstMinute(article.updatedAt)}</span>
+        <span>기사승인 {article.approvedAt ? formatKstDateTime(article.approvedAt) : "승인 전"}</span>
+        {scheduledLater && article.publishedAt && <span data-testid="scheduled-at">발행 예정 {formatKstMinute(article.publishedAt)} (한국 시각)</span>}
         {article.lastCorrectedAt && <span>수정 {formatKstDateTime(article.lastCorrectedAt)}</span>}
       </p>
       <h1>{article.headline}</h1>
