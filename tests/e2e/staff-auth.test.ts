@@ -96,8 +96,9 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
     expect(await internPage.textContent('[data-testid="article-status"]')).toBe("데스크 검토 중");
     expect(await internPage.locator("button", { hasText: "승인" }).count()).toBe(0);
     // ...and someone else's story not at all.
-    await internPage.goto(`${baseUrl}/newsroom/articles/${otherStoryId}`);
-    expect(await internPage.textContent("h1")).toBe("권한 없음");
+    const denied = await internPage.goto(`${baseUrl}/newsroom/articles/${otherStoryId}`);
+    expect(denied?.status()).toBe(403);
+    expect(await internPage.textContent('[data-testid="newsroom-forbidden"] h1')).toBe("이 화면을 볼 권한이 없습니다");
 
     // API, with the intern's session cookie.
     const apiAttempt = await internPage.context().request.post(`${baseUrl}/api/v1/articles/${internStoryId}/approve`, {
@@ -209,8 +210,9 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
     await signIn(page, DEMO_STAFF.reporter.email, password);
     await page.waitForURL(`${baseUrl}/newsroom`);
     for (const path of ["/newsroom/staff", "/newsroom/audit"]) {
-      await page.goto(`${baseUrl}${path}`);
-      expect(await page.textContent("h1")).toBe("권한 없음");
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(403);
+      expect(await page.textContent('[data-testid="newsroom-forbidden"] h1')).toBe("이 화면을 볼 권한이 없습니다");
     }
   });
 });

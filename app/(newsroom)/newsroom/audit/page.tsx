@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -22,8 +21,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const query = await searchParams;
   const action = query.action && /^[a-z.]{1,40}$/.test(query.action) ? query.action : undefined;
   const result = await loadForPage(() => listAuditLog(staff, { page: pageNumber(query.page), action }));
-  if (result.denied !== undefined) return <AccessDenied message="보안 기록은 관리자만 볼 수 있습니다." />;
-  const { entries, page, pageCount, total } = result.data;
+  const { entries, page, pageCount, total } = result;
   const link = (p: number) => `/newsroom/audit?page=${p}${action ? `&action=${action}` : ""}`;
   return (
     <>

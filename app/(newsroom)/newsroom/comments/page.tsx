@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { COMMENT_STATUS_KO, commentReasonLabel } from "@/components/newsroom/comments/comment-status-label";
 import { ModerationForm } from "@/components/newsroom/comments/moderation-form";
@@ -21,8 +20,7 @@ export default async function CommentModerationPage({ searchParams }: Props) {
   const view = query.view && Object.hasOwn(QUEUE_VIEWS, query.view) ? (query.view as QueueView) : "pending";
   const articleId = /^\d{1,9}$/.test(query.articleId ?? "") ? Number(query.articleId) : undefined;
   const result = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: Number(query.page) || 1 }));
-  if (result.denied !== undefined) return <AccessDenied message="댓글 관리는 데스크(편집자)와 관리자만 할 수 있습니다." />;
-  const queue = result.data;
+  const queue = result;
   const canBan = canForAnyRecord(staff, "comment.ban");
   const bans = canBan ? await listActiveBans(staff) : [];
   const link = (params: { view?: QueueView; page?: number }) => {

@@ -4,7 +4,6 @@ import "@/components/newsroom/desk/desk.css";
 // The public page's own styles, so the preview looks exactly as readers will see it.
 import "@/components/site/site.css";
 import { ArticleView } from "@/components/article/article-view";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { DiffView } from "@/components/newsroom/desk/diff-view";
 import { HistoryList } from "@/components/newsroom/desk/history-list";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -33,8 +32,7 @@ export default async function ReviewPage({ params }: Props) {
   if (id === null) notFound();
   const now = new Date();
   const result = await loadForPage(() => Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now)]));
-  if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
-  const [{ article, transitions, comparison, submissionProblems }, history, preview] = result.data;
+  const [{ article, transitions, comparison, submissionProblems }, history, preview] = result;
   const visible = isPubliclyVisible(article, now);
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
