@@ -12,7 +12,8 @@ import type { EditorArticle, MediaOut } from "@/lib/articles/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
 import { ConflictScreen } from "@/components/editor/conflict-screen";
 import type { DraftSession } from "@/components/editor/draft-session";
-import { EditorBridge, EMPTY_DOC } from "@/components/editor/editor-bridge";
+import { EditorBridge, EMPTY_DOC, type EditorMeta } from "@/components/editor/editor-bridge";
+import { EditorBar } from "@/components/editor/editor-bar";
 import { EditorDialogs, useEditorDialogs } from "@/components/editor/editor-dialogs";
 import { EditorFields } from "@/components/editor/editor-fields";
 import { EditorToolbar } from "@/components/editor/editor-toolbar";
@@ -20,15 +21,12 @@ import { HeroPhoto } from "@/components/editor/hero-photo";
 import { HistoryPanel } from "@/components/editor/history-panel";
 import { rememberMedia } from "@/components/editor/media-cache";
 import { UploadTray } from "@/components/editor/media-picker";
-import { SaveStatusBadge } from "@/components/editor/save-status";
 import { useDraftRecovery } from "@/components/editor/use-draft-recovery";
 import { metaOf, useEditorMeta } from "@/components/editor/use-editor-meta";
 import { useImageUploads } from "@/components/editor/use-image-uploads";
 import { usePresence } from "@/components/editor/use-presence";
 import { useSaveOnExit } from "@/components/editor/use-save-on-exit";
-import { WordCount } from "@/components/editor/word-count";
-import type { BodyNode } from "@/lib/articles/body-schema";
-import { imageProblems, type ImageProblem } from "@/lib/articles/submission-checks";
+import { useSubmissionCheck } from "@/components/editor/use-submission-check";
 import { formatKstMinute } from "@/lib/format/korean-time";
 import "./editor.css";
 
@@ -50,7 +48,6 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [bridge] = useState(() => new EditorBridge(metaOf(article)));
   const { meta, showMeta, changeMeta } = useEditorMeta(bridge);
   const [session, setSession] = useState<DraftSession | null>(null);
-  const [problems, setProblems] = useState<ImageProblem[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [articleId, setArticleId] = useState<number | null>(article?.id ?? null);
 
@@ -91,6 +88,11 @@ export function ArticleEditor(props: ArticleEditorProps) {
   }, [bridge, presence.noteActivity]);
   const { uploads, insertImageFiles, dismissUpload } = useImageUploads(editor);
   const dialogs = useEditorDialogs(bridge, insertImageFiles);
+  const submission = useSubmissionCheck(editor, bridge);
+  const editFields = (change: Partial<EditorMeta>) => {
+    changeMeta(change);
+    submission.recheckSoon();
+  };
 
   const saveNow = async () => {
     setMessage(null);
@@ -106,12 +108,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   const submit = async () => {
     if (!editor || !session) return;
-    const found = imageProblems({
-      hero: bridge.meta.hero ? { mediaId: bridge.meta.hero.id, alt: bridge.meta.hero.alt, credit: bridge.meta.heroCredit } : null,
-      body: editor.getJSON() as { content?: BodyNode[] },
-    });
-    setProblems(found);
-    if (found.length > 0) return;
+    // The server's own rule, checked here first: nothing is sent while the list is not empty.
+    if (submission.check().length > 0) return;
     if (!(await saveNow()) || session.articleId === null) return;
     try {
       await apiRequest("POST", `/api/v1/articles/${session.articleId}/submit`, {});
@@ -125,29 +123,25 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   return (
     <div className="article-editor" data-testid="article-editor" data-article-id={articleId ?? ""}>
-      <div className="editor-bar">
-        <SaveStatusBadge session={session} />
-        <WordCount editor={editor} />
-        <div className="editor-bar__actions">
-          {/* mousedown would take the focus out of the body: the reporter keeps typing after a save. */}
-          <button type="button" className="button button--secondary" data-testid="save-button" onMouseDown={(event) => event.preventDefault()} onClick={() => void saveNow()} disabled={readOnly}>
-            저장
+      <EditorBar session={session} editor={editor}>
+        {/* mousedown would take the focus out of the body: the reporter keeps typing after a save. */}
+        <button type="button" className="button button--secondary" data-testid="save-button" onMouseDown={(event) => event.preventDefault()} onClick={() => void saveNow()} disabled={readOnly}>
+          저장
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void openPreview()} disabled={articleId === null && meta.headline.trim() === ""}>
+          미리보기
+        </button>
+        {articleId !== null && (
+          <button type="button" className="button button--secondary" aria-pressed={dialogs.showHistory} onClick={dialogs.toggleHistory}>
+            기록
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void openPreview()} disabled={articleId === null && meta.headline.trim() === ""}>
-            미리보기
+        )}
+        {props.maySubmit && !readOnly && (
+          <button type="button" className="button" onClick={() => void submit()}>
+            데스크에 넘기기
           </button>
-          {articleId !== null && (
-            <button type="button" className="button button--secondary" aria-pressed={dialogs.showHistory} onClick={dialogs.toggleHistory}>
-              기록
-            </button>
-          )}
-          {props.maySubmit && !readOnly && (
-            <button type="button" className="button" onClick={() => void submit()}>
-              데스크에 넘기기
-            </button>
-          )}
-        </div>
-      </div>
+        )}
+      </EditorBar>
 
       {props.readOnlyReason && (
         <p className="notice" role="note">
@@ -191,12 +185,12 @@ export function ArticleEditor(props: ArticleEditorProps) {
           {message}
         </p>
       )}
-      {problems && problems.length > 0 && (
-        <div className="notice notice--alert" role="alert" data-testid="image-problems">
-          데스크에 넘기기 전에 사진 정보를 채우세요.
+      {submission.problems.length > 0 && (
+        <div className="notice notice--alert" role="status" data-testid="submission-problems">
+          데스크에 넘기기 전에 채울 것:
           <ul>
-            {problems.map((problem) => (
-              <li key={`${problem.where}-${problem.mediaId}`}>{problem.message}</li>
+            {submission.problems.map((problem) => (
+              <li key={problem.message}>{problem.message}</li>
             ))}
           </ul>
         </div>
@@ -204,17 +198,17 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
       <div className={`editor-layout${dialogs.showHistory ? " editor-layout--with-history" : ""}`}>
         <div className="editor-main">
-          <EditorFields meta={meta} sections={sections} readOnly={readOnly} onChange={changeMeta} />
+          <EditorFields meta={meta} sections={sections} readOnly={readOnly} onChange={editFields} />
           <HeroPhoto
             hero={meta.hero}
-            caption={meta.heroCaption}
-            credit={meta.heroCredit}
+            texts={{ caption: meta.heroCaption, credit: meta.heroCredit, alt: meta.heroAlt }}
             disabled={readOnly}
             onChange={(change) =>
-              changeMeta({
+              editFields({
                 ...(change.hero !== undefined ? { hero: change.hero } : {}),
                 ...(change.caption !== undefined ? { heroCaption: change.caption } : {}),
                 ...(change.credit !== undefined ? { heroCredit: change.credit } : {}),
+                ...(change.alt !== undefined ? { heroAlt: change.alt } : {}),
               })
             }
           />

@@ -94,6 +94,8 @@ export function useDraftRecovery({ editor, session, bridge, article, viewerId, m
       tags: restored.tags,
       heroCaption: restored.heroCaption,
       heroCredit: restored.heroCredit,
+      // Backups written before stories had their own alt text keep the current one.
+      heroAlt: restored.heroAlt ?? bridge.meta.heroAlt,
     };
     if (restored.heroImageId !== (bridge.meta.hero?.id ?? null)) next.hero = restored.heroImageId ? (media.find((item) => item.id === restored.heroImageId) ?? null) : null;
     showMeta(next);

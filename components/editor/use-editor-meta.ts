@@ -14,6 +14,8 @@ export const metaOf = (article: EditorArticle | null): EditorMeta => ({
   hero: article?.hero ?? null,
   heroCaption: article?.heroCaption ?? "",
   heroCredit: article?.heroCredit ?? "",
+  // A story without alt text of its own shows (and on saving keeps) the library's.
+  heroAlt: article?.heroAlt || article?.hero?.alt || "",
 });
 
 export function useEditorMeta(bridge: EditorBridge) {

@@ -23,6 +23,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       bodyText: true,
       summary: true,
       heroCaption: true,
+      heroAlt: true,
       heroCredit: true,
       approvedAt: true,
       publishedAt: true,
