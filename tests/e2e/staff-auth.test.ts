@@ -117,9 +117,10 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
     const captured = editorPage.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"]);
     await editorPage.locator("button", { hasText: /^승인$/ }).click();
     const actionRequest = await captured;
-    await expect.poll(() => statusOf(otherStoryId)).toBe("PUBLISHED");
+    // A server action can take seconds on a loaded machine: wait on the state, not on expect.poll's default second.
+    await expect.poll(() => statusOf(otherStoryId), { timeout: 30_000 }).toBe("PUBLISHED");
     // The approve form is gone (nothing left to approve) and the badge says so.
-    await expect.poll(() => editorPage.textContent('[data-testid="article-status"]')).toBe("발행됨");
+    await expect.poll(() => editorPage.textContent('[data-testid="article-status"]'), { timeout: 30_000 }).toBe("발행됨");
 
     const body = actionRequest.postDataBuffer();
     if (!body) throw new Error("no action body");
@@ -198,8 +199,8 @@ describe.skipIf(!browserTestsEnabled)("staff sign-in in Chromium", () => {
 
     // It all shows in the audit log.
     await admin.goto(`${baseUrl}/newsroom/audit`);
-    const log = await admin.textContent("table");
-    for (const action of ["staff.create", "auth.login.success", "auth.login.failure", "auth.password.change", "staff.deactivate", "auth.logout"]) {
+    const log = await admin.textContent('[data-testid="audit-log"]');
+    for (const action of ["직원 계정 만듦", "로그인", "로그인 실패", "비밀번호 변경", "계정 비활성화", "로그아웃"]) {
       expect(log).toContain(action);
     }
     await admin.screenshot({ path: await screenshotPath("audit-log"), fullPage: false });
