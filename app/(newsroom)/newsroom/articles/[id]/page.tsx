@@ -15,7 +15,7 @@ import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
-import { ReviewActions } from "./review-actions";
+import { ReviewActions, ReviewThumbBar } from "./review-actions";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -37,7 +37,7 @@ export default async function ReviewPage({ params }: Props) {
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
   return (
-    <div>
+    <div className="review">
       <p className="review-meta">
         <span className="badge" data-testid="article-status">
           {articleStatusLabel(article, now)}
@@ -91,6 +91,7 @@ export default async function ReviewPage({ params }: Props) {
           <HistoryList entries={history} />
         </div>
       </div>
+      <ReviewThumbBar verdicts={transitions} />
     </div>
   );
 }
