@@ -157,10 +157,10 @@ describe.skipIf(!browserTestsEnabled)("the desk and the editor, details staff re
     await figure.getByLabel("사진 출처 (필수)").fill("사진=누리일보 최하은 인턴기자");
     await figure.getByLabel("대체 텍스트 (필수)").fill("책상이 줄지어 놓인 열람실");
     await intern.click('[data-testid="save-button"]');
-    await waitUntilSaved(intern);
-    // The library remembers them.
-    const { media } = await staffApi<{ media: { caption: string; credit: string; alt: string } }>(intern, "GET", `/api/v1/media/${mediaId}`);
-    expect(media).toMatchObject({ caption: "새로 문을 연 시립도서관 열람실", credit: "사진=누리일보 최하은 인턴기자", alt: "책상이 줄지어 놓인 열람실" });
+    // The library remembers them once the explicit save has reached the server (an autosave may
+    // have said "저장됨" just before it).
+    const libraryTexts = async () => (await staffApi<{ media: { caption: string; credit: string; alt: string } }>(intern, "GET", `/api/v1/media/${mediaId}`)).media;
+    await eventually(libraryTexts).toMatchObject({ caption: "새로 문을 연 시립도서관 열람실", credit: "사진=누리일보 최하은 인턴기자", alt: "책상이 줄지어 놓인 열람실" });
 
     // A colleague reuses it as a main photo: pre-filled, then overrides the caption and alt text for their story.
     const reporter = await signInStaff(await staffContext(browser, "desktop", contexts), DEMO_STAFF.reporter.email);

@@ -56,7 +56,8 @@ export default async function AuditPage({ searchParams }: Props) {
       {lines.length === 0 ? (
         <p className="desk-empty">해당하는 기록이 없습니다.</p>
       ) : (
-        <div className="audit-log__scroll">
+        // Scrolls sideways on a narrow screen; focusable, so the keyboard can scroll it too.
+        <div className="audit-log__scroll" tabIndex={0} role="region" aria-label="보안 기록 표">
           <table className="table audit-log" data-testid="audit-log">
             <thead>
               <tr>
