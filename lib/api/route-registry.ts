@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import {
   approveArticleSchema,
-  articleContentSchema,
+  createArticleSchema,
   diffQuerySchema,
   presenceInputSchema,
   restoreRevisionSchema,
@@ -47,7 +47,7 @@ export const API_ROUTES: ApiRouteSpec[] = [
   { method: "GET", path: "/api/v1/me", summary: "The signed-in staff member", access: "staff", response: responses.profile, tag: "staff" },
   { method: "PATCH", path: "/api/v1/me", summary: "Update one's own profile", access: "staff", body: updateOwnProfileSchema, response: responses.profile, tag: "staff" },
   { method: "GET", path: "/api/v1/articles", summary: "Stories the caller may read, newest first, filtered, by cursor (pass nextCursor as cursor)", access: "staff", query: articleListQuerySchema, response: responses.articleList, tag: "articles" },
-  { method: "POST", path: "/api/v1/articles", summary: "Create a draft", access: "staff", body: articleContentSchema, response: responses.article, successStatus: 201, tag: "articles" },
+  { method: "POST", path: "/api/v1/articles", summary: "Create a draft", access: "staff", body: createArticleSchema, response: responses.article, successStatus: 201, tag: "articles" },
   { method: "GET", path: "/api/v1/articles/{id}", summary: "One story's working copy, with the transitions the caller may make now", access: "staff", response: responses.articleWithTransitions, tag: "articles" },
   { method: "PATCH", path: "/api/v1/articles/{id}", summary: "Save a story (version-checked; only the fields sent change)", access: "staff", body: saveArticleSchema, response: responses.article, tag: "articles" },
   { method: "POST", path: "/api/v1/articles/{id}/submit", summary: "Submit to the desk (the submission checks must pass)", access: "staff", response: responses.article, tag: "desk" },

@@ -51,6 +51,11 @@ export const articleContentSchema = z.object({
   body: fields.body.default({ type: "doc", content: [] }),
 });
 export type ArticleContentInput = z.input<typeof articleContentSchema>;
+
+/** POST /api/v1/articles: a new story; `autosave` when the editor created it while the writer typed. */
+export const createArticleSchema = articleContentSchema.extend({
+  autosave: z.boolean({ error: "autosave는 true 또는 false여야 합니다." }).default(false),
+});
 export type ArticleContent = z.output<typeof articleContentSchema>;
 
 /**

@@ -22,7 +22,7 @@ import type { DomainEvent } from "@/lib/events/domain-events";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
-import { fillBlankPhotoTexts, photoTextsOfStory } from "@/lib/media/photo-texts";
+import { fillBlankPhotoTexts, heroTextsOf, photoTextsOfStory } from "@/lib/media/photo-texts";
 
 export interface EditableArticle {
   id: number;
@@ -98,8 +98,7 @@ async function teachPhotoLibrary(tx: DbTransaction, articleId: number, patch: Co
   const heroTouched = patch.heroImageId !== undefined || patch.heroCaption !== undefined || patch.heroCredit !== undefined || patch.heroAlt !== undefined;
   if (!heroTouched && patch.body === undefined) return;
   const stored = heroTouched ? await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { heroImageId: true, heroCaption: true, heroCredit: true, heroAlt: true } }) : null;
-  const hero = stored?.heroImageId ? { mediaId: stored.heroImageId, alt: stored.heroAlt, caption: stored.heroCaption, credit: stored.heroCredit } : null;
-  await fillBlankPhotoTexts(tx, photoTextsOfStory({ hero, body: patch.body as { content?: BodyNode[] } | undefined }));
+  await fillBlankPhotoTexts(tx, photoTextsOfStory({ hero: stored ? heroTextsOf(stored) : null, body: patch.body as { content?: BodyNode[] } | undefined }));
 }
 
 export interface WorkingCopyChange {

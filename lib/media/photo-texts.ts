@@ -1,6 +1,6 @@
 import "server-only";
-// The photo library learns from use. When a writer saves a story (explicitly: not an autosave,
-// which may catch a word half-typed), the caption, credit and alt text the story gives each of
+// The photo library learns from use. When a writer saves or creates a story (explicitly: not an
+// autosave, which may catch a word half-typed), the caption, credit and alt text the story gives each of
 // its photos fill that photo's BLANK fields in the library, so whoever uses it next finds them
 // pre-filled. A field the library already has is never overwritten: a story's different text is
 // that story's own. Filling a blank is part of using a photo, so it needs no edit right on it
@@ -17,6 +17,11 @@ export interface PhotoTexts {
 }
 
 const attr = (node: BodyNode, name: string) => (typeof node.attrs?.[name] === "string" ? (node.attrs[name] as string).trim() : "");
+
+/** The main photo's texts as a story holds them (heroImageId and its hero fields), or null without one. */
+export function heroTextsOf(story: { heroImageId: string | null; heroCaption: string; heroCredit: string; heroAlt: string }): PhotoTexts | null {
+  return story.heroImageId ? { mediaId: story.heroImageId, alt: story.heroAlt, caption: story.heroCaption, credit: story.heroCredit } : null;
+}
 
 /** The texts a story gives its photos: the main photo's, then each body figure's, in order. */
 export function photoTextsOfStory(story: { hero: PhotoTexts | null; body: { content?: BodyNode[] } | undefined }): PhotoTexts[] {

@@ -44,13 +44,15 @@ describe("the photo library keeps the texts a story gives its photos", () => {
     expect(JSON.stringify(stored.bodyJson)).toContain("이 기사만의 설명");
   });
 
-  it("an autosave or the first save that creates the story does not fill the library (the writer may be half-way through a word)", async () => {
+  it("an autosave does not fill the library (the writer may be half-way through a word), nor an autosave that creates the story; an explicit creation does", async () => {
     const photo = await newPhoto(intern.id);
     const draft = await createArticleDraft(intern, { headline: "자동 저장 기사" });
     await saveArticle(intern, draft.id, { version: draft.version, autosave: true, body: bodyWith(figure(photo.id, { alt: "반쯤 쓴", caption: "", credit: "" })) });
     expect(await textsOf(photo.id)).toEqual({ altText: "", caption: "", credit: "" });
-    await createArticleDraft(intern, { headline: "첫 저장", body: bodyWith(figure(photo.id, { alt: "반쯤", caption: "반", credit: "" })) });
+    await createArticleDraft(intern, { headline: "첫 저장", autosave: true, body: bodyWith(figure(photo.id, { alt: "반쯤", caption: "반", credit: "" })) });
     expect(await textsOf(photo.id)).toEqual({ altText: "", caption: "", credit: "" });
+    await createArticleDraft(intern, { headline: "저장 단추로 만든 기사", body: bodyWith(figure(photo.id, { alt: "다 쓴 대체 텍스트", caption: "다 쓴 설명", credit: "사진=누리일보" })) });
+    expect(await textsOf(photo.id)).toEqual({ altText: "다 쓴 대체 텍스트", caption: "다 쓴 설명", credit: "사진=누리일보" });
   });
 
   it("the main photo: the story's own alt text is kept, fills a blank library, and is what readers' pages print", async () => {
