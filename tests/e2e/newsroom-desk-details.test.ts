@@ -215,6 +215,8 @@ describe.skipIf(!browserTestsEnabled)("the desk and the editor, details staff re
 
   it("the security log: Korean words, people by name, readable details, one line per event, filters by person and kind", async () => {
     const admin = await signInStaff(await staffContext(browser, "desktop", contexts), DEMO_STAFF.admin.email, "/newsroom/audit");
+    // An admin's header (the most links) stays one line at 1280 px.
+    expect((await admin.locator(".newsroom-header").boundingBox())?.height).toBeLessThan(64);
     const table = admin.locator('[data-testid="audit-log"]');
     const text = (await table.textContent()) ?? "";
     expect(text).toContain("로그인");
