@@ -51,7 +51,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
             </p>
             <p className="article__times">
               <span>
-                기사승인 : <time dateTime={toKstIso(article.approvedAt)}>{formatKstDateTime(article.approvedAt)}</time>
+                기사승인 : {article.approvedAt ? <time dateTime={toKstIso(article.approvedAt)}>{formatKstDateTime(article.approvedAt)}</time> : "승인 전"}
               </span>
               {article.lastCorrectedAt && (
                 <span>

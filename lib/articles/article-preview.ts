@@ -23,6 +23,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       bodyText: true,
       summary: true,
       heroCaption: true,
+      heroAlt: true,
       heroCredit: true,
       approvedAt: true,
       publishedAt: true,
@@ -37,7 +38,8 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
   });
   if (!row) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.read", { ownerId: row.authorId });
-  // Not approved yet: the story shows the byline and the time it would carry if approved now.
+  // Not approved yet: the byline says so ("승인 전"), never a time nobody approved it at; the byline
+  // shown is the one the story would carry if approved now.
   const bylines = [row.author, ...row.coAuthors.map((co) => co.user).filter((user) => user.id !== row.author.id)];
-  return toPublicArticle({ ...row, bylines, approvedAt: row.approvedAt ?? now, publishedAt: row.publishedAt ?? now }, row);
+  return { ...toPublicArticle({ ...row, bylines, publishedAt: row.publishedAt ?? now }, row), approvedAt: row.approvedAt };
 }

@@ -35,6 +35,7 @@ const articlePageSelect = {
       summary: true,
       heroCaption: true,
       heroCredit: true,
+      heroAlt: true,
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
       bylines: frozenBylinesSelect,
@@ -63,8 +64,8 @@ export interface PublicArticle {
   /** The author first, then co-bylines in their order, as the desk approved them. */
   bylines: Byline[];
   tags: { slug: string; name: string }[];
-  /** The public 기사승인 time. */
-  approvedAt: Date;
+  /** The public 기사승인 time; null only in a staff preview of a story nobody has approved yet. */
+  approvedAt: Date | null;
   publishedAt: Date;
   /** The 수정 time: set when the desk approved a correction. */
   lastCorrectedAt: Date | null;
@@ -103,6 +104,8 @@ export interface ArticleText {
   bodyText: string;
   heroCaption: string;
   heroCredit: string;
+  /** The story's own alt text for the main photo; empty: the library's. */
+  heroAlt: string;
   section: { id: number; slug: string; name: string } | null;
   heroImage: ({ id: string } & StoredImageFields) | null;
 }
@@ -136,7 +139,7 @@ export function toPublicArticle(
     publishedAt: row.publishedAt,
     lastCorrectedAt: row.lastCorrectedAt,
     hero: text.heroImage
-      ? { ...toPublicImage(text.heroImage, text.heroCaption || text.headline), mediaId: text.heroImage.id, caption: text.heroCaption, credit: text.heroCredit }
+      ? { ...toPublicImage({ ...text.heroImage, altText: text.heroAlt || text.heroImage.altText }, text.heroCaption || text.headline), mediaId: text.heroImage.id, caption: text.heroCaption, credit: text.heroCredit }
       : null,
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),

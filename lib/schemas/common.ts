@@ -57,10 +57,10 @@ export function intId(message = "번호가 올바르지 않습니다.") {
 
 /** An optimistic-concurrency version number, within PostgreSQL's integer range. */
 export const versionSchema = z
-  .number({ error: "판 번호(version)가 필요합니다." })
-  .int("판 번호(version)가 올바르지 않습니다.")
-  .min(1, "판 번호(version)가 올바르지 않습니다.")
-  .max(PG_INT_MAX, "판 번호(version)가 올바르지 않습니다.");
+  .number({ error: "저장 번호(version)가 필요합니다." })
+  .int("저장 번호(version)가 올바르지 않습니다.")
+  .min(1, "저장 번호(version)가 올바르지 않습니다.")
+  .max(PG_INT_MAX, "저장 번호(version)가 올바르지 않습니다.");
 
 /** A cuid-like string id (media, users, revisions). */
 export const stringId = z
