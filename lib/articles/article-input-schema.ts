@@ -50,7 +50,6 @@ export const articleContentSchema = z.object({
   heroAlt: fields.heroAlt.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
 });
-type ArticleContentInput = z.input<typeof articleContentSchema>;
 
 /** POST /api/v1/articles: a new story; `autosave` when the editor created it while the writer typed. */
 export const createArticleSchema = articleContentSchema.extend({
