@@ -1,4 +1,5 @@
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
+import { KeepWords } from "@/components/site/keep-words";
 
 /** A ranked box of the most read stories: "Today" or "Hot Issue". */
 export function MostReadBox({ id, title, subtitle, stories }: { id: string; title: string; subtitle: string; stories: PublicArticleSummary[] }) {
@@ -16,7 +17,9 @@ export function MostReadBox({ id, title, subtitle, stories }: { id: string; titl
               <span className="most-read__rank" aria-hidden="true">
                 {index + 1}
               </span>
-              <a href={story.href}>{story.headline}</a>
+              <a href={story.href}>
+                <KeepWords text={story.headline} />
+              </a>
             </li>
           ))}
         </ol>

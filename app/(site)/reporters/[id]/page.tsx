@@ -5,6 +5,7 @@ import { ResponsiveImage } from "@/components/site/responsive-image";
 import { pageOfStories, reporterStoriesWhere, type PageRequest } from "@/lib/articles/public-lists";
 import { getPublicReporter } from "@/lib/reporters/public-reporter";
 import { listPageMetadata, notFoundMetadata } from "@/lib/seo/site-metadata";
+import { KeepWords } from "@/components/site/keep-words";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -40,7 +41,11 @@ export default async function ReporterPage({ params, searchParams }: Props) {
             <h1 className="reporter-card__name">
               {reporter.name} <span className="reporter-card__title">{reporter.title}</span>
             </h1>
-            {reporter.bio && <p className="reporter-card__bio">{reporter.bio}</p>}
+            {reporter.bio && (
+              <p className="reporter-card__bio">
+                <KeepWords text={reporter.bio} />
+              </p>
+            )}
             {reporter.bylineEmail && (
               <p className="reporter-card__email">
                 <a href={`mailto:${reporter.bylineEmail}`}>{reporter.bylineEmail}</a>
