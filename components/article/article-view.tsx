@@ -7,6 +7,7 @@ import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
+import { reporterPath } from "@/lib/reporters/reporter-url";
 import "./article-body.css";
 import { KeepWords } from "@/components/site/keep-words";
 import { keepWordsInHtml } from "@/lib/format/keep-words";
@@ -47,7 +48,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
               {article.bylines.map((person, index) => (
                 <span key={person.id}>
                   {index > 0 && ", "}
-                  <a href={`/reporters/${person.id}`} rel="author">
+                  <a href={reporterPath(person)} rel="author">
                     {person.name} {person.title}
                   </a>
                 </span>

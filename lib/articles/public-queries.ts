@@ -11,7 +11,8 @@ import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
-const bylineSelect = { id: true, name: true, title: true, bylineEmail: true } as const;
+/** A person in a byline, as every view of a story shows them (the public page, previews). */
+export const bylineSelect = { id: true, reporterNumber: true, name: true, title: true, bylineEmail: true } as const;
 
 const articlePageSelect = {
   id: true,
@@ -44,6 +45,8 @@ const articlePageSelect = {
 
 export interface Byline {
   id: string;
+  /** With the name, the reporter page's address (lib/reporters/reporter-url.ts). */
+  reporterNumber: number;
   name: string;
   title: string;
   bylineEmail: string | null;

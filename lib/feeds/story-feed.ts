@@ -8,13 +8,14 @@ import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteCopyright, siteDescription, siteName, siteUrl } from "@/lib/config/site";
 import { readerDb } from "@/lib/db";
 import { absolutizeHtml } from "@/lib/feeds/absolute-html";
+import { reporterPath } from "@/lib/reporters/reporter-url";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
 
 export const FEED_SIZE = 50;
 
 const feedSelect = {
   ...publicSummarySelect,
-  author: { select: { id: true, name: true, title: true, bylineEmail: true } },
+  author: { select: { id: true, reporterNumber: true, name: true, title: true, bylineEmail: true } },
   liveRevision: { select: { ...publicSummarySelect.liveRevision.select, bodyHtml: true } },
 } as const;
 
@@ -55,7 +56,7 @@ export async function buildStoryFeed(options: { section?: { id: number; slug: st
       published: story.publishedAt,
       description: xmlSafeText(story.description),
       content: xmlSafeText(absolutizeHtml(row.liveRevision.bodyHtml, siteUrl)),
-      author: [{ name: `${row.author.name} ${row.author.title}`, ...(row.author.bylineEmail ? { email: row.author.bylineEmail } : {}), link: absoluteUrl(`/reporters/${row.author.id}`) }],
+      author: [{ name: `${row.author.name} ${row.author.title}`, ...(row.author.bylineEmail ? { email: row.author.bylineEmail } : {}), link: absoluteUrl(reporterPath(row.author)) }],
       ...(story.section ? { category: [{ name: story.section.name }] } : {}),
       ...(story.image ? { enclosure: { url: absoluteUrl(story.image.widest.src), type: "image/jpeg", length: 0 } } : {}),
     });

@@ -101,7 +101,7 @@ describe.skipIf(!browserTestsEnabled)("the public newspaper in Chromium", () => 
     const byline = page.locator(".article__bylines a").first();
     const reporterName = ((await byline.textContent()) ?? "").split(" ")[0] ?? "";
     await byline.click();
-    await page.waitForURL(/\/reporters\/[a-z0-9]+$/);
+    await page.waitForURL(/\/reporters\/\d+-[^/]+$/);
     expect(await page.locator("h1").textContent()).toContain(reporterName);
     expect(await page.locator(".story-list__headline").count()).toBeGreaterThan(0);
 
