@@ -127,6 +127,9 @@ const envSchema = z.object({
   /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
   CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
   NEWSROOM_DATA_DIR: z.string().trim().min(1).optional(),
+  /// Set by npm start for the embedded demo only (never with DATABASE_URL): where the generated
+  /// demo password is kept, so the sign-in page can say where to find it. Not a setting of yours.
+  NEWSROOM_DEMO_PASSWORD_FILE: z.string().trim().min(1).optional(),
   /// Read replicas (streaming standbys of DATABASE_URL) for readers' queries, comma-separated.
   DATABASE_REPLICA_URLS: replicaUrls.optional(),
   /// A replica further behind than this is skipped: readers read the primary until it catches up.
