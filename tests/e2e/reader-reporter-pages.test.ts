@@ -56,6 +56,11 @@ describe.skipIf(!browserTestsEnabled)("reporter pages at readable addresses", ()
       expect(await page.locator("h1").textContent()).toContain(reporter.name);
       expect(await page.locator('head link[rel="canonical"]').getAttribute("href")).toBe(`${baseUrl}${readable()}`);
       expect(await page.locator(".story-list__headline").count()).toBeGreaterThan(0);
+      // A story without a photo takes the whole width of the list (its text does not keep the
+      // empty room of a thumbnail).
+      const textOnly = page.locator(".story-list__item--text").first();
+      const [itemWidth, textWidth] = await Promise.all([textOnly.evaluate((element) => element.clientWidth), textOnly.locator(".story-list__text").evaluate((element) => element.clientWidth)]);
+      expect(textWidth, `${width} px`).toBe(itemWidth);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: await screenshotPath(`reader-reporter-${width}`), fullPage: width === 1280 });
       await page.close();
