@@ -22,6 +22,7 @@ export function proxy(request: NextRequest) {
     nonce,
     dev: serverEnv().NODE_ENV === "development",
     framing: isStaffArea || pathname === "/login" ? "none" : "self",
+    kakaoShare: serverEnv().KAKAO_JS_KEY !== undefined,
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

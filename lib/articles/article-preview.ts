@@ -2,14 +2,14 @@ import "server-only";
 // A story's working copy in the shape the public article page renders, for staff to see it
 // exactly as readers will (the same component, the same mapping, the same stored HTML), before
 // anyone approves it.
-import { toPublicArticle, type PublicArticle } from "@/lib/articles/public-queries";
+import { bylineSelect, toPublicArticle, type PublicArticle } from "@/lib/articles/public-queries";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { publicImageSelect } from "@/lib/media/public-image";
 
-const byline = { select: { id: true, name: true, title: true, bylineEmail: true } } as const;
+const byline = { select: bylineSelect } as const;
 
 export async function getArticlePreview(actor: StaffUser, id: number, now = new Date()): Promise<PublicArticle> {
   const row = await db.article.findUnique({

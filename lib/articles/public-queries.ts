@@ -11,8 +11,17 @@ import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
-/** The bylines a live revision was approved with (frozen by the database as it went live: ArticleRevisionByline). */
-export const frozenBylinesSelect = { orderBy: { position: "asc" }, select: { userId: true, name: true, title: true, bylineEmail: true } } as const;
+/**
+ * The bylines a live revision was approved with (frozen by the database as it went live:
+ * ArticleRevisionByline), with the person's reporter number for the reporter page's address.
+ */
+export const frozenBylinesSelect = {
+  orderBy: { position: "asc" },
+  select: { userId: true, name: true, title: true, bylineEmail: true, user: { select: { reporterNumber: true } } },
+} as const;
+
+/** A person in a byline as they are now (a staff preview of a story nobody approved yet). */
+export const bylineSelect = { id: true, reporterNumber: true, name: true, title: true, bylineEmail: true } as const;
 
 const articlePageSelect = {
   id: true,
@@ -45,6 +54,8 @@ const articlePageSelect = {
 
 export interface Byline {
   id: string;
+  /** With the name, the reporter page's address (lib/reporters/reporter-url.ts). */
+  reporterNumber: number;
   name: string;
   title: string;
   bylineEmail: string | null;
@@ -90,7 +101,7 @@ async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageDa
   if (state === "gone") return { state: "gone" };
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
-  const bylines = live.bylines.map(({ userId, ...person }) => ({ id: userId, ...person }));
+  const bylines = live.bylines.map(({ userId, user, ...person }) => ({ id: userId, reporterNumber: user.reporterNumber, ...person }));
   return { state: "visible", article: toPublicArticle({ ...row, bylines, tags: row.liveTags, publishedAt: row.publishedAt }, live) };
 }
 
