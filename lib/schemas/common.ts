@@ -17,6 +17,17 @@ export function isStorableText(value: string): boolean {
   return !NUL.test(value) && !LONE_SURROGATE.test(value);
 }
 
+/**
+ * A value from an address (a section's or tag's slug) to look a row up by, NFC-normalised, or
+ * null when no row can have it: NUL or broken Unicode (PostgreSQL refuses such text with an
+ * error, not an empty result) or longer than any stored key.
+ */
+export function lookupKeyOrNull(raw: string, maxLength = 200): string | null {
+  if (raw.length > maxLength * 4 || !isStorableText(raw)) return null;
+  const key = raw.normalize("NFC");
+  return key.length <= maxLength ? key : null;
+}
+
 export const UNSTORABLE_TEXT_MESSAGE = "입력에 쓸 수 없는 문자(NUL 또는 깨진 유니코드)가 있습니다.";
 
 interface TextOptions {

@@ -8,6 +8,7 @@ import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listActiveBans, listModerationQueue, QUEUE_VIEWS, type QueueView } from "@/lib/comments/moderation";
 import { formatKstMinute } from "@/lib/format/korean-time";
+import { pageNumber } from "@/lib/schemas/common";
 import { liftBanAction, moderateCommentsAction, setCommentsClosedAction } from "./actions";
 import "@/components/newsroom/comments/moderation.css";
 
@@ -18,9 +19,9 @@ interface Props {
 export default async function CommentModerationPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const query = await searchParams;
-  const view = query.view && Object.hasOwn(QUEUE_VIEWS, query.view) ? (query.view as QueueView) : "pending";
+  const view = typeof query.view === "string" && Object.hasOwn(QUEUE_VIEWS, query.view) ? (query.view as QueueView) : "pending";
   const articleId = /^\d{1,9}$/.test(query.articleId ?? "") ? Number(query.articleId) : undefined;
-  const result = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: Number(query.page) || 1 }));
+  const result = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: pageNumber(query.page) }));
   if (result.denied !== undefined) return <AccessDenied message="댓글 관리는 데스크(편집자)와 관리자만 할 수 있습니다." />;
   const queue = result.data;
   const canBan = canForAnyRecord(staff, "comment.ban");
