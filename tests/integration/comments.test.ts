@@ -243,8 +243,25 @@ describe("deleting one's own comment", () => {
     const codes = [];
     for (let i = 0; i < 7; i += 1) codes.push((await failureOf(deleteOwnComment(target.id, { password: `guess${i}` }, guesser)))?.code);
     expect(codes).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "LOCKED", "LOCKED"]);
-    // Locked for this comment even with the right password, so guessing cannot go on.
-    expect(await failureOf(deleteOwnComment(target.id, { password: "1234" }, newVisitor()))).toMatchObject({ code: "LOCKED" });
+    // The guesser is locked for this comment even with the right password, so guessing cannot go on ...
+    expect(await failureOf(deleteOwnComment(target.id, { password: "1234" }, guesser))).toMatchObject({ code: "LOCKED" });
+    // ... but only the guesser: its writer, from another address, still deletes it.
+    expect(await failureOf(deleteOwnComment(target.id, { password: "1234" }, newVisitor()))).toBeNull();
+    expect((await db.comment.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("DELETED");
+  });
+
+  it("one source guessing across many comments is locked for all of them after 10 wrong passwords", async () => {
+    const articleId = await publishedStory();
+    const base = Date.now() - 30 * 60_000;
+    const targets = [];
+    for (let i = 0; i < 4; i += 1) targets.push((await postComment(articleId, comment(`노림수 ${i}`), newVisitor(), new Date(base + i * 20_000))).id);
+    const guesser = newVisitor();
+    const codes = [];
+    for (let i = 0; i < 12; i += 1) codes.push((await failureOf(deleteOwnComment(targets[i % 3] ?? 0, { password: `guess${i}` }, guesser)))?.code);
+    expect(codes).toEqual([...Array<string>(10).fill("FORBIDDEN"), "LOCKED", "LOCKED"]);
+    // A fourth comment it never guessed at is closed to it too; its writer is not locked out.
+    expect(await failureOf(deleteOwnComment(targets[3] ?? 0, { password: "1234" }, guesser))).toMatchObject({ code: "LOCKED" });
+    expect(await failureOf(deleteOwnComment(targets[0] ?? 0, { password: "1234" }, newVisitor()))).toBeNull();
   });
 });
 
