@@ -10,10 +10,9 @@ export { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, COMMENT_SORTS, NICKNAME_MAX
 export const LENGTH_RULE_MESSAGE = `띄어쓰기를 포함하여 ${COMMENT_MAX_LENGTH}자 이내로 써주세요.`;
 
 // Letters of any script, digits, spaces and a few marks; no emoji or symbols that make a nickname
-// look like a notice ("[관리자]") or an empty space.
+// look like a notice ("[관리자]") or an empty space. Names that pass for the paper or its staff
+// are refused by the post itself (lib/comments/staff-nickname-check.ts: it needs the staff list).
 const NICKNAME_CHARS = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._-]*$/u;
-// Names readers would take for the paper's own voice.
-const RESERVED_NICKNAMES = /관리자|운영자|운영진|편집국|누리일보|admin/i;
 
 export const nicknameSchema = safeText({ max: 80, maxMessage: `닉네임은 ${NICKNAME_MAX}자 이내로 써주세요.` })
   .transform((value) => cleanCommentText(value).replace(/ {2,}/g, " ").trim())
@@ -21,7 +20,6 @@ export const nicknameSchema = safeText({ max: 80, maxMessage: `닉네임은 ${NI
     const length = countGraphemes(value);
     if (length < NICKNAME_MIN || length > NICKNAME_MAX) ctx.addIssue({ code: "custom", message: `닉네임은 ${NICKNAME_MIN}~${NICKNAME_MAX}자로 써주세요.` });
     else if (!NICKNAME_CHARS.test(value)) ctx.addIssue({ code: "custom", message: "닉네임에는 글자, 숫자, 띄어쓰기와 . _ - 만 쓸 수 있습니다." });
-    else if (RESERVED_NICKNAMES.test(value)) ctx.addIssue({ code: "custom", message: "신문사 운영진으로 보일 수 있는 닉네임은 쓸 수 없습니다." });
   });
 
 /** The guest's password: kept as typed (no trimming: it is a secret), only hashed. */

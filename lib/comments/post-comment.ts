@@ -2,10 +2,10 @@ import "server-only";
 // A reader posts a comment. The path is kept short because it must take hundreds of posts a
 // second on two cores (so it runs its statements on pg directly, lib/db/sql.ts):
 // 1. one query reads the whole context: the story (public now? comments closed?), an active ban
-//    on the source, the comment rules, the blocked-word list's version and the source's last post
-//    (an early answer for the common flood case, before any hashing);
-// 2. outside any transaction: the blocked-word check (compiled list in memory) and the password
-//    hash;
+//    on the source, the comment rules, the blocked-word list's and the staff list's versions and
+//    the source's last post (an early answer for the common flood case, before any hashing);
+// 2. outside any transaction: the nickname and blocked-word checks (compiled in memory per list
+//    version) and the password hash;
 // 3. one short transaction: a per-source advisory lock, one statement that inserts the comment
 //    and reads what the source had done before it (judged by flood-rules.ts; a refusal rolls the
 //    insert back), and the `comment.posted` event.
@@ -21,6 +21,7 @@ import { COMMENT_SETTINGS_KEY, commentSettingsFrom, type CommentSettings } from 
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { countLinks } from "@/lib/comments/comment-text";
 import { judgeFlood, type SourceActivity } from "@/lib/comments/flood-rules";
+import { IMPERSONATION_MESSAGES, impersonationCheck } from "@/lib/comments/staff-nickname-check";
 import { toPublicComment, type PublicComment } from "@/lib/comments/public-comment";
 import type pg from "pg";
 import { inSqlTransaction, runPooledSql, runSql } from "@/lib/db/sql";
@@ -46,6 +47,8 @@ interface PostingContext {
   bannedUntil: Date | null;
   settings: unknown;
   wordsVersion: unknown;
+  /** Changes whenever a staff member's name, title or active flag may have (see staff-nickname-check.ts). */
+  staffVersion: string;
   lastPostAt: Date | null;
 }
 
@@ -55,6 +58,7 @@ async function loadPostingContext(articleId: number, source: string, now: Date):
       (SELECT max(b."expiresAt") FROM "CommentBan" b WHERE b."ipHash" = ${source} AND b."expiresAt" > ${now}) AS "bannedUntil",
       (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${COMMENT_SETTINGS_KEY}) AS "settings",
       (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${BLOCKED_WORDS_VERSION_KEY}) AS "wordsVersion",
+      (SELECT count(*)::text || '@' || coalesce(max(u."updatedAt")::text, '') FROM "User" u) AS "staffVersion",
       (SELECT c."createdAt" FROM "Comment" c WHERE c."ipHash" = ${source} ORDER BY c."createdAt" DESC LIMIT 1) AS "lastPostAt"
     FROM "Article" a
     WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`, { prepared: true });
@@ -140,6 +144,8 @@ export async function postComment(articleId: number, input: unknown, visitor: Co
   const early = judgeFlood({ lastPostAt: context.lastPostAt, postsThisHourOnStory: 0, oldestThisHourOnStory: null, sameTextAt: null }, settings, now);
   if (!early.allowed) throw tooManyRequests(early.message, early.retryAfterSeconds);
 
+  const impersonation = (await impersonationCheck(context.staffVersion))(nickname);
+  if (impersonation) throw invalid(IMPERSONATION_MESSAGES[impersonation], { fieldErrors: { nickname: IMPERSONATION_MESSAGES[impersonation] } });
   const matcher = await blockedWordMatcher(versionFrom(context.wordsVersion));
   if (matcher.findBlockedWord(nickname)) throw invalid("닉네임에 쓸 수 없는 표현이 있습니다.", { fieldErrors: { nickname: "닉네임에 쓸 수 없는 표현이 있습니다." } });
   let heldReason: HeldReason | null = null;

@@ -104,6 +104,19 @@ describe("posting and listing", () => {
     expect(await failureOf(postComment(articleId, { nickname: "손님", body: "비밀번호 없음" }, newVisitor()))).toMatchObject({ code: "VALIDATION" });
   });
 
+  it("refuses nicknames that pass for the paper or an active staff member, however they are written", async () => {
+    const articleId = await publishedStory();
+    const desk = await createStaff("EDITOR", { name: "도윤서", title: "선임기자" });
+    for (const nickname of ["도윤서 선임기자", "도.윤.서 기자", "선임기자 도윤서", "도윤서", "누리 일보", "관 리 자", "ＡＤＭＩＮ", "운영-자"]) {
+      const refused = await failureOf(postComment(articleId, comment("좋은 기사입니다", nickname), newVisitor()));
+      expect(refused, nickname).toMatchObject({ code: "VALIDATION", details: { fieldErrors: { nickname: expect.stringContaining("보일 수 있는 닉네임은 쓸 수 없습니다") } } });
+    }
+    expect(await failureOf(postComment(articleId, comment("좋은 기사입니다", "도윤서팬"), newVisitor()))).toBeNull();
+    // A name stops being protected when its owner leaves (the check follows the staff list at once).
+    await db.user.update({ where: { id: desk.id }, data: { active: false } });
+    expect(await failureOf(postComment(articleId, comment("좋은 기사입니다", "도윤서 기자"), newVisitor()))).toBeNull();
+  });
+
   it("stores plain text: NFC, trimmed, invisible and bidi characters removed", async () => {
     const articleId = await publishedStory();
     const raw = "  \u1112\u1161\u11AB\u1100\u1173\u11AF \u202Eevil\u202C 시\u200B발점  ";
