@@ -17,6 +17,7 @@ import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { expectNoPlantedStory, plantStories, privateStoryIds, type PlantedStories } from "../support/planted-stories";
 import { createArticle, createStaff } from "../support/staff-fixtures";
+import { ipv4Visitor, ipv6Visitor } from "../support/comment-visitors";
 
 let editor: StaffUser;
 let admin: StaffUser;
@@ -24,7 +25,7 @@ let planted: PlantedStories;
 let sourceCounter = 0;
 
 /** A visitor from an address no other test uses. */
-const newVisitor = (): CommentVisitor => ({ source: `test-source-${process.pid}-${(sourceCounter += 1)}` });
+const newVisitor = (): CommentVisitor => ipv4Visitor(`test-source-${process.pid}-${(sourceCounter += 1)}`);
 const comment = (body: string, nickname = "동네주민") => ({ nickname, password: "1234", body });
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -194,6 +195,57 @@ describe("likes and reports", () => {
     const articleId = await publishedStory();
     const { id } = await postComment(articleId, comment("신고 사유 시험"), newVisitor());
     expect(await failureOf(reportComment(id, { reason: "because" }, newVisitor()))).toMatchObject({ code: "VALIDATION", message: "신고 사유를 고르세요." });
+  });
+});
+
+describe("IPv6: one voice per /48 for what one person must not decide alone", () => {
+  let networkCounter = 0;
+  const newNetwork = () => `test-network-${process.pid}-${(networkCounter += 1)}`;
+
+  it("likes and reports from the /64s of one /48 count once; the writer's /48 cannot like its own comment", async () => {
+    const articleId = await publishedStory();
+    const home = newNetwork();
+    const { id } = await postComment(articleId, comment("한 집에서 여러 번"), ipv6Visitor(home, "1"));
+    const neighbour = newNetwork();
+    expect(await likeComment(id, ipv6Visitor(neighbour, "1"))).toEqual({ likeCount: 1 });
+    expect(await failureOf(likeComment(id, ipv6Visitor(neighbour, "2")))).toMatchObject({ code: "CONFLICT" });
+    expect(await failureOf(likeComment(id, ipv6Visitor(home, "2")))).toMatchObject({ code: "FORBIDDEN", message: "내 댓글에는 공감할 수 없습니다." });
+
+    const crowd = newNetwork();
+    expect(await reportComment(id, { reason: "abuse" }, ipv6Visitor(crowd, "1"))).toEqual({ hidden: false });
+    for (const subnet of ["2", "3", "4"]) expect(await failureOf(reportComment(id, { reason: "abuse" }, ipv6Visitor(crowd, subnet)))).toMatchObject({ code: "CONFLICT" });
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe("VISIBLE");
+    await reportComment(id, { reason: "abuse" }, ipv6Visitor(newNetwork(), "1"));
+    expect(await reportComment(id, { reason: "abuse" }, ipv6Visitor(newNetwork(), "1"))).toEqual({ hidden: true });
+  });
+
+  it("flooding: one /64 still once per 15 seconds; one /48 four times within them, whichever /64s", async () => {
+    const articleId = await publishedStory();
+    const t0 = new Date(Date.now() - 10 * 60_000);
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const network = newNetwork();
+    expect(await failureOf(postComment(articleId, comment("첫째"), ipv6Visitor(network, "1"), at(0)))).toBeNull();
+    expect(await failureOf(postComment(articleId, comment("같은 /64"), ipv6Visitor(network, "1"), at(1)))).toMatchObject({ code: "LOCKED" });
+    for (const [index, subnet] of ["2", "3", "4"].entries()) expect(await failureOf(postComment(articleId, comment(`다른 /64 ${subnet}`), ipv6Visitor(network, subnet), at(2 + index)))).toBeNull();
+    const fifth = await failureOf(postComment(articleId, comment("다섯째"), ipv6Visitor(network, "5"), at(6)));
+    expect(fifth).toMatchObject({ code: "LOCKED", details: { retryAfterSeconds: 9 } });
+    expect(fifth?.message).toContain("같은 네트워크에서");
+    // The oldest has left the 15 seconds: room again.
+    expect(await failureOf(postComment(articleId, comment("여섯째"), ipv6Visitor(network, "6"), at(16)))).toBeNull();
+    // The same text from another /64 of the /48 is the same text.
+    expect(await failureOf(postComment(articleId, comment("첫째"), ipv6Visitor(network, "7"), at(40)))).toMatchObject({ code: "LOCKED" });
+  });
+
+  it("deleting: guesses from the /64s of one /48 add up (4 x 5 per comment), and lock only that /48", async () => {
+    const articleId = await publishedStory();
+    const { id } = await postComment(articleId, comment("지킬 댓글"), ipv6Visitor(newNetwork(), "1"), new Date(Date.now() - 60_000));
+    const guessers = newNetwork();
+    const codes = [];
+    for (let i = 0; i < 24; i += 1) codes.push((await failureOf(deleteOwnComment(id, { password: `guess${i}` }, ipv6Visitor(guessers, String(Math.floor(i / 4))))))?.code);
+    expect(codes.filter((code) => code === "FORBIDDEN")).toHaveLength(20);
+    expect(codes.slice(20)).toEqual(["LOCKED", "LOCKED", "LOCKED", "LOCKED"]);
+    expect(await failureOf(deleteOwnComment(id, { password: "1234" }, ipv6Visitor(guessers, "99")))).toMatchObject({ code: "LOCKED" });
+    expect(await failureOf(deleteOwnComment(id, { password: "1234" }, ipv6Visitor(newNetwork(), "1")))).toBeNull();
   });
 });
 
