@@ -4,11 +4,12 @@ import { LoginForm } from "@/components/auth/login-form";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { siteName } from "@/lib/config/site";
+import { singleParam } from "@/lib/schemas/common";
 
 export const metadata: Metadata = { title: "로그인" };
 
 interface Props {
-  searchParams: Promise<{ callbackUrl?: string; reason?: string; error?: string }>;
+  searchParams: Promise<Record<"callbackUrl" | "reason" | "error", string | string[] | undefined>>;
 }
 
 
@@ -19,12 +20,13 @@ const REASONS: Record<string, string> = {
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(singleParam(params.callbackUrl));
+  const reason = singleParam(params.reason);
   if (await getCurrentStaff()) redirect(callbackUrl);
   return (
     <main className="login">
       <h1 className="login__brand">{siteName} 뉴스룸</h1>
-      {params.reason && REASONS[params.reason] && <p className="notice">{REASONS[params.reason]}</p>}
+      {reason && Object.hasOwn(REASONS, reason) && <p className="notice">{REASONS[reason]}</p>}
       <LoginForm callbackUrl={callbackUrl} />
     </main>
   );

@@ -97,9 +97,14 @@ export const sensibleDate = z
     return date;
   });
 
+/** One query-string value: a name given twice (?a=1&a=2) arrives as an array; the first counts. */
+export function singleParam(raw: string | string[] | undefined): string | undefined {
+  return Array.isArray(raw) ? raw[0] : raw;
+}
+
 /** A page number from a query string: 1 when absent or nonsense, never more than `max`. */
 export function pageNumber(raw: string | string[] | undefined, max = 10_000): number {
-  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  const value = Number(singleParam(raw));
   if (!Number.isSafeInteger(value) || value < 1) return 1;
   return Math.min(value, max);
 }

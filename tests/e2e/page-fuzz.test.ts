@@ -82,11 +82,15 @@ function hostileQueryFor(route: PageRoute): fc.Arbitrary<string> {
   return fc.oneof({ weight: 4, arbitrary: pairs }, { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERY_JUNK) }, { weight: 1, arbitrary: fc.constant("") });
 }
 
-/** Addresses that once answered 500 (a NUL in a section's or tag's slug; page=1e309), tried on every run. */
+// Addresses that once answered 500 or no HTTP answer at all, tried on every run: a NUL in a
+// section's or tag's slug; ?page=1e309 on the comment desk; a repeated callbackUrl on /login; a
+// 10 KB query that the sign-in redirect encoded again into a 16 KB Location header.
+const KNOWN_HOSTILE_QUERIES = ["page=1e309", "page=%00", "callbackUrl=&callbackUrl=", new URLSearchParams([["reason", "가".repeat(1000)], ["reason", "가".repeat(100)]]).toString()];
+
 function knownHostileExamples(route: PageRoute): [string[][], string][] {
-  const queries = ["page=1e309", "page=%00"];
-  if (route.dynamic.length === 0) return queries.map((query) => [[], query]);
-  return ["%00", "a%00b"].map((segment): [string[][], string] => [route.dynamic.map(() => [segment]), queries[0] ?? ""]);
+  if (route.dynamic.length === 0) return KNOWN_HOSTILE_QUERIES.map((query) => [[], query]);
+  const withSegment = (segment: string) => route.dynamic.map(() => [segment]);
+  return [...["%00", "a%00b"].map((segment): [string[][], string] => [withSegment(segment), ""]), ...KNOWN_HOSTILE_QUERIES.map((query): [string[][], string] => [withSegment("1"), query])];
 }
 
 async function open(url: string, cookie: string | undefined) {
