@@ -7,6 +7,7 @@ import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listActiveBans, listModerationQueue, QUEUE_VIEWS, type QueueView } from "@/lib/comments/moderation";
 import { formatKstMinute } from "@/lib/format/korean-time";
+import { pageNumber } from "@/lib/schemas/common";
 import { liftBanAction, moderateCommentsAction, setCommentsClosedAction } from "./actions";
 import "@/components/newsroom/comments/moderation.css";
 
@@ -17,10 +18,9 @@ interface Props {
 export default async function CommentModerationPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const query = await searchParams;
-  const view = query.view && Object.hasOwn(QUEUE_VIEWS, query.view) ? (query.view as QueueView) : "pending";
+  const view = typeof query.view === "string" && Object.hasOwn(QUEUE_VIEWS, query.view) ? (query.view as QueueView) : "pending";
   const articleId = /^\d{1,9}$/.test(query.articleId ?? "") ? Number(query.articleId) : undefined;
-  const result = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: Number(query.page) || 1 }));
-  const queue = result;
+  const queue = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: pageNumber(query.page) }));
   const canBan = canForAnyRecord(staff, "comment.ban");
   const bans = canBan ? await listActiveBans(staff) : [];
   const link = (params: { view?: QueueView; page?: number }) => {
