@@ -53,6 +53,7 @@ const articleOutSchema = z.object({
   hero: mediaOutSchema.nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  heroAlt: z.string(),
   body: articleBodySchema,
   pollSurvey: pollSurveySchema.nullable().meta({ description: "An election poll story's particulars (선거여론조사기준 제18조); null: not a poll story" }),
   deskNote: z.string().nullable(),
@@ -111,6 +112,7 @@ const revisionOutSchema = z.object({
   heroImageId: z.string().nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  heroAlt: z.string(),
   body: articleBodySchema,
 });
 
@@ -120,7 +122,7 @@ const diffOutSchema = z.object({
   to: snapshotRef,
   fields: z.array(
     z.object({
-      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "hero", "heroCaption", "heroCredit", "body"]),
+      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
       label: z.string(),
       changed: z.boolean(),
       segments: z.array(z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() })),

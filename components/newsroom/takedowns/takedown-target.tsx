@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { PosterOut, TakedownTargetOut } from "@/lib/takedowns/takedown-queries";
 
 /** How the poster hears of a block (정보통신망법 제44조의2 제2항), said plainly for the desk. */
-export function posterNotice(poster: PosterOut): string {
+function posterNotice(poster: PosterOut): string {
   return poster.kind === "staff"
     ? `${poster.name} ${poster.title}: 뉴스룸 알림으로 알립니다.`
     : `게스트 '${poster.nickname}': 연락처를 남기지 않아 알릴 수 없습니다. 댓글 자리의 안내문이 공시입니다.`;

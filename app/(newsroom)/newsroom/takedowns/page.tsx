@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { TakedownTarget } from "@/components/newsroom/takedowns/takedown-target";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -48,9 +47,7 @@ function Facts({ takedown }: { takedown: TakedownOut }) {
 
 export default async function TakedownsPage() {
   const staff = await requireStaffPage();
-  const result = await loadForPage(() => listTakedowns(staff));
-  if (result.denied !== undefined) return <AccessDenied message="임시조치는 데스크(편집자)와 관리자만 할 수 있습니다." />;
-  const { inForce, ended } = result.data;
+  const { inForce, ended } = await loadForPage(() => listTakedowns(staff));
   return (
     <>
       <h1>임시조치</h1>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { TakedownTarget } from "@/components/newsroom/takedowns/takedown-target";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -29,9 +28,7 @@ export default async function NewTakedownPage({ searchParams }: Props) {
       </>
     );
   }
-  const result = await loadForPage(() => getTakedownTarget(staff, { articleId, commentId }));
-  if (result.denied !== undefined) return <AccessDenied message="임시조치는 데스크(편집자)와 관리자만 할 수 있습니다." />;
-  const target = result.data;
+  const target = await loadForPage(() => getTakedownTarget(staff, { articleId, commentId }));
   const claim = typeof query.claim === "string" ? query.claim.slice(0, 40) : "";
   return (
     <>
