@@ -61,6 +61,7 @@ export const transitionLog = {
   // A block is not a workflow transition; deleting a story after one is (article.unpublished).
   "takedown.applied": null,
   "takedown.ended": null,
+  "election.changed": null,
 } satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {

@@ -99,4 +99,12 @@ export const auditLog = {
       targetId: event.takedownId,
       detail: { articleId: event.articleId, commentId: event.commentId, at: event.at, note: event.note },
     }),
+  "election.changed": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: event.change === "created" ? "election.create" : "election.delete",
+      targetType: "Election",
+      targetId: event.electionId,
+      detail: { name: event.name, startsAt: event.startsAt, endsAt: event.endsAt },
+    }),
 } satisfies InTransactionConsumer;

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "comment.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
   // 임시조치 (정보통신망법 제44조의2): the desk blocks a story or a comment, restores or deletes it.
   "takedown.manage": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  // Elections whose poll blackout the workflow enforces (공직선거법 제108조): an admin's setting.
+  "election.manage": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -81,6 +81,8 @@ const cacheInvalidation = {
   // time is dropped by the listener's timer first, at that moment (invalidation-listener.ts).
   "takedown.applied": takedownTags,
   "takedown.ended": takedownTags,
+  // Changes no page: it decides only whether poll stories may go out later.
+  "election.changed": null,
 } satisfies AfterCommitConsumer<string[], number>;
 
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {

@@ -2,8 +2,8 @@ import "server-only";
 // The elections' blackouts as the workflow and the review screen need them. A move that puts a poll
 // story out and a change to the elections take the same transaction-scoped advisory lock, so an
 // election entered while the desk schedules a poll story is seen by one of them: either the
-// schedule is refused, or the election's save finds the scheduled story and withdraws it
-// (lib/elections/manage-elections.ts).
+// schedule is refused, or the election's save finds the scheduled story and is refused until the
+// desk moves it (lib/elections/manage-elections.ts).
 import { pollBlackoutRefusal } from "@/lib/articles/transition-rules";
 import type { DbTransaction } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
@@ -13,17 +13,17 @@ import type { PollBlackout } from "@/lib/elections/poll-blackout";
 const POLL_BLACKOUT_LOCK = 1_080_108;
 
 export async function lockPollBlackouts(tx: DbTransaction): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${POLL_BLACKOUT_LOCK}::bigint)`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${POLL_BLACKOUT_LOCK}::bigint)`;
 }
 
 /** The blackouts that have not ended by `from`, soonest first. */
-export async function pollBlackoutsAhead(client: DbTransaction, from: Date): Promise<PollBlackout[]> {
+async function pollBlackoutsAhead(client: DbTransaction, from: Date): Promise<PollBlackout[]> {
   const elections = await client.election.findMany({ where: { votingEndsAt: { gt: from } }, orderBy: { pollBlackoutStartsAt: "asc" }, select: { name: true, pollBlackoutStartsAt: true, votingEndsAt: true } });
   return elections.map((election) => ({ electionName: election.name, startsAt: election.pollBlackoutStartsAt, endsAt: election.votingEndsAt }));
 }
 
 /** Whether the story is flagged as an election poll story, in its working copy or its live revision. */
-export async function isPollStory(client: DbTransaction, articleId: number): Promise<boolean> {
+async function isPollStory(client: DbTransaction, articleId: number): Promise<boolean> {
   const [row] = await client.$queryRaw<{ poll: boolean }[]>`
     SELECT (a."pollSurvey" IS NOT NULL OR EXISTS (SELECT 1 FROM "ArticleRevision" r WHERE r."id" = a."liveRevisionId" AND r."pollSurvey" IS NOT NULL)) AS "poll"
     FROM "Article" a WHERE a."id" = ${articleId}`;

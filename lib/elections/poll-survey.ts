@@ -5,20 +5,15 @@
 // 방법, 표본오차, 질문 내용); 제3항 what goes with a story quoting a poll already published (where
 // it first appeared, and a pointer to the commission's site). Sources and wording: docs. Stored on
 // the story (Article.pollSurvey) and its revisions; checked at submission and approval; printed in
-// a box at the end of the story. Pure and browser-safe: the editor checks as the reporter types.
+// a box at the end of the story. Pure and browser-safe.
 import { z } from "zod";
 import { safeText } from "@/lib/schemas/common";
 
 /** First publication of a poll the paper commissioned or received (제18조 제1항), or a story quoting one already published (제18조 제3항). */
-export type PollSurveyKind = "original" | "cited";
-
-export const POLL_SURVEY_KINDS: Record<PollSurveyKind, string> = {
-  original: "최초 공표·보도 (의뢰했거나 처음 받은 조사)",
-  cited: "인용 보도 (이미 공표된 조사를 옮김)",
-};
+type PollSurveyKind = "original" | "cited";
 
 /** Each particular, in the order of 제18조 제1항, with the label printed in the box. */
-export const POLL_SURVEY_FIELDS = [
+const POLL_SURVEY_FIELDS = [
   { key: "sponsor", label: "조사 의뢰자", hint: "예: 누리일보" },
   { key: "pollster", label: "조사기관", hint: "예: 한국여론연구소" },
   { key: "area", label: "조사 지역", hint: "예: 경기도 고양시" },
@@ -36,7 +31,7 @@ export const POLL_SURVEY_FIELDS = [
 export type PollSurveyField = (typeof POLL_SURVEY_FIELDS)[number]["key"];
 
 /** What a story quoting a published poll adds (제18조 제3항 제1호: 최초 공표·보도 출처). */
-export const POLL_CITATION_FIELDS = [
+const POLL_CITATION_FIELDS = [
   { key: "firstPublishedBy", label: "최초 공표·보도 매체", hint: "예: 한빛일보" },
   { key: "firstPublishedOn", label: "최초 공표·보도 일자", hint: "예: 2028년 4월 1일" },
 ] as const;

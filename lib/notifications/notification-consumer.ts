@@ -74,4 +74,6 @@ export const staffNotifications = {
   "takedown.applied": (tx, event) => notifyPoster(tx, event, "TAKEN_DOWN", `${TAKEDOWN_REASON_KO[event.reason]} · ${formatKstMinute(new Date(event.endsAt))}까지`),
   "takedown.ended": (tx, event) =>
     notifyPoster(tx, event, event.how === "deleted" ? "TAKEDOWN_DELETED" : "TAKEDOWN_LIFTED", event.how === "expired" ? "임시조치 기간이 끝났습니다." : event.note),
+  // The desk hears of a blackout when a poll story is refused, with the rule and the window.
+  "election.changed": null,
 } satisfies InTransactionConsumer;

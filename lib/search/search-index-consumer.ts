@@ -41,4 +41,5 @@ export const searchIndex = {
   // Search asks at query time whether a story is blocked (publiclyVisibleSql): the entry stays.
   "takedown.applied": null,
   "takedown.ended": null,
+  "election.changed": null,
 } satisfies InTransactionConsumer;

@@ -21,6 +21,7 @@ import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
+import { createElection } from "@/lib/elections/manage-elections";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
 import sharp from "sharp";
 
@@ -65,6 +66,8 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
   // Issue 22 (임시조치): the desk blocks a story or a comment; reporters never, not even their own.
   "takedown.manage": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  // Elections (issue 22): an admin's setting; far ahead so no other test's poll story is in the window.
+  "election.manage": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -111,6 +114,7 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
   "takedown.manage": { run: async (actor, owner) => applyTakedown(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, reason: "DEFAMATION", days: 7 }) },
+  "election.manage": { run: (actor) => createElection(actor, { name: "권한 시험 선거", electionDay: "2093-06-03" }) },
 };
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */

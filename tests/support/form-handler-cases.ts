@@ -13,6 +13,7 @@ import { COMMENT_SETTINGS_KEY } from "@/lib/comments/comment-settings";
 import { db } from "@/lib/db";
 import { toKstLocalInput } from "@/lib/format/korean-time";
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
+import { createElection } from "@/lib/elections/manage-elections";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import type { FormHandlerName } from "./form-handlers";
 import { STAFF_PASSWORD, createArticle, createStaff } from "./staff-fixtures";
@@ -351,6 +352,36 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
         effect: async (outcome) => {
           await storyNowIn(story.id, "UNPUBLISHED")(outcome);
           expect((await db.takedown.findUniqueOrThrow({ where: { id } })).status).toBe("DELETED");
+        },
+      };
+    },
+  },
+  createElectionForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const name = `시험 선거 ${randomUUID().slice(0, 8)}`;
+      return {
+        // Far ahead, so its blackout touches no other test's poll story.
+        form: { name, electionDay: "2091-06-13", votingEndsAt: "20:00" },
+        effect: async (outcome) => {
+          answeredOk(outcome, /2091-06-07 00:00부터 2091-06-13 20:00까지/);
+          expect(await db.election.findFirstOrThrow({ where: { name } })).toMatchObject({
+            pollBlackoutStartsAt: new Date("2091-06-06T15:00:00Z"),
+            votingEndsAt: new Date("2091-06-13T11:00:00Z"),
+          });
+        },
+      };
+    },
+  },
+  deleteElectionForm: {
+    role: "ADMIN",
+    arrange: async (admin) => {
+      const { id } = await createElection(admin, { name: `지울 선거 ${randomUUID().slice(0, 8)}`, electionDay: "2092-04-09" });
+      return {
+        form: { electionId: String(id) },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect(await db.election.findUnique({ where: { id } })).toBeNull();
         },
       };
     },

@@ -15,6 +15,7 @@ import {
 } from "@/lib/comments/comment-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from "@/lib/takedowns/takedown-forms";
+import { createElectionForm, deleteElectionForm } from "@/lib/elections/election-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
 export const FORM_HANDLERS = {
@@ -42,6 +43,8 @@ export const FORM_HANDLERS = {
   applyTakedownForm,
   restoreTakedownForm,
   deleteTakedownTargetForm,
+  createElectionForm,
+  deleteElectionForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -85,4 +88,7 @@ export const FORM_FIELD_NAMES = [
   "commentId",
   "claimReference",
   "takedownId",
+  "electionDay",
+  "votingEndsAt",
+  "electionId",
 ] as const;
