@@ -50,6 +50,11 @@ describe("the demo newsroom", () => {
     }
   });
 
+  it("enters the next national election, so the admin's elections page and its poll blackout have an example", async () => {
+    const elections = await db.election.findMany({ select: { name: true, pollBlackoutStartsAt: true, votingEndsAt: true } });
+    expect(elections).toEqual([{ name: "제23대 국회의원선거", pollBlackoutStartsAt: new Date("2028-04-05T15:00:00Z"), votingEndsAt: new Date("2028-04-12T09:00:00Z") }]);
+  });
+
   it("a second seed leaves the database alone", async () => {
     expect((await seedDemo(seededAt)).seeded).toBe(false);
     expect(await db.user.count()).toBe(4);
