@@ -21,12 +21,12 @@ const password = inject("demoPassword");
 const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const STORY_TEXT = "[누리일보 이준혁 기자] 시의회 예산 심사 과정에서 한 업체에 특혜가 있었다는 의혹이 제기됐다. ".repeat(4);
 
-/** A story published through the API by the desk; its id and headline. */
-async function publishedStory(desk: ApiSession, headline: string): Promise<number> {
-  const { sections } = (await (await desk.request("GET", "/api/v1/sections")).json()) as { sections: { id: number }[] };
-  const created = await desk.request("POST", "/api/v1/articles", { headline, sectionId: sections[0]?.id, body: paragraph(STORY_TEXT) });
+/** A story the reporter (이준혁 기자) wrote and the desk published, through the API; its id. */
+async function publishedStory(reporter: ApiSession, desk: ApiSession, headline: string): Promise<number> {
+  const { sections } = (await (await reporter.request("GET", "/api/v1/sections")).json()) as { sections: { id: number }[] };
+  const created = await reporter.request("POST", "/api/v1/articles", { headline, sectionId: sections[0]?.id, body: paragraph(STORY_TEXT) });
   const { article } = (await created.json()) as { article: { id: number } };
-  expect((await desk.request("POST", `/api/v1/articles/${article.id}/submit`)).status).toBe(200);
+  expect((await reporter.request("POST", `/api/v1/articles/${article.id}/submit`)).status).toBe(200);
   const { article: current } = (await (await desk.request("GET", `/api/v1/articles/${article.id}`)).json()) as { article: { version: number } };
   expect((await desk.request("POST", `/api/v1/articles/${article.id}/approve`, { version: current.version })).status).toBe(200);
   return article.id;
@@ -57,6 +57,9 @@ describe("임시조치 across two instances", inChromium, () => {
   let b: AppInstance;
   let browser: Browser;
   let desk: ApiSession;
+  let reporter: ApiSession;
+  // Comment bodies differ per run: the flood rules refuse a source's repeated text.
+  const run = Date.now().toString(36);
   const contexts: BrowserContext[] = [];
   const newPage = async (width: number) => {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "ko-KR", timezoneId: "Asia/Seoul" });
@@ -70,7 +73,12 @@ describe("임시조치 across two instances", inChromium, () => {
   const storyIds: number[] = [];
 
   beforeAll(async () => {
-    [b, browser, desk] = await Promise.all([startAppInstance(databaseUrl), launchBrowser(), signInOverHttp(instanceA, DEMO_STAFF.editor.email, password)]);
+    [b, browser, desk, reporter] = await Promise.all([
+      startAppInstance(databaseUrl),
+      launchBrowser(),
+      signInOverHttp(instanceA, DEMO_STAFF.editor.email, password),
+      signInOverHttp(instanceA, DEMO_STAFF.reporter.email, password),
+    ]);
   }, 240_000);
   afterAll(async () => {
     // Leave the shared front page as the other browser tests expect it.
@@ -81,7 +89,7 @@ describe("임시조치 across two instances", inChromium, () => {
 
   it("a blocked story answers 451 with its notice on both instances, from their caches, and is on no public surface; its end at its time shows it on both at once, recorded once", async () => {
     const headline = `시의회 예산 특혜 의혹 ${Date.now().toString(36)}`;
-    const id = await publishedStory(desk, headline);
+    const id = await publishedStory(reporter, desk, headline);
     storyIds.push(id);
     const link = `href="/articles/${id}/`;
 
@@ -165,11 +173,11 @@ describe("임시조치 across two instances", inChromium, () => {
   }, 300_000);
 
   it("a blocked comment keeps its place under the story with the notice; the guest who wrote it cannot be told", async () => {
-    const id = await publishedStory(desk, `골목상권 지원금 논란 ${Date.now().toString(36)}`);
+    const id = await publishedStory(reporter, desk, `골목상권 지원금 논란 ${run}`);
     storyIds.push(id);
-    await guestComment(instanceA, id, "127.0.0.21", "상인회원", "지원금 기준을 공개해야 합니다.");
-    const blockedId = await guestComment(instanceA, id, "127.0.0.22", "동네토박이", "구청장 아무개는 뒷돈을 받았다더라.");
-    await guestComment(instanceA, id, "127.0.0.23", "시민", "예산 심사 때 다시 따져봐야죠.");
+    await guestComment(instanceA, id, "127.0.0.21", "상인회원", `지원금 기준을 공개해야 합니다. (${run})`);
+    const blockedId = await guestComment(instanceA, id, "127.0.0.22", "동네토박이", `구청장 아무개는 뒷돈을 받았다더라. (${run})`);
+    await guestComment(instanceA, id, "127.0.0.23", "시민", `예산 심사 때 다시 따져봐야죠. (${run})`);
 
     const editor = await newPage(360);
     await signIn(editor, "/newsroom/comments?view=recent");
