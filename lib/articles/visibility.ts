@@ -11,7 +11,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 //   (by itself, like a scheduled time). `isPubliclyVisible` is the workflow's view (has it gone
 //   out?) and ignores blocks; `publiclyVisibleWhere` and `publicStateOf` are the readers'.
 // Every public query filters with `publiclyVisibleWhere`; code holding a loaded row asks
-// `publicStateOf`. tests/unit/visibility.test.ts checks that the two agree.
+// `publicStateOf`. tests/integration/public-surfaces.test.ts checks that the two agree.
 
 const LIVE_STATUSES: ArticleStatus[] = ["PUBLISHED", "SCHEDULED"];
 
