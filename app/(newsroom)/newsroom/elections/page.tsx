@@ -17,7 +17,7 @@ export default async function ElectionsPage() {
       </p>
       <section className="panel">
         <h2>선거 등록</h2>
-        <ActionForm action={createElectionAction} submitLabel="등록">
+        <ActionForm action={createElectionAction} submitLabel="등록" resetOnSuccess>
           <label>
             선거 이름
             <input name="name" required maxLength={100} placeholder="예: 제23대 국회의원선거" />
