@@ -20,6 +20,7 @@ import { backupKey, deleteLocalBackup, readLocalBackup } from "@/components/edit
 import { rememberMedia } from "@/components/editor/media-cache";
 import { MediaPicker, UploadTray, type UploadItem } from "@/components/editor/media-picker";
 import { SaveStatusBadge } from "@/components/editor/save-status";
+import { StoryOriginField } from "@/components/editor/story-origin-field";
 import { TagsInput } from "@/components/editor/tags-input";
 import { uploadImage } from "@/components/editor/upload";
 import { usePresence } from "@/components/editor/use-presence";
@@ -27,6 +28,7 @@ import { VideoDialog } from "@/components/editor/video-dialog";
 import { WordCount } from "@/components/editor/word-count";
 import type { BodyNode } from "@/lib/articles/body-schema";
 import { imageProblems, type ImageProblem } from "@/lib/articles/submission-checks";
+import { originProblem } from "@/lib/origins/story-origin";
 import "./editor.css";
 
 export interface ArticleEditorProps {
@@ -52,6 +54,8 @@ const metaOf = (article: EditorArticle | null): Meta => ({
   hero: article?.hero ?? null,
   heroCaption: article?.heroCaption ?? "",
   heroCredit: article?.heroCredit ?? "",
+  origin: article?.origin ?? null,
+  originSource: article?.originSource ?? "",
 });
 
 const sameDraft = (a: EditorDraft, b: EditorDraft) => JSON.stringify(a) === JSON.stringify(b);
@@ -68,6 +72,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const [conflict, setConflict] = useState<{ mine: EditorDraft } | null>(null);
   const [takeoverNotice, setTakeoverNotice] = useState<string | null>(null);
   const [problems, setProblems] = useState<ImageProblem[] | null>(null);
+  const [originChecked, setOriginChecked] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [articleId, setArticleId] = useState<number | null>(article?.id ?? null);
@@ -237,7 +242,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
       body: editor.getJSON() as { content?: BodyNode[] },
     });
     setProblems(found);
-    if (found.length > 0) return;
+    setOriginChecked(true);
+    if (found.length > 0 || originProblem(bridge.meta.origin, bridge.meta.originSource)) return;
     if (!(await saveNow()) || session.articleId === null) return;
     try {
       await apiRequest("POST", `/api/v1/articles/${session.articleId}/submit`, {});
@@ -309,7 +315,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
             className="button"
             onClick={() => {
               const restored = recoverable.draft;
-              const next: Meta = { ...bridge.meta, headline: restored.headline, subHeadlines: restored.subHeadlines.length ? restored.subHeadlines : [""], sectionId: restored.sectionId, summary: restored.summary, tags: restored.tags, heroCaption: restored.heroCaption, heroCredit: restored.heroCredit };
+              const next: Meta = { ...bridge.meta, headline: restored.headline, subHeadlines: restored.subHeadlines.length ? restored.subHeadlines : [""], sectionId: restored.sectionId, summary: restored.summary, tags: restored.tags, heroCaption: restored.heroCaption, heroCredit: restored.heroCredit, origin: restored.origin ?? null, originSource: restored.originSource ?? "" };
               if (restored.heroImageId !== (bridge.meta.hero?.id ?? null)) next.hero = restored.heroImageId ? (props.media.find((item) => item.id === restored.heroImageId) ?? null) : null;
               bridge.setMeta(next);
               setMeta(next);
@@ -404,6 +410,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
               <textarea name="summary" value={meta.summary} maxLength={300} rows={2} onChange={(event) => changeMeta({ summary: event.target.value })} />
             </label>
           </fieldset>
+
+          <StoryOriginField value={meta} disabled={readOnly} showProblem={originChecked} onChange={changeMeta} />
 
           <HeroPhoto
             hero={meta.hero}

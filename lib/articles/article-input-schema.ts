@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
+import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
 const MAX_TAGS = 10;
@@ -33,6 +34,9 @@ const fields = {
   heroCaption: safeText({ max: 300, maxMessage: "사진 설명은 300자 이하로 입력하세요." }),
   heroCredit: safeText({ max: 100, maxMessage: "사진 출처는 100자 이하로 입력하세요." }),
   body: articleBodySchema,
+  /** 출처 유형: may stay empty while writing; required at submission. */
+  origin: articleOriginSchema,
+  originSource: originSourceSchema,
 };
 
 /** A new story: only the headline is required. */
@@ -46,6 +50,8 @@ export const articleContentSchema = z.object({
   heroCaption: fields.heroCaption.default(""),
   heroCredit: fields.heroCredit.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
+  origin: fields.origin.default(null),
+  originSource: fields.originSource.default(""),
 });
 type ArticleContent = z.output<typeof articleContentSchema>;
 
@@ -63,6 +69,8 @@ export const saveArticleSchema = z.object({
   heroCaption: fields.heroCaption.optional(),
   heroCredit: fields.heroCredit.optional(),
   body: fields.body.optional(),
+  origin: fields.origin.optional(),
+  originSource: fields.originSource.optional(),
   /** The version the editor started from; a save from an older version is refused, not merged. */
   version: versionSchema,
   /** An automatic save while typing: it keeps at most one revision per few minutes per person. */

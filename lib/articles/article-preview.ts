@@ -24,6 +24,8 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       summary: true,
       heroCaption: true,
       heroCredit: true,
+      origin: true,
+      originSource: true,
       approvedAt: true,
       publishedAt: true,
       lastCorrectedAt: true,

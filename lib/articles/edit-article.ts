@@ -12,17 +12,18 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { emitDomainEvent } from "@/lib/events/domain-events";
+import { storedOriginSource } from "@/lib/origins/story-origin";
 import { parseInput } from "@/lib/validation";
 
 export async function createArticleDraft(actor: StaffUser, input: unknown, now = new Date()): Promise<ArticleOut> {
   assertCan(actor, "article.create");
-  const { tags, body, ...fields } = parseInput(articleContentSchema, input);
+  const { tags, body, originSource, ...fields } = parseInput(articleContentSchema, input);
   return db.$transaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     // Every body image must be one of our media rows; the HTML is rendered with their sizes.
     const bodyColumns = await bodyColumnsForSave(tx, body);
     const { id } = await tx.article.create({
-      data: { ...fields, slug: slugFor(fields.headline), ...bodyColumns, authorId: actor.id, status: "DRAFT", createdAt: now },
+      data: { ...fields, originSource: storedOriginSource(fields.origin, originSource), slug: slugFor(fields.headline), ...bodyColumns, authorId: actor.id, status: "DRAFT", createdAt: now },
       select: { id: true },
     });
     await setArticleTags(tx, id, tags);
