@@ -13,7 +13,7 @@ import type { TransitionVerdict } from "@/lib/articles/transition-rules";
 import type { MediaOut } from "@/lib/media/media-output";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
-import { ArticleOrigin, ArticleStatus, CorrectionType, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
+import { ArticleOrigin, ArticleStatus, CorrectionType, MediaOrigin, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
 
 const time = z.iso.datetime({ offset: true });
 const status = z.enum(ArticleStatus);
@@ -34,6 +34,8 @@ const mediaOutSchema = z.object({
   alt: z.string(),
   caption: z.string(),
   credit: z.string(),
+  origin: z.enum(MediaOrigin).nullable().meta({ description: "Where the photo comes from (OWN 자체, WIRE 통신, HANDOUT 제공, EXTERNAL 외부); null: not recorded" }),
+  originSource: z.string().meta({ description: "The agency (WIRE), who handed it out (HANDOUT) or the provider (EXTERNAL); empty otherwise" }),
   createdAt: time,
   uploader: z.object({ id: z.string(), name: z.string() }).nullable(),
   variants: z.array(z.object({ width: z.number().int(), height: z.number().int(), jpeg: z.string(), webp: z.string() })),

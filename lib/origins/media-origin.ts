@@ -67,3 +67,17 @@ export function agencyNamedIn(credit: string): string | null {
   const text = credit.normalize("NFC");
   return AGENCY_PATTERNS.find(({ pattern }) => pattern.test(text))?.name ?? null;
 }
+
+/**
+ * A new photo's origin: what the uploader chose (a wire photo without a named agency takes the one
+ * its credit names), else 통신 with the agency when the credit (typed, or from the file's IPTC/EXIF)
+ * names one, else not recorded. Check the result with `mediaOriginProblem`.
+ */
+export function originForNewPhoto(chosen: { origin?: MediaOrigin | null; originSource?: string }, credit: string): { origin: MediaOrigin | null; originSource: string } {
+  if (chosen.origin) {
+    const source = chosen.originSource?.trim() || (chosen.origin === "WIRE" ? (agencyNamedIn(credit) ?? "") : "");
+    return { origin: chosen.origin, originSource: storedMediaOriginSource(chosen.origin, source) };
+  }
+  const agency = agencyNamedIn(credit);
+  return agency ? { origin: "WIRE", originSource: agency } : { origin: null, originSource: "" };
+}
