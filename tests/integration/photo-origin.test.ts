@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
 import { getMedia, updateMedia, uploadLibraryImage } from "@/lib/media/media-library";
 import { jpegWithMetadata } from "../support/image-fixtures";
+import { refusalOf } from "../support/refusal";
 import { createMedia, createStaff } from "../support/staff-fixtures";
 
 let reporter: StaffUser;
@@ -33,14 +33,6 @@ async function upload(actor: StaffUser, options: { iptcCredit?: string; exifArti
   return uploadLibraryImage(actor, new Request("http://newsroom.test/api/v1/media", { method: "POST", body: data }));
 }
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => {
-      if (!(error instanceof DomainError)) throw error;
-      return error;
-    },
-  );
 
 describe("uploads", () => {
   it("a credit naming a wire agency files the photo as 통신 with that agency; any other credit leaves the origin unrecorded", async () => {
@@ -59,10 +51,10 @@ describe("uploads", () => {
     expect(await upload(reporter, { fields: { origin: "OWN", originSource: "남은 글자" } })).toMatchObject({ origin: "OWN", originSource: "" });
 
     const before = await db.media.count();
-    const missing = await refusal(upload(reporter, { iptcCredit: "사진=독자", fields: { origin: "WIRE" } }));
+    const missing = await refusalOf(upload(reporter, { iptcCredit: "사진=독자", fields: { origin: "WIRE" } }));
     expect(missing?.code).toBe("VALIDATION");
     expect(missing?.message).toBe("통신 사진은 통신사를 적어야 합니다.");
-    const bad = await refusal(upload(reporter, { fields: { origin: "STOLEN" } }));
+    const bad = await refusalOf(upload(reporter, { fields: { origin: "STOLEN" } }));
     expect(bad?.message).toContain("사진 출처 유형은 자체, 통신, 제공, 외부 가운데 고르세요.");
     expect(await db.media.count()).toBe(before);
   });
@@ -73,16 +65,16 @@ describe("the library", () => {
     const photo = await createMedia(reporter.id, { credit: "사진=누리일보" });
     expect(await getMedia(reporter, photo.id)).toMatchObject({ origin: null, originSource: "" });
 
-    const noAgency = await refusal(updateMedia(reporter, photo.id, { origin: "WIRE" }));
+    const noAgency = await refusalOf(updateMedia(reporter, photo.id, { origin: "WIRE" }));
     expect(noAgency?.message).toBe("통신 사진은 통신사를 적어야 합니다.");
-    expect(await refusal(updateMedia(reporter, photo.id, { origin: "EXTERNAL", originSource: " " }))).toMatchObject({ message: "외부 사진은 출처를 적어야 합니다." });
+    expect(await refusalOf(updateMedia(reporter, photo.id, { origin: "EXTERNAL", originSource: " " }))).toMatchObject({ message: "외부 사진은 출처를 적어야 합니다." });
 
     expect(await updateMedia(reporter, photo.id, { origin: "WIRE", originSource: "뉴스1" })).toMatchObject({ origin: "WIRE", originSource: "뉴스1" });
     // The source alone: the kind stays.
     expect(await updateMedia(editor, photo.id, { originSource: "연합뉴스" })).toMatchObject({ origin: "WIRE", originSource: "연합뉴스" });
     // Another field alone leaves the origin as it is.
     expect(await updateMedia(editor, photo.id, { caption: "시청 앞 광장" })).toMatchObject({ origin: "WIRE", originSource: "연합뉴스" });
-    expect(await refusal(updateMedia(editor, photo.id, { origin: "HANDOUT" }))).toMatchObject({ message: "제공 사진은 제공한 곳을 적어야 합니다." });
+    expect(await refusalOf(updateMedia(editor, photo.id, { origin: "HANDOUT" }))).toMatchObject({ message: "제공 사진은 제공한 곳을 적어야 합니다." });
     expect(await updateMedia(editor, photo.id, { origin: "OWN" })).toMatchObject({ origin: "OWN", originSource: "" });
     expect(await updateMedia(editor, photo.id, { origin: null })).toMatchObject({ origin: null, originSource: "" });
 
@@ -93,7 +85,7 @@ describe("the library", () => {
   it("another reporter may not change a colleague's photo's origin", async () => {
     const photo = await createMedia(reporter.id);
     const other = await createStaff("REPORTER");
-    expect((await refusal(updateMedia(other, photo.id, { origin: "OWN" })))?.code).toBe("FORBIDDEN");
+    expect((await refusalOf(updateMedia(other, photo.id, { origin: "OWN" })))?.code).toBe("FORBIDDEN");
     expect((await db.media.findUniqueOrThrow({ where: { id: photo.id } })).origin).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ import { diffArticle, getRevision, restoreRevision } from "@/lib/articles/revisi
 import { approveArticle, submitArticle } from "@/lib/articles/workflow";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
 import { articleJsonLd } from "@/lib/seo/article-metadata";
+import { refusalOf } from "../support/refusal";
 import { createStaff } from "../support/staff-fixtures";
 import { submittableBody, testSectionId } from "../support/story-fixtures";
 
@@ -25,14 +25,6 @@ beforeAll(async () => {
 });
 
 const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => {
-      if (!(error instanceof DomainError)) throw error;
-      return error;
-    },
-  );
 
 /** A draft that meets every submission check but the origin. */
 async function draftWithoutOrigin(headline = "시청 앞 광장 재구조화 착공") {
@@ -42,23 +34,23 @@ async function draftWithoutOrigin(headline = "시청 앞 광장 재구조화 착
 describe("the submission rule", () => {
   it("a story goes to the desk only with an origin, and with the agency, issuer or provider its kind names", async () => {
     const draft = await draftWithoutOrigin();
-    const none = await refusal(submitArticle(reporter, draft.id));
+    const none = await refusalOf(submitArticle(reporter, draft.id));
     expect(none?.code).toBe("VALIDATION");
     expect(none?.message).toContain("출처 유형(자체 취재, 통신, 보도자료, 기고·칼럼, 외부 제공)을 고르지 않았습니다.");
     expect(none?.details?.problems).toEqual([{ field: "origin", message: expect.stringContaining("출처 유형") }]);
 
     await saveArticle(reporter, draft.id, { version: await versionOf(draft.id), origin: "WIRE" });
-    expect((await refusal(submitArticle(reporter, draft.id)))?.message).toContain("통신사를 적지 않았습니다.");
+    expect((await refusalOf(submitArticle(reporter, draft.id)))?.message).toContain("통신사를 적지 않았습니다.");
     await saveArticle(reporter, draft.id, { version: await versionOf(draft.id), origin: "PRESS_RELEASE", originSource: "   " });
-    expect((await refusal(submitArticle(reporter, draft.id)))?.message).toContain("보도자료를 낸 곳을 적지 않았습니다.");
+    expect((await refusalOf(submitArticle(reporter, draft.id)))?.message).toContain("보도자료를 낸 곳을 적지 않았습니다.");
     await saveArticle(reporter, draft.id, { version: await versionOf(draft.id), origin: "EXTERNAL", originSource: "" });
-    expect((await refusal(submitArticle(reporter, draft.id)))?.message).toContain("기사를 제공한 곳을 적지 않았습니다.");
+    expect((await refusalOf(submitArticle(reporter, draft.id)))?.message).toContain("기사를 제공한 곳을 적지 않았습니다.");
     // Still a draft after every refusal; the desk's review of the draft lists the same problem.
     expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
     expect((await getDeskReview(editor, draft.id)).submissionProblems.map((problem) => problem.field)).toEqual(["origin"]);
 
     await saveArticle(reporter, draft.id, { version: await versionOf(draft.id), origin: "WIRE", originSource: "뉴시스" });
-    expect(await refusal(submitArticle(reporter, draft.id))).toBeNull();
+    expect(await refusalOf(submitArticle(reporter, draft.id))).toBeNull();
     expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("SUBMITTED");
   });
 
@@ -66,7 +58,7 @@ describe("the submission rule", () => {
     for (const origin of ["OWN_REPORTING", "CONTRIBUTION"] as const) {
       const draft = await draftWithoutOrigin(`출처 ${origin}`);
       await saveArticle(reporter, draft.id, { version: 1, origin });
-      expect(await refusal(submitArticle(reporter, draft.id)), origin).toBeNull();
+      expect(await refusalOf(submitArticle(reporter, draft.id)), origin).toBeNull();
     }
   });
 });
@@ -76,10 +68,10 @@ describe("saving an origin", () => {
     const draft = await draftWithoutOrigin("보도자료 기사");
     expect(draft).toMatchObject({ origin: null, originSource: "" });
 
-    const bad = await refusal(saveArticle(reporter, draft.id, { version: 1, origin: "BLOG" }));
+    const bad = await refusalOf(saveArticle(reporter, draft.id, { version: 1, origin: "BLOG" }));
     expect(bad?.code).toBe("VALIDATION");
     expect(bad?.message).toContain("출처 유형은 자체 취재, 통신, 보도자료, 기고·칼럼, 외부 제공 가운데 고르세요.");
-    expect((await refusal(saveArticle(reporter, draft.id, { version: 1, origin: "WIRE", originSource: "가".repeat(61) })))?.message).toContain("60자 이하");
+    expect((await refusalOf(saveArticle(reporter, draft.id, { version: 1, origin: "WIRE", originSource: "가".repeat(61) })))?.message).toContain("60자 이하");
     expect(await versionOf(draft.id)).toBe(1);
 
     const pressRelease = await saveArticle(reporter, draft.id, { version: 1, origin: "PRESS_RELEASE", originSource: "  고양특례시  " });
