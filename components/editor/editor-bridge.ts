@@ -22,6 +22,8 @@ export interface EditorMeta {
   /** 출처 유형 and its agency, issuer or provider (components/editor/story-origin-field.tsx). */
   origin: ArticleOrigin | null;
   originSource: string;
+  /** The main photo's alt text for this story (pre-filled from the library). */
+  heroAlt: string;
 }
 
 export const EMPTY_DOC = { type: "doc", content: [{ type: "paragraph" }] };
@@ -38,6 +40,7 @@ export function draftOf(meta: EditorMeta, body: EditorDraft["body"]): EditorDraf
     heroCredit: meta.heroCredit,
     origin: meta.origin,
     originSource: meta.originSource,
+    heroAlt: meta.heroAlt,
     body,
   };
 }

@@ -58,6 +58,7 @@ const articleOutSchema = z.object({
   heroCredit: z.string(),
   origin: articleOrigin,
   originSource,
+  heroAlt: z.string(),
   body: articleBodySchema,
   deskNote: z.string().nullable(),
   hasPendingUpdate: z.boolean(),
@@ -117,6 +118,7 @@ const revisionOutSchema = z.object({
   heroCredit: z.string(),
   origin: articleOrigin,
   originSource,
+  heroAlt: z.string(),
   body: articleBodySchema,
 });
 
@@ -126,7 +128,7 @@ const diffOutSchema = z.object({
   to: snapshotRef,
   fields: z.array(
     z.object({
-      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "origin", "hero", "heroCaption", "heroCredit", "body"]),
+      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "origin", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
       label: z.string(),
       changed: z.boolean(),
       segments: z.array(z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() })),

@@ -33,6 +33,8 @@ const fields = {
   heroImageId: stringId.nullable(),
   heroCaption: safeText({ max: 300, maxMessage: "사진 설명은 300자 이하로 입력하세요." }),
   heroCredit: safeText({ max: 100, maxMessage: "사진 출처는 100자 이하로 입력하세요." }),
+  /** The main photo's alt text for this story; empty: the library's. */
+  heroAlt: safeText({ max: 300, maxMessage: "대체 텍스트는 300자 이하로 입력하세요." }),
   body: articleBodySchema,
   /** 출처 유형: may stay empty while writing; required at submission. */
   origin: articleOriginSchema,
@@ -49,9 +51,15 @@ export const articleContentSchema = z.object({
   heroImageId: fields.heroImageId.default(null),
   heroCaption: fields.heroCaption.default(""),
   heroCredit: fields.heroCredit.default(""),
+  heroAlt: fields.heroAlt.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
   origin: fields.origin.default(null),
   originSource: fields.originSource.default(""),
+});
+
+/** POST /api/v1/articles: a new story; `autosave` when the editor created it while the writer typed. */
+export const createArticleSchema = articleContentSchema.extend({
+  autosave: z.boolean({ error: "autosave는 true 또는 false여야 합니다." }).default(false),
 });
 type ArticleContent = z.output<typeof articleContentSchema>;
 
@@ -68,6 +76,7 @@ export const saveArticleSchema = z.object({
   heroImageId: fields.heroImageId.optional(),
   heroCaption: fields.heroCaption.optional(),
   heroCredit: fields.heroCredit.optional(),
+  heroAlt: fields.heroAlt.optional(),
   body: fields.body.optional(),
   origin: fields.origin.optional(),
   originSource: fields.originSource.optional(),

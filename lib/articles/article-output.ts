@@ -24,6 +24,7 @@ export const articleOutSelect = {
   heroCredit: true,
   origin: true,
   originSource: true,
+  heroAlt: true,
   bodyJson: true,
   deskNote: true,
   hasPendingUpdate: true,
@@ -73,6 +74,8 @@ export interface ArticleContentOut {
   /** 출처 유형 (null: not chosen yet; required at submission) and its agency, issuer or provider. */
   origin: ArticleOrigin | null;
   originSource: string;
+  /** The main photo's alt text for this story; empty: the library's (hero.alt). */
+  heroAlt: string;
   /** Tiptap JSON. */
   body: ArticleBody;
 }
@@ -120,6 +123,7 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
     heroCredit: row.heroCredit,
     origin: row.origin,
     originSource: row.originSource,
+    heroAlt: row.heroAlt,
     // Stored only after passing the body schema (lib/articles/article-input-schema.ts).
     body: row.bodyJson as ArticleBody,
     deskNote: row.deskNote,

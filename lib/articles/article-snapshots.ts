@@ -25,6 +25,7 @@ const revisionSnapshotSelect = {
   heroCredit: true,
   origin: true,
   originSource: true,
+  heroAlt: true,
   bodyText: true,
   section: sectionSelect,
   heroImage: heroSelect,
@@ -39,6 +40,7 @@ function fromRevision(revision: {
   heroCredit: string;
   origin: ArticleOrigin | null;
   originSource: string;
+  heroAlt: string;
   bodyText: string;
   section: { id: number; name: string } | null;
   heroImage: { id: string; altText: string; caption: string } | null;
@@ -54,6 +56,7 @@ function fromRevision(revision: {
     heroCaption: revision.heroCaption,
     heroCredit: revision.heroCredit,
     origin: describeOrigin(revision.origin, revision.originSource),
+    heroAlt: revision.heroAlt,
     bodyText: revision.bodyText,
   };
 }
@@ -71,6 +74,7 @@ export async function loadArticleSnapshot(client: DbTransaction, articleId: numb
         heroCredit: true,
         origin: true,
         originSource: true,
+        heroAlt: true,
         bodyText: true,
         section: sectionSelect,
         heroImage: heroSelect,

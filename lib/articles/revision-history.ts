@@ -70,6 +70,7 @@ export async function getRevision(actor: StaffUser, articleId: number, number: n
     heroCredit: revision.heroCredit,
     origin: revision.origin,
     originSource: revision.originSource,
+    heroAlt: revision.heroAlt,
     // Stored only after passing the body schema.
     body: revision.bodyJson as ArticleBody,
   };
@@ -110,6 +111,7 @@ export async function restoreRevision(actor: StaffUser, articleId: number, numbe
     heroCredit: revision.heroCredit,
     origin: revision.origin,
     originSource: revision.originSource,
+    heroAlt: revision.heroAlt,
     body: revision.bodyJson,
   });
   if (!parsed.success) throw invalid(`${number}번 판은 지금의 기사 형식에 맞지 않아 되살릴 수 없습니다: ${parsed.error.issues[0]?.message ?? ""}`);

@@ -1,4 +1,3 @@
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { ShareBreakdown } from "@/components/newsroom/eligibility/share-breakdown";
 import { ShareCell, ShareVerdictBadge } from "@/components/newsroom/eligibility/share-cell";
@@ -21,9 +20,8 @@ export const metadata = { title: "자체 기사 비율" };
  */
 export default async function EligibilityPage() {
   const staff = await requireStaffPage();
-  const result = await loadForPage(() => getEligibilityReport(staff));
-  if (result.denied !== undefined) return <AccessDenied message="자체 기사 비율과 제휴 심사 자료는 데스크와 관리자만 볼 수 있습니다." />;
-  const report = result.data;
+  // A reporter gets the newsroom's 403 page (forbidden.tsx).
+  const report = await loadForPage(() => getEligibilityReport(staff));
   const listed = report.months.reduce((sum, month) => sum + month.share.total, 0);
 
   return (
