@@ -179,7 +179,10 @@ describe.skipIf(!browserTestsEnabled)("portal eligibility: origins and the publi
       await admin.locator("button", { hasText: "기준 저장" }).click();
       await eventually(() => admin.textContent('[data-testid="threshold"]')).toBe("95%");
       // The planted section's 50% is now short of the line.
-      await eventually(() => admin.locator(`[data-testid="by-section"] tr[data-key="${planting.planted.sectionId}"] .share-cell__percent--below`).count()).toBe(3);
+      const row = admin.locator(`[data-testid="by-section"] tr[data-key="${planting.planted.sectionId}"]`);
+      await eventually(() => row.locator(".share-cell__percent--below").count()).toBe(3);
+      // Said in a word, not by the colour alone.
+      expect(await row.locator("td").allTextContents()).toEqual(["50% 미달 (1/2건)", "50% 미달 (1/2건)", "50% 미달 (1/2건)"]);
     } finally {
       await input.fill("30");
       await admin.locator("button", { hasText: "기준 저장" }).click();

@@ -10,7 +10,10 @@ export function ShareCell({ share }: { share: OriginShare }) {
   if (share.total === 0) return <span className="share-cell share-cell--empty">기사 없음</span>;
   return (
     <span className="share-cell">
-      <strong className={`share-cell__percent share-cell__percent--${share.verdict}`}>{formatShare(share.share)}</strong>{" "}
+      <strong className={`share-cell__percent share-cell__percent--${share.verdict}`}>{formatShare(share.share)}</strong>
+      {/* Short of the threshold, or undecided, said in a word and not by the colour alone. */}
+      {share.verdict === "below" && <span className="share-cell__verdict share-cell__verdict--below"> 미달</span>}
+      {share.verdict === "depends" && <span className="share-cell__verdict share-cell__verdict--depends"> 미정</span>}{" "}
       <span className="share-cell__counts">
         ({share.own}/{share.recorded}건{share.unrecorded > 0 && <span className="share-cell__unrecorded">, 미기록 {share.unrecorded}</span>})
       </span>

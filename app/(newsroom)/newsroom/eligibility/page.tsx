@@ -29,7 +29,7 @@ export default async function EligibilityPage() {
       <h1>자체 기사 비율 · 제휴 심사 자료</h1>
       <p className="form__hint">
         지금 독자에게 공개된 기사만 셉니다(초고·데스크 대기·예약·게재 중단 기사는 빠집니다). 기사마다 데스크가 승인한 판의 출처 유형·섹션·바이라인으로 셉니다. 비율은 출처가 기록된 기사 가운데 자체 취재의 몫이고, 출처
-        미기록 기사는 따로 셉니다. 기준: 자체 취재 <strong data-testid="threshold">{report.thresholdPercent}%</strong> 이상. {formatKstDateTime(report.generatedAt)} 기준.
+        미기록 기사는 따로 셉니다. 기준: 자체 취재 <strong data-testid="threshold">{report.thresholdPercent}%</strong> 이상. 표에서 미달은 기준에 못 미친다는 뜻이고, 미정은 출처 미기록 기사에 따라 판정이 달라진다는 뜻입니다. {formatKstDateTime(report.generatedAt)} 기준.
       </p>
 
       <section aria-labelledby="overall-heading">
