@@ -12,6 +12,9 @@ import { ACTIONS, type Action } from "@/lib/auth/permissions";
 import { DEFAULT_COMMENT_SETTINGS, updateCommentSettings } from "@/lib/comments/comment-settings";
 import { banCommentSources, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
 import { db } from "@/lib/db";
+import { buildEligibilityCsv } from "@/lib/eligibility/eligibility-csv";
+import { getEligibilityReport } from "@/lib/eligibility/eligibility-report";
+import { updateEligibilitySettings } from "@/lib/eligibility/eligibility-settings";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -62,6 +65,10 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.ban": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Issue 21 (eligibility): the publisher's page and the reviewers' CSV are for the desk and
+  // admins; only admins set the threshold.
+  "eligibility.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "eligibility.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -107,6 +114,9 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.ban": { run: async (actor, owner) => banCommentSources(actor, { ids: [await guestComment(owner)], days: 1 }) },
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
+  // The page's report and the CSV download alike.
+  "eligibility.read": { run: async (actor) => [await getEligibilityReport(actor), await buildEligibilityCsv(actor)] },
+  "eligibility.configure": { run: (actor) => updateEligibilitySettings(actor, { ownReportingThresholdPercent: 30 }) },
 };
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */

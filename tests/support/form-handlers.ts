@@ -13,6 +13,7 @@ import {
   testBlockedWordsForm,
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
+import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
@@ -39,6 +40,7 @@ export const FORM_HANDLERS = {
   addBlockedWordsForm,
   removeBlockedWordsForm,
   testBlockedWordsForm,
+  updateEligibilitySettingsForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -79,4 +81,5 @@ export const FORM_FIELD_NAMES = [
   "words",
   "wordIds",
   "text",
+  "ownReportingThresholdPercent",
 ] as const;
