@@ -3,6 +3,7 @@ import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
 import { pollSurveySchema } from "@/lib/elections/poll-survey";
+import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
 const MAX_TAGS = 10;
@@ -38,6 +39,9 @@ const fields = {
   body: articleBodySchema,
   /** An election poll story's particulars; null: not a poll story. */
   pollSurvey: pollSurveySchema.nullable(),
+  /** 출처 유형: may stay empty while writing; required at submission. */
+  origin: articleOriginSchema,
+  originSource: originSourceSchema,
 };
 
 /** A new story: only the headline is required. */
@@ -53,6 +57,8 @@ export const articleContentSchema = z.object({
   heroAlt: fields.heroAlt.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
   pollSurvey: fields.pollSurvey.default(null),
+  origin: fields.origin.default(null),
+  originSource: fields.originSource.default(""),
 });
 
 /** POST /api/v1/articles: a new story; `autosave` when the editor created it while the writer typed. */
@@ -77,6 +83,8 @@ export const saveArticleSchema = z.object({
   heroAlt: fields.heroAlt.optional(),
   body: fields.body.optional(),
   pollSurvey: fields.pollSurvey.optional(),
+  origin: fields.origin.optional(),
+  originSource: fields.originSource.optional(),
   /** The version the editor started from; a save from an older version is refused, not merged. */
   version: versionSchema,
   /** An automatic save while typing: it keeps at most one revision per few minutes per person. */

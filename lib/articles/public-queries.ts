@@ -9,6 +9,8 @@ import type { PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publicStateOf, storyTakedownInForceWhere } from "@/lib/articles/visibility";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
+import { storedOriginSource } from "@/lib/origins/story-origin";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 import { takedownNotice, type TakedownNotice } from "@/lib/takedowns/takedown-rules";
 import type { PollSurvey } from "@/lib/elections/poll-survey";
@@ -49,6 +51,8 @@ const articlePageSelect = (now: Date) => ({
       summary: true,
       heroCaption: true,
       heroCredit: true,
+      origin: true,
+      originSource: true,
       heroAlt: true,
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
@@ -91,6 +95,8 @@ export interface PublicArticle {
   corrections: PublicCorrectionNote[];
   /** An election poll story's particulars, printed in a box after the body (선거여론조사기준 제18조). */
   pollSurvey: PollSurvey | null;
+  /** Where the story comes from, as the desk approved it (null: not recorded). */
+  origin: { kind: ArticleOrigin; source: string } | null;
 }
 
 export interface PublicCorrectionNote {
@@ -125,6 +131,8 @@ export interface ArticleText {
   bodyText: string;
   heroCaption: string;
   heroCredit: string;
+  origin: ArticleOrigin | null;
+  originSource: string;
   /** The story's own alt text for the main photo; empty: the library's. */
   heroAlt: string;
   section: { id: number; slug: string; name: string } | null;
@@ -167,6 +175,7 @@ export function toPublicArticle(
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
     pollSurvey: storedPollSurvey(text.pollSurvey),
+    origin: text.origin ? { kind: text.origin, source: storedOriginSource(text.origin, text.originSource) } : null,
   };
 }
 

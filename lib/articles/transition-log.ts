@@ -63,6 +63,8 @@ export const transitionLog = {
   "takedown.applied": null,
   "takedown.ended": null,
   "election.changed": null,
+  // A setting, not a story's transition.
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {

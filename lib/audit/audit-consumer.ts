@@ -108,4 +108,12 @@ export const auditLog = {
       targetId: event.electionId,
       detail: { name: event.name, startsAt: event.startsAt, endsAt: event.endsAt },
     }),
+  "eligibility.settings-changed": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: "eligibility.settings",
+      targetType: "SiteSetting",
+      targetId: "eligibility.settings",
+      detail: { ownReportingThresholdPercent: event.ownReportingThresholdPercent },
+    }),
 } satisfies InTransactionConsumer;

@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   "takedown.manage": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   // Elections whose poll blackout the workflow enforces (공직선거법 제108조): an admin's setting.
   "election.manage": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // The publisher's page (share of own reporting, the reviewers' story list): the desk and admins
+  // read it; only admins set the threshold it is measured against.
+  "eligibility.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "eligibility.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -84,6 +84,8 @@ const cacheInvalidation = {
   "takedown.ended": takedownTags,
   // Changes no page: it decides only whether poll stories may go out later.
   "election.changed": null,
+  // Only the newsroom's publisher page shows it, and the newsroom is never cached.
+  "eligibility.settings-changed": null,
 } satisfies AfterCommitConsumer<string[], number>;
 
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {

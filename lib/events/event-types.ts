@@ -78,7 +78,9 @@ export type DomainEvent =
   /** The block ended: by itself at its time (no actor), restored early by the desk, or the post deleted. */
   | ({ type: "takedown.ended"; actorId: string | null; how: "expired" | "restored" | "deleted"; at: string; note: string | null } & TakedownSubject)
   /** The admin entered or removed an election: its poll blackout (startsAt until endsAt) applies, or no longer does. */
-  | { type: "election.changed"; electionId: number; actorId: string; change: "created" | "deleted"; name: string; startsAt: string; endsAt: string };
+  | { type: "election.changed"; electionId: number; actorId: string; change: "created" | "deleted"; name: string; startsAt: string; endsAt: string }
+  /** The admin changed the share of own reporting the publisher's page measures against. */
+  | { type: "eligibility.settings-changed"; actorId: string; ownReportingThresholdPercent: number };
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -77,4 +77,6 @@ export const staffNotifications = {
     notifyPoster(tx, event, event.how === "deleted" ? "TAKEDOWN_DELETED" : "TAKEDOWN_LIFTED", event.how === "expired" ? "임시조치 기간이 끝났습니다." : event.note),
   // The desk hears of a blackout when a poll story is refused, with the rule and the window.
   "election.changed": null,
+  // Shown on the publisher's page itself; nobody waits for it.
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -43,4 +43,6 @@ export const searchIndex = {
   "takedown.applied": null,
   "takedown.ended": null,
   "election.changed": null,
+  // No story changes.
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -11,6 +11,7 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { addBlockedWords, storedFormOf } from "@/lib/comments/blocked-word-list";
 import { COMMENT_SETTINGS_KEY } from "@/lib/comments/comment-settings";
 import { db } from "@/lib/db";
+import { ELIGIBILITY_SETTINGS_KEY } from "@/lib/eligibility/eligibility-settings";
 import { toKstLocalInput } from "@/lib/format/korean-time";
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import { createElection } from "@/lib/elections/manage-elections";
@@ -392,5 +393,15 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
         },
       };
     },
+  },
+  updateEligibilitySettingsForm: {
+    role: "ADMIN",
+    arrange: async () => ({
+      form: { ownReportingThresholdPercent: "35" },
+      effect: async (outcome) => {
+        answeredOk(outcome, /35%/);
+        expect((await db.siteSetting.findUniqueOrThrow({ where: { key: ELIGIBILITY_SETTINGS_KEY } })).value).toEqual({ ownReportingThresholdPercent: 35 });
+      },
+    }),
   },
 };

@@ -13,6 +13,7 @@ import {
   testBlockedWordsForm,
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
+import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from "@/lib/takedowns/takedown-forms";
 import { createElectionForm, deleteElectionForm } from "@/lib/elections/election-forms";
@@ -46,6 +47,7 @@ export const FORM_HANDLERS = {
   deleteTakedownTargetForm,
   createElectionForm,
   deleteElectionForm,
+  updateEligibilitySettingsForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -92,4 +94,5 @@ export const FORM_FIELD_NAMES = [
   "electionDay",
   "votingEndsAt",
   "electionId",
+  "ownReportingThresholdPercent",
 ] as const;
