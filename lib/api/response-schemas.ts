@@ -61,6 +61,7 @@ const articleOutSchema = z.object({
   submittedAt: time.nullable(),
   approvedAt: time.nullable(),
   publishedAt: time.nullable(),
+  breakingUntil: time.nullable().meta({ description: "속보: when the breaking banner ends (in the past once it is down); null if it never ran" }),
   url: z.string().nullable().meta({ description: "The public address while readers can see the story, else null" }),
 });
 

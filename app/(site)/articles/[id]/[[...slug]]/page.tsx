@@ -41,7 +41,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   }
   if (data.state === "missing") return notFoundPage();
   const { article } = data;
-  if (!isCanonicalSlug(slug, article.headline)) permanentRedirect(withReaderQuery(article.path, await searchParams));
+  if (!isCanonicalSlug(slug, article.slug)) permanentRedirect(withReaderQuery(article.path, await searchParams));
 
   const [latest, sameSection] = await Promise.all([
     getLatestStories({ limit: 6, excludeIds: [article.id] }),
