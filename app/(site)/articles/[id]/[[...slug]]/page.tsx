@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { CommentsSlot } from "@/components/article/comments-slot";
+import { ReactionsBar } from "@/components/reactions/reactions-bar";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { HeadlineList } from "@/components/article/story-list";
@@ -51,6 +52,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <div className="with-aside">
       <div className="with-aside__main">
         <ArticleView article={article} />
+        <ReactionsBar articleId={article.id} />
         <CommentsSlot articleId={article.id} />
         <div className="related no-print">
           {latest.length > 0 && (
