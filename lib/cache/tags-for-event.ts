@@ -61,6 +61,7 @@ const cacheInvalidation = {
   // Its end by time is no event: each instance's listener drops the same tag at that moment.
   "article.breaking-started": breakingTags,
   "article.breaking-ended": breakingTags,
+  "article.withdrawn": null,
   // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
   "article.rerendered": (event) => (event.articleId === undefined ? [] : [cacheTag.story(event.articleId)]),
   "comment.posted": commentTags,

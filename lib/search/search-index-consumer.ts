@@ -26,6 +26,7 @@ export const searchIndex = {
   // The banner is not text readers search.
   "article.breaking-started": null,
   "article.breaking-ended": null,
+  "article.withdrawn": null,
   // Only the stored HTML changed; the index is built from the text.
   "article.rerendered": null,
   "media.uploaded": null,

@@ -88,7 +88,7 @@ export function startInvalidationListener(options: {
    * Runs `fire` at `at` by this process's clock, never before. Node's timers can fire a
    * millisecond early, and the longest timer is ~24 days. Asking the database for the next time
    * then would be wrong: by PostgreSQL's clock the story may already be due, no longer "next",
-   * and never be dropped (the scheduled-time test failed so, now and then). So the rest is waited out.
+   * and never be dropped. So the rest is waited out.
    */
   function fireAt(at: number, setTimer: (timer: NodeJS.Timeout) => void, fire: () => Promise<void>): void {
     const wait = () => {
