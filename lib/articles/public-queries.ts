@@ -32,12 +32,16 @@ const articlePageSelect = (now: Date) => ({
   id: true,
   // A block in force (임시조치): the page shows its notice instead of the story.
   takedowns: { where: storyTakedownInForceWhere(now), orderBy: { endsAt: "desc" }, take: 1, select: { reason: true, endsAt: true } },
+  slug: true,
   status: true,
   liveRevisionId: true,
   publishedAt: true,
   unpublishedAt: true,
   approvedAt: true,
   lastCorrectedAt: true,
+  breakingUntil: true,
+  // A breaking story's update log, newest first (entries come only with approvals that went live).
+  updateLog: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { note: true, createdAt: true } },
   // The live revision's tags (ArticleTag holds the working copy's, which may not be approved yet).
   liveTags: { orderBy: [{ sortOrder: "asc" }, { tagId: "asc" }], select: { tag: { select: { slug: true, name: true } } } },
   // Shown only with the story: this select runs only for a story readers may see.
@@ -73,6 +77,8 @@ export interface Byline {
 
 export interface PublicArticle {
   id: number;
+  /** The slug of its address, fixed when it was first approved. */
+  slug: string;
   /** The canonical path, /articles/<id>/<slug>. */
   path: string;
   headline: string;
@@ -97,6 +103,15 @@ export interface PublicArticle {
   pollSurvey: PollSurvey | null;
   /** Where the story comes from, as the desk approved it (null: not recorded). */
   origin: { kind: ArticleOrigin; source: string } | null;
+  /** 속보: the banner's end; the story shows its 속보 label while it is in the future. */
+  breakingUntil: Date | null;
+  /** A breaking story's update log ("2보: 사망자 3명으로 늘어", "종합"), newest first, shown at its top. */
+  updateLog: PublicUpdateLogEntry[];
+}
+
+export interface PublicUpdateLogEntry {
+  note: string;
+  at: Date;
 }
 
 export interface PublicCorrectionNote {
@@ -145,6 +160,8 @@ export interface ArticleText {
 export function toPublicArticle(
   row: {
     id: number;
+    /** The address's slug, fixed when the story was first approved (lib/articles/article-url.ts). */
+    slug: string;
     publishedAt: Date;
     approvedAt: Date | null;
     lastCorrectedAt: Date | null;
@@ -152,12 +169,16 @@ export function toPublicArticle(
     bylines: Byline[];
     tags: { tag: { slug: string; name: string } }[];
     corrections: { type: "UPDATE" | "CORRECTION" | "REPLY"; note: string; createdAt: Date }[];
+    /** Absent for a staff preview of a story never approved. */
+    breakingUntil?: Date | null;
+    updateLog?: { note: string; createdAt: Date }[];
   },
   text: ArticleText,
 ): PublicArticle {
   return {
     id: row.id,
-    path: articlePath(row.id, text.headline),
+    slug: row.slug,
+    path: articlePath(row),
     headline: text.headline,
     subHeadlines: text.subHeadlines,
     bodyHtml: text.bodyHtml,
@@ -176,6 +197,8 @@ export function toPublicArticle(
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
     pollSurvey: storedPollSurvey(text.pollSurvey),
     origin: text.origin ? { kind: text.origin, source: storedOriginSource(text.origin, text.originSource) } : null,
+    breakingUntil: row.breakingUntil ?? null,
+    updateLog: (row.updateLog ?? []).map((entry) => ({ note: entry.note, at: entry.createdAt })),
   };
 }
 
