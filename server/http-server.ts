@@ -22,6 +22,7 @@ import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } f
 import { withResponseStatusScope } from "@/lib/http/response-status";
 import { StartupError } from "@/lib/config/startup-error";
 import { flushViewsBeforeExit } from "@/lib/views/view-counter";
+import { startJobQueue } from "@/server/job-queue";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
 // runs behind a reverse proxy that sets X-Forwarded-For) is the header believed.
@@ -123,6 +124,9 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const renderMiss = (req: IncomingMessage, res: ServerResponse) => (fastLane(req, res) ? Promise.resolve() : passToNext(req, res));
   const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: renderMiss }) : null;
   const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
+  // Every instance takes queued jobs (lib/jobs): deliveries, and recurring work such as the
+  // rights desk's retention purge.
+  const jobs = env.DATABASE_URL ? await startJobQueue(env.DATABASE_URL) : null;
 
   const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
     if (!admitRequest(req, res, trustProxy)) return;
@@ -214,6 +218,8 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
         closeRest: async () => {
           await cache?.stop();
           await memoOnly?.stop();
+          // Jobs running now finish (or are retried later by another instance) before the database goes.
+          await jobs?.stop();
           await app.close().catch(() => undefined);
           // Buffered page views are written before the database goes (lib/views/view-counter.ts).
           await flushViewsBeforeExit();

@@ -58,6 +58,12 @@ export const transitionLog = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // A claim's steps are its own history (lib/claims/claim-consumer.ts), not the story's workflow.
+  "claim.received": null,
+  "claim.changed": null,
+  "claim.story-flagged": null,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {

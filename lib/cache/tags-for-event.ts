@@ -38,6 +38,8 @@ function publicationTagsIfDue(event: { articleId?: number; publishAt?: string | 
   return Date.parse(event.publishAt ?? "") <= now ? publicationTags(event) : [];
 }
 
+const storyOnly = (event: { articleId?: number | null }) => (typeof event.articleId === "number" ? [cacheTag.story(event.articleId)] : []);
+
 const commentTags = (event: { articleId?: number }) => (event.articleId === undefined ? [] : [cacheTag.comments(event.articleId)]);
 
 const cacheInvalidation = {
@@ -74,6 +76,13 @@ const cacheInvalidation = {
   // Not on any page until a story uses it, and that story's approval says so.
   "media.uploaded": null,
   "section.changed": () => [cacheTag.site],
+  // A claim changes nothing public by itself; the desk's label near the headline (and its end with
+  // the claim) is on the story's page. Closing the comments is its own article.comments-closed.
+  "claim.received": null,
+  "claim.changed": storyOnly,
+  "claim.story-flagged": storyOnly,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies AfterCommitConsumer<string[], number>;
 
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {

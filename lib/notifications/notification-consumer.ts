@@ -56,4 +56,10 @@ export const staffNotifications = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // The rights desk's queue and every editor's dashboard show claims and their clocks.
+  "claim.received": null,
+  "claim.changed": null,
+  "claim.story-flagged": null,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -38,4 +38,10 @@ export const searchIndex = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // Readers' claims change no story text (a correction they lead to is article.corrected).
+  "claim.received": null,
+  "claim.changed": null,
+  "claim.story-flagged": null,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -21,6 +21,10 @@ import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
+import { fileClaim } from "../support/claim-fixtures";
+import { decideClaim } from "@/lib/claims/claim-decisions";
+import { listClaimQueue } from "@/lib/claims/claim-queue";
+import { DEFAULT_CLAIM_SETTINGS, updateClaimSettings } from "@/lib/claims/claim-settings";
 import sharp from "sharp";
 
 type Expected = Record<Role, { own: boolean; other: boolean }>;
@@ -62,6 +66,11 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.ban": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // The rights desk (issue "The rights desk"): the desk reads and answers readers' claims, which
+  // carry the claimants' personal data; only admins set the legal periods and the retention.
+  "claim.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "claim.decide": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "claim.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -107,6 +116,9 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.ban": { run: async (actor, owner) => banCommentSources(actor, { ids: [await guestComment(owner)], days: 1 }) },
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
+  "claim.read": { run: (actor) => listClaimQueue(actor) },
+  "claim.decide": { run: async (actor, owner) => decideClaim(actor, (await fileClaim((await createArticle(owner.id, "PUBLISHED")).id)).claimId, "request-info", { message: "기사 주소를 알려 주세요." }) },
+  "claim.configure": { run: (actor) => updateClaimSettings(actor, DEFAULT_CLAIM_SETTINGS) },
 };
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */
