@@ -14,6 +14,7 @@ import { captureRootContext } from "@/lib/observability/root-context";
 import { strictTransportSecurityFor } from "@/lib/security/strict-transport-security";
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/server/api-fast-lane";
+import { startJobQueue } from "@/server/job-queue";
 import { readFastLaneTable } from "@/server/fast-lane-table";
 import { serveMetrics } from "@/server/metrics-endpoint";
 import { admitRequest, bodylessApiRefusalIsJson } from "@/server/request-refusals";
@@ -22,7 +23,6 @@ import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } f
 import { withResponseStatusScope } from "@/lib/http/response-status";
 import { StartupError } from "@/lib/config/startup-error";
 import { flushViewsBeforeExit } from "@/lib/views/view-counter";
-import { startJobQueue } from "@/server/job-queue";
 
 // The address sign-in throttling and comment limits count by. Only with TRUST_PROXY=1 (the app
 // runs behind a reverse proxy that sets X-Forwarded-For) is the header believed.
@@ -124,8 +124,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const renderMiss = (req: IncomingMessage, res: ServerResponse) => (fastLane(req, res) ? Promise.resolve() : passToNext(req, res));
   const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: renderMiss }) : null;
   const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
-  // Every instance takes queued jobs (lib/jobs): deliveries, and recurring work such as the
-  // rights desk's retention purge.
+  // Jobs queued by changes (a 임시조치's end ...), taken by whichever instance is free.
   const jobs = env.DATABASE_URL ? await startJobQueue(env.DATABASE_URL) : null;
 
   const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
@@ -218,7 +217,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
         closeRest: async () => {
           await cache?.stop();
           await memoOnly?.stop();
-          // Jobs running now finish (or are retried later by another instance) before the database goes.
+          // Jobs running finish (or are retried later by another instance) before the database goes.
           await jobs?.stop();
           await app.close().catch(() => undefined);
           // Buffered page views are written before the database goes (lib/views/view-counter.ts).

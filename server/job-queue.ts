@@ -1,16 +1,17 @@
-// The job queue's runner in this instance (lib/jobs): every instance runs one, all taking jobs
-// from the same table (SKIP LOCKED: a job runs once), with the one task table (lib/jobs/job-tasks.ts).
-// The task modules are domain code marked "server-only"; this process loads them itself, so the
-// same loader hook as the API fast lane makes that import empty here.
+// The job queue's runner in this instance (lib/jobs/job-runner.ts): every instance runs one, and
+// graphile-worker hands each job to one of them. The tasks are domain code marked server-only,
+// loaded here the way the API fast lane loads route modules: after the hook that makes that
+// marker empty outside Next.js's bundle. At start, each instance also asks for the recurring jobs
+// (one waiting job per key, however many instances ask).
 import { register } from "node:module";
+import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import { logger } from "@/lib/observability/logger";
-import type { RunningJobRunner } from "@/lib/jobs/job-runner";
 import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
 
-export async function startJobQueue(connectionString: string): Promise<RunningJobRunner> {
+export async function startJobQueue(databaseUrl: string): Promise<RunningJobRunner> {
   register(SERVER_ONLY_IS_EMPTY);
-  const [{ startJobRunner }, { jobTasks, scheduleRecurringJobs }] = await Promise.all([import("@/lib/jobs/job-runner"), import("@/lib/jobs/job-tasks")]);
-  const runner = await startJobRunner({ connectionString, tasks: jobTasks, log: logger() });
+  const { JOB_TASKS, scheduleRecurringJobs } = await import("@/lib/jobs/job-tasks");
+  const runner = await startJobRunner({ connectionString: databaseUrl, tasks: JOB_TASKS, log: logger() });
   await scheduleRecurringJobs();
   return runner;
 }

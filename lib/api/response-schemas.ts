@@ -11,6 +11,7 @@ import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/arti
 import type { TagOut } from "@/lib/articles/tags";
 import type { TransitionVerdict } from "@/lib/articles/transition-rules";
 import type { MediaOut } from "@/lib/media/media-output";
+import type { ClaimReceiptOut } from "@/lib/claims/receive-claim";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { ArticleStatus, CorrectionType, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
@@ -162,6 +163,12 @@ const ownProfileSchema = z.object({
   photo: z.object({ storageKey: z.string() }).nullable().optional(),
 });
 
+const claimReceiptOutSchema = z.object({
+  receiptNumber: z.string().meta({ description: "접수번호, e.g. 2026-000042" }),
+  statusUrl: z.string().meta({ description: "The claimant's private status page (its token is the only key: keep it)" }),
+  replyDueAt: time,
+});
+
 // The bodies the routes send, wrapping the shapes above.
 const articleEnvelope = z.object({ article: articleOutSchema });
 export const responses = {
@@ -183,6 +190,8 @@ export const responses = {
   commentList: z.looseObject({ comments: z.array(z.looseObject({ id: z.number().int(), body: z.string() })), count: z.number().int(), nextCursor: z.string().nullable() }),
   commentPosted: z.looseObject({ comment: z.looseObject({ id: z.number().int(), status: z.string() }), message: z.string() }),
   commentAction: z.looseObject({}),
+  // The rights desk's public form (lib/claims/).
+  claimReceived: z.object({ claim: claimReceiptOutSchema, message: z.string() }),
   openApi: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.looseObject({})) }),
 };
 
@@ -202,3 +211,4 @@ sameShape<Same<z.output<typeof historyEntrySchema>, HistoryEntryOut>>();
 sameShape<Same<z.output<typeof presenceOutSchema>, PresenceOut>>();
 sameShape<Same<z.output<typeof tagOutSchema>, TagOut>>();
 sameShape<Same<z.output<typeof sectionOutSchema>, SectionOut>>();
+sameShape<Same<z.output<typeof claimReceiptOutSchema>, ClaimReceiptOut>>();

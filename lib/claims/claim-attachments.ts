@@ -35,7 +35,7 @@ const WRONG_TYPE = "PDF 문서나 사진(JPEG, PNG, WebP, GIF)만 첨부할 수 
 const ACTIVE_PDF_KEYS = new Set(["JS", "JavaScript", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA", "AA", "SubmitForm", "ImportData", "GoToR", "GoToE", "Sound", "Movie"]);
 
 /** A name safe to show and to send back in a download header: no path, no control characters, bounded. */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, "").trim();
   return (cleaned || "첨부파일").slice(0, 100);

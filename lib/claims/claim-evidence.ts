@@ -31,7 +31,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
  * The sha256 (hex) of the snapshot: its fields in this fixed order as JSON, times in UTC ISO form.
  * Anyone holding the exported bundle can recompute it from the fields it prints.
  */
-export function evidenceDigest(fields: EvidenceFields): string {
+function evidenceDigest(fields: EvidenceFields): string {
   const canonical = JSON.stringify([
     fields.articleId,
     fields.revisionId,

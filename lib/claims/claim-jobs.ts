@@ -14,7 +14,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { JobContext } from "@/lib/jobs/job-runner";
 
 export const CLAIM_PURGE_TASK = "claims.purge-expired";
-export const CLAIM_PURGE_JOB_KEY = "claims:purge-expired";
+const CLAIM_PURGE_JOB_KEY = "claims:purge-expired";
 
 const HOUR_MS = 60 * 60_000;
 

@@ -58,7 +58,7 @@ const queueSelect = {
 type QueueClaim = Prisma.RightsClaimGetPayload<{ select: typeof queueSelect }>;
 
 /** The clock of a claim at `now`: the reply clock until answered, then the publication clock until published. */
-export function runningClock(claim: { kind: ClaimKind; status: ClaimStatus; replyDueAt: Date; publishDueAt: Date | null }, now: Date): ClaimClock | null {
+function runningClock(claim: { kind: ClaimKind; status: ClaimStatus; replyDueAt: Date; publishDueAt: Date | null }, now: Date): ClaimClock | null {
   if (awaitsAnswer(claim.status)) return { which: "reply", due: claim.replyDueAt, reading: readClock(claim.replyDueAt, now) };
   if (awaitsPublication(claim) && claim.publishDueAt) return { which: "publication", due: claim.publishDueAt, reading: readClock(claim.publishDueAt, now) };
   return null;

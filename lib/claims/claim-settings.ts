@@ -42,7 +42,7 @@ export const DEFAULT_CLAIM_SETTINGS: ClaimSettings = {
 };
 
 /** The stored settings over the defaults; a stored value that no longer parses falls back to its default. */
-export function claimSettingsFrom(stored: unknown): ClaimSettings {
+function claimSettingsFrom(stored: unknown): ClaimSettings {
   const settings = { ...DEFAULT_CLAIM_SETTINGS };
   if (stored && typeof stored === "object") {
     for (const key of Object.keys(DEFAULT_CLAIM_SETTINGS) as (keyof ClaimSettings)[]) {

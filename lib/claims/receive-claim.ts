@@ -25,7 +25,7 @@ import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
-import { formatKstMinute } from "@/lib/format/korean-time";
+import { formatKstMinute, toKstIso } from "@/lib/format/korean-time";
 import { parseInput } from "@/lib/validation";
 
 /** Advisory-lock namespace for the rights desk (two-key form, apart from comments' 1_020_100). */
@@ -40,9 +40,20 @@ export interface ReceivedClaim {
   replyDueAt: Date;
 }
 
+/** What the public form's API answers: the receipt, never anything about the story or the desk. */
+export interface ClaimReceiptOut {
+  receiptNumber: string;
+  statusUrl: string;
+  replyDueAt: string;
+}
+
+export function toClaimReceiptOut(claim: ReceivedClaim): ClaimReceiptOut {
+  return { receiptNumber: claim.receiptNumber, statusUrl: claim.statusPath, replyDueAt: toKstIso(claim.replyDueAt) };
+}
+
 export const hashStatusToken = (token: string) => createHash("sha256").update(`claim-status:${token}`).digest("hex");
 
-export const statusPathFor = (token: string) => `/claims/status/${token}`;
+const statusPathFor = (token: string) => `/claims/status/${token}`;
 
 /** The story (and comment) the claim names, when readers can see it now; 404 otherwise. */
 async function resolveTarget(input: SubmitClaimInput, now: Date): Promise<{ articleId: number; commentId: number | null } | null> {

@@ -5,11 +5,11 @@ import "server-only";
 import { claimPurgeTask, CLAIM_PURGE_TASK, scheduleClaimJobsAtStart } from "@/lib/claims/claim-jobs";
 import type { JobTaskTable } from "@/lib/jobs/job-runner";
 
-export type JobPayloads = {
+type JobPayloads = {
   [CLAIM_PURGE_TASK]: Record<string, never>;
 };
 
-export const jobTasks: JobTaskTable<JobPayloads> = {
+export const JOB_TASKS: JobTaskTable<JobPayloads> = {
   [CLAIM_PURGE_TASK]: claimPurgeTask,
 };
 

@@ -7,7 +7,7 @@ import { receiveClaim, type ReceivedClaim } from "@/lib/claims/receive-claim";
 export const aSource = () => ({ source: `claim-test-${randomUUID()}` });
 
 /** The form's text fields for a claim about `articleId`, with `overrides`. */
-export function claimFields(articleId: number | null, overrides: Record<string, string> = {}): Record<string, string> {
+function claimFields(articleId: number | null, overrides: Record<string, string> = {}): Record<string, string> {
   return {
     kind: "CORRECTION",
     ...(articleId ? { articleId: String(articleId) } : {}),

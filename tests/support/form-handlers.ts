@@ -14,6 +14,7 @@ import {
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
+import { claimDecisionForm, flagClaimStoryForm, updateClaimSettingsForm } from "@/lib/claims/claim-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
 export const FORM_HANDLERS = {
@@ -38,6 +39,9 @@ export const FORM_HANDLERS = {
   addBlockedWordsForm,
   removeBlockedWordsForm,
   testBlockedWordsForm,
+  claimDecisionForm,
+  flagClaimStoryForm,
+  updateClaimSettingsForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -78,4 +82,17 @@ export const FORM_FIELD_NAMES = [
   "words",
   "wordIds",
   "text",
+  "claimId",
+  "message",
+  "grounds",
+  "caseNumber",
+  "outcome",
+  "label",
+  "commentsClosed",
+  "replyDays",
+  "publishDays",
+  "takedownReplyDays",
+  "retentionDays",
+  "maxPerHourPerSource",
+  "maxPerDayPerSource",
 ] as const;

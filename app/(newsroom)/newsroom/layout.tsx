@@ -5,6 +5,7 @@ import "@/components/newsroom/desk/desk.css";
 import { SignOutButton } from "@/components/newsroom/sign-out-button";
 import { countDeskQueue } from "@/lib/articles/desk-queue";
 import { countUnreadNotifications } from "@/lib/notifications/staff-notifications";
+import { countOpenClaims } from "@/lib/claims/claim-queue";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { ROLE_KO } from "@/lib/staff/role-labels";
@@ -16,9 +17,9 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
   // Each page checks again for itself; this only draws the chrome for the signed-in person.
   const staff = await requireStaffPage({ allowPendingPasswordChange: true });
   // The header's counts: stories waiting for the desk, and one's own unread notifications.
-  const [waiting, unread] = staff.mustChangePassword
-    ? [0, 0]
-    : await Promise.all([canForAnyRecord(staff, "article.approve") ? countDeskQueue(staff) : 0, countUnreadNotifications(staff)]);
+  const [waiting, unread, claims] = staff.mustChangePassword
+    ? [0, 0, { open: 0, overdue: 0 }]
+    : await Promise.all([canForAnyRecord(staff, "article.approve") ? countDeskQueue(staff) : 0, countUnreadNotifications(staff), countOpenClaims(staff)]);
   return (
     <>
       <header className="newsroom-header">
@@ -43,6 +44,14 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
             )}
             {canForAnyRecord(staff, "media.read") && <Link href="/newsroom/media">사진 보관함</Link>}
             {canForAnyRecord(staff, "comment.moderate") && <Link href="/newsroom/comments">댓글 관리</Link>}
+            {canForAnyRecord(staff, "claim.read") && (
+              <Link href="/newsroom/claims" data-testid="claims-link">
+                권리구제
+                <span className={claims.overdue > 0 ? "desk-nav-count desk-nav-count--overdue" : "desk-nav-count"} aria-label={`진행 중인 청구 ${claims.open}건, 기한 넘김 ${claims.overdue}건`}>
+                  {claims.overdue > 0 ? `${claims.overdue}/${claims.open}` : claims.open}
+                </span>
+              </Link>
+            )}
             {canForAnyRecord(staff, "staff.list") && <Link href="/newsroom/staff">직원 관리</Link>}
             {canForAnyRecord(staff, "audit.read") && <Link href="/newsroom/audit">보안 기록</Link>}
             <Link href="/newsroom/account">내 계정</Link>

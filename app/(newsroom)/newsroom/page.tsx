@@ -10,6 +10,8 @@ import { getReporterDashboard } from "@/lib/articles/reporter-dashboard";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listOwnNotifications } from "@/lib/notifications/staff-notifications";
+import { OverdueClaims } from "@/components/newsroom/claims/overdue-claims";
+import { listOverdueClaims } from "@/lib/claims/claim-queue";
 import { markNotificationsReadAction } from "./actions";
 
 interface Props {
@@ -23,7 +25,8 @@ export default async function NewsroomDashboardPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const now = new Date();
   const isDesk = canForAnyRecord(staff, "article.approve");
-  const notifications = await listOwnNotifications(staff, now);
+  const [notifications, overdueClaims] = await Promise.all([listOwnNotifications(staff, now), listOverdueClaims(staff, now)]);
+  const overdueClaimsBlock = <OverdueClaims rows={overdueClaims} />;
   const notificationsBlock = <NotificationsList notifications={notifications} markRead={markNotificationsReadAction} />;
 
   if (isDesk) {
@@ -47,6 +50,7 @@ export default async function NewsroomDashboardPage({ searchParams }: Props) {
             </Link>
           </p>
         </div>
+        {overdueClaimsBlock}
         <DeskQueueView items={queue} filter={filter} options={options} now={now} />
         <section className="desk-section" aria-labelledby="scheduled-heading">
           <h2 id="scheduled-heading">

@@ -17,6 +17,8 @@ import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstDateTime } from "@/lib/format/korean-time";
 import { ReviewActions } from "./review-actions";
+import { StoryClaimsNotice } from "@/components/newsroom/claims/story-claims-notice";
+import { listAcceptedClaimsOnStory } from "@/lib/claims/claim-queue";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -32,9 +34,11 @@ export default async function ReviewPage({ params }: Props) {
   const id = parseArticleId((await params).id);
   if (id === null) notFound();
   const now = new Date();
-  const result = await loadForPage(() => Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now)]));
+  const result = await loadForPage(() =>
+    Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now), listAcceptedClaimsOnStory(staff, id, now)]),
+  );
   if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
-  const [{ article, transitions, comparison, submissionProblems }, history, preview] = result.data;
+  const [{ article, transitions, comparison, submissionProblems }, history, preview, acceptedClaims] = result.data;
   const visible = isPubliclyVisible(article, now);
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
@@ -69,6 +73,7 @@ export default async function ReviewPage({ params }: Props) {
           미리보기
         </Link>
       </p>
+      <StoryClaimsNotice rows={acceptedClaims} />
       {submissionProblems.length > 0 && (
         <div className="notice" role="note" data-testid="submission-problems">
           데스크에 넘기기 전에 채울 것:

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { CommentsSlot } from "@/components/article/comments-slot";
+import { StoryClaimCommentsNotice, StoryClaimLabel } from "@/components/claims/story-claim-notice";
+import { getStoryClaimNotice } from "@/lib/claims/claim-public";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { HeadlineList } from "@/components/article/story-list";
@@ -43,14 +45,16 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { article } = data;
   if (!isCanonicalSlug(slug, article.headline)) permanentRedirect(withReaderQuery(article.path, await searchParams));
 
-  const [latest, sameSection] = await Promise.all([
+  const [latest, sameSection, claimNotice] = await Promise.all([
     getLatestStories({ limit: 6, excludeIds: [article.id] }),
     article.section ? getLatestStories({ limit: 6, sectionId: article.section.id, excludeIds: [article.id] }) : Promise.resolve([]),
+    getStoryClaimNotice(article.id),
   ]);
   return (
     <div className="with-aside">
       <div className="with-aside__main">
-        <ArticleView article={article} />
+        <ArticleView article={article} notice={<StoryClaimLabel notice={claimNotice} />} />
+        <StoryClaimCommentsNotice notice={claimNotice} />
         <CommentsSlot articleId={article.id} />
         <div className="related no-print">
           {latest.length > 0 && (
