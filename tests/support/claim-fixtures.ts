@@ -24,5 +24,6 @@ function claimFields(articleId: number | null, overrides: Record<string, string>
 }
 
 export function fileClaim(articleId: number | null, options: { overrides?: Record<string, string>; files?: ReceivedFile[]; source?: string; now?: Date } = {}): Promise<ReceivedClaim> {
-  return receiveClaim(claimFields(articleId, options.overrides), options.files ?? [], { source: options.source ?? aSource().source }, options.now);
+  const source = options.source ?? aSource().source;
+  return receiveClaim(claimFields(articleId, options.overrides), options.files ?? [], { source, widerSource: source }, options.now);
 }

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import "@/components/newsroom/desk/desk.css";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ClaimQueueTable } from "@/components/newsroom/claims/claim-queue-table";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { canForAnyRecord } from "@/lib/auth/permissions";
@@ -26,9 +25,7 @@ export default async function ClaimsQueuePage({ searchParams }: Props) {
   const filter = (FILTERS.find(([value]) => value === first(params.filter))?.[0] ?? "open") as QueueFilter;
   const q = first(params.q).slice(0, 100).trim();
   const now = new Date();
-  const result = await loadForPage(() => Promise.all([listClaimQueue(staff, { filter, q: q || undefined }, now), readClaimSettings()]));
-  if (result.denied !== undefined) return <AccessDenied message="권리구제 청구는 데스크와 관리자만 봅니다." />;
-  const [rows, settings] = result.data;
+  const [rows, settings] = await loadForPage(() => Promise.all([listClaimQueue(staff, { filter, q: q || undefined }, now), readClaimSettings()]));
   const overdue = rows.filter((row) => row.clock?.reading.overdue).length;
   return (
     <>

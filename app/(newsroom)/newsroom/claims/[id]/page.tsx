@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import "@/components/newsroom/desk/desk.css";
 import "@/components/newsroom/claims/claims-desk.css";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { ClaimClockView } from "@/components/newsroom/claims/claim-clock";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -137,9 +136,7 @@ export default async function ClaimPage({ params }: Props) {
   const id = parseArticleId((await params).id);
   if (id === null) notFound();
   const now = new Date();
-  const result = await loadForPage(() => getClaimForDesk(staff, id, now));
-  if (result.denied !== undefined) return <AccessDenied message="권리구제 청구는 데스크와 관리자만 봅니다." />;
-  const claim = result.data;
+  const claim = await loadForPage(() => getClaimForDesk(staff, id, now));
   const evidence = claim.evidence;
   const takedownHref = claim.kind === "TAKEDOWN" && claim.closedAt === null ? takedownActionHref(claim) : null;
   const bylines = Array.isArray(evidence?.bylines) ? (evidence.bylines as { name?: string; title?: string }[]) : [];

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -18,9 +17,7 @@ const FIELDS = [
 /** The rights desk's periods and limits (admins). Deadlines are fixed when a claim arrives. */
 export default async function ClaimSettingsPage() {
   const staff = await requireStaffPage();
-  const result = await loadForPage(() => getClaimSettings(staff));
-  if (result.denied !== undefined) return <AccessDenied message="권리구제 기한과 보유 기간은 관리자만 바꿀 수 있습니다." />;
-  const settings = result.data;
+  const settings = await loadForPage(() => getClaimSettings(staff));
   return (
     <>
       <p>
