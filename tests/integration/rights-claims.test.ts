@@ -21,7 +21,7 @@ import { DomainError } from "@/lib/errors";
 import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import { htmlBehindPngHeader, jpegWithMetadata, pngBomb, SVG_WITH_SCRIPT } from "../support/image-fixtures";
 import { PDF_HEADER_OVER_HTML, pdfWithEmbeddedFile, pdfWithOpenActionScript, plainPdf } from "../support/pdf-fixtures";
-import { plantStories, privateStoryIds, type PlantedStories } from "../support/planted-stories";
+import { expectNoPlantedStory, plantStories, privateStoryIds, type PlantedStories } from "../support/planted-stories";
 import { aSource, fileClaim } from "../support/claim-fixtures";
 import { createStaff } from "../support/staff-fixtures";
 import { submittableDraft } from "../support/story-fixtures";
@@ -109,6 +109,34 @@ describe("receiving a claim", () => {
     expect(after?.clock).toMatchObject({ which: "reply", reading: { overdue: true, text: "1분 지남" } });
     expect((await listOverdueClaims(editor, new Date("2026-12-11T00:01:00+09:00"))).map((row) => row.id)).toContain(late.claimId);
     expect((await listOverdueClaims(editor, new Date("2026-12-11T00:01:00+09:00"))).map((row) => row.id)).not.toContain(early.claimId);
+  });
+
+  it("keeps only what readers saw: a published story's unapproved working copy is in neither the evidence nor the status page", async () => {
+    const received = await fileClaim(planted.ids.pendingUpdate);
+    const evidence = await db.rightsClaimEvidence.findUniqueOrThrow({ where: { claimId: received.claimId } });
+    expectNoPlantedStory(planted, JSON.stringify(evidence), "the evidence snapshot");
+    const status = await getClaimStatus(tokenOf(received.statusPath));
+    expectNoPlantedStory(planted, JSON.stringify(status), "the claimant's status page");
+    expect(status.storyHeadline).toBe(evidence.headline);
+  });
+
+  it("fixes its clocks from the settings at receipt: a later change moves no running clock; a takedown request gets the desk's own period and no publication clock", async () => {
+    const id = await publishedStory("재개발 조합 비리 의혹");
+    const at = new Date("2026-12-14T10:00:00+09:00");
+    const before = await fileClaim(id, { now: at });
+    await db.siteSetting.create({ data: { key: CLAIM_SETTINGS_KEY, value: { replyDays: 5, publishDays: 10, takedownReplyDays: 2 } } });
+    try {
+      const after = await fileClaim(id, { now: at });
+      const takedown = await fileClaim(id, { now: at, overrides: { kind: "TAKEDOWN" } });
+      const rows = await db.rightsClaim.findMany({ where: { id: { in: [before.claimId, after.claimId, takedown.claimId] } }, orderBy: { id: "asc" } });
+      expect(rows.map((row) => [row.replyDueAt.toISOString(), row.publishDueAt?.toISOString() ?? null])).toEqual([
+        [new Date("2026-12-18T00:00:00+09:00").toISOString(), new Date("2026-12-22T00:00:00+09:00").toISOString()],
+        [new Date("2026-12-20T00:00:00+09:00").toISOString(), new Date("2026-12-25T00:00:00+09:00").toISOString()],
+        [new Date("2026-12-17T00:00:00+09:00").toISOString(), null],
+      ]);
+    } finally {
+      await db.siteSetting.deleteMany({ where: { key: CLAIM_SETTINGS_KEY } });
+    }
   });
 
   it("changes nothing public by itself", async () => {
@@ -324,6 +352,51 @@ describe("an accepted claim and its correction", () => {
     expect(await flagClaimStory(editor, third.claimId, { label: false, commentsClosed: true })).toEqual({ commentsClosed: false });
     await decideClaim(editor, third.claimId, "withdraw", {});
     expect((await db.article.findUniqueOrThrow({ where: { id: other } })).commentsClosed).toBe(true);
+  });
+});
+
+describe("the clocks after the answer", () => {
+  const on = (iso: string) => new Date(iso);
+
+  it("the reply clock stops at the answer; the publication clock then runs to its own deadline and turns red on every dashboard a minute past it", async () => {
+    const id = await publishedStory("항만공사 입찰 담합");
+    const received = await fileClaim(id, { now: on("2026-12-14T15:00:00+09:00") });
+    const rowAt = async (iso: string) => (await listClaimQueue(editor, { q: received.receiptNumber }, on(iso)))[0];
+    // Answered on the last day of the reply period, at 23:00.
+    await decideClaim(editor, received.claimId, "accept", { message: "정정보도를 싣겠습니다." }, on("2026-12-17T23:00:00+09:00"));
+    expect((await rowAt("2026-12-18T09:00:00+09:00"))?.clock).toMatchObject({ which: "publication", due: on("2026-12-22T00:00:00+09:00"), reading: { overdue: false } });
+    expect((await rowAt("2026-12-21T23:59:00+09:00"))?.clock?.reading).toMatchObject({ overdue: false, text: "1분 남음" });
+    expect((await rowAt("2026-12-22T00:01:00+09:00"))?.clock?.reading).toMatchObject({ overdue: true, text: "1분 지남" });
+    expect((await listOverdueClaims(editor, on("2026-12-22T00:01:00+09:00"))).map((row) => row.id)).toContain(received.claimId);
+    expect((await listOverdueClaims(editor, on("2026-12-21T23:59:00+09:00"))).map((row) => row.id)).not.toContain(received.claimId);
+    // The claimant's page: answered in time, whatever the clock says now.
+    const status = await getClaimStatus(tokenOf(received.statusPath), on("2026-12-30T00:00:00+09:00"));
+    expect(status.replyClock.overdue).toBe(false);
+  });
+
+  it("a follow-up published as a story of its own is recorded by hand; late publication is recorded as late, and the clock stops", async () => {
+    const id = await publishedStory("전 구청장 뇌물 혐의 기소");
+    const received = await fileClaim(id, { now: on("2026-12-14T15:00:00+09:00"), overrides: { kind: "FOLLOW_UP" } });
+    await decideClaim(editor, received.claimId, "accept", {}, on("2026-12-15T10:00:00+09:00"));
+    const missing = await refusal(decideClaim(editor, received.claimId, "record-publication", { note: "" }, on("2026-12-22T00:30:00+09:00")));
+    expect(missing.message).toContain("어디에 게재했는지");
+    await decideClaim(editor, received.claimId, "record-publication", { note: "/articles/123 무죄 판결 후속 보도" }, on("2026-12-22T00:30:00+09:00"));
+    const status = await getClaimStatus(tokenOf(received.statusPath));
+    expect(status).toMatchObject({ status: "PUBLISHED", publishedOnTime: false, publicationNote: "/articles/123 무죄 판결 후속 보도" });
+    expect((await listClaimQueue(editor, { filter: "closed", q: received.receiptNumber }))[0]?.clock).toBeNull();
+    // Nothing further happens to a published claim but mediation.
+    expect((await refusal(decideClaim(editor, received.claimId, "withdraw", {}))).code).toBe("CONFLICT");
+  });
+
+  it("a claim waiting for the claimant's answer keeps its reply clock running, and an unanswered claim stays red until answered", async () => {
+    const id = await publishedStory("시립미술관 소장품 분실");
+    const received = await fileClaim(id, { now: on("2026-12-14T15:00:00+09:00") });
+    await decideClaim(editor, received.claimId, "request-info", { message: "어느 문장인지 알려 주세요." }, on("2026-12-15T09:00:00+09:00"));
+    const late = on("2026-12-18T00:01:00+09:00");
+    expect((await listClaimQueue(editor, { q: received.receiptNumber }, late))[0]?.clock).toMatchObject({ which: "reply", reading: { overdue: true } });
+    await decideClaim(editor, received.claimId, "reject", { grounds: ["no-interest"], message: "정당한 이익이 없습니다." }, on("2026-12-18T10:00:00+09:00"));
+    expect((await listOverdueClaims(editor, late)).map((row) => row.id)).not.toContain(received.claimId);
+    expect((await getClaimStatus(tokenOf(received.statusPath))).replyClock.overdue).toBe(true);
   });
 });
 
