@@ -12,7 +12,7 @@ import "server-only";
 //    evidence snapshot, the attachments and the `claim.received` event (its history and audit
 //    entry). Nothing public changes: the desk decides what readers see.
 import { createHash, randomBytes } from "node:crypto";
-import { checkAttachments, type ReceivedFile } from "@/lib/claims/claim-attachments";
+import { checkAttachments, type CheckedAttachment, type ReceivedFile } from "@/lib/claims/claim-attachments";
 import { legalDeadline } from "@/lib/claims/claim-deadlines";
 import { captureEvidence } from "@/lib/claims/claim-evidence";
 import { submitClaimSchema, type SubmitClaimInput } from "@/lib/claims/claim-schemas";
@@ -51,9 +51,11 @@ export function toClaimReceiptOut(claim: ReceivedClaim): ClaimReceiptOut {
   return { receiptNumber: claim.receiptNumber, statusUrl: claim.statusPath, replyDueAt: toKstIso(claim.replyDueAt) };
 }
 
+export const newStatusToken = () => randomBytes(32).toString("base64url");
+
 export const hashStatusToken = (token: string) => createHash("sha256").update(`claim-status:${token}`).digest("hex");
 
-const statusPathFor = (token: string) => `/claims/status/${token}`;
+export const statusPathFor = (token: string) => `/claims/status/${token}`;
 
 /** The story (and comment) the claim names, when readers can see it now; 404 otherwise. */
 async function resolveTarget(input: SubmitClaimInput, now: Date): Promise<{ articleId: number; commentId: number | null } | null> {
@@ -105,65 +107,78 @@ async function assertWithinRateLimits(tx: DbTransaction, source: string, setting
 /** 32 bits of a hash of the source, for its advisory lock. */
 const sourceLockKey = (source: string) => createHash("sha1").update(`claims:${source}`).digest().readInt32BE(0);
 
+/**
+ * Writes a checked claim with its deadlines (fixed now, from `settings`), its evidence snapshot,
+ * its attachments and the `claim.received` event, in the caller's transaction.
+ */
+export async function storeClaim(
+  tx: DbTransaction,
+  claim: { input: SubmitClaimInput; target: { articleId: number; commentId: number | null } | null; attachments: CheckedAttachment[]; token: string; source: string; settings: ClaimSettings },
+  now: Date,
+) {
+  const { input, target, attachments, token, settings } = claim;
+  const takedown = input.kind === "TAKEDOWN";
+  const created = await tx.rightsClaim.create({
+    data: {
+      kind: input.kind,
+      articleId: target?.articleId ?? null,
+      commentId: target?.commentId ?? null,
+      storyReference: target ? null : (input.storyReference ?? null),
+      statusTokenHash: hashStatusToken(token),
+      claimantName: input.name,
+      claimantEmail: input.email ?? null,
+      claimantPhone: input.phone ?? null,
+      claimantAddress: input.address ?? null,
+      relation: input.relation,
+      relationDetail: input.relationDetail ?? null,
+      disputedPassage: input.disputedPassage,
+      requestedText: input.requestedText,
+      reason: input.reason,
+      sourceHash: claim.source,
+      consentedAt: now,
+      retentionDays: settings.retentionDays,
+      receivedAt: now,
+      replyDueAt: legalDeadline(now, takedown ? settings.takedownReplyDays : settings.replyDays),
+      publishDueAt: takedown ? null : legalDeadline(now, settings.publishDays),
+      rejectionGrounds: [],
+    },
+    select: { id: true, kind: true, articleId: true, commentId: true, receivedAt: true, replyDueAt: true },
+  });
+  if (target) await captureEvidence(tx, created.id, target, now);
+  if (attachments.length > 0) {
+    await tx.rightsClaimAttachment.createMany({
+      data: attachments.map((file) => ({ claimId: created.id, fileName: file.fileName, mimeType: file.mimeType, byteSize: file.bytes.length, sha256: file.sha256, bytes: new Uint8Array(file.bytes) })),
+    });
+  }
+  await emitDomainEvent(tx, {
+    type: "claim.received",
+    claimId: created.id,
+    articleId: created.articleId,
+    commentId: created.commentId,
+    kind: created.kind,
+    actorId: null,
+    action: "receive",
+    from: null,
+    to: "RECEIVED",
+    at: now.toISOString(),
+    note: null,
+  });
+  return created;
+}
+
 /** Receives a claim from the public form; see the notes at the top for what is checked. */
 export async function receiveClaim(fields: unknown, files: ReceivedFile[], visitor: CommentVisitor, now = new Date()): Promise<ReceivedClaim> {
   const input = parseInput(submitClaimSchema, fields);
   const target = await resolveTarget(input, now);
   await refuseBannedSource(visitor.source, now);
   const attachments = await checkAttachments(files);
-  const token = randomBytes(32).toString("base64url");
+  const token = newStatusToken();
 
   const claim = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK_NAMESPACE}::int, ${sourceLockKey(visitor.source)}::int)`;
     const settings = await readClaimSettings(tx);
     await assertWithinRateLimits(tx, visitor.source, settings, now);
-    const takedown = input.kind === "TAKEDOWN";
-    const created = await tx.rightsClaim.create({
-      data: {
-        kind: input.kind,
-        articleId: target?.articleId ?? null,
-        commentId: target?.commentId ?? null,
-        storyReference: target ? null : (input.storyReference ?? null),
-        statusTokenHash: hashStatusToken(token),
-        claimantName: input.name,
-        claimantEmail: input.email ?? null,
-        claimantPhone: input.phone ?? null,
-        claimantAddress: input.address ?? null,
-        relation: input.relation,
-        relationDetail: input.relationDetail ?? null,
-        disputedPassage: input.disputedPassage,
-        requestedText: input.requestedText,
-        reason: input.reason,
-        sourceHash: visitor.source,
-        consentedAt: now,
-        retentionDays: settings.retentionDays,
-        receivedAt: now,
-        replyDueAt: legalDeadline(now, takedown ? settings.takedownReplyDays : settings.replyDays),
-        publishDueAt: takedown ? null : legalDeadline(now, settings.publishDays),
-        rejectionGrounds: [],
-      },
-      select: { id: true, kind: true, articleId: true, commentId: true, receivedAt: true, replyDueAt: true },
-    });
-    if (target) await captureEvidence(tx, created.id, target, now);
-    if (attachments.length > 0) {
-      await tx.rightsClaimAttachment.createMany({
-        data: attachments.map((file) => ({ claimId: created.id, fileName: file.fileName, mimeType: file.mimeType, byteSize: file.bytes.length, sha256: file.sha256, bytes: new Uint8Array(file.bytes) })),
-      });
-    }
-    await emitDomainEvent(tx, {
-      type: "claim.received",
-      claimId: created.id,
-      articleId: created.articleId,
-      commentId: created.commentId,
-      kind: created.kind,
-      actorId: null,
-      action: "receive",
-      from: null,
-      to: "RECEIVED",
-      at: now.toISOString(),
-      note: null,
-    });
-    return created;
+    return storeClaim(tx, { input, target, attachments, token, source: visitor.source, settings }, now);
   });
   return { claimId: claim.id, receiptNumber: receiptNumberOf(claim), token, statusPath: statusPathFor(token), replyDueAt: claim.replyDueAt };
 }
