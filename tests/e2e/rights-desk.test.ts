@@ -4,7 +4,8 @@
 // nothing of stories readers cannot see (the planted stories); hostile attachments are refused; the
 // desk labels the story and closes its comments from the claim's page and readers see it at once
 // although the story's page was cached; a 정정 published through the desk's API closes the claim,
-// and the label goes. Screenshots of each screen at 360 and 1280 px.
+// and the label goes. The desk's screens on a 360 px phone (no overflow, tap targets, axe), with an
+// overdue claim red on the dashboard. Screenshots of each screen at 360 and 1280 px.
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { assemble, disassemble } from "es-hangul";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -12,6 +13,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { query } from "../support/app-database";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { signInOverHttp } from "../support/http-session";
+import { expectUsableOnPhone, overflowPastScreen, signInStaff, staffContext } from "../support/newsroom-phone";
 import { SVG_WITH_SCRIPT } from "../support/image-fixtures";
 import { plainPdf } from "../support/pdf-fixtures";
 import { plantStoriesInTheApp } from "../support/planted-in-app";
@@ -83,7 +85,8 @@ async function signIn(page: Page, email: string, next: string) {
 }
 
 async function shoot(page: Page, name: string) {
-  for (const width of [360, 1280]) {
+  // Ends at 360 px: the steps after a screenshot go on as on a phone.
+  for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: await screenshotPath(`${name}-${width}`), fullPage: true });
   }
@@ -133,6 +136,7 @@ describe("the rights desk in Chromium", inChromium, () => {
     await expect.poll(() => page.locator('[data-testid="claim-form-message"]').textContent()).toContain("동의");
     expect(await page.locator('[name="requestedText"]').inputValue()).toBe(typed.requestedText);
     await page.check('input[name="consent"]');
+    expect(await overflowPastScreen(page, 360), "the claim form at 360 px").toBe(0);
     await shoot(page, "claims-form");
 
     await page.click('button[type="submit"]');
@@ -140,6 +144,7 @@ describe("the rights desk in Chromium", inChromium, () => {
     const receipt = await page.locator('[data-testid="receipt-number"]').textContent();
     expect(receipt).toMatch(/^20\d\d-\d{6}$/);
     expect(await page.locator('[data-testid="claim-status-label"]').textContent()).toBe("접수");
+    expect(await overflowPastScreen(page, 360), "the status page at 360 px").toBe(0);
     await shoot(page, "claims-status");
 
     const [row] = await query<{ claimantName: string; requestedText: string; attachments: number }>(
@@ -257,5 +262,33 @@ describe("the rights desk in Chromium", inChromium, () => {
     await status.goto(`${baseUrl}${claim.statusUrl}`);
     expect(await status.locator('[data-testid="claim-status-label"]').textContent()).toBe("게재 완료");
     expect(await status.locator('[data-testid="claim-published"]').textContent()).toContain("기한 안에 게재");
+  });
+  it("on a 360 px phone: an overdue claim is red on the desk's dashboard and in the queue, and the queue and the claim's page fit the screen", async () => {
+    const storyId = await createStory("공공도서관 예산 전용 논란, 시의회 특위 구성");
+    const filed = await fileClaimOverHttp({ articleId: String(storyId), name: "이도서", kind: "REPLY" });
+    expect(filed.status).toBe(201);
+    const { claim } = (await filed.json()) as { claim: { receiptNumber: string } };
+    const claimId = Number(claim.receiptNumber.slice(5));
+    // Received five days ago: the 3-day answer is two days late.
+    await query(`UPDATE "RightsClaim" SET "receivedAt" = now() - interval '5 days', "replyDueAt" = now() - interval '1 day' WHERE "id" = $1`, [claimId]);
+    try {
+      const phone = await signInStaff(await staffContext(browser, "phone", contexts), "editor@newsroom.test");
+      expect(await phone.locator('[data-testid="overdue-claims"]').textContent()).toContain(claim.receiptNumber);
+      await expectUsableOnPhone(phone, "desk dashboard with an overdue claim");
+      await phone.screenshot({ path: await screenshotPath("claims-dashboard-overdue-360"), fullPage: true });
+
+      await phone.goto(`${baseUrl}/newsroom/claims`);
+      expect(await phone.locator(`[data-claim-id="${claimId}"] [data-testid="claim-clock"]`).getAttribute("data-overdue")).toBe("true");
+      await expectUsableOnPhone(phone, "claims queue");
+      await phone.screenshot({ path: await screenshotPath("claims-queue-phone-360"), fullPage: true });
+
+      await phone.goto(`${baseUrl}/newsroom/claims/${claimId}`);
+      expect(await phone.locator('[data-testid="claim-receipt"]').textContent()).toBe(claim.receiptNumber);
+      await expectUsableOnPhone(phone, "a claim's page");
+      await phone.screenshot({ path: await screenshotPath("claims-claim-phone-360"), fullPage: true });
+    } finally {
+      // Other files' desk dashboards must not show this file's overdue claim.
+      await query(`UPDATE "RightsClaim" SET "status" = 'WITHDRAWN', "closedAt" = now() WHERE "id" = $1`, [claimId]);
+    }
   });
 });
