@@ -76,6 +76,8 @@ export const claimDesk = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  // A reporter taking back a submitted story: a claim is only ever about a published one.
+  "article.withdrawn": null,
   "article.published": null,
   "article.scheduled": null,
   "article.rescheduled": null,
