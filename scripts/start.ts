@@ -2,6 +2,7 @@
 // Without DATABASE_URL: embedded PostgreSQL in .data/, migrations, demo seed on the first run,
 // a production build when the sources changed, then the server on PORT (3000).
 // With DATABASE_URL: the same against that database, without the demo seed.
+import { register } from "node:module";
 import { rerenderStaleBodies } from "@/lib/articles/rerender-bodies";
 import { readEnv, resetServerEnv, siteBaseUrl } from "@/lib/config/env";
 import { checkDatabaseReachable } from "@/lib/db/reachability";
@@ -18,6 +19,7 @@ import { assertPortFree, startHttpServer, type RunningServer } from "@/server/ht
 import { defaultBackupDir, demoPasswordFile, loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/server/local-data";
 import { syncSearchIndex } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
+import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[newsroom] ${line}`);
@@ -110,6 +112,8 @@ await runCli(async () => {
     if (embedded) {
       const db = createPrismaClient(databaseUrl);
       try {
+        // The demo seed loads the rights desk's server-only modules (lib/claims/demo-claim.ts).
+        register(SERVER_ONLY_IS_EMPTY);
         await seedDemoNewsroom(db, {
           password: async () => (demoPassword = await resolveDemoPassword(env.DEMO_PASSWORD)).value,
           storage: mediaStorage,

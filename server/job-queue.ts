@@ -1,7 +1,8 @@
 // The job queue's runner in this instance (lib/jobs/job-runner.ts): every instance runs one, and
 // graphile-worker hands each job to one of them. The tasks are domain code marked server-only,
 // loaded here the way the API fast lane loads route modules: after the hook that makes that
-// marker empty outside Next.js's bundle.
+// marker empty outside Next.js's bundle. At start, each instance also asks for the recurring jobs
+// (one waiting job per key, however many instances ask).
 import { register } from "node:module";
 import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import { logger } from "@/lib/observability/logger";
@@ -12,6 +13,8 @@ const POLL_INTERVAL_MS = 1_000;
 
 export async function startJobQueue(databaseUrl: string): Promise<RunningJobRunner> {
   register(SERVER_ONLY_IS_EMPTY);
-  const { JOB_TASKS } = await import("@/lib/jobs/job-tasks");
-  return startJobRunner({ connectionString: databaseUrl, tasks: JOB_TASKS, pollIntervalMs: POLL_INTERVAL_MS, log: logger() });
+  const { JOB_TASKS, scheduleRecurringJobs } = await import("@/lib/jobs/job-tasks");
+  const runner = await startJobRunner({ connectionString: databaseUrl, tasks: JOB_TASKS, pollIntervalMs: POLL_INTERVAL_MS, log: logger() });
+  await scheduleRecurringJobs();
+  return runner;
 }

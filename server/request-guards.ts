@@ -12,6 +12,8 @@ export const BODY_LIMITS = {
   auth: 16 * KiB,
   /** `POST /api/v1/media`: one photo (20 MB) plus multipart framing and the text fields. */
   mediaUpload: 21 * MiB,
+  /** `POST /api/v1/claims`: a reader's claim with its attachments (10 MB together) and text. */
+  claimFiling: 11 * MiB,
   /** Server actions: newsroom forms, including a staff portrait (10 MB). */
   serverAction: 10 * MiB + 512 * KiB,
   /** Everything else: JSON (a story is at most 512 KB of body JSON plus its fields). */
@@ -25,6 +27,7 @@ export const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "
 export function bodyLimitKind(method: string, path: string, headers: IncomingHttpHeaders): BodyLimitKind {
   if (path.startsWith("/api/auth/")) return "auth";
   if (method === "POST" && (path === "/api/v1/media" || path === "/api/v1/media/")) return "mediaUpload";
+  if (method === "POST" && (path === "/api/v1/claims" || path === "/api/v1/claims/")) return "claimFiling";
   if (headers["next-action"] !== undefined) return "serverAction";
   return "default";
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ArticleTools } from "@/components/article/article-tools";
 import { SavedFontSize } from "@/components/article/saved-font-size";
 import { CorrectionsBlock } from "@/components/article/corrections-block";
@@ -23,7 +24,17 @@ const HERO_SIZES = "(max-width: 760px) 100vw, 720px";
  * it (it may be served from a cache to everyone): the reader tools, the view count and the
  * comments are client islands that start after load.
  */
-export function ArticleView({ article, countView = true }: { article: PublicArticle; /** False for the newsroom's previews: staff looking is not a read. */ countView?: boolean }) {
+export function ArticleView({
+  article,
+  countView = true,
+  notice,
+}: {
+  article: PublicArticle;
+  /** False for the newsroom's previews: staff looking is not a read. */
+  countView?: boolean;
+  /** Shown under the headline and deck: the rights desk's label while a claim is open. */
+  notice?: ReactNode;
+}) {
   const canonical = absoluteUrl(article.path);
   const bylineText = article.bylines.map((person) => `${person.name} ${person.title}`).join(", ");
   // Wire copy, a press release or a provided story names its source, at the top and at the end.
@@ -53,6 +64,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
             ))}
           </ul>
         )}
+        {notice}
         <div className="article__infobar">
           <div className="article__byline">
             <p className="article__bylines">
@@ -121,6 +133,9 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
             ),
         )}
         <p className="article__copyright">{siteCopyright}</p>
+        <p className="article__claim-link no-print">
+          <a href={`/claims/new?article=${article.id}`}>이 기사에 대한 정정·반론보도 청구</a>
+        </p>
       </footer>
 
       {article.tags.length > 0 && (

@@ -80,6 +80,9 @@ function VisibleComment({ comment, onRemoved }: { comment: PublicCommentView; on
         <button type="button" className="comment__link-button" onClick={() => setPanel(panel === "delete" ? "none" : "delete")}>
           삭제
         </button>
+        <a className="comment__link-button" href={`/claims/new?comment=${comment.id}`} rel="nofollow">
+          권리침해 신고
+        </a>
       </div>
       {panel === "report" && (
         <form

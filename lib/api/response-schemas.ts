@@ -14,6 +14,7 @@ import type { MediaOut } from "@/lib/media/media-output";
 import type { ReactionChange } from "@/lib/reactions/article-reactions";
 import type { ReactionCountsOut } from "@/lib/reactions/reaction-counts";
 import { REACTION_KINDS } from "@/lib/reactions/reaction-kinds";
+import type { ClaimReceiptOut } from "@/lib/claims/receive-claim";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { pollSurveySchema } from "@/lib/elections/poll-survey";
@@ -189,6 +190,11 @@ const reactionChangeSchema = z.object({
   kind: reactionKind.nullable().meta({ description: "The reader's reaction now; null once withdrawn" }),
   previous: reactionKind.nullable().meta({ description: "What it was before this request" }),
 });
+const claimReceiptOutSchema = z.object({
+  receiptNumber: z.string().meta({ description: "접수번호, e.g. 2026-000042" }),
+  statusUrl: z.string().meta({ description: "The claimant's private status page (its token is the only key: keep it)" }),
+  replyDueAt: time,
+});
 
 // The bodies the routes send, wrapping the shapes above.
 const articleEnvelope = z.object({ article: articleOutSchema });
@@ -213,6 +219,8 @@ export const responses = {
   commentAction: z.looseObject({}),
   reactionCounts: reactionCountsSchema,
   reactionChange: reactionChangeSchema,
+  // The rights desk's public form (lib/claims/).
+  claimReceived: z.object({ claim: claimReceiptOutSchema, message: z.string() }),
   openApi: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.looseObject({})) }),
 };
 
@@ -234,3 +242,4 @@ sameShape<Same<z.output<typeof tagOutSchema>, TagOut>>();
 sameShape<Same<z.output<typeof sectionOutSchema>, SectionOut>>();
 sameShape<Same<z.output<typeof reactionCountsSchema>, ReactionCountsOut>>();
 sameShape<Same<z.output<typeof reactionChangeSchema>, ReactionChange>>();
+sameShape<Same<z.output<typeof claimReceiptOutSchema>, ClaimReceiptOut>>();

@@ -68,6 +68,12 @@ export const transitionLog = {
   "election.changed": null,
   // A setting, not a story's transition.
   "eligibility.settings-changed": null,
+  // A claim's steps are its own history (lib/claims/claim-consumer.ts), not the story's workflow.
+  "claim.received": null,
+  "claim.changed": null,
+  "claim.story-flagged": null,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {

@@ -4,7 +4,7 @@
 // change's transaction. Sign-ins, staff accounts and comment moderation are audited where they
 // happen (lib/audit/record-audit.ts): see AUDITED_WHERE_EMITTED below.
 import type { DbTransaction } from "@/lib/db/client";
-import type { ArticleTransition, InTransactionConsumer } from "@/lib/events/event-types";
+import type { ArticleTransition, ClaimStep, InTransactionConsumer } from "@/lib/events/event-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AuditEntry {
@@ -34,6 +34,10 @@ const auditArticle = (tx: DbTransaction, event: Pick<ArticleTransition, "article
   writeAuditEntry(tx, { actorId: event.actorId, action, targetType: "Article", targetId: event.articleId, detail });
 
 const revisionId = (event: ArticleTransition) => event.revision?.id ?? null;
+
+// The claimant's words are kept out of the security log: it outlives the claim's retention period.
+const auditClaim = (tx: DbTransaction, event: ClaimStep, action: string, detail: Prisma.InputJsonValue) =>
+  writeAuditEntry(tx, { actorId: event.actorId, action, targetType: "RightsClaim", targetId: event.claimId, detail });
 
 /**
  * The change is audited by the function that makes it, with what the event does not carry (the
@@ -118,4 +122,11 @@ export const auditLog = {
       targetId: "eligibility.settings",
       detail: { ownReportingThresholdPercent: event.ownReportingThresholdPercent },
     }),
+  // The rights desk: every step of a claim, with who (null: the claimant or the system) and when.
+  "claim.received": (tx, event) => auditClaim(tx, event, "claim.receive", { kind: event.kind, articleId: event.articleId, commentId: event.commentId }),
+  "claim.changed": (tx, event) => auditClaim(tx, event, `claim.${event.action}`, { from: event.from, to: event.to }),
+  "claim.story-flagged": (tx, event) =>
+    writeAuditEntry(tx, { actorId: event.actorId, action: "claim.flag-story", targetType: "RightsClaim", targetId: event.claimId, detail: { articleId: event.articleId, label: event.label, commentsClosed: event.commentsClosed } }),
+  "claim.purged": (tx, event) => writeAuditEntry(tx, { action: "claim.purge", targetType: "RightsClaim", targetId: event.claimId }),
+  "claim.settings-changed": (tx, event) => writeAuditEntry(tx, { actorId: event.actorId, action: "claim.settings", targetType: "SiteSetting", targetId: "claims.settings", detail: event.settings }),
 } satisfies InTransactionConsumer;

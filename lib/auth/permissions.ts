@@ -52,6 +52,11 @@ export const PERMISSIONS = {
   // read it; only admins set the threshold it is measured against.
   "eligibility.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "eligibility.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // The rights desk (lib/claims): the desk reads readers' claims with their personal data and
+  // evidence, answers them and exports them; only admins set the legal periods and retention.
+  "claim.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "claim.decide": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "claim.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

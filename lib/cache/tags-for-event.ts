@@ -39,6 +39,7 @@ function publicationTagsIfDue(event: { articleId?: number; publishAt?: string | 
 }
 
 const breakingTags = (event: { articleId?: number }) => [cacheTag.breaking, ...(event.articleId === undefined ? [] : [cacheTag.story(event.articleId)])];
+const storyOnly = (event: { articleId?: number | null }) => (typeof event.articleId === "number" ? [cacheTag.story(event.articleId)] : []);
 
 const commentTags = (event: { articleId?: number }) => (event.articleId === undefined ? [] : [cacheTag.comments(event.articleId)]);
 
@@ -92,6 +93,13 @@ const cacheInvalidation = {
   "election.changed": null,
   // Only the newsroom's publisher page shows it, and the newsroom is never cached.
   "eligibility.settings-changed": null,
+  // A claim changes nothing public by itself; the desk's label near the headline (and its end with
+  // the claim) is on the story's page. Closing the comments is its own article.comments-closed.
+  "claim.received": null,
+  "claim.changed": storyOnly,
+  "claim.story-flagged": storyOnly,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies AfterCommitConsumer<string[], number>;
 
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {

@@ -8,17 +8,20 @@
 //    - auditLog             lib/audit/audit-consumer.ts
 //    - staffNotifications   lib/notifications/notification-consumer.ts
 //    - transitionLog        lib/articles/transition-log.ts
+//    - claimDesk            lib/claims/claim-consumer.ts (a claim's history; a published 정정 or
+//                           반론 closes the claims it answers, and hands back their events)
 // 2. After commit, from the stored event (lib/events/after-commit.ts): what may lag the change
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
 //                           cache through LISTEN/NOTIFY (its invalidation-listener.ts)
 import { transitionLog } from "@/lib/articles/transition-log";
 import { auditLog } from "@/lib/audit/audit-consumer";
+import { claimDesk } from "@/lib/claims/claim-consumer";
 import type { DomainEventType } from "@/lib/events/event-types";
 import { staffNotifications } from "@/lib/notifications/notification-consumer";
 import { searchIndex } from "@/lib/search/search-index-consumer";
 
-export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog] as const;
+export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, claimDesk] as const;
 
 type InTransactionTable = (typeof inTransactionConsumers)[number];
 

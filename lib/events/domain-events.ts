@@ -10,7 +10,7 @@ import { inTransactionConsumers, type EventWithoutInTransactionWork } from "@/li
 import type { DomainEvent, EventOf } from "@/lib/events/event-types";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-type InTransactionHandler = (tx: DbTransaction, event: DomainEvent) => Promise<void>;
+type InTransactionHandler = (tx: DbTransaction, event: DomainEvent) => Promise<void | readonly DomainEvent[]>;
 
 /** Records `event` as part of the transaction `tx` and runs its in-transaction consumers there (it all commits or rolls back with the change). */
 export async function emitDomainEvent(tx: DbTransaction, event: DomainEvent): Promise<void> {
@@ -21,7 +21,9 @@ export async function emitDomainEvent(tx: DbTransaction, event: DomainEvent): Pr
     // Each table's entry for a type takes that type's event; TypeScript cannot follow the
     // correlation through the union, so the entry is widened once here.
     const handler = consumer[type] as InTransactionHandler | null;
-    if (handler) await handler(tx, event);
+    const followUps = handler ? await handler(tx, event) : undefined;
+    // Emitted in full (their own consumers run), after this consumer and before the next one.
+    for (const followUp of followUps ?? []) await emitDomainEvent(tx, followUp);
   }
 }
 

@@ -4,7 +4,7 @@
 // `DomainEvent` without an entry in each of them does not compile.
 // Types only: imported by the consumers, by the code that emits events and by start-up scripts.
 import type { DbTransaction } from "@/lib/db/client";
-import type { ArticleStatus, CorrectionType, TakedownReason } from "@/lib/generated/prisma/enums";
+import type { ArticleStatus, ClaimKind, ClaimStatus, CorrectionType, TakedownReason } from "@/lib/generated/prisma/enums";
 
 /**
  * What every event of the desk workflow (lib/articles/workflow.ts) tells: the story, who moved
@@ -35,6 +35,27 @@ interface TakedownSubject {
   articleId: number;
   commentId: number | null;
   posterUserId: string | null;
+}
+
+/**
+ * A step of a reader's claim at the rights desk (lib/claims): which claim, about which story (or
+ * comment), who moved it (null: the claimant, or the system when a publication closes it), from
+ * which state to which and when, with the desk's words to the claimant. The claim's own history,
+ * the audit entry and the cache invalidation are written from it.
+ */
+export interface ClaimStep {
+  claimId: number;
+  articleId: number | null;
+  commentId: number | null;
+  kind: ClaimKind;
+  actorId: string | null;
+  /** receive, supplement, accept, reject, request-info, mediate, mediation-outcome, withdraw, publish */
+  action: string;
+  from: ClaimStatus | null;
+  to: ClaimStatus;
+  /** When it happened (ISO 8601). */
+  at: string;
+  note: string | null;
 }
 
 /** Every event the domain emits. A new member needs a decision in every consumer's table. */
@@ -84,7 +105,16 @@ export type DomainEvent =
   /** The admin entered or removed an election: its poll blackout (startsAt until endsAt) applies, or no longer does. */
   | { type: "election.changed"; electionId: number; actorId: string; change: "created" | "deleted"; name: string; startsAt: string; endsAt: string }
   /** The admin changed the share of own reporting the publisher's page measures against. */
-  | { type: "eligibility.settings-changed"; actorId: string; ownReportingThresholdPercent: number };
+  | { type: "eligibility.settings-changed"; actorId: string; ownReportingThresholdPercent: number }
+  /** A reader's claim arrived (it changes nothing public by itself). */
+  | ({ type: "claim.received" } & ClaimStep)
+  /** The desk answered, asked, mediated or withdrew a claim, the claimant added to it, or a publication closed it. */
+  | ({ type: "claim.changed" } & ClaimStep)
+  /** The desk labelled the claim's story near its headline or closed its comments for the claim, or either ended. */
+  | { type: "claim.story-flagged"; claimId: number; articleId: number; actorId: string | null; label: boolean; commentsClosed: boolean; at: string }
+  /** The claimant's personal data was deleted after the retention period (the evidence stays). */
+  | { type: "claim.purged"; claimId: number; at: string }
+  | { type: "claim.settings-changed"; actorId: string; settings: Record<string, number> };
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
@@ -97,9 +127,13 @@ export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T 
 type StoredEventOf<T extends DomainEventType> = { type: T } & Partial<Omit<EventOf<T>, "type">>;
 export type StoredDomainEvent = { [T in DomainEventType]: StoredEventOf<T> }[DomainEventType];
 
-/** A consumer that commits with the change: run by `emitDomainEvent` inside the change's transaction. */
+/**
+ * A consumer that commits with the change: run by `emitDomainEvent` inside the change's transaction.
+ * A handler may answer with follow-up events (a change it made that others must hear about, e.g.
+ * a claim closed by a published correction): they are emitted in the same transaction, after it.
+ */
 export type InTransactionConsumer = {
-  readonly [T in DomainEventType]: ((tx: DbTransaction, event: EventOf<T>) => Promise<void>) | null;
+  readonly [T in DomainEventType]: ((tx: DbTransaction, event: EventOf<T>) => Promise<void | readonly DomainEvent[]>) | null;
 };
 
 /** A consumer that runs after the change committed, from the stored event; `R` is what it makes of one. */

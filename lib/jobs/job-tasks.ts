@@ -1,13 +1,16 @@
 import "server-only";
 // Every task the job runners take, by name: the one table each instance's runner is started with
 // (server/job-queue.ts). A task's payload is checked against its schema before it runs (a job may
-// outlive a deploy). Add a task here with its payload type.
+// outlive a deploy). Add a task here with its payload type in JobPayloads.
+import { claimPurgeTask, CLAIM_PURGE_TASK, scheduleClaimJobsAtStart } from "@/lib/claims/claim-jobs";
 import type { JobTaskTable } from "@/lib/jobs/job-runner";
 import { EXPIRE_TAKEDOWN_TASK, expireTakedown, expireTakedownPayload } from "@/lib/takedowns/expire-takedowns";
 
 type JobPayloads = {
   /** A 임시조치's end at its time, recorded once (lib/takedowns/expire-takedowns.ts). */
   [EXPIRE_TAKEDOWN_TASK]: { takedownId: number };
+  /** The daily purge of claims past their retention (lib/claims/claim-jobs.ts). */
+  [CLAIM_PURGE_TASK]: Record<string, never>;
 };
 
 export const JOB_TASKS: JobTaskTable<JobPayloads> = {
@@ -17,4 +20,10 @@ export const JOB_TASKS: JobTaskTable<JobPayloads> = {
       await expireTakedown(takedownId);
     },
   },
+  [CLAIM_PURGE_TASK]: claimPurgeTask,
 };
+
+/** Recurring jobs each instance asks for when it starts (one waiting job per key, whatever the instances). */
+export async function scheduleRecurringJobs(): Promise<void> {
+  await scheduleClaimJobsAtStart();
+}

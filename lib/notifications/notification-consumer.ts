@@ -82,4 +82,10 @@ export const staffNotifications = {
   "election.changed": null,
   // Shown on the publisher's page itself; nobody waits for it.
   "eligibility.settings-changed": null,
+  // The rights desk's queue and every editor's dashboard show claims and their clocks.
+  "claim.received": null,
+  "claim.changed": null,
+  "claim.story-flagged": null,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -48,4 +48,10 @@ export const searchIndex = {
   "election.changed": null,
   // No story changes.
   "eligibility.settings-changed": null,
+  // Readers' claims change no story text (a correction they lead to is article.corrected).
+  "claim.received": null,
+  "claim.changed": null,
+  "claim.story-flagged": null,
+  "claim.purged": null,
+  "claim.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -20,6 +20,8 @@ export { DEMO_STAFF };
 
 const IMAGES_DIR = path.join(process.cwd(), "prisma", "seed", "images");
 const HOUR = 3_600_000;
+/** The published demo story the demo 반론보도 claim is about (lib/claims/demo-claim.ts). */
+const CLAIMED_STORY = "청년 임대주택 320가구";
 
 /** Tiptap JSON for a demo story's blocks: paragraphs, sub-heads and block quotes. */
 function demoBlocksToBody(blocks: DemoBlock[]): ArticleBody {
@@ -49,7 +51,7 @@ export async function seedDemoNewsroom(
   const passwordHash = await hashPassword(await options.password());
   const media = await storeDemoImages(options.storage);
 
-  await db.$transaction(
+  const claim = await db.$transaction(
     async (tx) => {
       const staff = {} as Record<DemoStaffKey, string>;
       for (const [key, person] of Object.entries(DEMO_STAFF) as [DemoStaffKey, (typeof DEMO_STAFF)[DemoStaffKey]][]) {
@@ -60,6 +62,7 @@ export async function seedDemoNewsroom(
       for (const section of DEMO_SECTIONS) {
         sectionIds.set(section.slug, (await tx.section.create({ data: section })).id);
       }
+      let claimedStoryId: number | null = null;
       const tagIds = new Map<string, number>();
       for (const name of new Set(DEMO_STORIES.flatMap((story) => story.tags))) {
         tagIds.set(name, (await tx.tag.create({ data: { name, slug: slugFor(name) } })).id);
@@ -89,15 +92,22 @@ export async function seedDemoNewsroom(
           now,
         });
         if (story.status === "PUBLISHED") await seedDemoViews(tx, articleId, story, DEMO_STORIES.indexOf(story), now);
+        if (story.headline.startsWith(CLAIMED_STORY)) claimedStoryId = articleId;
       }
       // The next national election (공직선거법 제34조: 2028-04-12), so /newsroom/elections shows one.
       const window = pollBlackoutWindow("2028-04-12", "18:00");
       await tx.election.create({ data: { name: "제23대 국회의원선거", pollBlackoutStartsAt: window.startsAt, votingEndsAt: window.endsAt, createdById: staff.admin } });
       await tx.auditLog.create({ data: { action: "seed.demo", detail: { stories: DEMO_STORIES.length } } });
+      if (claimedStoryId === null) throw new Error(`demo story missing: ${CLAIMED_STORY}`);
+      // Loaded here, not at the top: the rights desk's modules are marked server-only, and the
+      // scripts that seed outside Next.js empty that marker (server/server-only-hook.ts) first.
+      const { seedDemoClaim } = await import("@/lib/claims/demo-claim");
+      return seedDemoClaim(tx, { articleId: claimedStoryId, editorId: staff.editor, now });
     },
     { timeout: 120_000 },
   );
   options.log?.(`seeded the demo newsroom: ${DEMO_STORIES.length} stories`);
+  options.log?.(`demo rights-desk claim ${claim.receiptNumber}: the claimant's status page is ${claim.statusPath}`);
   return { seeded: true, stories: DEMO_STORIES.length };
 }
 

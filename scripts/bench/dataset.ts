@@ -10,6 +10,7 @@
 // (buildSearchDocument), and 10 comments per story. Stories are rendered in Node and written in
 // batches of 1,000 rows per statement (unnest of arrays); comments by INSERT ... SELECT
 // generate_series.
+import { register } from "node:module";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
@@ -27,6 +28,7 @@ import { localDiskStorage } from "@/lib/media/storage";
 import { mediaUrl } from "@/lib/media/media-url";
 import { buildSearchDocument } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
+import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
 import { findFreePort } from "@/tests/support/test-cluster";
 import { BENCH_SECTIONS, COMMENT_POOL, generateStory, reporterName } from "./korean-corpus";
 
@@ -122,6 +124,8 @@ async function generateDatabase(url: string, stories: number, mediaDir: string, 
   await applyMigrations(url);
   const db = createPrismaClient(url);
   try {
+    // The demo seed loads the rights desk's server-only modules (lib/claims/demo-claim.ts).
+    register(SERVER_ONLY_IS_EMPTY);
     await seedDemoNewsroom(db, { password: async () => BENCH_PASSWORD, storage: localDiskStorage(mediaDir) });
   } finally {
     await db.$disconnect();

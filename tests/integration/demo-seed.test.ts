@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public-queries";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import { verifyPassword } from "@/lib/auth/password-hash";
+import { evidenceIntact } from "@/lib/claims/claim-evidence";
+import { getStoryClaimNotice } from "@/lib/claims/claim-public";
 import { db } from "@/lib/db";
 import { DEMO_STORIES } from "@/prisma/seed/demo-content";
 import { seedDemo, TEST_PASSWORD } from "../support/fixtures";
@@ -68,6 +70,18 @@ describe("the demo newsroom", () => {
     expect(await db.article.count({ where: { origin: null, status: { not: "DRAFT" } } })).toBe(0);
     const photos = await db.media.groupBy({ by: ["origin"], _count: true, orderBy: { origin: "asc" } });
     expect(Object.fromEntries(photos.map((group) => [group.origin, group._count]))).toEqual({ OWN: DEMO_STORIES.length - 2, WIRE: 1, HANDOUT: 1 });
+  });
+
+  it("has one open 반론보도 claim on a published story, with its clocks, intact evidence, history and the desk's label (the rights desk at work)", async () => {
+    const claims = await db.rightsClaim.findMany({ include: { evidence: true, actions: { orderBy: { createdAt: "asc" } }, article: { select: { status: true, headline: true } } } });
+    expect(claims).toHaveLength(1);
+    const [claim] = claims;
+    expect(claim).toMatchObject({ kind: "REPLY", status: "RECEIVED", labelShown: true, closedAt: null, article: { status: "PUBLISHED" } });
+    expect(claim?.replyDueAt.getTime()).toBeGreaterThan(seededAt.getTime());
+    expect(claim?.evidence?.headline).toBe(claim?.article?.headline);
+    expect(claim?.evidence && evidenceIntact(claim.evidence)).toBe(true);
+    expect(claim?.actions.map((step) => step.action)).toEqual(["receive", "flag"]);
+    expect(await getStoryClaimNotice(claim?.articleId ?? 0)).toEqual({ labels: ["REPLY"], commentsHeld: false });
   });
 
   it("a second seed leaves the database alone", async () => {

@@ -26,6 +26,10 @@ import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import { createElection } from "@/lib/elections/manage-elections";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
+import { fileClaim } from "../support/claim-fixtures";
+import { decideClaim } from "@/lib/claims/claim-decisions";
+import { listClaimQueue } from "@/lib/claims/claim-queue";
+import { DEFAULT_CLAIM_SETTINGS, updateClaimSettings } from "@/lib/claims/claim-settings";
 import sharp from "sharp";
 
 type Expected = Record<Role, { own: boolean; other: boolean }>;
@@ -75,6 +79,11 @@ const EXPECTED: Record<Action, Expected> = {
   // admins; only admins set the threshold.
   "eligibility.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "eligibility.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // The rights desk (issue "The rights desk"): the desk reads and answers readers' claims, which
+  // carry the claimants' personal data; only admins set the legal periods and the retention.
+  "claim.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "claim.decide": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "claim.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -125,6 +134,9 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   // The page's report and the CSV download alike.
   "eligibility.read": { run: async (actor) => [await getEligibilityReport(actor), await buildEligibilityCsv(actor)] },
   "eligibility.configure": { run: (actor) => updateEligibilitySettings(actor, { ownReportingThresholdPercent: 30 }) },
+  "claim.read": { run: (actor) => listClaimQueue(actor) },
+  "claim.decide": { run: async (actor, owner) => decideClaim(actor, (await fileClaim((await createArticle(owner.id, "PUBLISHED")).id)).claimId, "request-info", { message: "기사 주소를 알려 주세요." }) },
+  "claim.configure": { run: (actor) => updateClaimSettings(actor, DEFAULT_CLAIM_SETTINGS) },
 };
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */

@@ -18,6 +18,7 @@ import { createElection } from "@/lib/elections/manage-elections";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import type { FormHandlerName } from "./form-handlers";
 import { STAFF_PASSWORD, createArticle, createStaff } from "./staff-fixtures";
+import { fileClaim } from "./claim-fixtures";
 import { submittableDraft } from "./story-fixtures";
 
 /** What the handler did: its answer, or what it threw. */
@@ -416,6 +417,47 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
       effect: async (outcome) => {
         answeredOk(outcome, /35%/);
         expect((await db.siteSetting.findUniqueOrThrow({ where: { key: ELIGIBILITY_SETTINGS_KEY } })).value).toEqual({ ownReportingThresholdPercent: 35 });
+      },
+    }),
+  },
+  claimDecisionForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const reporter = await createStaff("REPORTER");
+      const { claimId } = await fileClaim((await createArticle(reporter.id, "PUBLISHED")).id);
+      return {
+        form: { claimId: String(claimId), action: "reject", grounds: ["clearly-false"], message: "감사 결과와 다릅니다." },
+        effect: async (outcome) => {
+          answeredOk(outcome, /거부/);
+          expect(await db.rightsClaim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, rejectionGrounds: true } })).toEqual({ status: "REJECTED", rejectionGrounds: ["clearly-false"] });
+        },
+      };
+    },
+  },
+  flagClaimStoryForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const reporter = await createStaff("REPORTER");
+      const story = await createArticle(reporter.id, "PUBLISHED");
+      const { claimId } = await fileClaim(story.id);
+      return {
+        form: { claimId: String(claimId), label: "on", commentsClosed: "on" },
+        effect: async (outcome) => {
+          answeredOk(outcome, /댓글을 닫았습니다/);
+          expect(await db.rightsClaim.findUniqueOrThrow({ where: { id: claimId }, select: { labelShown: true, closedComments: true } })).toEqual({ labelShown: true, closedComments: true });
+          expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).commentsClosed).toBe(true);
+        },
+      };
+    },
+  },
+  updateClaimSettingsForm: {
+    role: "ADMIN",
+    arrange: async () => ({
+      form: { replyDays: "3", publishDays: "7", takedownReplyDays: "2", retentionDays: "1095", maxPerHourPerSource: "3", maxPerDayPerSource: "10" },
+      effect: async (outcome) => {
+        answeredOk(outcome, /권리구제 설정/);
+        expect((await db.siteSetting.findUniqueOrThrow({ where: { key: "claims.settings" } })).value).toMatchObject({ takedownReplyDays: 2 });
+        await db.siteSetting.delete({ where: { key: "claims.settings" } });
       },
     }),
   },

@@ -17,6 +17,7 @@ import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-for
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from "@/lib/takedowns/takedown-forms";
 import { createElectionForm, deleteElectionForm } from "@/lib/elections/election-forms";
+import { claimDecisionForm, flagClaimStoryForm, updateClaimSettingsForm } from "@/lib/claims/claim-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
 export const FORM_HANDLERS = {
@@ -49,6 +50,9 @@ export const FORM_HANDLERS = {
   createElectionForm,
   deleteElectionForm,
   updateEligibilitySettingsForm,
+  claimDecisionForm,
+  flagClaimStoryForm,
+  updateClaimSettingsForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -99,4 +103,17 @@ export const FORM_FIELD_NAMES = [
   "votingEndsAt",
   "electionId",
   "ownReportingThresholdPercent",
+  "claimId",
+  "message",
+  "grounds",
+  "caseNumber",
+  "outcome",
+  "label",
+  "commentsClosed",
+  "replyDays",
+  "publishDays",
+  "takedownReplyDays",
+  "retentionDays",
+  "maxPerHourPerSource",
+  "maxPerDayPerSource",
 ] as const;

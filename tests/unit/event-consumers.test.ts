@@ -55,3 +55,13 @@ describe("stored events as the cache invalidation reads them", () => {
     }
   });
 });
+
+describe("the rights desk's events as the cache reads them", () => {
+  it("a claim's arrival drops nothing (it changes nothing public); the desk's steps and labels drop the story's page", () => {
+    expect(tagsForEvent({ type: "claim.received", payload: { claimId: 1, articleId: 5 } })).toEqual([]);
+    expect(tagsForEvent({ type: "claim.changed", payload: { claimId: 1, articleId: 5 } })).toEqual([cacheTag.story(5)]);
+    expect(tagsForEvent({ type: "claim.story-flagged", payload: { claimId: 1, articleId: 5, label: true } })).toEqual([cacheTag.story(5)]);
+    expect(tagsForEvent({ type: "claim.changed", payload: { claimId: 1, articleId: null } })).toEqual([]);
+    expect(tagsForEvent({ type: "claim.purged", payload: { claimId: 1 } })).toEqual([]);
+  });
+});

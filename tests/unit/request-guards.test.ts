@@ -5,6 +5,8 @@ describe("request guards in front of Next.js", () => {
   it.each([
     ["POST", "/api/auth/callback/credentials", {}, "auth"],
     ["POST", "/api/v1/media", {}, "mediaUpload"],
+    ["POST", "/api/v1/claims", {}, "claimFiling"],
+    ["GET", "/api/v1/claims", {}, "default"],
     ["GET", "/api/v1/media", {}, "default"],
     ["PATCH", "/api/v1/articles/3", {}, "default"],
     ["POST", "/newsroom/account", { "next-action": "abc" }, "serverAction"],

@@ -7,6 +7,7 @@ import { NewsroomMenu } from "@/components/newsroom/newsroom-menu";
 import { SignOutButton } from "@/components/newsroom/sign-out-button";
 import { countDeskQueue } from "@/lib/articles/desk-queue";
 import { countUnreadNotifications } from "@/lib/notifications/staff-notifications";
+import { countOpenClaims } from "@/lib/claims/claim-queue";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { staffHeaderLabel } from "@/lib/staff/role-labels";
@@ -19,7 +20,9 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
   const staff = await requireStaffPage({ allowPendingPasswordChange: true });
   const isDesk = canForAnyRecord(staff, "article.approve");
   // The header's counts: stories waiting for the desk, and one's own unread notifications.
-  const [waiting, unread] = staff.mustChangePassword ? [0, 0] : await Promise.all([isDesk ? countDeskQueue(staff) : 0, countUnreadNotifications(staff)]);
+  const [waiting, unread, claims] = staff.mustChangePassword
+    ? [0, 0, { open: 0, overdue: 0 }]
+    : await Promise.all([isDesk ? countDeskQueue(staff) : 0, countUnreadNotifications(staff), countOpenClaims(staff)]);
   return (
     <>
       <header className="newsroom-header">
@@ -27,7 +30,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <Link href="/newsroom" className="newsroom-header__brand">
             {siteName} 뉴스룸
           </Link>
-          <NewsroomMenu waiting={waiting + unread}>
+          <NewsroomMenu waiting={waiting + unread + claims.overdue}>
             <nav className="newsroom-header__nav" aria-label="뉴스룸 메뉴">
               <Link href="/newsroom">기사</Link>
               {isDesk && (
@@ -52,6 +55,15 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 </Link>
               )}
               {canForAnyRecord(staff, "comment.moderate") && <Link href="/newsroom/comments">댓글 관리</Link>}
+              {canForAnyRecord(staff, "claim.read") && (
+                <Link href="/newsroom/claims" data-testid="claims-link">
+                  권리구제
+                  <span className={claims.overdue > 0 ? "desk-nav-count desk-nav-count--overdue" : "desk-nav-count"}>
+                    {claims.overdue > 0 ? `${claims.overdue}/${claims.open}` : claims.open}
+                  </span>
+                  <span className="visually-hidden">{`진행 중인 청구 ${claims.open}건, 기한 넘김 ${claims.overdue}건`}</span>
+                </Link>
+              )}
               {canForAnyRecord(staff, "takedown.manage") && <Link href="/newsroom/takedowns">임시조치</Link>}
               {canForAnyRecord(staff, "election.manage") && <Link href="/newsroom/elections">선거</Link>}
               {canForAnyRecord(staff, "staff.list") && <Link href="/newsroom/staff">직원 관리</Link>}

@@ -12,6 +12,8 @@ import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listOwnNotifications } from "@/lib/notifications/staff-notifications";
 import { listFollowUpRequests } from "@/lib/reactions/follow-up-requests";
+import { OverdueClaims } from "@/components/newsroom/claims/overdue-claims";
+import { listOverdueClaims } from "@/lib/claims/claim-queue";
 import { markNotificationsReadAction } from "./actions";
 
 interface Props {
@@ -25,7 +27,8 @@ export default async function NewsroomDashboardPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const now = new Date();
   const isDesk = canForAnyRecord(staff, "article.approve");
-  const notifications = await listOwnNotifications(staff, now);
+  const [notifications, overdueClaims] = await Promise.all([listOwnNotifications(staff, now), listOverdueClaims(staff, now)]);
+  const overdueClaimsBlock = <OverdueClaims rows={overdueClaims} />;
   const notificationsBlock = <NotificationsList notifications={notifications} markRead={markNotificationsReadAction} />;
 
   if (isDesk) {
@@ -54,6 +57,7 @@ export default async function NewsroomDashboardPage({ searchParams }: Props) {
             </Link>
           </p>
         </div>
+        {overdueClaimsBlock}
         <DeskQueueView items={queue} filter={filter} options={options} now={now} />
         <section className="desk-section" aria-labelledby="scheduled-heading">
           <h2 id="scheduled-heading">

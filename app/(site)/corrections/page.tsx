@@ -26,6 +26,9 @@ export default async function CorrectionsPage() {
           <p>
             사실과 다르게 보도한 내용을 바로잡은 정정과, 보도된 쪽의 반론을 모았습니다. <a href="/corrections/feed.xml">RSS</a>
           </p>
+          <p>
+            저희 보도로 피해를 입으셨나요? <a href="/claims/new">정정·반론·추후보도 청구하기</a> (언론중재법 제14조~제17조)
+          </p>
         </header>
         {corrections.length === 0 ? (
           <p className="empty-note">아직 정정이나 반론이 없습니다.</p>

@@ -19,6 +19,8 @@ import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
 import { describeOrigin } from "@/lib/origins/story-origin";
 import { ReviewActions, ReviewThumbBar } from "./review-actions";
+import { StoryClaimsNotice } from "@/components/newsroom/claims/story-claims-notice";
+import { listAcceptedClaimsOnStory } from "@/lib/claims/claim-queue";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -34,8 +36,10 @@ export default async function ReviewPage({ params }: Props) {
   const id = parseArticleId((await params).id);
   if (id === null) notFound();
   const now = new Date();
-  const result = await loadForPage(() => Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now)]));
-  const [{ article, transitions, comparison, submissionProblems }, history, preview] = result;
+  const result = await loadForPage(() =>
+    Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now), listAcceptedClaimsOnStory(staff, id, now)]),
+  );
+  const [{ article, transitions, comparison, submissionProblems }, history, preview, acceptedClaims] = result;
   const visible = isPubliclyVisible(article, now);
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
@@ -81,6 +85,7 @@ export default async function ReviewPage({ params }: Props) {
           </Link>
         )}
       </p>
+      <StoryClaimsNotice rows={acceptedClaims} />
       {submissionProblems.length > 0 && (
         <div className="notice" role="note" data-testid="submission-problems">
           데스크에 넘기기 전에 채울 것:

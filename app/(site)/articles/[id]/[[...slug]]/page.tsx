@@ -3,6 +3,8 @@ import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { CommentsSlot } from "@/components/article/comments-slot";
 import { ReactionsBar } from "@/components/reactions/reactions-bar";
+import { StoryClaimCommentsNotice, StoryClaimLabel } from "@/components/claims/story-claim-notice";
+import { getStoryClaimNotice } from "@/lib/claims/claim-public";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { TakedownNotice } from "@/components/article/takedown-notice";
@@ -52,15 +54,17 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const { article } = data;
   if (!isCanonicalSlug(slug, article.slug)) permanentRedirect(withReaderQuery(article.path, await searchParams));
 
-  const [latest, sameSection] = await Promise.all([
+  const [latest, sameSection, claimNotice] = await Promise.all([
     getLatestStories({ limit: 6, excludeIds: [article.id] }),
     article.section ? getLatestStories({ limit: 6, sectionId: article.section.id, excludeIds: [article.id] }) : Promise.resolve([]),
+    getStoryClaimNotice(article.id),
   ]);
   return (
     <div className="with-aside">
       <div className="with-aside__main">
-        <ArticleView article={article} />
+        <ArticleView article={article} notice={<StoryClaimLabel notice={claimNotice} />} />
         <ReactionsBar articleId={article.id} />
+        <StoryClaimCommentsNotice notice={claimNotice} />
         <CommentsSlot articleId={article.id} />
         <div className="related no-print">
           {latest.length > 0 && (
