@@ -16,6 +16,11 @@ const nextConfig = {
   // Photos are uploaded through server actions; lib/media/store-uploaded-image.ts enforces 10 MB.
   // Our own HTTP server refuses bigger server-action bodies first (server/request-guards.ts), with a 413.
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // IndexNow's key file lives at the site's root as /<key>.txt (lib/portal/indexnow-key.ts). After
+  // files and pages, so robots.txt and every real page come first.
+  async rewrites() {
+    return { beforeFiles: [], afterFiles: [{ source: "/:key([A-Za-z0-9-]{8,128}).txt", destination: "/api/portal/indexnow-key/:key" }], fallback: [] };
+  },
   // Headers every response gets; the per-page Content-Security-Policy (with a nonce) is set in proxy.ts.
   async headers() {
     const common = [

@@ -58,6 +58,8 @@ export const transitionLog = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  "portal.destination-changed": null,
+  "portal.desk-action": null,
 } satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {

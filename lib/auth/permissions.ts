@@ -42,6 +42,11 @@ export const PERMISSIONS = {
   "comment.ban": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.close": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // Portal transmission (포털 송고): the desk sees where stories went and sends, resends or holds
+  // them per destination; only admins set destinations up (endpoints and secrets).
+  "portal.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "portal.send": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "portal.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -74,6 +74,10 @@ const cacheInvalidation = {
   // Not on any page until a story uses it, and that story's approval says so.
   "media.uploaded": null,
   "section.changed": () => [cacheTag.site],
+  // An IndexNow destination switched on or off serves or stops serving its key file at the
+  // site's root (a page that names no tag is kept under "latest").
+  "portal.destination-changed": () => [cacheTag.latest],
+  "portal.desk-action": null,
 } satisfies AfterCommitConsumer<string[], number>;
 
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {

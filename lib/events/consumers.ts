@@ -8,6 +8,8 @@
 //    - auditLog             lib/audit/audit-consumer.ts
 //    - staffNotifications   lib/notifications/notification-consumer.ts
 //    - transitionLog        lib/articles/transition-log.ts
+//    - portalTransmission   lib/portal/portal-consumer.ts (records what goes to which portal and
+//                           enqueues its delivery job: lib/jobs)
 // 2. After commit, from the stored event (lib/events/after-commit.ts): what may lag the change
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
@@ -16,9 +18,10 @@ import { transitionLog } from "@/lib/articles/transition-log";
 import { auditLog } from "@/lib/audit/audit-consumer";
 import type { DomainEventType } from "@/lib/events/event-types";
 import { staffNotifications } from "@/lib/notifications/notification-consumer";
+import { portalTransmission } from "@/lib/portal/portal-consumer";
 import { searchIndex } from "@/lib/search/search-index-consumer";
 
-export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog] as const;
+export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, portalTransmission] as const;
 
 type InTransactionTable = (typeof inTransactionConsumers)[number];
 

@@ -58,7 +58,11 @@ export type DomainEvent =
   | { type: "comment.settings-changed" }
   | { type: "article.comments-closed"; articleId: number; closed: boolean }
   | { type: "staff.byline-changed"; userId: string }
-  | { type: "section.changed"; sectionId: number };
+  | { type: "section.changed"; sectionId: number }
+  /** An admin created or changed a portal destination (lib/portal/destinations.ts); never the secret's value. */
+  | { type: "portal.destination-changed"; destinationId: number; actorId: string; change: "created" | "updated"; secretChanged: boolean; active: boolean }
+  /** The desk sent, resent, held or released a story for one destination (lib/portal/desk-actions.ts). */
+  | { type: "portal.desk-action"; articleId: number; destinationId: number; actorId: string; action: "send" | "resend" | "hold" | "release"; transmissionId: string | null };
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

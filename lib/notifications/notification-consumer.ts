@@ -56,4 +56,6 @@ export const staffNotifications = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  "portal.destination-changed": null,
+  "portal.desk-action": null,
 } satisfies InTransactionConsumer;

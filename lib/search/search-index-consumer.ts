@@ -38,4 +38,6 @@ export const searchIndex = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  "portal.destination-changed": null,
+  "portal.desk-action": null,
 } satisfies InTransactionConsumer;

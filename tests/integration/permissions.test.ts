@@ -20,6 +20,9 @@ import { listMedia, updateMedia } from "@/lib/media/media-library";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
+import { holdStoryForDestination } from "@/lib/portal/desk-actions";
+import { saveDestination } from "@/lib/portal/destinations";
+import { getStoryTransmissions } from "@/lib/portal/transmission-queries";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
 import sharp from "sharp";
 
@@ -62,6 +65,10 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.ban": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Portal transmission: the desk sees and sends per destination; only admins set destinations up.
+  "portal.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "portal.send": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "portal.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -107,7 +114,14 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.ban": { run: async (actor, owner) => banCommentSources(actor, { ids: [await guestComment(owner)], days: 1 }) },
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
+  "portal.read": { run: async (actor, owner) => getStoryTransmissions(actor, (await createArticle(owner.id, "PUBLISHED")).id) },
+  "portal.send": { run: async (actor, owner) => holdStoryForDestination(actor, (await createArticle(owner.id, "PUBLISHED")).id, await pullDestination()) },
+  "portal.configure": { run: (actor) => saveDestination(actor, null, { name: `포털 ${crypto.randomUUID()}`, kind: "PULL" }) },
 };
+
+async function pullDestination(): Promise<number> {
+  return (await db.portalDestination.create({ data: { name: `권한 시험 ${crypto.randomUUID()}`, kind: "PULL", secret: "x".repeat(64) } })).id;
+}
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */
 async function guestComment(author: StaffUser): Promise<number> {
