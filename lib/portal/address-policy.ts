@@ -43,7 +43,7 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 /** localhost, 127.x.x.x or ::1: the only hosts an endpoint may reach over plain http. */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return true;
   const plain = unmapped(host);

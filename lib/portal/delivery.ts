@@ -48,11 +48,11 @@ const MAX_WAIT_MS = 60 * 60_000;
 /** Transmissions delivered per job run before it makes way for other stories. */
 const PER_RUN = 20;
 
-export function retryDelayMs(failures: number, baseMs: number): number {
+function retryDelayMs(failures: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, failures - 1), MAX_WAIT_MS);
 }
 
-export function idempotencyKey(articleId: number, revisionNumber: number | null, action: PortalAction): string {
+function idempotencyKey(articleId: number, revisionNumber: number | null, action: PortalAction): string {
   return `article-${articleId}-rev-${revisionNumber ?? 0}-${action.toLowerCase()}`;
 }
 

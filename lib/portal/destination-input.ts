@@ -5,7 +5,7 @@ import { z } from "zod";
 import { intId, safeText } from "@/lib/schemas/common";
 
 /** The shortest secret accepted: 32 characters (a 128-bit random value written in hex). */
-export const SECRET_MIN_LENGTH = 32;
+const SECRET_MIN_LENGTH = 32;
 const SECRET_MAX_LENGTH = 128;
 
 const categoryEntry = z.object({

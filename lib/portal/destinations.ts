@@ -26,7 +26,7 @@ export function feedTokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export function pullFeedUrl(destinationId: number, token: string): string {
+function pullFeedUrl(destinationId: number, token: string): string {
   return `${siteBaseUrl()}/api/portal/feeds/${destinationId}/${encodeURIComponent(token)}`;
 }
 

@@ -5,7 +5,7 @@ import type { TransmittedStory } from "@/lib/portal/transmitted-story";
 import type { ArticleOrigin, MediaOrigin, PortalAction } from "@/lib/generated/prisma/enums";
 import { ORIGIN_LABEL } from "@/lib/portal/origin-labels";
 
-export const NINJS_STANDARD = { name: "ninjs", version: "2.1", schema: "https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json" } as const;
+const NINJS_STANDARD = { name: "ninjs", version: "2.1", schema: "https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json" } as const;
 
 /** Where a story comes from, as the `role` of its infosource (the Korean label in `name` where there is no source). */
 const ORIGIN_ROLE: Record<ArticleOrigin, string> = {

@@ -20,11 +20,11 @@ import { storyUri } from "@/lib/portal/ninjs";
 import { loadTransmittedStory, type TransmittedStory } from "@/lib/portal/transmitted-story";
 
 /** The scheme (Atom) or domain (RSS) of the category that says what an item is. */
-export const ACTION_SCHEME = "urn:newsroom:portal:action";
+const ACTION_SCHEME = "urn:newsroom:portal:action";
 /** The destination's own category for the story. */
-export const CATEGORY_SCHEME = "urn:newsroom:portal:category";
+const CATEGORY_SCHEME = "urn:newsroom:portal:category";
 /** Where the story comes from (출처 유형, and the agency or issuer). */
-export const ORIGIN_SCHEME = "urn:newsroom:portal:origin";
+const ORIGIN_SCHEME = "urn:newsroom:portal:origin";
 const FEED_ITEMS = 100;
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true, cdataPropName: "#cdata" });

@@ -25,8 +25,8 @@ export interface RewriteMeasure {
 }
 
 /** Below these shares of the sent text kept, headline and body count as replaced. */
-export const HEADLINE_KEPT_MINIMUM = 0.5;
-export const BODY_KEPT_MINIMUM = 0.4;
+const HEADLINE_KEPT_MINIMUM = 0.5;
+const BODY_KEPT_MINIMUM = 0.4;
 
 const countable = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, "").length;
 

@@ -12,7 +12,7 @@ import type { Db, DbTransaction } from "@/lib/db/client";
 import type { ArticleOrigin, CorrectionType, MediaOrigin } from "@/lib/generated/prisma/enums";
 import { mediaUrl } from "@/lib/media/media-url";
 
-export interface TransmittedPhoto {
+interface TransmittedPhoto {
   role: "hero" | "body";
   url: string;
   width: number;

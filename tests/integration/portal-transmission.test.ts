@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import type { DeliverySettings } from "@/lib/portal/delivery";
 import { resendTransmission, sendStoryToDestination } from "@/lib/portal/desk-actions";
-import { saveDestination } from "@/lib/portal/destinations";
+import { listDestinationsForAdmin, saveDestination } from "@/lib/portal/destinations";
 import { planLiveRevision } from "@/lib/portal/planning";
 import { buildPullFeed } from "@/lib/portal/pull-feed";
 import { portalTasks } from "@/lib/portal/portal-tasks";
@@ -248,6 +248,48 @@ describe("delivery that loses nothing", () => {
     await waitFor(async () => (await db.portalTransmission.count({ where: { destinationId: limited, status: "PENDING", nextAttemptAt: { gt: new Date() } } })) === 1, "the third waiting");
     await db.portalDestination.update({ where: { id: limited }, data: { active: false } });
     expect(ids).toHaveLength(3);
+  });
+});
+
+describe("destinations: bad input and secrets", () => {
+  const base = { name: "잘못된 송고처", kind: "PUSH", categories: [] as { sectionId: number; category: string }[] };
+
+  it("refuses, in Korean, an endpoint that is not https, a short secret, a missing section and a private address", async () => {
+    await expect(saveDestination(admin, null, { ...base, endpoint: "http://portal.example.kr/in" })).rejects.toThrow(/https:\/\/여야 합니다/);
+    await expect(saveDestination(admin, null, { ...base, endpoint: "https://portal.example.kr/in", secret: "short-secret" })).rejects.toThrow(/비밀 키가 너무 짧습니다/);
+    await expect(saveDestination(admin, null, { ...base, endpoint: "https://portal.example.kr/in", categories: [{ sectionId: 999_999, category: "정치" }] })).rejects.toThrow(/없는 섹션/);
+    process.env.PORTAL_ALLOW_PRIVATE_ADDRESSES = "0";
+    resetServerEnv();
+    try {
+      await expect(saveDestination(admin, null, { ...base, endpoint: "https://192.168.0.20/in" })).rejects.toThrow(/내부망·사설 주소/);
+      await expect(saveDestination(admin, null, { ...base, endpoint: `${receiver.url}/in` })).rejects.toThrow(/내부망·사설 주소/);
+    } finally {
+      process.env.PORTAL_ALLOW_PRIVATE_ADDRESSES = "1";
+      resetServerEnv();
+    }
+    expect(await db.portalDestination.count({ where: { name: base.name } })).toBe(0);
+  });
+
+  it("refuses to connect where a name resolves to a private address, unless allowed", async () => {
+    const id = await publishStory("사설주소");
+    await db.portalTransmission.deleteMany({ where: { articleId: id } });
+    const guarded = await saveDestination(admin, null, { name: "이름으로 내부망", kind: "PUSH", endpoint: receiver.url.replace("127.0.0.1", "localhost"), secret: PUSH_SECRET, categories: [{ sectionId: await testSectionId(), category: "사회" }] });
+    await db.$transaction((tx) => planLiveRevision(tx, id, new Date(), { destinationIds: [guarded.id] }));
+    await startJobRunner<PortalJobPayloads>({ connectionString: process.env.DATABASE_URL ?? "", tasks: portalTasks(() => ({ ...settings, allowPrivate: false, maxAttempts: 1 })), pollIntervalMs: 200, log: quiet }).then((runner) => runners.push(runner));
+    await waitFor(async () => (await rowsFor(id, guarded.id))[0]?.status === "DEAD", "the refusal");
+    expect((await rowsFor(id, guarded.id))[0]?.lastError).toMatch(/내부망·사설 주소/);
+    expect(acceptedFor(id)).toHaveLength(0);
+    await db.portalDestination.update({ where: { id: guarded.id }, data: { active: false } });
+  });
+
+  it("never shows a saved secret again", async () => {
+    const listed = JSON.stringify(await listDestinationsForAdmin(admin), (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
+    expect(listed).not.toContain(PUSH_SECRET);
+    expect(listed).not.toContain("secret");
+    const { shownOnce } = await saveDestination(admin, push, { name: "시험 포털 (푸시)", kind: "PUSH", endpoint: receiver.url, categories: [{ sectionId: await testSectionId(), category: "사회" }], ratePerMinute: 600 });
+    expect(shownOnce).toEqual({});
+    // Kept: deliveries still verify with the old secret.
+    expect((await db.portalDestination.findUniqueOrThrow({ where: { id: push }, select: { secret: true } })).secret).toBe(PUSH_SECRET);
   });
 });
 

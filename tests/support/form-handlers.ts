@@ -15,6 +15,7 @@ import {
 } from "@/lib/comments/comment-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
+import { holdForDestinationForm, releaseForDestinationForm, resendTransmissionForm, saveDestinationForm, sendToDestinationForm } from "@/lib/portal/portal-forms";
 
 export const FORM_HANDLERS = {
   submitArticleForm,
@@ -38,6 +39,11 @@ export const FORM_HANDLERS = {
   addBlockedWordsForm,
   removeBlockedWordsForm,
   testBlockedWordsForm,
+  saveDestinationForm,
+  sendToDestinationForm,
+  resendTransmissionForm,
+  holdForDestinationForm,
+  releaseForDestinationForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -78,4 +84,13 @@ export const FORM_FIELD_NAMES = [
   "words",
   "wordIds",
   "text",
+  "destinationId",
+  "transmissionId",
+  "kind",
+  "endpoint",
+  "secret",
+  "feedFormat",
+  "allowWirePhotos",
+  "ratePerMinute",
+  "category-1",
 ] as const;

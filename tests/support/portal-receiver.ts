@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifySignature } from "@/lib/portal/push-signature";
 
-export interface ReceivedPush {
+interface ReceivedPush {
   key: string;
   action: string;
   signatureValid: boolean;

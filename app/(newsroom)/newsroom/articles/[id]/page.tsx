@@ -7,6 +7,8 @@ import { ArticleView } from "@/components/article/article-view";
 import { AccessDenied } from "@/components/newsroom/access-denied";
 import { DiffView } from "@/components/newsroom/desk/diff-view";
 import { HistoryList } from "@/components/newsroom/desk/history-list";
+import { TransmissionPanel } from "@/components/newsroom/portal/transmission-panel";
+import "@/components/newsroom/portal/portal.css";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { getArticleHistory } from "@/lib/articles/article-history";
 import { parseArticleId } from "@/lib/articles/article-id";
@@ -15,6 +17,8 @@ import { getDeskReview } from "@/lib/articles/desk-review";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { requireStaffPage } from "@/lib/auth/session";
+import { canForAnyRecord } from "@/lib/auth/permissions";
+import { getStoryTransmissions } from "@/lib/portal/transmission-queries";
 import { formatKstDateTime } from "@/lib/format/korean-time";
 import { ReviewActions } from "./review-actions";
 
@@ -32,9 +36,17 @@ export default async function ReviewPage({ params }: Props) {
   const id = parseArticleId((await params).id);
   if (id === null) notFound();
   const now = new Date();
-  const result = await loadForPage(() => Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now)]));
+  const result = await loadForPage(() =>
+    Promise.all([
+      getDeskReview(staff, id, now),
+      getArticleHistory(staff, id),
+      getArticlePreview(staff, id, now),
+      // Where the story went: the desk's (the review is read first, so a reporter never gets here for someone else's story).
+      canForAnyRecord(staff, "portal.read") ? getStoryTransmissions(staff, id) : Promise.resolve(null),
+    ]),
+  );
   if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
-  const [{ article, transitions, comparison, submissionProblems }, history, preview] = result.data;
+  const [{ article, transitions, comparison, submissionProblems }, history, preview, transmissions] = result.data;
   const visible = isPubliclyVisible(article, now);
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
@@ -90,6 +102,7 @@ export default async function ReviewPage({ params }: Props) {
         </div>
         <div>
           <ReviewActions story={{ id: article.id, version: article.version, publishedAt: article.publishedAt, visible }} verdicts={transitions} now={now} />
+          {transmissions && <TransmissionPanel articleId={article.id} destinations={transmissions} visible={visible} />}
           <HistoryList entries={history} />
         </div>
       </div>
