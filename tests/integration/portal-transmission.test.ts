@@ -178,7 +178,7 @@ describe("delivery that loses nothing", () => {
     await startRunner();
     receiver.failNext({ kind: "status", status: 500 }, { kind: "hang" });
     const id = await publishStory("재시도");
-    await waitFor(() => acceptedFor(id).length === 1, "the story after two failures");
+    await waitFor(async () => acceptedFor(id).length === 1 && (await rowsFor(id))[0]?.status === "SENT", "the story after two failures");
     const [row] = await rowsFor(id);
     expect(row).toMatchObject({ status: "SENT", attempts: 3, responseStatus: 201 });
     expect(receiver.requests.filter((push) => push.body.uri === uriOf(id))).toHaveLength(3);
