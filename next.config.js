@@ -15,7 +15,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: false },
   // Photos are uploaded through server actions; lib/media/store-uploaded-image.ts enforces 10 MB.
   // Our own HTTP server refuses bigger server-action bodies first (server/request-guards.ts), with a 413.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // authInterrupts: forbidden() answers a newsroom page a role may not see with HTTP 403 and
+  // forbidden.tsx (lib/actions/page-guard.ts), instead of a 200 page saying so.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, authInterrupts: true },
   // IndexNow's key file lives at the site's root as /<key>.txt (lib/portal/indexnow-key.ts). After
   // files and pages, so robots.txt and every real page come first.
   async rewrites() {

@@ -15,7 +15,7 @@ import { runCli } from "@/server/cli";
 import { StartupError } from "@/lib/config/startup-error";
 import { printDemoLogins, resolveDemoPassword, type DemoPassword } from "@/server/demo-logins";
 import { assertPortFree, startHttpServer, type RunningServer } from "@/server/http-server";
-import { defaultBackupDir, loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/server/local-data";
+import { defaultBackupDir, demoPasswordFile, loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/server/local-data";
 import { syncSearchIndex } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 
@@ -42,6 +42,8 @@ await runCli(async () => {
       throw new StartupError("IP_HASH_SALT must be set when DATABASE_URL is (at least 16 random characters; try: openssl rand -base64 24)");
     }
     await checkDatabaseReachable(databaseUrl);
+    // Your own database: the sign-in page names no demo accounts, whatever the environment says.
+    delete process.env.NEWSROOM_DEMO_PASSWORD_FILE;
   } else {
     const secrets = await loadOrCreateLocalSecrets();
     log(`starting the embedded PostgreSQL (data in ${postgresDataDir}) ...`);
@@ -62,6 +64,8 @@ await runCli(async () => {
     process.env.IP_HASH_SALT ??= secrets.ipHashSalt;
     // The embedded demo runs on this machine: its address is the configured host and port.
     process.env.NEXTAUTH_URL ??= siteBaseUrl(env);
+    // The embedded demo's sign-in page names the demo accounts and where their password is.
+    process.env.NEWSROOM_DEMO_PASSWORD_FILE = demoPasswordFile;
   }
   resetServerEnv();
   const stopDatabase = async () => embedded?.stop();

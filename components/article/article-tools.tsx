@@ -1,5 +1,6 @@
 "use client";
-// The reader tools beside the byline: text size (remembered on this device), print and share.
+// The reader tools beside the byline: text size (remembered on this device), print and share
+// (the device's share sheet, else the address copied).
 // A small island: the rest of the page is plain server-rendered HTML.
 import { useEffect, useState } from "react";
 import { DEFAULT_FONT_STEP as DEFAULT_STEP, FONT_SIZES as SIZES, FONT_STEP_STORAGE_KEY as STORAGE_KEY } from "@/components/article/font-size-steps";
@@ -20,7 +21,6 @@ function savedStep(): number {
 export function ArticleTools({ url, title }: { url: string; title: string }) {
   const [step, setStep] = useState(DEFAULT_STEP);
   const [status, setStatus] = useState("");
-  const [canShare, setCanShare] = useState(false);
 
   useEffect(() => {
     const initial = savedStep();
@@ -28,7 +28,6 @@ export function ArticleTools({ url, title }: { url: string; title: string }) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setStep(initial);
     applyStep(initial);
-    setCanShare(typeof navigator.share === "function");
   }, []);
 
   const changeSize = (delta: number) => {
@@ -46,18 +45,25 @@ export function ArticleTools({ url, title }: { url: string; title: string }) {
   const copyLink = async () => {
     try {
       await navigator.clipboard.writeText(url);
-      setStatus("기사 주소를 복사했습니다.");
+      setStatus("기사 주소를 복사했습니다. 원하는 곳에 붙여 넣으세요.");
     } catch {
       setStatus("주소를 복사하지 못했습니다. 주소창의 주소를 복사해 주세요.");
     }
   };
 
+  // The phone's own share sheet (where KakaoTalk, Band, messages ... are); where there is none
+  // (most computers) or it refuses, the address is copied instead.
   const share = async () => {
-    try {
-      await navigator.share({ title, url });
-    } catch {
-      // the reader closed the share sheet
+    setStatus("");
+    if (typeof navigator.share === "function") {
+      try {
+        await navigator.share({ title, url });
+        return;
+      } catch (error) {
+        if (error instanceof DOMException && error.name === "AbortError") return; // the reader closed the sheet
+      }
     }
+    await copyLink();
   };
 
   return (
@@ -74,15 +80,10 @@ export function ArticleTools({ url, title }: { url: string; title: string }) {
       <button type="button" className="article-tools__button" onClick={() => window.print()}>
         인쇄
       </button>
-      <button type="button" className="article-tools__button" onClick={() => void copyLink()}>
-        링크 복사
+      <button type="button" className="article-tools__button article-tools__button--share" onClick={() => void share()}>
+        공유
       </button>
-      {canShare && (
-        <button type="button" className="article-tools__button" onClick={() => void share()}>
-          공유
-        </button>
-      )}
-      <p className="visually-hidden" role="status" aria-live="polite">
+      <p className="article-tools__status" role="status" aria-live="polite">
         {status}
       </p>
     </div>

@@ -7,7 +7,10 @@ import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
+import { reporterPath } from "@/lib/reporters/reporter-url";
 import "./article-body.css";
+import { KeepWords } from "@/components/site/keep-words";
+import { keepWordsInHtml } from "@/lib/format/keep-words";
 
 const HERO_SIZES = "(max-width: 760px) 100vw, 720px";
 
@@ -28,12 +31,14 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
           </p>
         )}
         <h1 id="article-headline" className="article__headline">
-          {article.headline}
+          <KeepWords text={article.headline} />
         </h1>
         {article.subHeadlines.length > 0 && (
           <ul className="article__deck">
             {article.subHeadlines.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>
+                <KeepWords text={line} />
+              </li>
             ))}
           </ul>
         )}
@@ -43,7 +48,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
               {article.bylines.map((person, index) => (
                 <span key={person.id}>
                   {index > 0 && ", "}
-                  <a href={`/reporters/${person.id}`} rel="author">
+                  <a href={reporterPath(person)} rel="author">
                     {person.name} {person.title}
                   </a>
                 </span>
@@ -51,7 +56,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
             </p>
             <p className="article__times">
               <span>
-                기사승인 : <time dateTime={toKstIso(article.approvedAt)}>{formatKstDateTime(article.approvedAt)}</time>
+                기사승인 : {article.approvedAt ? <time dateTime={toKstIso(article.approvedAt)}>{formatKstDateTime(article.approvedAt)}</time> : "승인 전"}
               </span>
               {article.lastCorrectedAt && (
                 <span>
@@ -70,15 +75,16 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
           <ResponsiveImage image={article.hero} sizes={HERO_SIZES} eager className="article__image" />
           {(article.hero.caption || article.hero.credit) && (
             <figcaption>
-              {article.hero.caption}
+              <KeepWords text={article.hero.caption} />
               {article.hero.credit && <span className="article__credit"> ({article.hero.credit})</span>}
             </figcaption>
           )}
         </figure>
       )}
 
-      {/* bodyHtml is derived on the server from validated Tiptap JSON and sanitized with an allow-list. */}
-      <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {/* bodyHtml is derived on the server from validated Tiptap JSON and sanitized with an allow-list;
+          keepWordsInHtml only wraps words of its text in spans. */}
+      <div className="article__body" dangerouslySetInnerHTML={{ __html: keepWordsInHtml(article.bodyHtml) }} />
 
       <CorrectionsBlock corrections={article.corrections} />
 

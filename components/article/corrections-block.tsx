@@ -1,6 +1,7 @@
 import "./corrections.css";
 import type { PublicCorrectionNote } from "@/lib/articles/public-queries";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
+import { KeepWords } from "@/components/site/keep-words";
 
 export const CORRECTION_LABEL = { CORRECTION: "정정", REPLY: "반론" } as const;
 
@@ -14,7 +15,7 @@ export function CorrectionsBlock({ corrections }: { corrections: PublicCorrectio
         {corrections.map((correction, index) => (
           <li key={index}>
             <span className={correction.type === "REPLY" ? "corrections-block__type corrections-block__type--reply" : "corrections-block__type"}>{CORRECTION_LABEL[correction.type]}</span>
-            {correction.note}
+            <KeepWords text={correction.note} />
             <time dateTime={toKstIso(correction.at)}>{formatKstDateTime(correction.at)}</time>
           </li>
         ))}

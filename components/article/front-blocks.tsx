@@ -1,6 +1,7 @@
 import { StoryMeta } from "@/components/article/story-list";
 import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
+import { KeepWords } from "@/components/site/keep-words";
 
 /** The home page's lead story: the largest photo and headline on the page. */
 export function TopStory({ story }: { story: PublicArticleSummary }) {
@@ -13,10 +14,18 @@ export function TopStory({ story }: { story: PublicArticleSummary }) {
       )}
       <div className="top-story__text">
         <h2 id="top-story-headline" className="top-story__headline">
-          <a href={story.href}>{story.headline}</a>
+          <a href={story.href}>
+            <KeepWords text={story.headline} />
+          </a>
         </h2>
-        {story.deck && <p className="top-story__deck">{story.deck}</p>}
-        <p className="top-story__description">{story.description}</p>
+        {story.deck && (
+          <p className="top-story__deck">
+            <KeepWords text={story.deck} />
+          </p>
+        )}
+        <p className="top-story__description">
+          <KeepWords text={story.description} />
+        </p>
         <StoryMeta story={story} />
       </div>
     </article>
@@ -42,14 +51,18 @@ export function SectionBlock({ section, stories }: { section: { slug: string; na
           </a>
         )}
         <h3 className="section-block__headline">
-          <a href={lead.href}>{lead.headline}</a>
+          <a href={lead.href}>
+            <KeepWords text={lead.headline} />
+          </a>
         </h3>
       </article>
       {rest.length > 0 && (
         <ul className="headline-list">
           {rest.map((story) => (
             <li key={story.id}>
-              <a href={story.href}>{story.headline}</a>
+              <a href={story.href}>
+                <KeepWords text={story.headline} />
+              </a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
+import { KeepWords } from "@/components/site/keep-words";
 
 /** A ranked box of stories: "Today" or "Hot Issue". The subtitle says what it ranks by. */
 export function MostReadBox({
@@ -28,7 +29,9 @@ export function MostReadBox({
               <span className="most-read__rank" aria-hidden="true">
                 {index + 1}
               </span>
-              <a href={story.href}>{story.headline}</a>
+              <a href={story.href}>
+                <KeepWords text={story.headline} />
+              </a>
             </li>
           ))}
         </ol>

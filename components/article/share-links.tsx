@@ -1,16 +1,34 @@
-/** Share links to the big networks: plain links, nothing loaded from their servers. */
+import { KakaoShareButton } from "@/components/article/kakao-share-button";
+import { kakaoJavaScriptKey } from "@/lib/config/site";
+import { bandShareUrl, facebookShareUrl, xShareUrl } from "@/lib/share/share-links";
+
+/**
+ * Where Korean readers share a story: KakaoTalk (with the operator's Kakao key), Band, X and
+ * Facebook. The networks' pages are plain links; nothing is loaded from them with the story.
+ */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
-  const encodedUrl = encodeURIComponent(url);
+  const target = { url, title };
+  const external = { target: "_blank", rel: "noopener noreferrer" } as const;
   return (
     <ul className="share-links" aria-label="다른 곳에 공유">
+      {kakaoJavaScriptKey && (
+        <li>
+          <KakaoShareButton appKey={kakaoJavaScriptKey} url={url} />
+        </li>
+      )}
       <li>
-        <a href={`https://twitter.com/intent/tweet?url=${encodedUrl}&text=${encodeURIComponent(title)}`} target="_blank" rel="noopener noreferrer">
-          X에 공유
+        <a className="share-links__band" href={bandShareUrl(target)} {...external}>
+          밴드
         </a>
       </li>
       <li>
-        <a href={`https://www.facebook.com/sharer/sharer.php?u=${encodedUrl}`} target="_blank" rel="noopener noreferrer">
-          페이스북에 공유
+        <a href={xShareUrl(target)} {...external}>
+          X
+        </a>
+      </li>
+      <li>
+        <a href={facebookShareUrl(target)} {...external}>
+          페이스북
         </a>
       </li>
     </ul>

@@ -1,6 +1,7 @@
 import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
 import { formatKstMinute, toKstIso } from "@/lib/format/korean-time";
+import { KeepWords } from "@/components/site/keep-words";
 
 const THUMB_SIZES = "(max-width: 640px) 100vw, 200px";
 
@@ -27,9 +28,13 @@ export function StoryList({ stories, showSection = true, headingLevel = 2 }: { s
         <li key={story.id} className={story.image ? "story-list__item" : "story-list__item story-list__item--text"}>
           <div className="story-list__text">
             <Heading className="story-list__headline">
-              <a href={story.href}>{story.headline}</a>
+              <a href={story.href}>
+                <KeepWords text={story.headline} />
+              </a>
             </Heading>
-            <p className="story-list__description">{story.description}</p>
+            <p className="story-list__description">
+              <KeepWords text={story.description} />
+            </p>
             <StoryMeta story={story} showSection={showSection} />
           </div>
           {story.image && (
@@ -49,7 +54,9 @@ export function HeadlineList({ stories, className = "headline-list" }: { stories
     <ul className={className}>
       {stories.map((story) => (
         <li key={story.id}>
-          <a href={story.href}>{story.headline}</a>
+          <a href={story.href}>
+            <KeepWords text={story.headline} />
+          </a>
         </li>
       ))}
     </ul>

@@ -2,6 +2,7 @@
 // http(s) addresses become links that pass no ranking and no window access (nofollow ugc
 // noopener). Nothing a reader typed is ever parsed as HTML.
 import { Fragment } from "react";
+import { KeepWords } from "@/components/site/keep-words";
 import { segmentCommentBody } from "@/lib/comments/comment-text";
 
 export function CommentBody({ body }: { body: string }) {
@@ -16,7 +17,7 @@ export function CommentBody({ body }: { body: string }) {
               {segment.text}
             </a>
           ) : (
-            segment.text
+            <KeepWords text={segment.text} />
           )}
         </Fragment>
       ))}

@@ -1,10 +1,12 @@
 "use client";
 // The guest's form: nickname, password (to delete the comment later), the text with its counter.
-// What the reader typed stays in the form when the server refuses it.
+// What the reader typed stays in the form when the server refuses it. Text stuffed with marks (a
+// letter under a tower of accents) is refused here already, with the server's reason.
 import { useState, type FormEvent } from "react";
 import { CommentTextarea } from "@/components/comments/comment-textarea";
 import { postComment, type PublicCommentView } from "@/components/comments/comments-api";
 import { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, NICKNAME_MAX } from "@/lib/comments/comment-limits";
+import { cleanCommentText, STUFFING_MESSAGES, stuffingProblem } from "@/lib/comments/comment-text";
 
 export function CommentForm({ articleId, onPosted }: { articleId: number; onPosted: (comment: PublicCommentView, held: boolean) => void }) {
   const [nickname, setNickname] = useState("");
@@ -12,10 +14,12 @@ export function CommentForm({ articleId, onPosted }: { articleId: number; onPost
   const [body, setBody] = useState("");
   const [pending, setPending] = useState(false);
   const [notice, setNotice] = useState<{ kind: "ok" | "held" | "error"; text: string } | null>(null);
+  const problem = stuffingProblem(cleanCommentText(body));
+  const shown = problem ? { kind: "error" as const, text: STUFFING_MESSAGES[problem] } : notice;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (pending) return;
+    if (pending || problem) return;
     setPending(true);
     setNotice(null);
     const answer = await postComment(articleId, { nickname, password, body });
@@ -54,12 +58,12 @@ export function CommentForm({ articleId, onPosted }: { articleId: number; onPost
       </div>
       <CommentTextarea value={body} onChange={setBody} disabled={pending} placeholder="주제와 무관한 댓글, 악플은 삭제될 수 있습니다." />
       <div className="comment-form__actions">
-        {notice && (
-          <p role={notice.kind === "error" ? "alert" : "status"} className={`comment-form__notice comment-form__notice--${notice.kind}`}>
-            {notice.text}
+        {shown && (
+          <p role={shown.kind === "error" ? "alert" : "status"} className={`comment-form__notice comment-form__notice--${shown.kind}`}>
+            {shown.text}
           </p>
         )}
-        <button type="submit" className="comment-form__submit" disabled={pending || body.trim() === ""}>
+        <button type="submit" className="comment-form__submit" disabled={pending || body.trim() === "" || problem !== null}>
           {pending ? "등록 중…" : "등록"}
         </button>
       </div>

@@ -2,31 +2,32 @@
 // The story editor: headline, deck, section, tags, summary, hero photo and the Tiptap body, with
 // autosave, a local backup, conflict handling, presence, history, counts and submission checks.
 // The body editor never re-renders React per keystroke (shouldRerenderOnTransaction: false);
-// serialisation happens only when a save or backup is due.
+// serialisation happens only when a save or backup is due. Its parts live in hooks: the fields
+// (use-editor-meta), uploads (use-image-uploads), recovery and conflict (use-draft-recovery),
+// dialogs (editor-dialogs), saving on exit (use-save-on-exit) and presence (use-presence).
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { EditorArticle, EditorDraft, MediaOut } from "@/lib/articles/editor-types";
+import type { EditorArticle, MediaOut } from "@/lib/articles/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
 import { ConflictScreen } from "@/components/editor/conflict-screen";
-import type { DraftSession, LocalBackup, SaveStatus } from "@/components/editor/draft-session";
-import { focusEditorNow } from "@/components/editor/editor-focus";
-import { draftOf, EditorBridge, EMPTY_DOC, type EditorMeta } from "@/components/editor/editor-bridge";
+import type { DraftSession } from "@/components/editor/draft-session";
+import { EditorBridge, EMPTY_DOC, type EditorMeta } from "@/components/editor/editor-bridge";
+import { EditorBar } from "@/components/editor/editor-bar";
+import { EditorDialogs, useEditorDialogs } from "@/components/editor/editor-dialogs";
+import { EditorFields } from "@/components/editor/editor-fields";
 import { EditorToolbar } from "@/components/editor/editor-toolbar";
 import { HeroPhoto } from "@/components/editor/hero-photo";
 import { HistoryPanel } from "@/components/editor/history-panel";
-import { LinkDialog } from "@/components/editor/link-dialog";
-import { backupKey, deleteLocalBackup, readLocalBackup } from "@/components/editor/local-backup";
 import { rememberMedia } from "@/components/editor/media-cache";
-import { MediaPicker, UploadTray, type UploadItem } from "@/components/editor/media-picker";
-import { SaveStatusBadge } from "@/components/editor/save-status";
-import { TagsInput } from "@/components/editor/tags-input";
-import { uploadImage } from "@/components/editor/upload";
+import { UploadTray } from "@/components/editor/media-picker";
+import { useDraftRecovery } from "@/components/editor/use-draft-recovery";
+import { metaOf, useEditorMeta } from "@/components/editor/use-editor-meta";
+import { useImageUploads } from "@/components/editor/use-image-uploads";
 import { usePresence } from "@/components/editor/use-presence";
-import { VideoDialog } from "@/components/editor/video-dialog";
-import { WordCount } from "@/components/editor/word-count";
-import type { BodyNode } from "@/lib/articles/body-schema";
-import { imageProblems, type ImageProblem } from "@/lib/articles/submission-checks";
+import { useSaveOnExit } from "@/components/editor/use-save-on-exit";
+import { useSubmissionCheck } from "@/components/editor/use-submission-check";
+import { formatKstMinute } from "@/lib/format/korean-time";
 import "./editor.css";
 
 export interface ArticleEditorProps {
@@ -41,37 +42,14 @@ export interface ArticleEditorProps {
   maySubmit: boolean;
 }
 
-type Meta = EditorMeta;
-
-const metaOf = (article: EditorArticle | null): Meta => ({
-  headline: article?.headline ?? "",
-  subHeadlines: article?.subHeadlines.length ? article.subHeadlines : [""],
-  sectionId: article?.sectionId ?? null,
-  summary: article?.summary ?? "",
-  tags: article?.tags ?? [],
-  hero: article?.hero ?? null,
-  heroCaption: article?.heroCaption ?? "",
-  heroCredit: article?.heroCredit ?? "",
-});
-
-const sameDraft = (a: EditorDraft, b: EditorDraft) => JSON.stringify(a) === JSON.stringify(b);
-
 export function ArticleEditor(props: ArticleEditorProps) {
   const { article, sections, viewer } = props;
   const router = useRouter();
   const [bridge] = useState(() => new EditorBridge(metaOf(article)));
-  const [meta, setMeta] = useState<Meta>(() => metaOf(article));
+  const { meta, showMeta, changeMeta } = useEditorMeta(bridge);
   const [session, setSession] = useState<DraftSession | null>(null);
-  const [dialog, setDialog] = useState<"link" | "image" | "video" | null>(null);
-  const [uploads, setUploads] = useState<UploadItem[]>([]);
-  const [recoverable, setRecoverable] = useState<LocalBackup | null>(null);
-  const [conflict, setConflict] = useState<{ mine: EditorDraft } | null>(null);
-  const [takeoverNotice, setTakeoverNotice] = useState<string | null>(null);
-  const [problems, setProblems] = useState<ImageProblem[] | null>(null);
-  const [showHistory, setShowHistory] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [articleId, setArticleId] = useState<number | null>(article?.id ?? null);
-  const readOnly = props.readOnlyReason !== null || takeoverNotice !== null;
 
   useEffect(() => {
     rememberMedia(...props.media);
@@ -101,122 +79,20 @@ export function ArticleEditor(props: ArticleEditorProps) {
     onUpdate: () => bridge.changed(),
   });
 
-  const changeMeta = useCallback(
-    (change: Partial<Meta>) => {
-      const next = { ...bridge.meta, ...change };
-      bridge.setMeta(next);
-      setMeta(next);
-      bridge.session?.markChanged();
-    },
-    [bridge],
-  );
-
-  const loadServerCopy = useCallback(
-    (server: EditorArticle) => {
-      const next = metaOf(server);
-      bridge.setMeta(next);
-      setMeta(next);
-      rememberMedia(server.hero);
-      // Without an update event: this is the server's text, not an edit.
-      editor?.commands.setContent(server.body.content?.length ? server.body : EMPTY_DOC, { emitUpdate: false });
-    },
-    [bridge, editor],
-  );
-
-  const makeReadOnly = useCallback(
-    (by: string | null) => {
-      if (!editor || !editor.isEditable) return;
-      editor.setEditable(false);
-      // A transaction, so the toolbar and node views see the change at once.
-      editor.view.dispatch(editor.state.tr.setMeta("readOnly", true));
-      bridge.session?.block({ kind: "taken-over", by });
-      void bridge.session?.writeBackup();
-      setTakeoverNotice(`${by ?? "다른 사람"}님이 이 기사의 편집을 넘겨받았습니다. 지금부터 읽기 전용입니다. 저장되지 않은 글은 이 기기에 보관했습니다.`);
-    },
-    [bridge, editor],
-  );
-
-  // The save engine stops on a conflict or a takeover: show the choice, or turn read-only.
-  useEffect(() => {
-    if (!session || !editor) return;
-    const unsubscribe = session.subscribe((status: SaveStatus) => {
-      if (status.kind === "conflict") setConflict({ mine: bridge.draft(editor) });
-      if (status.kind === "taken-over") makeReadOnly(status.by);
-    });
-    return () => {
-      unsubscribe();
-      session.dispose();
-    };
-  }, [session, editor, bridge, makeReadOnly]);
-
-  // A local backup left by a crash, a closed tab or a lost connection is offered back.
-  useEffect(() => {
-    if (!editor) return;
-    let cancelled = false;
-    const key = backupKey(viewer.id, article?.id ?? null);
-    void readLocalBackup(key).then(async (backup) => {
-      if (cancelled || !backup) return;
-      if (sameDraft(backup.draft, draftOf(metaOf(article), editor.getJSON()))) await deleteLocalBackup(key);
-      else setRecoverable(backup);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [editor, article, viewer.id]);
-
-  // Leaving or hiding the page: back up and send what is unsaved (keepalive).
-  useEffect(() => {
-    if (!session) return;
-    const onHide = () => {
-      if (document.visibilityState === "hidden") session.flushOnExit();
-    };
-    const onPageHide = () => session.flushOnExit();
-    const onOnline = () => session.online();
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      // Only when the text could not reach the server: the backup has it, but say so.
-      if (session.hasUnsavedChanges && ["offline", "unavailable", "error", "conflict", "needs-headline"].includes(session.status.kind)) event.preventDefault();
-    };
-    document.addEventListener("visibilitychange", onHide);
-    window.addEventListener("pagehide", onPageHide);
-    window.addEventListener("online", onOnline);
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => {
-      document.removeEventListener("visibilitychange", onHide);
-      window.removeEventListener("pagehide", onPageHide);
-      window.removeEventListener("online", onOnline);
-      window.removeEventListener("beforeunload", onBeforeUnload);
-    };
-  }, [session]);
-
-  const presence = usePresence(articleId, { enabled: props.readOnlyReason === null, onTakenOver: makeReadOnly });
+  const recovery = useDraftRecovery({ editor, session, bridge, article, viewerId: viewer.id, media: props.media, showMeta });
+  const readOnly = props.readOnlyReason !== null || recovery.takeoverNotice !== null;
+  useSaveOnExit(session);
+  const presence = usePresence(articleId, { enabled: props.readOnlyReason === null, onTakenOver: recovery.makeReadOnly });
   useEffect(() => {
     bridge.setActivityListener(presence.noteActivity);
   }, [bridge, presence.noteActivity]);
-
-  // Images dropped or pasted into the body: uploaded with progress, then put where they landed.
-  const uploadKey = useRef(0);
-  useEffect(() => {
-    bridge.setHooks({
-      openLinkDialog: () => setDialog("link"),
-      insertImageFiles: (files, position) => {
-        for (const file of files) {
-          const key = ++uploadKey.current;
-          setUploads((list) => [...list, { key, name: file.name || "붙여 넣은 사진", progress: 0, error: null }]);
-          uploadImage(file, (progress) => setUploads((list) => list.map((item) => (item.key === key ? { ...item, progress } : item))))
-            .promise.then((media) => {
-              rememberMedia(media);
-              setUploads((list) => list.filter((item) => item.key !== key));
-              if (!editor) return;
-              const attrs = { mediaId: media.id, alt: media.alt, caption: media.caption, credit: media.credit };
-              const at = position === null ? null : Math.min(position, editor.state.doc.content.size);
-              if (at === null) editor.chain().focus().insertFigure(attrs).run();
-              else editor.chain().insertContentAt(at, { type: "figure", attrs }).run();
-            })
-            .catch((error: Error) => setUploads((list) => list.map((item) => (item.key === key ? { ...item, error: error.message } : item))));
-        }
-      },
-    });
-  }, [bridge, editor]);
+  const { uploads, insertImageFiles, dismissUpload } = useImageUploads(editor);
+  const dialogs = useEditorDialogs(bridge, insertImageFiles);
+  const submission = useSubmissionCheck(editor, bridge);
+  const editFields = (change: Partial<EditorMeta>) => {
+    changeMeta(change);
+    submission.recheckSoon();
+  };
 
   const saveNow = async () => {
     setMessage(null);
@@ -232,12 +108,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   const submit = async () => {
     if (!editor || !session) return;
-    const found = imageProblems({
-      hero: bridge.meta.hero ? { mediaId: bridge.meta.hero.id, alt: bridge.meta.hero.alt, credit: bridge.meta.heroCredit } : null,
-      body: editor.getJSON() as { content?: BodyNode[] },
-    });
-    setProblems(found);
-    if (found.length > 0) return;
+    // The server's own rule, checked here first: nothing is sent while the list is not empty.
+    if (submission.check().length > 0) return;
     if (!(await saveNow()) || session.articleId === null) return;
     try {
       await apiRequest("POST", `/api/v1/articles/${session.articleId}/submit`, {});
@@ -251,29 +123,25 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   return (
     <div className="article-editor" data-testid="article-editor" data-article-id={articleId ?? ""}>
-      <div className="editor-bar">
-        <SaveStatusBadge session={session} />
-        <WordCount editor={editor} />
-        <div className="editor-bar__actions">
-          {/* mousedown would take the focus out of the body: the reporter keeps typing after a save. */}
-          <button type="button" className="button button--secondary" data-testid="save-button" onMouseDown={(event) => event.preventDefault()} onClick={() => void saveNow()} disabled={readOnly}>
-            저장
+      <EditorBar session={session} editor={editor}>
+        {/* mousedown would take the focus out of the body: the reporter keeps typing after a save. */}
+        <button type="button" className="button button--secondary" data-testid="save-button" onMouseDown={(event) => event.preventDefault()} onClick={() => void saveNow()} disabled={readOnly}>
+          저장
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void openPreview()} disabled={articleId === null && meta.headline.trim() === ""}>
+          미리보기
+        </button>
+        {articleId !== null && (
+          <button type="button" className="button button--secondary" aria-pressed={dialogs.showHistory} onClick={dialogs.toggleHistory}>
+            기록
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void openPreview()} disabled={articleId === null && meta.headline.trim() === ""}>
-            미리보기
+        )}
+        {props.maySubmit && !readOnly && (
+          <button type="button" className="button" onClick={() => void submit()}>
+            데스크에 넘기기
           </button>
-          {articleId !== null && (
-            <button type="button" className="button button--secondary" aria-pressed={showHistory} onClick={() => setShowHistory((open) => !open)}>
-              기록
-            </button>
-          )}
-          {props.maySubmit && !readOnly && (
-            <button type="button" className="button" onClick={() => void submit()}>
-              데스크에 넘기기
-            </button>
-          )}
-        </div>
-      </div>
+        )}
+      </EditorBar>
 
       {props.readOnlyReason && (
         <p className="notice" role="note">
@@ -285,12 +153,12 @@ export function ArticleEditor(props: ArticleEditorProps) {
           데스크 메모: {article.deskNote}
         </p>
       )}
-      {takeoverNotice && (
+      {recovery.takeoverNotice && (
         <p className="notice notice--alert" role="alert" data-testid="takeover-notice">
-          {takeoverNotice}
+          {recovery.takeoverNotice}
         </p>
       )}
-      {!takeoverNotice && presence.presence?.holder && !presence.presence.mine && (
+      {!recovery.takeoverNotice && presence.presence?.holder && !presence.presence.mine && (
         <div className="notice notice--warn" role="note" data-testid="presence-notice">
           {presence.presence.holder.name} {presence.presence.holder.title}님이 이 기사를 편집하고 있습니다. 함께 고치면 나중에 저장한 쪽이 비교 화면을 보게 됩니다.
           {viewer.mayTakeOver && (
@@ -301,36 +169,13 @@ export function ArticleEditor(props: ArticleEditorProps) {
           {presence.error && <span className="form__error"> {presence.error}</span>}
         </div>
       )}
-      {recoverable && (
+      {recovery.recoverable && (
         <div className="notice notice--warn" role="alert" data-testid="recover-backup">
-          저장되지 않은 글이 이 기기에 남아 있습니다 ({new Date(recoverable.savedAt).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}).
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              const restored = recoverable.draft;
-              const next: Meta = { ...bridge.meta, headline: restored.headline, subHeadlines: restored.subHeadlines.length ? restored.subHeadlines : [""], sectionId: restored.sectionId, summary: restored.summary, tags: restored.tags, heroCaption: restored.heroCaption, heroCredit: restored.heroCredit };
-              if (restored.heroImageId !== (bridge.meta.hero?.id ?? null)) next.hero = restored.heroImageId ? (props.media.find((item) => item.id === restored.heroImageId) ?? null) : null;
-              bridge.setMeta(next);
-              setMeta(next);
-              editor.commands.setContent(restored.body, { emitUpdate: false });
-              // Saved from the version it was based on: if the server moved on, the conflict screen decides.
-              session.resume({ version: recoverable.baseVersion, changed: true });
-              setRecoverable(null);
-              void session.requestSave({ autosave: false });
-            }}
-          >
+          저장되지 않은 글이 이 기기에 남아 있습니다 ({formatKstMinute(new Date(recovery.recoverable.savedAt))}).
+          <button type="button" className="button" onClick={recovery.restoreBackup}>
             되살리기
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              if (!window.confirm("이 기기에 남은 글을 버릴까요?")) return;
-              void deleteLocalBackup(backupKey(viewer.id, recoverable.articleId));
-              setRecoverable(null);
-            }}
-          >
+          <button type="button" className="button button--secondary" onClick={recovery.discardBackup}>
             버리기
           </button>
         </div>
@@ -340,134 +185,55 @@ export function ArticleEditor(props: ArticleEditorProps) {
           {message}
         </p>
       )}
-      {problems && problems.length > 0 && (
-        <div className="notice notice--alert" role="alert" data-testid="image-problems">
-          데스크에 넘기기 전에 사진 정보를 채우세요.
+      {submission.problems.length > 0 && (
+        <div className="notice notice--alert" role="status" data-testid="submission-problems">
+          데스크에 넘기기 전에 채울 것:
           <ul>
-            {problems.map((problem) => (
-              <li key={`${problem.where}-${problem.mediaId}`}>{problem.message}</li>
+            {submission.problems.map((problem) => (
+              <li key={problem.message}>{problem.message}</li>
             ))}
           </ul>
         </div>
       )}
 
-      <div className={`editor-layout${showHistory ? " editor-layout--with-history" : ""}`}>
+      <div className={`editor-layout${dialogs.showHistory ? " editor-layout--with-history" : ""}`}>
         <div className="editor-main">
-          <fieldset className="editor-fields form" disabled={readOnly}>
-            <label>
-              제목
-              <input className="editor-headline" name="headline" value={meta.headline} maxLength={200} onChange={(event) => changeMeta({ headline: event.target.value })} placeholder="제목" />
-            </label>
-            <div className="editor-deck">
-              <span className="editor-deck__label">부제 (1~3줄)</span>
-              {meta.subHeadlines.map((line, index) => (
-                <div key={index} className="editor-deck__line">
-                  <input
-                    name={`subHeadline${index}`}
-                    aria-label={`부제 ${index + 1}`}
-                    value={line}
-                    maxLength={120}
-                    onChange={(event) => changeMeta({ subHeadlines: meta.subHeadlines.map((other, i) => (i === index ? event.target.value : other)) })}
-                  />
-                  {meta.subHeadlines.length > 1 && (
-                    <button type="button" className="button button--secondary" aria-label={`부제 ${index + 1} 빼기`} onClick={() => changeMeta({ subHeadlines: meta.subHeadlines.filter((_, i) => i !== index) })}>
-                      ×
-                    </button>
-                  )}
-                </div>
-              ))}
-              {meta.subHeadlines.length < 3 && (
-                <button type="button" className="button button--secondary" onClick={() => changeMeta({ subHeadlines: [...meta.subHeadlines, ""] })}>
-                  부제 추가
-                </button>
-              )}
-            </div>
-            <div className="editor-fields__row">
-              <label>
-                섹션
-                <select name="section" value={meta.sectionId ?? ""} onChange={(event) => changeMeta({ sectionId: event.target.value ? Number(event.target.value) : null })}>
-                  <option value="">섹션 고르기</option>
-                  {sections.map((section) => (
-                    <option key={section.id} value={section.id}>
-                      {section.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <div className="editor-fields__tags">
-                <span>태그</span>
-                <TagsInput tags={meta.tags} disabled={readOnly} onChange={(tags) => changeMeta({ tags })} />
-              </div>
-            </div>
-            <label>
-              요약 <span className="form__hint">(링크 미리보기용, 비우면 첫 문단)</span>
-              <textarea name="summary" value={meta.summary} maxLength={300} rows={2} onChange={(event) => changeMeta({ summary: event.target.value })} />
-            </label>
-          </fieldset>
-
+          <EditorFields meta={meta} sections={sections} readOnly={readOnly} onChange={editFields} />
           <HeroPhoto
             hero={meta.hero}
-            caption={meta.heroCaption}
-            credit={meta.heroCredit}
+            texts={{ caption: meta.heroCaption, credit: meta.heroCredit, alt: meta.heroAlt }}
             disabled={readOnly}
             onChange={(change) =>
-              changeMeta({
+              editFields({
                 ...(change.hero !== undefined ? { hero: change.hero } : {}),
                 ...(change.caption !== undefined ? { heroCaption: change.caption } : {}),
                 ...(change.credit !== undefined ? { heroCredit: change.credit } : {}),
+                ...(change.alt !== undefined ? { heroAlt: change.alt } : {}),
               })
             }
           />
-
           <div className="editor-body-frame">
-            <EditorToolbar editor={editor} onLink={() => setDialog("link")} onImage={() => setDialog("image")} onVideo={() => setDialog("video")} />
-            <UploadTray uploads={uploads} onDismiss={(key) => setUploads((list) => list.filter((item) => item.key !== key))} />
+            <EditorToolbar editor={editor} onLink={() => dialogs.openDialog("link")} onImage={() => dialogs.openDialog("image")} onVideo={() => dialogs.openDialog("video")} />
+            <UploadTray uploads={uploads} onDismiss={dismissUpload} />
             <EditorContent editor={editor} className="editor-content" />
           </div>
         </div>
-        {showHistory && articleId !== null && (
+        {dialogs.showHistory && articleId !== null && (
           <HistoryPanel
             articleId={articleId}
             readOnly={readOnly}
             currentVersion={() => session.currentVersion}
             beforeRestore={() => (session.hasUnsavedChanges ? session.requestSave({ autosave: false }) : Promise.resolve(true))}
             onRestored={(restored) => {
-              loadServerCopy(restored);
+              recovery.loadServerCopy(restored);
               session.acceptServerCopy(restored.version);
             }}
           />
         )}
       </div>
 
-      {dialog === "link" && <LinkDialog editor={editor} onClose={() => setDialog(null)} />}
-      {dialog === "video" && <VideoDialog editor={editor} onClose={() => setDialog(null)} />}
-      {dialog === "image" && (
-        <MediaPicker
-          title="본문에 사진 넣기"
-          onClose={() => setDialog(null)}
-          afterClose={() => focusEditorNow(editor)}
-          onPick={(media) => {
-            setDialog(null);
-            editor.chain().focus().insertFigure({ mediaId: media.id, alt: media.alt, caption: media.caption, credit: media.credit }).run();
-          }}
-        />
-      )}
-      {conflict && articleId !== null && (
-        <ConflictScreen
-          articleId={articleId}
-          mine={conflict.mine}
-          onKeepMine={(serverVersion) => {
-            setConflict(null);
-            session.resume({ version: serverVersion, changed: true });
-            void session.requestSave({ autosave: false });
-          }}
-          onTakeTheirs={(server) => {
-            setConflict(null);
-            loadServerCopy(server);
-            session.resume({ version: server.version, changed: false });
-          }}
-        />
-      )}
+      <EditorDialogs dialog={dialogs.dialog} editor={editor} onClose={dialogs.closeDialog} />
+      {recovery.conflict && articleId !== null && <ConflictScreen articleId={articleId} mine={recovery.conflict.mine} onKeepMine={recovery.keepMine} onTakeTheirs={recovery.takeTheirs} />}
     </div>
   );
 }

@@ -2,13 +2,14 @@
 // Someone saved the story since this editor loaded it. The reporter's text is kept (in the
 // editor and in the local backup) and shown beside the server's; nothing is overwritten until
 // they choose: keep mine (save over the newer version), take theirs, or copy mine out first.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { EditorArticle, EditorDraft } from "@/lib/articles/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
 import { Modal } from "@/components/editor/modal";
 import { bodyToPlainText } from "@/lib/articles/body-text";
 import type { BodyNode } from "@/lib/articles/body-schema";
 import { diffText, type DiffSegment } from "@/lib/articles/diff";
+import { formatKstMinute } from "@/lib/format/korean-time";
 
 /** One side of the word diff: the words both have, and this side's own words marked. */
 function Side({ segments, side }: { segments: DiffSegment[]; side: "mine" | "theirs" }) {
@@ -60,24 +61,37 @@ export function ConflictScreen({
   const [server, setServer] = useState<EditorArticle | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const columns = useRef<HTMLDivElement>(null);
   useEffect(() => {
     apiRequest<{ article: EditorArticle }>("GET", `/api/v1/articles/${articleId}`)
       .then((body) => setServer(body.article))
       .catch((failure: Error) => setError(failure.message));
   }, [articleId]);
+  // Opened at the first difference: in a long story it may be far down, out of sight.
+  useEffect(() => {
+    const box = columns.current;
+    const first = box?.querySelector<HTMLElement>(".conflict-mark");
+    if (!box || !first) return;
+    const row = first.closest<HTMLElement>(".conflict-field");
+    const heading = row?.querySelector("h4");
+    const top = first.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    // A line of context above the change, and the field's name when it fits.
+    const headingTop = heading ? heading.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop : top;
+    box.scrollTop = Math.max(0, top - headingTop < box.clientHeight / 3 ? headingTop : top - 40);
+  }, [server]);
 
   const mineFields = fieldsOf(mine);
   const theirFields = server ? fieldsOf(server) : null;
   return (
     <Modal title="다른 곳에서 이 기사를 먼저 저장했습니다" onClose={() => {}} wide>
       <p className="notice" data-testid="conflict-screen">
-        내 글은 그대로 있습니다 (이 기기에도 보관했습니다). 서버에 저장된 최신 판과 비교한 뒤 고르세요. 고르기 전에는 아무것도 덮어쓰지 않습니다.
+        내 글은 그대로 있습니다 (이 기기에도 보관했습니다). 서버에 저장된 원고와 비교한 뒤 고르세요. 고르기 전에는 아무것도 덮어쓰지 않습니다.
       </p>
       {error && <p className="form__error">{error}</p>}
-      <div className="conflict-columns">
+      <div className="conflict-columns" ref={columns} data-testid="conflict-columns">
         <h3>내 글 (저장되지 않음)</h3>
         <h3>
-          서버의 최신 판{server ? ` (판 ${server.version}, ${new Date(server.updatedAt).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })})` : ""}
+          서버에 저장된 원고{server ? ` (${formatKstMinute(new Date(server.updatedAt))} 저장)` : ""}
         </h3>
         {theirFields === null
           ? !error && <p>불러오는 중…</p>
@@ -101,17 +115,17 @@ export function ConflictScreen({
       </div>
       <div className="actions-row">
         <button type="button" className="button" disabled={!server} onClick={() => server && onKeepMine(server.version)}>
-          내 글로 저장 (최신 판 위에)
+          내 글로 저장 (서버 원고 위에)
         </button>
         <button
           type="button"
           className="button button--secondary"
           disabled={!server}
           onClick={() => {
-            if (server && (copied || window.confirm("서버의 판을 가져오면 편집기에 있는 내 글은 사라집니다. 계속할까요? (먼저 '내 글 복사'로 옮겨 둘 수 있습니다)"))) onTakeTheirs(server);
+            if (server && (copied || window.confirm("서버 원고를 가져오면 편집기에 있는 내 글은 사라집니다. 계속할까요? (먼저 '내 글 복사'로 옮겨 둘 수 있습니다)"))) onTakeTheirs(server);
           }}
         >
-          서버의 판 가져오기
+          서버 원고 가져오기
         </button>
         <button
           type="button"

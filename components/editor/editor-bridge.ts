@@ -18,6 +18,8 @@ export interface EditorMeta {
   hero: MediaOut | null;
   heroCaption: string;
   heroCredit: string;
+  /** The main photo's alt text for this story (pre-filled from the library). */
+  heroAlt: string;
 }
 
 export const EMPTY_DOC = { type: "doc", content: [{ type: "paragraph" }] };
@@ -32,6 +34,7 @@ export function draftOf(meta: EditorMeta, body: EditorDraft["body"]): EditorDraf
     heroImageId: meta.hero?.id ?? null,
     heroCaption: meta.heroCaption,
     heroCredit: meta.heroCredit,
+    heroAlt: meta.heroAlt,
     body,
   };
 }

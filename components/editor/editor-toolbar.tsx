@@ -48,7 +48,7 @@ export function EditorToolbar({ editor, onLink, onImage, onVideo }: { editor: Ed
     [
       { key: "paragraph", label: "본문", shortcut: `${mod}+${alt}+0`, active: state.paragraph, run: () => chain().setParagraph().run(), icon: "본문" },
       { key: "h2", label: "소제목", shortcut: `${mod}+${alt}+2`, active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run(), icon: "소제목" },
-      { key: "h3", label: "작은 소제목", shortcut: `${mod}+${alt}+3`, active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run(), icon: "작은제목" },
+      { key: "h3", label: "작은제목", shortcut: `${mod}+${alt}+3`, active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run(), icon: "작은제목" },
     ],
     [
       { key: "bold", label: "굵게", shortcut: `${mod}+B`, active: state.bold, run: () => chain().toggleBold().run(), icon: "B" },
@@ -59,7 +59,7 @@ export function EditorToolbar({ editor, onLink, onImage, onVideo }: { editor: Ed
     ],
     [
       { key: "bulletList", label: "글머리 목록", shortcut: `${mod}+Shift+8`, active: state.bulletList, run: () => chain().toggleBulletList().run(), icon: "• 목록" },
-      { key: "orderedList", label: "번호 목록", shortcut: `${mod}+Shift+7`, active: state.orderedList, run: () => chain().toggleOrderedList().run(), icon: "1. 목록" },
+      { key: "orderedList", label: "번호 목록", shortcut: `${mod}+Shift+7`, active: state.orderedList, run: () => chain().toggleOrderedList().run(), icon: "번호 목록" },
       { key: "blockquote", label: "인용", shortcut: `${mod}+Shift+B`, active: state.blockquote, run: () => chain().toggleBlockquote().run(), icon: "❝ 인용" },
       { key: "hr", label: "구분선", run: () => chain().setHorizontalRule().run(), icon: "―" },
     ],

@@ -1,59 +1,40 @@
 "use client";
-// The story's main photo: chosen from the library or uploaded, with its caption and credit (the
-// story's own) and alt text (the picture's, kept in the media library).
+// The story's main photo: chosen from the library or uploaded, with its caption, credit and alt
+// text for this story, pre-filled from the library's (which remembers what stories give it: see
+// lib/media/photo-texts.ts) and the story's own once changed here.
 import { useState } from "react";
 import type { MediaOut } from "@/lib/articles/editor-types";
-import { apiRequest } from "@/components/editor/api-client";
-import { rememberMedia, thumbnailUrl } from "@/components/editor/media-cache";
+import { thumbnailUrl } from "@/components/editor/media-cache";
 import { MediaPicker } from "@/components/editor/media-picker";
 
-export function HeroPhoto({
-  hero,
-  caption,
-  credit,
-  disabled,
-  onChange,
-}: {
-  hero: MediaOut | null;
+export interface HeroTexts {
   caption: string;
   credit: string;
-  disabled: boolean;
-  onChange: (change: { hero?: MediaOut | null; caption?: string; credit?: string }) => void;
-}) {
+  alt: string;
+}
+
+export function HeroPhoto({ hero, texts, disabled, onChange }: { hero: MediaOut | null; texts: HeroTexts; disabled: boolean; onChange: (change: { hero?: MediaOut | null } & Partial<HeroTexts>) => void }) {
   const [picking, setPicking] = useState(false);
-  const [alt, setAlt] = useState(hero?.alt ?? "");
-  const [altError, setAltError] = useState<string | null>(null);
-  const saveAlt = () => {
-    if (!hero || alt === hero.alt) return;
-    apiRequest<{ media: MediaOut }>("PATCH", `/api/v1/media/${hero.id}`, { alt })
-      .then((body) => {
-        rememberMedia(body.media);
-        setAltError(null);
-        onChange({ hero: body.media });
-      })
-      .catch((error: Error) => setAltError(error.message));
-  };
   return (
     <fieldset className="hero-photo" disabled={disabled}>
       <legend>대표 사진</legend>
       {hero ? (
         <div className="hero-photo__chosen">
           {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded copy */}
-          <img src={thumbnailUrl(hero, 480)} alt={hero.alt} width={hero.width} height={hero.height} />
+          <img src={thumbnailUrl(hero, 480)} alt={texts.alt} width={hero.width} height={hero.height} />
           <div className="form hero-photo__fields">
             <label>
               사진 설명
-              <input value={caption} maxLength={300} onChange={(event) => onChange({ caption: event.target.value })} />
+              <input value={texts.caption} maxLength={300} onChange={(event) => onChange({ caption: event.target.value })} />
             </label>
-            <label className={credit.trim() ? "" : "is-missing"}>
+            <label className={texts.credit.trim() ? "" : "is-missing"}>
               사진 출처 (필수)
-              <input value={credit} maxLength={100} placeholder="예: 사진=누리일보 홍길동 기자" onChange={(event) => onChange({ credit: event.target.value })} />
+              <input value={texts.credit} maxLength={100} placeholder="예: 사진=누리일보 홍길동 기자" onChange={(event) => onChange({ credit: event.target.value })} />
             </label>
-            <label className={alt.trim() ? "" : "is-missing"}>
+            <label className={texts.alt.trim() ? "" : "is-missing"}>
               대체 텍스트 (필수)
-              <input value={alt} maxLength={300} onChange={(event) => setAlt(event.target.value)} onBlur={saveAlt} />
+              <input value={texts.alt} maxLength={300} placeholder="화면을 볼 수 없는 독자를 위한 설명" onChange={(event) => onChange({ alt: event.target.value })} />
             </label>
-            {altError && <p className="form__error">{altError}</p>}
             <div className="actions-row">
               <button type="button" className="button button--secondary" onClick={() => setPicking(true)}>
                 다른 사진
@@ -75,8 +56,8 @@ export function HeroPhoto({
           onClose={() => setPicking(false)}
           onPick={(media) => {
             setPicking(false);
-            setAlt(media.alt);
-            onChange({ hero: media, caption: caption || media.caption, credit: credit || media.credit });
+            // The library's texts for this photo (the previous photo's belong to that one).
+            onChange({ hero: media, caption: media.caption, credit: media.credit, alt: media.alt });
           }}
         />
       )}

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { DiffOut, EditorArticle, RevisionOut } from "@/lib/articles/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
+import { formatKstMinute } from "@/lib/format/korean-time";
 
 const KIND_KO: Record<string, string> = {
   AUTOSAVE: "자동 저장",
@@ -15,7 +16,7 @@ const KIND_KO: Record<string, string> = {
   RESTORE: "되돌림",
 };
 
-const when = (iso: string) => new Date(iso).toLocaleString("ko-KR", { timeZone: "Asia/Seoul", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const when = (iso: string) => formatKstMinute(new Date(iso));
 
 export function HistoryPanel({
   articleId,
@@ -55,7 +56,7 @@ export function HistoryPanel({
   };
 
   const restore = async (revision: RevisionOut) => {
-    if (!window.confirm(`${revision.number}번째 판(${when(revision.createdAt)})으로 되돌릴까요? 지금 글은 기록에 남습니다.`)) return;
+    if (!window.confirm(`${revision.number}번 판(${when(revision.createdAt)})으로 되돌릴까요? 지금 원고도 기록에 남습니다.`)) return;
     if (!(await beforeRestore())) {
       setError("지금 글을 먼저 저장하지 못해 되돌리지 않았습니다.");
       return;
@@ -82,7 +83,7 @@ export function HistoryPanel({
         {revisions?.map((revision) => (
           <li key={revision.number}>
             <strong>
-              {revision.number}. {KIND_KO[revision.kind] ?? revision.kind}
+              {revision.number}번 판 · {KIND_KO[revision.kind] ?? revision.kind}
             </strong>{" "}
             <span>
               {revision.createdBy.name} · {when(revision.createdAt)}
@@ -111,7 +112,7 @@ export function HistoryPanel({
           <label>
             대상
             <select value={to} onChange={(event) => setTo(event.target.value)}>
-              <option value="current">지금 저장된 글</option>
+              <option value="current">지금 원고 (저장된 것)</option>
               {revisions.map((revision) => (
                 <option key={revision.number} value={revision.number}>
                   {revision.number}. {KIND_KO[revision.kind] ?? revision.kind}

@@ -59,10 +59,10 @@ export function MediaPicker({ title, onPick, onClose, afterClose }: { title: str
       >
         <p>사진 파일을 여기에 끌어다 놓거나</p>
         <button type="button" className="button" onClick={() => fileInput.current?.click()} disabled={progress !== null}>
-          컴퓨터에서 사진 올리기
+          이 기기에서 사진 올리기
         </button>
         <input ref={fileInput} type="file" accept={ACCEPTED_IMAGE_TYPES} hidden data-testid="media-upload-input" onChange={(event) => upload(event.target.files?.[0])} />
-        <p className="form__hint">JPEG, PNG, WebP, GIF · 20MB까지 · 사진 속 설명과 저작권 정보가 있으면 채워집니다.</p>
+        <p className="form__hint">컴퓨터의 파일이나 휴대폰의 앨범·카메라에서 고릅니다. JPEG, PNG, WebP, GIF · 20MB까지 · 사진 속 설명과 저작권 정보가 있으면 채워집니다.</p>
         {progress !== null && (
           <div className="upload-progress" role="status">
             <progress max={1} value={progress} /> 올리는 중 {Math.round(progress * 100)}%

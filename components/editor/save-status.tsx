@@ -2,8 +2,8 @@
 // What the save engine is doing, in words a reporter reads at a glance.
 import { useSyncExternalStore } from "react";
 import type { DraftSession, SaveStatus } from "@/components/editor/draft-session";
+import { formatKstClock } from "@/lib/format/korean-time";
 
-const clock = (date: Date) => new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
 
 function describeStatus(status: SaveStatus): { text: string; tone: "calm" | "busy" | "warn" | "alert" } {
   switch (status.kind) {
@@ -14,7 +14,7 @@ function describeStatus(status: SaveStatus): { text: string; tone: "calm" | "bus
     case "saving":
       return { text: "저장 중", tone: "busy" };
     case "saved":
-      return { text: `저장됨 ${clock(status.at)}`, tone: "calm" };
+      return { text: `저장됨 ${formatKstClock(status.at)}`, tone: "calm" };
     case "offline":
       return { text: "오프라인: 이 기기에 보관 중", tone: "warn" };
     case "unavailable":

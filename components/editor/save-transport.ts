@@ -12,7 +12,7 @@ export function articleSaveTransport(): SaveTransport {
   return {
     async save({ id, version, draft, autosave, keepalive }): Promise<SaveResult> {
       if (typeof navigator !== "undefined" && navigator.onLine === false) return { outcome: "offline" };
-      const body = JSON.stringify(id === null ? draft : { ...draft, version, autosave });
+      const body = JSON.stringify(id === null ? { ...draft, autosave } : { ...draft, version, autosave });
       let response: Response;
       try {
         response = await fetch(id === null ? "/api/v1/articles" : `/api/v1/articles/${id}`, {

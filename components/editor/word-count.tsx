@@ -11,7 +11,7 @@ const COUNT_DELAY_MS = 500;
 const COUNT_MAX_WAIT_MS = 2_000;
 
 /** The body's text as a reader reads it: blocks on their own lines, a hard break a line break. */
-function editorPlainText(editor: Editor): string {
+export function editorPlainText(editor: Editor): string {
   const { doc } = editor.state;
   return doc.textBetween(0, doc.content.size, "\n", (node) => (node.type.name === "hardBreak" ? "\n" : ""));
 }
@@ -42,7 +42,7 @@ export function WordCount({ editor }: { editor: Editor }) {
       <span title="공백 포함 글자 수">
         공백 포함 <strong data-count="with-spaces">{formatCount(count.withSpaces)}</strong>자
       </span>
-      <span title="공백 제외 글자 수">
+      <span title="공백 제외 글자 수" className="word-count__optional">
         공백 제외 <strong data-count="without-spaces">{formatCount(count.withoutSpaces)}</strong>자
       </span>
       <span title="200자 원고지 매수: 공백 포함 글자 수 ÷ 200, 소수 첫째 자리에서 올림">

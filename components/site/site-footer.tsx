@@ -1,5 +1,6 @@
 import { publisher, siteCopyright, siteName } from "@/lib/config/site";
 import type { PublicSection } from "@/lib/sections/public-queries";
+import { KeepWords } from "@/components/site/keep-words";
 
 // The paper's legal details, as Korean papers print them at the foot of every page.
 export function SiteFooter({ sections }: { sections: PublicSection[] }) {
@@ -13,7 +14,9 @@ export function SiteFooter({ sections }: { sections: PublicSection[] }) {
               {section.name}
             </a>
           ))}
-          <a href="/corrections">정정·반론</a>
+          <a href="/corrections">
+            <KeepWords text="정정·반론" />
+          </a>
           <a href="/feed.xml">RSS</a>
           <a href="/newsroom">뉴스룸</a>
         </nav>
@@ -24,11 +27,15 @@ export function SiteFooter({ sections }: { sections: PublicSection[] }) {
           </div>
           <div>
             <dt>법인명</dt>
-            <dd>{publisher.company}</dd>
+            <dd>
+              <KeepWords text={publisher.company} />
+            </dd>
           </div>
           <div>
             <dt>주소</dt>
-            <dd>{publisher.address}</dd>
+            <dd>
+              <KeepWords text={publisher.address} />
+            </dd>
           </div>
           <div>
             <dt>등록번호</dt>
@@ -64,7 +71,7 @@ export function SiteFooter({ sections }: { sections: PublicSection[] }) {
           </div>
         </dl>
         <p className="site-footer__notice">
-          {siteName}의 모든 콘텐츠(기사, 사진)는 저작권법의 보호를 받으며, 무단 전재·복사·배포를 금합니다.
+          <KeepWords text={`${siteName}의 모든 콘텐츠(기사, 사진)는 저작권법의 보호를 받으며, 무단 전재·복사·배포를 금합니다.`} />
         </p>
         <p className="site-footer__copyright">{siteCopyright}</p>
       </div>

@@ -1,12 +1,13 @@
+import type { ReactNode } from "react";
 import { WeatherStrip } from "@/components/site/weather-strip";
 import { SearchForm } from "@/components/site/search-form";
 import { siteName } from "@/lib/config/site";
 import { formatKstDateWithWeekday, toKstIso } from "@/lib/format/korean-time";
-import type { PublicSection } from "@/lib/sections/public-queries";
 
 // Plain links throughout the public site: every page is a whole, cacheable HTML document, and
-// no client router fetches (or prefetches) anything behind the reader's back.
-export function SiteHeader({ sections }: { sections: PublicSection[] }) {
+// no client router fetches (or prefetches) anything behind the reader's back. `nav` is the
+// section menu (components/site/section-nav.tsx), marked for the page being shown.
+export function SiteHeader({ nav }: { nav: ReactNode }) {
   const now = new Date();
   return (
     <header className="site-header">
@@ -30,22 +31,7 @@ export function SiteHeader({ sections }: { sections: PublicSection[] }) {
         </a>
         <SearchForm />
       </div>
-      <nav className="site-nav" aria-label="섹션">
-        <ul className="container site-nav__list">
-          <li>
-            <a href="/">
-              홈
-            </a>
-          </li>
-          {sections.map((section) => (
-            <li key={section.slug}>
-              <a href={`/sections/${section.slug}`}>
-                {section.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {nav}
     </header>
   );
 }

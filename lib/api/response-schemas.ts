@@ -52,6 +52,7 @@ const articleOutSchema = z.object({
   hero: mediaOutSchema.nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  heroAlt: z.string(),
   body: articleBodySchema,
   deskNote: z.string().nullable(),
   hasPendingUpdate: z.boolean(),
@@ -109,6 +110,7 @@ const revisionOutSchema = z.object({
   heroImageId: z.string().nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  heroAlt: z.string(),
   body: articleBodySchema,
 });
 
@@ -118,7 +120,7 @@ const diffOutSchema = z.object({
   to: snapshotRef,
   fields: z.array(
     z.object({
-      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "hero", "heroCaption", "heroCredit", "body"]),
+      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
       label: z.string(),
       changed: z.boolean(),
       segments: z.array(z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() })),

@@ -32,6 +32,8 @@ const fields = {
   heroImageId: stringId.nullable(),
   heroCaption: safeText({ max: 300, maxMessage: "사진 설명은 300자 이하로 입력하세요." }),
   heroCredit: safeText({ max: 100, maxMessage: "사진 출처는 100자 이하로 입력하세요." }),
+  /** The main photo's alt text for this story; empty: the library's. */
+  heroAlt: safeText({ max: 300, maxMessage: "대체 텍스트는 300자 이하로 입력하세요." }),
   body: articleBodySchema,
 };
 
@@ -45,7 +47,13 @@ export const articleContentSchema = z.object({
   heroImageId: fields.heroImageId.default(null),
   heroCaption: fields.heroCaption.default(""),
   heroCredit: fields.heroCredit.default(""),
+  heroAlt: fields.heroAlt.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
+});
+
+/** POST /api/v1/articles: a new story; `autosave` when the editor created it while the writer typed. */
+export const createArticleSchema = articleContentSchema.extend({
+  autosave: z.boolean({ error: "autosave는 true 또는 false여야 합니다." }).default(false),
 });
 type ArticleContent = z.output<typeof articleContentSchema>;
 
@@ -62,6 +70,7 @@ export const saveArticleSchema = z.object({
   heroImageId: fields.heroImageId.optional(),
   heroCaption: fields.heroCaption.optional(),
   heroCredit: fields.heroCredit.optional(),
+  heroAlt: fields.heroAlt.optional(),
   body: fields.body.optional(),
   /** The version the editor started from; a save from an older version is refused, not merged. */
   version: versionSchema,

@@ -22,6 +22,7 @@ export const articleOutSelect = {
   heroImageId: true,
   heroCaption: true,
   heroCredit: true,
+  heroAlt: true,
   bodyJson: true,
   deskNote: true,
   hasPendingUpdate: true,
@@ -68,6 +69,8 @@ export interface ArticleContentOut {
   heroImageId: string | null;
   heroCaption: string;
   heroCredit: string;
+  /** The main photo's alt text for this story; empty: the library's (hero.alt). */
+  heroAlt: string;
   /** Tiptap JSON. */
   body: ArticleBody;
 }
@@ -113,6 +116,7 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
     hero: row.heroImage ? toMediaOut(row.heroImage) : null,
     heroCaption: row.heroCaption,
     heroCredit: row.heroCredit,
+    heroAlt: row.heroAlt,
     // Stored only after passing the body schema (lib/articles/article-input-schema.ts).
     body: row.bodyJson as ArticleBody,
     deskNote: row.deskNote,

@@ -2,14 +2,14 @@ import "server-only";
 // A story's working copy in the shape the public article page renders, for staff to see it
 // exactly as readers will (the same component, the same mapping, the same stored HTML), before
 // anyone approves it.
-import { toPublicArticle, type PublicArticle } from "@/lib/articles/public-queries";
+import { bylineSelect, toPublicArticle, type PublicArticle } from "@/lib/articles/public-queries";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { publicImageSelect } from "@/lib/media/public-image";
 
-const byline = { select: { id: true, name: true, title: true, bylineEmail: true } } as const;
+const byline = { select: bylineSelect } as const;
 
 export async function getArticlePreview(actor: StaffUser, id: number, now = new Date()): Promise<PublicArticle> {
   const row = await db.article.findUnique({
@@ -23,6 +23,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       bodyText: true,
       summary: true,
       heroCaption: true,
+      heroAlt: true,
       heroCredit: true,
       approvedAt: true,
       publishedAt: true,
@@ -37,7 +38,8 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
   });
   if (!row) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.read", { ownerId: row.authorId });
-  // Not approved yet: the story shows the byline and the time it would carry if approved now.
+  // Not approved yet: the byline says so ("승인 전"), never a time nobody approved it at; the byline
+  // shown is the one the story would carry if approved now.
   const bylines = [row.author, ...row.coAuthors.map((co) => co.user).filter((user) => user.id !== row.author.id)];
-  return toPublicArticle({ ...row, bylines, approvedAt: row.approvedAt ?? now, publishedAt: row.publishedAt ?? now }, row);
+  return { ...toPublicArticle({ ...row, bylines, publishedAt: row.publishedAt ?? now }, row), approvedAt: row.approvedAt };
 }

@@ -21,6 +21,7 @@ const revisionSnapshotSelect = {
   tagNames: true,
   heroCaption: true,
   heroCredit: true,
+  heroAlt: true,
   bodyText: true,
   section: sectionSelect,
   heroImage: heroSelect,
@@ -33,6 +34,7 @@ function fromRevision(revision: {
   tagNames: string[] | null;
   heroCaption: string;
   heroCredit: string;
+  heroAlt: string;
   bodyText: string;
   section: { id: number; name: string } | null;
   heroImage: { id: string; altText: string; caption: string } | null;
@@ -47,6 +49,7 @@ function fromRevision(revision: {
     hero: heroLabel(revision.heroImage),
     heroCaption: revision.heroCaption,
     heroCredit: revision.heroCredit,
+    heroAlt: revision.heroAlt,
     bodyText: revision.bodyText,
   };
 }
@@ -62,6 +65,7 @@ export async function loadArticleSnapshot(client: DbTransaction, articleId: numb
         summary: true,
         heroCaption: true,
         heroCredit: true,
+        heroAlt: true,
         bodyText: true,
         section: sectionSelect,
         heroImage: heroSelect,

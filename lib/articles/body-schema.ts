@@ -4,6 +4,7 @@
 // id, absurd depth or size) is refused before it is stored. The editor loads this file in the
 // browser too: no Node-only APIs here.
 import { getSchema } from "@tiptap/core";
+import { josa } from "es-hangul";
 import { z } from "zod";
 import { articleBodyExtensions } from "@/lib/articles/body-extensions";
 import { isSafeLinkHref, LINK_HREF_MAX } from "@/lib/articles/link-href";
@@ -23,7 +24,7 @@ const linkHrefSchema = z
 const attributeText = (max: number, label: string) =>
   z
     .string()
-    .max(max, `${label}은(는) ${max}자 이하로 쓰세요.`)
+    .max(max, `${josa(label, "은/는")} ${max}자 이하로 쓰세요.`)
     .transform((value) => value.normalize("NFC"));
 
 const markSchema = z.discriminatedUnion("type", [

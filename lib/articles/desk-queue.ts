@@ -72,6 +72,7 @@ export async function getDeskQueue(actor: StaffUser, input: unknown): Promise<Qu
       bodyJson: true,
       heroImageId: true,
       heroCredit: true,
+      heroAlt: true,
       heroImage: { select: { altText: true } },
       author: { select: { id: true, name: true, title: true } },
       section: { select: { id: true, name: true } },
@@ -94,7 +95,7 @@ export async function getDeskQueue(actor: StaffUser, input: unknown): Promise<Qu
       length: countManuscript(row.bodyText),
       images: {
         count: (row.heroImageId ? 1 : 0) + countFigures(body.content),
-        problems: imageProblems({ hero: row.heroImageId ? { mediaId: row.heroImageId, alt: row.heroImage?.altText, credit: row.heroCredit } : null, body }).map((problem) => problem.message),
+        problems: imageProblems({ hero: row.heroImageId ? { mediaId: row.heroImageId, alt: row.heroAlt || row.heroImage?.altText, credit: row.heroCredit } : null, body }).map((problem) => problem.message),
       },
     };
   });

@@ -20,11 +20,13 @@ export interface ArticleSnapshot {
   hero: { id: string; label: string } | null;
   heroCaption: string;
   heroCredit: string;
+  /** The main photo's alt text for this story (empty: the library's). */
+  heroAlt: string;
   /** The body's plain text, one line per block. */
   bodyText: string;
 }
 
-type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "hero" | "heroCaption" | "heroCredit" | "body";
+type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "hero" | "heroCaption" | "heroCredit" | "heroAlt" | "body";
 
 export interface DiffSegment {
   kind: "same" | "added" | "removed";
@@ -47,6 +49,7 @@ const DIFF_FIELD_LABELS: Record<DiffFieldName, string> = {
   hero: "대표 사진",
   heroCaption: "사진 설명",
   heroCredit: "사진 출처",
+  heroAlt: "대체 텍스트",
   body: "본문",
 };
 
@@ -201,6 +204,7 @@ export function diffArticleSnapshots(from: ArticleSnapshot, to: ArticleSnapshot)
     field("hero", from.hero?.id !== to.hero?.id, diffValue(hero(from), hero(to))),
     field("heroCaption", from.heroCaption !== to.heroCaption, diffText(from.heroCaption, to.heroCaption)),
     field("heroCredit", from.heroCredit !== to.heroCredit, diffText(from.heroCredit, to.heroCredit)),
+    field("heroAlt", from.heroAlt !== to.heroAlt, diffText(from.heroAlt, to.heroAlt)),
     field("body", from.bodyText !== to.bodyText, diffText(from.bodyText, to.bodyText)),
   ];
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Writing stories: a new draft, and saves of the working copy with optimistic concurrency, so
 // that two tabs or two people never overwrite each other silently (lib/articles/working-copy.ts).
-import { articleContentSchema, saveArticleSchema } from "@/lib/articles/article-input-schema";
+import { createArticleSchema, saveArticleSchema } from "@/lib/articles/article-input-schema";
 import { articleOutSelect, toArticleOut, type ArticleOut } from "@/lib/articles/article-output";
 import { bodyColumnsForSave } from "@/lib/articles/body-media";
 import { snapshotRevision } from "@/lib/articles/revisions";
@@ -12,11 +12,13 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { emitDomainEvent } from "@/lib/events/domain-events";
+import { fillBlankPhotoTexts, heroTextsOf, photoTextsOfStory } from "@/lib/media/photo-texts";
+import type { BodyNode } from "@/lib/articles/body-schema";
 import { parseInput } from "@/lib/validation";
 
 export async function createArticleDraft(actor: StaffUser, input: unknown, now = new Date()): Promise<ArticleOut> {
   assertCan(actor, "article.create");
-  const { tags, body, ...fields } = parseInput(articleContentSchema, input);
+  const { tags, body, autosave, ...fields } = parseInput(createArticleSchema, input);
   return db.$transaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     // Every body image must be one of our media rows; the HTML is rendered with their sizes.
@@ -27,6 +29,7 @@ export async function createArticleDraft(actor: StaffUser, input: unknown, now =
     });
     await setArticleTags(tx, id, tags);
     await snapshotRevision(tx, id, "SAVE", actor.id, undefined, now);
+    if (!autosave) await fillBlankPhotoTexts(tx, photoTextsOfStory({ hero: heroTextsOf(fields), body: body as { content?: BodyNode[] } }), actor.id);
     await emitDomainEvent(tx, { type: "article.created", articleId: id, authorId: actor.id });
     return toArticleOut(await tx.article.findUniqueOrThrow({ where: { id }, select: articleOutSelect }), now);
   });

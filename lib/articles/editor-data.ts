@@ -3,7 +3,8 @@ import "server-only";
 // its pictures need, the sections, and what this person may do with the story.
 import { bodyMediaIds } from "@/lib/articles/body-schema";
 import type { EditorArticle, MediaOut } from "@/lib/articles/editor-types";
-import { getArticleOut } from "@/lib/articles/newsroom-articles";
+import { getArticleWithTransitions } from "@/lib/articles/newsroom-articles";
+import { transitionVerdict } from "@/lib/articles/transition-rules";
 import { assertCan, can, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -17,8 +18,8 @@ export interface EditorPageData {
 }
 
 /** The story for its editor page; NOT_FOUND / FORBIDDEN like every newsroom read. */
-export async function loadArticleForEditor(actor: StaffUser, id: number): Promise<EditorPageData> {
-  const article = await getArticleOut(actor, id);
+export async function loadArticleForEditor(actor: StaffUser, id: number, now = new Date()): Promise<EditorPageData> {
+  const { article, availableTransitions } = await getArticleWithTransitions(actor, id, now);
   const bodyIds = bodyMediaIds(article.body);
   const media = bodyIds.length ? (await db.media.findMany({ where: { id: { in: bodyIds } }, select: mediaOutSelect })).map(toMediaOut) : [];
   const owner = { ownerId: article.author.id };
@@ -31,7 +32,8 @@ export async function loadArticleForEditor(actor: StaffUser, id: number): Promis
     article,
     media: article.hero ? [article.hero, ...media] : media,
     readOnlyReason,
-    maySubmit: article.status === "DRAFT" && can(actor, "article.submit", owner),
+    // Offered exactly when the one transition rule allows it (the desk never on a reporter's story).
+    maySubmit: availableTransitions.some((verdict) => verdict.action === "submit" && verdict.allowed),
   };
 }
 
@@ -39,6 +41,12 @@ export async function loadArticleForEditor(actor: StaffUser, id: number): Promis
 export async function listSectionsForEditor(actor: StaffUser): Promise<{ id: number; name: string }[]> {
   assertCan(actor, "article.create");
   return db.section.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+}
+
+/** Whether the editor of a new story offers 데스크에 넘기기: the rule, for the writer's own fresh draft. */
+export function mayEverSubmitOwnStory(actor: StaffUser, now = new Date()): boolean {
+  const freshDraft = { status: "DRAFT", authorId: actor.id, publishedAt: null, liveRevisionId: null, hasPendingUpdate: false } as const;
+  return transitionVerdict(actor, freshDraft, "submit", now).allowed;
 }
 
 /** Who is looking: the desk may take a story over from someone editing it. */

@@ -11,8 +11,17 @@ import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
-/** The bylines a live revision was approved with (frozen by the database as it went live: ArticleRevisionByline). */
-export const frozenBylinesSelect = { orderBy: { position: "asc" }, select: { userId: true, name: true, title: true, bylineEmail: true } } as const;
+/**
+ * The bylines a live revision was approved with (frozen by the database as it went live:
+ * ArticleRevisionByline), with the person's reporter number for the reporter page's address.
+ */
+export const frozenBylinesSelect = {
+  orderBy: { position: "asc" },
+  select: { userId: true, name: true, title: true, bylineEmail: true, user: { select: { reporterNumber: true } } },
+} as const;
+
+/** A person in a byline as they are now (a staff preview of a story nobody approved yet). */
+export const bylineSelect = { id: true, reporterNumber: true, name: true, title: true, bylineEmail: true } as const;
 
 const articlePageSelect = {
   id: true,
@@ -35,6 +44,7 @@ const articlePageSelect = {
       summary: true,
       heroCaption: true,
       heroCredit: true,
+      heroAlt: true,
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
       bylines: frozenBylinesSelect,
@@ -44,6 +54,8 @@ const articlePageSelect = {
 
 export interface Byline {
   id: string;
+  /** With the name, the reporter page's address (lib/reporters/reporter-url.ts). */
+  reporterNumber: number;
   name: string;
   title: string;
   bylineEmail: string | null;
@@ -63,8 +75,8 @@ export interface PublicArticle {
   /** The author first, then co-bylines in their order, as the desk approved them. */
   bylines: Byline[];
   tags: { slug: string; name: string }[];
-  /** The public 기사승인 time. */
-  approvedAt: Date;
+  /** The public 기사승인 time; null only in a staff preview of a story nobody has approved yet. */
+  approvedAt: Date | null;
   publishedAt: Date;
   /** The 수정 time: set when the desk approved a correction. */
   lastCorrectedAt: Date | null;
@@ -89,7 +101,7 @@ async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageDa
   if (state === "gone") return { state: "gone" };
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
-  const bylines = live.bylines.map(({ userId, ...person }) => ({ id: userId, ...person }));
+  const bylines = live.bylines.map(({ userId, user, ...person }) => ({ id: userId, reporterNumber: user.reporterNumber, ...person }));
   return { state: "visible", article: toPublicArticle({ ...row, bylines, tags: row.liveTags, publishedAt: row.publishedAt }, live) };
 }
 
@@ -103,6 +115,8 @@ export interface ArticleText {
   bodyText: string;
   heroCaption: string;
   heroCredit: string;
+  /** The story's own alt text for the main photo; empty: the library's. */
+  heroAlt: string;
   section: { id: number; slug: string; name: string } | null;
   heroImage: ({ id: string } & StoredImageFields) | null;
 }
@@ -136,7 +150,7 @@ export function toPublicArticle(
     publishedAt: row.publishedAt,
     lastCorrectedAt: row.lastCorrectedAt,
     hero: text.heroImage
-      ? { ...toPublicImage(text.heroImage, text.heroCaption || text.headline), mediaId: text.heroImage.id, caption: text.heroCaption, credit: text.heroCredit }
+      ? { ...toPublicImage({ ...text.heroImage, altText: text.heroAlt || text.heroImage.altText }, text.heroCaption || text.headline), mediaId: text.heroImage.id, caption: text.heroCaption, credit: text.heroCredit }
       : null,
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),

@@ -68,6 +68,7 @@ export async function getRevision(actor: StaffUser, articleId: number, number: n
     heroImageId: revision.heroImageId,
     heroCaption: revision.heroCaption,
     heroCredit: revision.heroCredit,
+    heroAlt: revision.heroAlt,
     // Stored only after passing the body schema.
     body: revision.bodyJson as ArticleBody,
   };
@@ -106,6 +107,7 @@ export async function restoreRevision(actor: StaffUser, articleId: number, numbe
     heroImageId: revision.heroImageId,
     heroCaption: revision.heroCaption,
     heroCredit: revision.heroCredit,
+    heroAlt: revision.heroAlt,
     body: revision.bodyJson,
   });
   if (!parsed.success) throw invalid(`${number}번 판은 지금의 기사 형식에 맞지 않아 되살릴 수 없습니다: ${parsed.error.issues[0]?.message ?? ""}`);

@@ -29,12 +29,12 @@ export async function snapshotRevision(
   const inserted = await tx.$executeRaw`
     INSERT INTO "ArticleRevision" (
       "id", "articleId", "number", "kind", "articleVersion", "headline", "subHeadlines", "sectionId", "heroImageId",
-      "heroCaption", "heroCredit", "summary", "tagNames", "bodyJson", "bodyHtml", "bodyText", "renderVersion", "origin", "originSource", "note", "createdById", "createdAt"
+      "heroCaption", "heroCredit", "heroAlt", "summary", "tagNames", "bodyJson", "bodyHtml", "bodyText", "renderVersion", "origin", "originSource", "note", "createdById", "createdAt"
     )
     SELECT ${id}, a."id",
       COALESCE((SELECT MAX(r."number") FROM "ArticleRevision" r WHERE r."articleId" = a."id"), 0) + 1,
       CAST(${kind} AS "RevisionKind"), a."version", a."headline", a."subHeadlines", a."sectionId", a."heroImageId",
-      a."heroCaption", a."heroCredit", a."summary",
+      a."heroCaption", a."heroCredit", a."heroAlt", a."summary",
       ARRAY(SELECT t."name" FROM "ArticleTag" at JOIN "Tag" t ON t."id" = at."tagId" WHERE at."articleId" = a."id" ORDER BY at."sortOrder", at."tagId"),
       a."bodyJson", a."bodyHtml", a."bodyText", a."renderVersion", a."origin", a."originSource", ${note ?? null}, ${actorId}, ${createdAt}
     FROM "Article" a

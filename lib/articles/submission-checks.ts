@@ -1,6 +1,7 @@
 // What a story still lacks before it can go to the desk, as the editor shows it: every image
 // (the hero and each body image) needs alt text and a credit. Pure and browser-safe; the server's
 // submit check (desk workflow) uses the same rule.
+import { josa } from "es-hangul";
 import type { BodyNode } from "@/lib/articles/body-schema";
 
 type ImageRequirement = "alt" | "credit";
@@ -23,7 +24,7 @@ function missingOf(alt: string | null | undefined, credit: string | null | undef
   return missing;
 }
 
-const describe = (name: string, missing: ImageRequirement[]) => `${name}: ${missing.map((item) => LABEL[item]).join(", ")}이(가) 없습니다.`;
+const describe = (name: string, missing: ImageRequirement[]) => `${name}: ${josa(missing.map((item) => LABEL[item]).join(", "), "이/가")} 없습니다.`;
 
 export function imageProblems(story: {
   hero: { mediaId: string; alt: string | null | undefined; credit: string | null | undefined } | null;

@@ -9,7 +9,7 @@ import type { DbTransaction } from "@/lib/db/client";
 export async function storedSubmissionProblems(client: DbTransaction, id: number): Promise<SubmissionProblem[]> {
   const content = await client.article.findUniqueOrThrow({
     where: { id },
-    select: { headline: true, sectionId: true, bodyText: true, bodyJson: true, heroImageId: true, heroCredit: true, heroImage: { select: { altText: true } } },
+    select: { headline: true, sectionId: true, bodyText: true, bodyJson: true, heroImageId: true, heroCredit: true, heroAlt: true, heroImage: { select: { altText: true } } },
   });
   return submissionProblems({
     headline: content.headline,
@@ -17,6 +17,6 @@ export async function storedSubmissionProblems(client: DbTransaction, id: number
     bodyText: content.bodyText,
     // Stored only after passing the body schema.
     body: content.bodyJson as { content?: BodyNode[] },
-    hero: content.heroImageId ? { mediaId: content.heroImageId, alt: content.heroImage?.altText ?? null, credit: content.heroCredit } : null,
+    hero: content.heroImageId ? { mediaId: content.heroImageId, alt: content.heroAlt || (content.heroImage?.altText ?? null), credit: content.heroCredit } : null,
   });
 }

@@ -9,6 +9,7 @@ import type { ContentPatch } from "@/lib/articles/article-input-schema";
 import { articleOutSelect, toArticleOut, type ArticleOut } from "@/lib/articles/article-output";
 import { assertNotTakenOver } from "@/lib/articles/edit-takeover";
 import { bodyColumnsForSave } from "@/lib/articles/body-media";
+import type { BodyNode } from "@/lib/articles/body-schema";
 import { snapshotAutosaveIfDue, snapshotRevision } from "@/lib/articles/revisions";
 import { slugFor } from "@/lib/articles/slug";
 import { setArticleTags } from "@/lib/articles/tags";
@@ -21,6 +22,7 @@ import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { EventOf } from "@/lib/events/event-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
+import { fillBlankPhotoTexts, heroTextsOf, photoTextsOfStory } from "@/lib/media/photo-texts";
 
 export interface EditableArticle {
   id: number;
@@ -62,6 +64,7 @@ function contentColumns(patch: ContentPatch, options: { updateSlug: boolean }): 
   if (patch.heroImageId !== undefined) data.heroImageId = patch.heroImageId;
   if (patch.heroCaption !== undefined) data.heroCaption = patch.heroCaption;
   if (patch.heroCredit !== undefined) data.heroCredit = patch.heroCredit;
+  if (patch.heroAlt !== undefined) data.heroAlt = patch.heroAlt;
   return data;
 }
 
@@ -85,6 +88,17 @@ export async function assertReferencesExist(tx: DbTransaction, patch: ContentPat
   if (patch.heroImageId != null && !(await tx.media.findUnique({ where: { id: patch.heroImageId }, select: { id: true } }))) {
     throw invalid("대표 사진을 찾을 수 없습니다. 사진을 다시 고르세요.", { field: "heroImageId" });
   }
+}
+
+/**
+ * An explicit save (never an autosave, which may catch a word half-typed) fills the photo
+ * library's blank caption, credit and alt text from what the story gives its photos.
+ */
+async function teachPhotoLibrary(tx: DbTransaction, articleId: number, patch: ContentPatch, actorId: string): Promise<void> {
+  const heroTouched = patch.heroImageId !== undefined || patch.heroCaption !== undefined || patch.heroCredit !== undefined || patch.heroAlt !== undefined;
+  if (!heroTouched && patch.body === undefined) return;
+  const stored = heroTouched ? await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { heroImageId: true, heroCaption: true, heroCredit: true, heroAlt: true } }) : null;
+  await fillBlankPhotoTexts(tx, photoTextsOfStory({ hero: stored ? heroTextsOf(stored) : null, body: patch.body as { content?: BodyNode[] } | undefined }), actorId);
 }
 
 export interface WorkingCopyChange {
@@ -121,7 +135,10 @@ export async function writeWorkingCopy(change: WorkingCopyChange): Promise<Artic
     if (patch.body !== undefined) await writeBody(tx, article.id, patch.body);
     if (patch.tags !== undefined) await setArticleTags(tx, article.id, patch.tags);
     if (change.revision === "autosave") await snapshotAutosaveIfDue(tx, article.id, actor.id, now);
-    else await snapshotRevision(tx, article.id, change.revision.kind, actor.id, change.revision.note, now);
+    else {
+      await snapshotRevision(tx, article.id, change.revision.kind, actor.id, change.revision.note, now);
+      await teachPhotoLibrary(tx, article.id, patch, actor.id);
+    }
     await emitDomainEvent(tx, change.event);
     // The body just written is not read back (it is the largest part of the row).
     if (patch.body === undefined) return toArticleOut(await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: articleOutSelect }), now);

@@ -19,7 +19,8 @@ function isPlainSitePath(candidate: string): boolean {
 }
 
 export function safeCallbackUrl(raw: string | undefined, fallback = "/newsroom"): string {
-  if (!raw || !raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
+  // Callers pass query-string values, which are arrays when a name is repeated.
+  if (typeof raw !== "string" || !raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
   try {
     const url = new URL(raw, PLACEHOLDER_ORIGIN);
     if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;

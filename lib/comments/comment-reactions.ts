@@ -1,10 +1,13 @@
 import "server-only";
-// 공감 and 신고: once per visitor (source) per comment, each one statement that inserts the
-// visitor's row and moves the comment's counter together, so concurrent clicks can neither lose
-// nor double a count (the counter update takes the comment's row lock; a second row for the same
-// visitor is refused by the primary key / unique index). Only visible comments on stories that
-// are public now can be liked or reported. Reports from `reportHideThreshold` different visitors
-// hide a comment until the desk decides; once the desk has restored it, reports no longer hide it.
+// 공감 and 신고: once per visitor per comment, each one statement that inserts the visitor's row
+// and moves the comment's counter together, so concurrent clicks can neither lose nor double a
+// count (the counter update takes the comment's row lock; a second row for the same visitor is
+// refused by the primary key / unique index). A visitor here is the wider source (an IPv6 /48,
+// lib/comments/comment-source.ts): likes rank comments and reports hide them, decisions one
+// person must not make alone by hopping between the /64s of their connection. Nobody likes or
+// reports a comment from its writer's own network. Only visible comments on stories that are
+// public now can be liked or reported. Reports from `reportHideThreshold` different visitors hide
+// a comment until the desk decides; once the desk has restored it, reports no longer hide it.
 import { publiclyVisibleSql } from "@/lib/articles/visibility";
 import { reportCommentSchema, REPORT_REASONS } from "@/lib/comments/comment-schemas";
 import { getCommentSettings } from "@/lib/comments/comment-settings";
@@ -16,14 +19,17 @@ import { domainEventInsertFrom } from "@/lib/events/domain-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 
+/** Not the visitor's own: written from another source and another wider network (older comments have no network). */
+const notOwnSql = (visitor: CommentVisitor) => Prisma.sql`c."ipHash" <> ${visitor.source} AND c."networkHash" IS DISTINCT FROM ${visitor.widerSource}`;
+
 /** Why nothing was inserted: the comment is not there for readers, it is the visitor's own, or they already did it. */
 async function explainRefusal(commentId: number, visitor: CommentVisitor, now: Date, already: string, own: string): Promise<never> {
-  const rows = await db.$queryRaw<{ ipHash: string }[]>`
-    SELECT c."ipHash" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
+  const rows = await db.$queryRaw<{ ipHash: string; networkHash: string | null }[]>`
+    SELECT c."ipHash", c."networkHash" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
     WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND ${publiclyVisibleSql("a", now)}`;
   const row = rows[0];
   if (!row) throw notFound("댓글을 찾을 수 없습니다.");
-  if (row.ipHash === visitor.source) throw new DomainError("FORBIDDEN", own);
+  if (row.ipHash === visitor.source || row.networkHash === visitor.widerSource) throw new DomainError("FORBIDDEN", own);
   throw conflict(already);
 }
 
@@ -33,9 +39,9 @@ export async function likeComment(commentId: number, visitor: CommentVisitor, no
   const rows = await runPooledSql<{ likeCount: number }>(Prisma.sql`
     WITH target AS (
       SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
-      WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+      WHERE c."id" = ${commentId} AND c."status" = 'VISIBLE' AND ${notOwnSql(visitor)} AND ${publiclyVisibleSql("a", now)}
     ), added AS (
-      INSERT INTO "CommentLike" ("commentId", "voterHash", "createdAt") SELECT "id", ${visitor.source}, ${now} FROM target
+      INSERT INTO "CommentLike" ("commentId", "voterHash", "createdAt") SELECT "id", ${visitor.widerSource}, ${now} FROM target
       ON CONFLICT DO NOTHING RETURNING "commentId"
     ), updated AS (
       UPDATE "Comment" SET "likeCount" = "likeCount" + 1 FROM added WHERE "Comment"."id" = added."commentId"
@@ -61,10 +67,10 @@ export async function reportComment(commentId: number, input: unknown, visitor: 
   const rows = await runPooledSql<{ status: string }>(Prisma.sql`
     WITH target AS (
       SELECT c."id" FROM "Comment" c JOIN "Article" a ON a."id" = c."articleId"
-      WHERE c."id" = ${commentId} AND c."ipHash" <> ${visitor.source} AND ${publiclyVisibleSql("a", now)}
+      WHERE c."id" = ${commentId} AND ${notOwnSql(visitor)} AND ${publiclyVisibleSql("a", now)}
         AND (c."status" = 'VISIBLE' OR (c."status" = 'HIDDEN' AND c."hiddenReason" = 'reports' AND c."moderatedAt" IS NULL))
     ), added AS (
-      INSERT INTO "CommentReport" ("commentId", "reporterHash", "reason", "createdAt") SELECT "id", ${visitor.source}, ${reasonText}, ${now} FROM target
+      INSERT INTO "CommentReport" ("commentId", "reporterHash", "reason", "createdAt") SELECT "id", ${visitor.widerSource}, ${reasonText}, ${now} FROM target
       ON CONFLICT DO NOTHING RETURNING "commentId"
     ), updated AS (
       UPDATE "Comment" SET

@@ -1,6 +1,6 @@
 // One schema per reader input to the comment API. Shared with the browser (no Node-only APIs).
 import { z } from "zod";
-import { COMMENT_MAX_LENGTH, countGraphemes, fitsGraphemes, normalizeCommentBody, cleanCommentText } from "@/lib/comments/comment-text";
+import { COMMENT_MAX_LENGTH, countGraphemes, fitsGraphemes, normalizeCommentBody, cleanCommentText, STUFFING_MESSAGES, stuffingProblem } from "@/lib/comments/comment-text";
 import { isStorableText, safeText } from "@/lib/schemas/common";
 import { COMMENT_PASSWORD_MAX, COMMENT_PASSWORD_MIN, COMMENT_SORTS, NICKNAME_MAX, NICKNAME_MIN, REPORT_REASONS, type ReportReason } from "@/lib/comments/comment-limits";
 
@@ -10,10 +10,9 @@ export { REPORT_REASONS, type CommentSort, type ReportReason } from "@/lib/comme
 const LENGTH_RULE_MESSAGE = `띄어쓰기를 포함하여 ${COMMENT_MAX_LENGTH}자 이내로 써주세요.`;
 
 // Letters of any script, digits, spaces and a few marks; no emoji or symbols that make a nickname
-// look like a notice ("[관리자]") or an empty space.
+// look like a notice ("[관리자]") or an empty space. Names that pass for the paper or its staff
+// are refused by the post itself (lib/comments/staff-nickname-check.ts: it needs the staff list).
 const NICKNAME_CHARS = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._-]*$/u;
-// Names readers would take for the paper's own voice.
-const RESERVED_NICKNAMES = /관리자|운영자|운영진|편집국|누리일보|admin/i;
 
 export const nicknameSchema = safeText({ max: 80, maxMessage: `닉네임은 ${NICKNAME_MAX}자 이내로 써주세요.` })
   .transform((value) => cleanCommentText(value).replace(/ {2,}/g, " ").trim())
@@ -21,7 +20,11 @@ export const nicknameSchema = safeText({ max: 80, maxMessage: `닉네임은 ${NI
     const length = countGraphemes(value);
     if (length < NICKNAME_MIN || length > NICKNAME_MAX) ctx.addIssue({ code: "custom", message: `닉네임은 ${NICKNAME_MIN}~${NICKNAME_MAX}자로 써주세요.` });
     else if (!NICKNAME_CHARS.test(value)) ctx.addIssue({ code: "custom", message: "닉네임에는 글자, 숫자, 띄어쓰기와 . _ - 만 쓸 수 있습니다." });
-    else if (RESERVED_NICKNAMES.test(value)) ctx.addIssue({ code: "custom", message: "신문사 운영진으로 보일 수 있는 닉네임은 쓸 수 없습니다." });
+    else {
+      // Letters with at most 4 marks each: 5 code points a character.
+      const problem = stuffingProblem(value, NICKNAME_MAX * 5);
+      if (problem) ctx.addIssue({ code: "custom", message: `닉네임: ${STUFFING_MESSAGES[problem]}` });
+    }
   });
 
 /** The guest's password: kept as typed (no trimming: it is a secret), only hashed. */
@@ -36,6 +39,10 @@ export const commentBodySchema = safeText({ max: 4000, maxMessage: LENGTH_RULE_M
   .superRefine((value, ctx) => {
     if (!value) ctx.addIssue({ code: "custom", message: "댓글 내용을 입력하세요." });
     else if (!fitsGraphemes(value, COMMENT_MAX_LENGTH)) ctx.addIssue({ code: "custom", message: `${LENGTH_RULE_MESSAGE} (지금 ${countGraphemes(value)}자)` });
+    else {
+      const problem = stuffingProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: STUFFING_MESSAGES[problem] });
+    }
   });
 
 export const postCommentSchema = z.object(

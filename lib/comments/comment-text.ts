@@ -19,6 +19,51 @@ export function fitsGraphemes(text: string, max: number): boolean {
   return text.length <= max || countGraphemes(text) <= max;
 }
 
+/**
+ * Combining marks (accents, vowel signs, variation selectors) one character may carry: every
+ * script's real letters need at most three or four (Thai 2, Devanagari conjuncts 3, a keycap
+ * emoji 2, Tibetan stacks 4); a letter carrying 3,000 draws a tower over the page.
+ */
+const MAX_MARKS_PER_GRAPHEME = 4;
+/** Code points one character may be made of: the longest emoji sequences have 10 (👩🏻‍❤️‍💋‍👨🏼); a chain of 500 joined emoji is not one character. */
+const MAX_CODE_POINTS_PER_GRAPHEME = 10;
+/** Code points a comment may hold: 250 characters of at most 10 each. */
+const COMMENT_MAX_CODE_POINTS = COMMENT_MAX_LENGTH * MAX_CODE_POINTS_PER_GRAPHEME;
+
+export type StuffingProblem = "marks" | "cluster" | "code-points";
+
+export const STUFFING_MESSAGES: Record<StuffingProblem, string> = {
+  marks: `한 글자에 붙일 수 있는 결합 부호(악센트 등)는 ${MAX_MARKS_PER_GRAPHEME}개까지입니다. 글자에 겹쳐 붙인 부호를 지워 주세요.`,
+  cluster: `한 글자에 이어 붙인 부호나 이모지 조각이 너무 많습니다. 한 글자는 ${MAX_CODE_POINTS_PER_GRAPHEME}개 조각까지입니다.`,
+  "code-points": `글자를 이루는 부호와 이모지 조각까지 합쳐 ${COMMENT_MAX_CODE_POINTS.toLocaleString("ko-KR")}개까지 쓸 수 있습니다. 부호나 이모지를 줄여 주세요.`,
+};
+
+// What can make one character long: marks, joiners between emoji, tag characters of flags.
+const CLUSTER_PARTS = /[\p{M}\u200D\u{E0020}-\u{E007F}]/u;
+const MARK = /\p{M}/gu;
+
+function codePointCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+/**
+ * Why `text` is stuffed beyond what any language needs, or null: a character with more than 4
+ * combining marks or made of more than 10 code points, or more code points in all than
+ * `maxCodePoints`.
+ */
+export function stuffingProblem(text: string, maxCodePoints = COMMENT_MAX_CODE_POINTS): StuffingProblem | null {
+  if (CLUSTER_PARTS.test(text)) {
+    for (const { segment } of segmenter.segment(text)) {
+      if (segment.length <= MAX_MARKS_PER_GRAPHEME) continue;
+      if ((segment.match(MARK)?.length ?? 0) > MAX_MARKS_PER_GRAPHEME) return "marks";
+      if (codePointCount(segment) > MAX_CODE_POINTS_PER_GRAPHEME) return "cluster";
+    }
+  }
+  return text.length > maxCodePoints && codePointCount(text) > maxCodePoints ? "code-points" : null;
+}
+
 /** The first `max` graphemes of `text` (never half an emoji or half a combining sequence). */
 export function takeGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -70,6 +70,8 @@ export interface ModerationQueue {
 export async function listModerationQueue(actor: StaffUser, options: { view?: QueueView; articleId?: number; page?: number } = {}, now = new Date()): Promise<ModerationQueue> {
   assertCan(actor, "comment.moderate");
   const view = options.view ?? "pending";
+  // A page number from an address may be anything: beyond a safe integer, skip is a query error.
+  const page = Number.isSafeInteger(options.page) ? Math.min(Math.max(1, options.page ?? 1), 10_000) : 1;
   const scope: Prisma.CommentWhereInput = options.articleId ? { articleId: options.articleId } : {};
   const where = { ...scope, ...queueWhere(view) };
   const [total, rows, article, ...counts] = await Promise.all([
@@ -77,7 +79,7 @@ export async function listModerationQueue(actor: StaffUser, options: { view?: Qu
     db.comment.findMany({
       where,
       orderBy: queueOrder(view),
-      skip: (Math.max(1, options.page ?? 1) - 1) * PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {
         id: true,
@@ -100,7 +102,7 @@ export async function listModerationQueue(actor: StaffUser, options: { view?: Qu
   const bannedUntil = new Map(bans.map((ban) => [ban.ipHash, ban._max.expiresAt]));
   return {
     view,
-    page: Math.max(1, options.page ?? 1),
+    page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     article,
     counts: Object.fromEntries((Object.keys(QUEUE_VIEWS) as QueueView[]).map((key, index) => [key, counts[index] ?? 0])) as Record<QueueView, number>,

@@ -2,16 +2,17 @@ import "server-only";
 // A reader posts a comment. The path is kept short because it must take hundreds of posts a
 // second on two cores (so it runs its statements on pg directly, lib/db/sql.ts):
 // 1. one query reads the whole context: the story (public now? comments closed?), an active ban
-//    on the source, the comment rules, the blocked-word list's version and the source's last post
-//    (an early answer for the common flood case, before any hashing);
-// 2. outside any transaction: the blocked-word check (compiled list in memory) and the password
-//    hash;
-// 3. one short transaction: a per-source advisory lock, one statement that inserts the comment
-//    and reads what the source had done before it (judged by flood-rules.ts; a refusal rolls the
+//    on the source, the comment rules, the blocked-word list's and the staff list's versions and
+//    the source's last post (an early answer for the common flood case, before any hashing);
+// 2. outside any transaction: the nickname and blocked-word checks (compiled in memory per list
+//    version) and the password hash;
+// 3. one short transaction: an advisory lock per wider network (an IPv6 /48, an IPv4 address:
+//    lib/comments/comment-source.ts), one statement that inserts the comment and reads what the
+//    source and its network had done before it (judged by flood-rules.ts; a refusal rolls the
 //    insert back), and the `comment.posted` event.
 // The lock makes the limits exact under concurrency and across app instances: two posts from one
-// source are judged one after the other, each seeing the other's committed row; different
-// sources never wait for each other.
+// network are judged one after the other, each seeing the other's committed row; different
+// networks never wait for each other.
 import { createHash } from "node:crypto";
 import { publiclyVisibleSql } from "@/lib/articles/visibility";
 import { BLOCKED_WORDS_VERSION_KEY, blockedWordMatcher, COMMENT_LOCK_NAMESPACE, versionFrom } from "@/lib/comments/blocked-word-list";
@@ -20,7 +21,8 @@ import { postCommentSchema } from "@/lib/comments/comment-schemas";
 import { COMMENT_SETTINGS_KEY, commentSettingsFrom, type CommentSettings } from "@/lib/comments/comment-settings";
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { countLinks } from "@/lib/comments/comment-text";
-import { judgeFlood, type SourceActivity } from "@/lib/comments/flood-rules";
+import { judgeFlood, judgeNetworkFlood, type NetworkActivity, type SourceActivity } from "@/lib/comments/flood-rules";
+import { IMPERSONATION_MESSAGES, impersonationCheck } from "@/lib/comments/staff-nickname-check";
 import { toPublicComment, type PublicComment } from "@/lib/comments/public-comment";
 import type pg from "pg";
 import { inSqlTransaction, runPooledSql, runSql } from "@/lib/db/sql";
@@ -46,6 +48,8 @@ interface PostingContext {
   bannedUntil: Date | null;
   settings: unknown;
   wordsVersion: unknown;
+  /** Changes whenever a staff member's name, title or active flag may have (see staff-nickname-check.ts). */
+  staffVersion: string;
   lastPostAt: Date | null;
 }
 
@@ -55,6 +59,7 @@ async function loadPostingContext(articleId: number, source: string, now: Date):
       (SELECT max(b."expiresAt") FROM "CommentBan" b WHERE b."ipHash" = ${source} AND b."expiresAt" > ${now}) AS "bannedUntil",
       (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${COMMENT_SETTINGS_KEY}) AS "settings",
       (SELECT s."value" FROM "SiteSetting" s WHERE s."key" = ${BLOCKED_WORDS_VERSION_KEY}) AS "wordsVersion",
+      (SELECT count(*)::text || '@' || coalesce(max(u."updatedAt")::text, '') FROM "User" u) AS "staffVersion",
       (SELECT c."createdAt" FROM "Comment" c WHERE c."ipHash" = ${source} ORDER BY c."createdAt" DESC LIMIT 1) AS "lastPostAt"
     FROM "Article" a
     WHERE a."id" = ${articleId} AND ${publiclyVisibleSql("a", now)}`, { prepared: true });
@@ -67,43 +72,78 @@ interface NewComment {
   nickname: string;
   passwordHash: string;
   source: string;
+  widerSource: string;
   status: "VISIBLE" | "HELD";
   heldReason: HeldReason | null;
 }
 
+type NetworkColumns = { [K in keyof NetworkActivity as `network${Capitalize<K>}`]: NetworkActivity[K] };
+
 /**
- * Inserts the comment and, in the same statement, reads what its source had done before it (the
- * statement's snapshot does not include its own insert). Run under the source's lock; when the
- * flood rules then refuse, the caller throws and the transaction rolls the insert back. One
- * statement instead of a read and an insert: this path is measured in round trips.
+ * Inserts the comment and, in the same statement, reads what its source and its wider network
+ * had done before it (the statement's snapshot does not include its own insert). Run under the
+ * network's lock; when the flood rules then refuse, the caller throws and the transaction rolls
+ * the insert back. One statement instead of reads and an insert: this path is measured in round
+ * trips. For IPv4 the network is the source: its activity is not read twice (`network` is null).
  */
-async function insertReadingActivity(tx: pg.PoolClient, comment: NewComment, fingerprint: string, settings: CommentSettings, now: Date): Promise<{ id: number; activity: SourceActivity }> {
+async function insertReadingActivity(
+  tx: pg.PoolClient,
+  comment: NewComment,
+  fingerprint: string,
+  settings: CommentSettings,
+  now: Date,
+): Promise<{ id: number; activity: SourceActivity; network: NetworkActivity | null }> {
   const hourAgo = new Date(now.getTime() - 60 * 60_000);
   const duplicateSince = new Date(now.getTime() - settings.duplicateWindowMinutes * 60_000);
-  const rows = await runSql<{ id: number } & SourceActivity>(
+  const intervalStart = new Date(now.getTime() - settings.minIntervalSeconds * 1000);
+  const since = new Date(Math.min(hourAgo.getTime(), duplicateSince.getTime(), intervalStart.getTime()));
+  const sameText = Prisma.sql`c."createdAt" > ${duplicateSince} AND ${commentFingerprintSql} = ${fingerprint}`;
+  const thisHourOnStory = Prisma.sql`c."articleId" = ${comment.articleId} AND c."createdAt" > ${hourAgo}`;
+  const readNetwork = comment.widerSource !== comment.source;
+  const networkCte = readNetwork
+    ? Prisma.sql`, "network" AS (
+      SELECT count(*) FILTER (WHERE c."createdAt" > ${intervalStart})::int AS "networkPostsInInterval",
+        min(c."createdAt") FILTER (WHERE c."createdAt" > ${intervalStart}) AS "networkOldestInInterval",
+        count(*) FILTER (WHERE ${thisHourOnStory})::int AS "networkPostsThisHourOnStory",
+        min(c."createdAt") FILTER (WHERE ${thisHourOnStory}) AS "networkOldestThisHourOnStory",
+        max(c."createdAt") FILTER (WHERE ${sameText}) AS "networkSameTextAt"
+      FROM "Comment" c
+      WHERE c."networkHash" = ${comment.widerSource} AND c."createdAt" > ${since}
+    )`
+    : Prisma.empty;
+  const rows = await runSql<{ id: number } & SourceActivity & Partial<NetworkColumns>>(
     tx,
     Prisma.sql`
     WITH "activity" AS (
       SELECT max(c."createdAt") AS "lastPostAt",
-        count(*) FILTER (WHERE c."articleId" = ${comment.articleId} AND c."createdAt" > ${hourAgo})::int AS "postsThisHourOnStory",
-        min(c."createdAt") FILTER (WHERE c."articleId" = ${comment.articleId} AND c."createdAt" > ${hourAgo}) AS "oldestThisHourOnStory",
-        max(c."createdAt") FILTER (WHERE c."createdAt" > ${duplicateSince} AND ${commentFingerprintSql} = ${fingerprint}) AS "sameTextAt"
+        count(*) FILTER (WHERE ${thisHourOnStory})::int AS "postsThisHourOnStory",
+        min(c."createdAt") FILTER (WHERE ${thisHourOnStory}) AS "oldestThisHourOnStory",
+        max(c."createdAt") FILTER (WHERE ${sameText}) AS "sameTextAt"
       FROM "Comment" c
-      WHERE c."ipHash" = ${comment.source} AND c."createdAt" > ${new Date(Math.min(hourAgo.getTime(), duplicateSince.getTime()))}
-    ), "inserted" AS (
-      INSERT INTO "Comment" ("articleId", "body", "guestName", "guestPasswordHash", "ipHash", "status", "hiddenReason", "createdAt", "updatedAt")
-      VALUES (${comment.articleId}, ${comment.body}, ${comment.nickname}, ${comment.passwordHash}, ${comment.source}, ${comment.status}::"CommentStatus", ${comment.heldReason}, ${now}, ${now})
+      WHERE c."ipHash" = ${comment.source} AND c."createdAt" > ${since}
+    )${networkCte}, "inserted" AS (
+      INSERT INTO "Comment" ("articleId", "body", "guestName", "guestPasswordHash", "ipHash", "networkHash", "status", "hiddenReason", "createdAt", "updatedAt")
+      VALUES (${comment.articleId}, ${comment.body}, ${comment.nickname}, ${comment.passwordHash}, ${comment.source}, ${comment.widerSource}, ${comment.status}::"CommentStatus", ${comment.heldReason}, ${now}, ${now})
       RETURNING "id"
     ), "event" AS (
       ${domainEventInsertFrom({ type: "comment.posted", commentId: 0, articleId: comment.articleId, status: comment.status }, "inserted", { commentId: "id" })}
     )
-    SELECT "inserted"."id", "activity".* FROM "inserted", "activity"`,
+    SELECT "inserted"."id", "activity".*${readNetwork ? Prisma.sql`, "network".*` : Prisma.empty} FROM "inserted", "activity"${readNetwork ? Prisma.sql`, "network"` : Prisma.empty}`,
     { prepared: true },
   );
   const row = rows[0];
   if (!row) throw new Error("comment insert returned no row");
-  const { id, ...activity } = row;
-  return { id, activity };
+  const { id, lastPostAt, postsThisHourOnStory, oldestThisHourOnStory, sameTextAt } = row;
+  const network = readNetwork
+    ? {
+        postsInInterval: row.networkPostsInInterval ?? 0,
+        oldestInInterval: row.networkOldestInInterval ?? null,
+        postsThisHourOnStory: row.networkPostsThisHourOnStory ?? 0,
+        oldestThisHourOnStory: row.networkOldestThisHourOnStory ?? null,
+        sameTextAt: row.networkSameTextAt ?? null,
+      }
+    : null;
+  return { id, activity: { lastPostAt, postsThisHourOnStory, oldestThisHourOnStory, sameTextAt }, network };
 }
 
 // "The same text" ignores ASCII case, spacing and ASCII punctuation, so "좋은 기사!!" and
@@ -118,7 +158,7 @@ export function commentFingerprint(body: string): string {
   return body.replace(/[A-Z]/g, (letter) => letter.toLowerCase()).replace(new RegExp(NOISE, "g"), "");
 }
 
-/** The source's advisory lock key: 32 bits of a hash of the source (itself a salted hash). */
+/** The advisory lock key of a source or network: 32 bits of a hash of it (itself a salted hash). */
 function sourceLockKey(source: string): number {
   return createHash("sha1").update(source).digest().readInt32BE(0);
 }
@@ -140,6 +180,8 @@ export async function postComment(articleId: number, input: unknown, visitor: Co
   const early = judgeFlood({ lastPostAt: context.lastPostAt, postsThisHourOnStory: 0, oldestThisHourOnStory: null, sameTextAt: null }, settings, now);
   if (!early.allowed) throw tooManyRequests(early.message, early.retryAfterSeconds);
 
+  const impersonation = (await impersonationCheck(context.staffVersion))(nickname);
+  if (impersonation) throw invalid(IMPERSONATION_MESSAGES[impersonation], { fieldErrors: { nickname: IMPERSONATION_MESSAGES[impersonation] } });
   const matcher = await blockedWordMatcher(versionFrom(context.wordsVersion));
   if (matcher.findBlockedWord(nickname)) throw invalid("닉네임에 쓸 수 없는 표현이 있습니다.", { fieldErrors: { nickname: "닉네임에 쓸 수 없는 표현이 있습니다." } });
   let heldReason: HeldReason | null = null;
@@ -157,13 +199,16 @@ export async function postComment(articleId: number, input: unknown, visitor: Co
   // event; COMMIT (or ROLLBACK when the flood rules refuse, which takes the event back too).
   return inSqlTransaction(
     async (tx) => {
-      const comment = { articleId, body, nickname, passwordHash, source: visitor.source, status, heldReason } as const;
-      const { id, activity } = await insertReadingActivity(tx, comment, commentFingerprint(body), settings, now);
-      const verdict = judgeFlood(activity, settings, now);
-      if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
+      const comment = { articleId, body, nickname, passwordHash, source: visitor.source, widerSource: visitor.widerSource, status, heldReason } as const;
+      const { id, activity, network } = await insertReadingActivity(tx, comment, commentFingerprint(body), settings, now);
+      for (const verdict of [judgeFlood(activity, settings, now), ...(network ? [judgeNetworkFlood(network, settings, now)] : [])]) {
+        if (!verdict.allowed) throw tooManyRequests(verdict.message, verdict.retryAfterSeconds);
+      }
       const shown = toPublicComment({ id, guestName: nickname, ipHash: visitor.source, body, likeCount: 0, createdAt: now });
       return { id, status, heldReason, comment: shown };
     },
-    { advisoryLock: [COMMENT_LOCK_NAMESPACE, sourceLockKey(visitor.source)] },
+    // The wider network's lock (for IPv4, the address's): its sources are judged one after the
+    // other, so the network's limits hold exactly too.
+    { advisoryLock: [COMMENT_LOCK_NAMESPACE, sourceLockKey(visitor.widerSource)] },
   );
 }

@@ -72,6 +72,14 @@ const publicSiteSettings = {
     { name: "부산", nx: 98, ny: 76 },
     { name: "제주", nx: 52, ny: 38 },
   ]),
+  /// The Kakao app's JavaScript key (developers.kakao.com, 앱 키): with it, stories get a
+  /// KakaoTalk share button through Kakao's SDK. Public by design (Kakao accepts it only from the
+  /// site domains registered with the app); without it, no Kakao script or CSP allowance.
+  KAKAO_JS_KEY: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{20,64}$/, "must be the Kakao app's JavaScript key (letters and digits, from developers.kakao.com > 내 애플리케이션 > 앱 키)")
+    .optional(),
   /// How often each app instance writes its buffered page-view counts to the database.
   VIEW_FLUSH_SECONDS: z.coerce.number({ error: "must be a number of seconds (5-3600)" }).int().min(5).max(3600).default(60),
 };
@@ -132,6 +140,9 @@ const envSchema = z.object({
   /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
   CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
   NEWSROOM_DATA_DIR: z.string().trim().min(1).optional(),
+  /// Set by npm start for the embedded demo only (never with DATABASE_URL): where the generated
+  /// demo password is kept, so the sign-in page can say where to find it. Not a setting of yours.
+  NEWSROOM_DEMO_PASSWORD_FILE: z.string().trim().min(1).optional(),
   /// Read replicas (streaming standbys of DATABASE_URL) for readers' queries, comma-separated.
   DATABASE_REPLICA_URLS: replicaUrls.optional(),
   /// A replica further behind than this is skipped: readers read the primary until it catches up.

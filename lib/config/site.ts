@@ -24,6 +24,9 @@ export const publisher = {
   email: env.PUBLISHER_EMAIL,
 };
 
+/** The Kakao app's JavaScript key for the KakaoTalk share button, when the operator set one. */
+export const kakaoJavaScriptKey: string | null = env.KAKAO_JS_KEY ?? null;
+
 /** An absolute URL on this site, for canonical links, feeds, sitemaps and link previews. */
 export function absoluteUrl(path: string): string {
   return new URL(path, `${siteUrl}/`).toString();

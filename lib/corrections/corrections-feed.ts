@@ -1,6 +1,7 @@
 import "server-only";
 // /corrections/feed.xml: the newest 정정 and 반론 as RSS 2.0, written by the same `feed` library
 // as the story feeds (lib/feeds/story-feed.ts), from the same public query as /corrections.
+import { josa } from "es-hangul";
 import { Feed } from "feed";
 import { getPublicCorrections } from "@/lib/corrections/public-corrections";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
@@ -15,7 +16,7 @@ export async function buildCorrectionsFeed(now = new Date()): Promise<string> {
   const feed = new Feed({
     id: absoluteUrl("/corrections"),
     title: `${siteName} - 정정·반론`,
-    description: `${siteName}가 바로잡은 기사와 반론 보도`,
+    description: `${josa(siteName, "이/가")} 바로잡은 기사와 반론 보도`,
     link: absoluteUrl("/corrections"),
     language: "ko",
     copyright: siteCopyright,

@@ -11,7 +11,8 @@ import { absoluteUrl, siteName } from "@/lib/config/site";
 import { readerDb } from "@/lib/db";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
 import { toKstIso } from "@/lib/format/korean-time";
-import { listPublicReporterIds } from "@/lib/reporters/public-reporter";
+import { listPublicReporters } from "@/lib/reporters/public-reporter";
+import { reporterPath } from "@/lib/reporters/reporter-url";
 
 const ARTICLES_PER_SITEMAP = 1_000;
 const NEWS_WINDOW_MS = 48 * 3_600_000;
@@ -61,8 +62,8 @@ export async function buildPagesSitemap(): Promise<string> {
 
 export async function buildReportersSitemap(now = new Date()): Promise<string> {
   tagResponse(cacheTag.sitemaps, cacheTag.latest);
-  const reporters = await listPublicReporterIds(now);
-  return xmlDocument({ urlset: { "@_xmlns": SITEMAP_NS, url: reporters.map((reporter) => ({ loc: absoluteUrl(`/reporters/${reporter.id}`) })) } });
+  const reporters = await listPublicReporters(now);
+  return xmlDocument({ urlset: { "@_xmlns": SITEMAP_NS, url: reporters.map((reporter) => ({ loc: absoluteUrl(reporterPath(reporter)) })) } });
 }
 
 /** Google News: stories published in the last 48 hours, with publication name and language. */

@@ -9,6 +9,7 @@ import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteCopyright, siteDescription, siteName, siteUrl } from "@/lib/config/site";
 import { readerDb } from "@/lib/db";
 import { absolutizeHtml } from "@/lib/feeds/absolute-html";
+import { reporterPath } from "@/lib/reporters/reporter-url";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
 
 const FEED_SIZE = 50;
@@ -59,7 +60,7 @@ export async function buildStoryFeed(options: { section?: { id: number; slug: st
       author: row.liveRevision.bylines.map((person) => ({
         name: `${person.name} ${person.title}`,
         ...(person.bylineEmail ? { email: person.bylineEmail } : {}),
-        link: absoluteUrl(`/reporters/${person.userId}`),
+        link: absoluteUrl(reporterPath({ reporterNumber: person.user.reporterNumber, name: person.name })),
       })),
       ...(story.section ? { category: [{ name: story.section.name }] } : {}),
       ...(story.image ? { enclosure: { url: absoluteUrl(story.image.widest.src), type: "image/jpeg", length: 0 } } : {}),

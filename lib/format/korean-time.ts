@@ -1,4 +1,6 @@
-// Times as Korean newspapers print them, always in Korea time whatever the server's zone.
+// Times as Korean newspapers print them, always in Korea time whatever the server's zone. The
+// newsroom prints every moment as "2024-01-10 11:25" (formatKstMinute), with seconds only where
+// the public 기사승인 time is shown (formatKstDateTime); these are the only date formatters.
 const KST = "Asia/Seoul";
 
 // One formatter for the process: building an Intl.DateTimeFormat costs about as much as 100 uses
@@ -31,6 +33,16 @@ export function formatKstDateTime(date: Date): string {
 /** "2024-01-10 11:25": list pages. */
 export function formatKstMinute(date: Date): string {
   return formatKstDateTime(date).slice(0, 16);
+}
+
+/** "2024-01-10": a day (the photo library's upload date). */
+export function formatKstDate(date: Date): string {
+  return formatKstDateTime(date).slice(0, 10);
+}
+
+/** "11:25": the time of day alone, where the day is today (the editor's "저장됨 11:25"). */
+export function formatKstClock(date: Date): string {
+  return formatKstDateTime(date).slice(11, 16);
 }
 
 /** "2025.09.16 (화)": the date in the site header. */

@@ -17,6 +17,17 @@ export function isStorableText(value: string): boolean {
   return !NUL.test(value) && !LONE_SURROGATE.test(value);
 }
 
+/**
+ * A value from an address (a section's or tag's slug) to look a row up by, NFC-normalised, or
+ * null when no row can have it: NUL or broken Unicode (PostgreSQL refuses such text with an
+ * error, not an empty result) or longer than any stored key.
+ */
+export function lookupKeyOrNull(raw: string, maxLength = 200): string | null {
+  if (raw.length > maxLength * 4 || !isStorableText(raw)) return null;
+  const key = raw.normalize("NFC");
+  return key.length <= maxLength ? key : null;
+}
+
 const UNSTORABLE_TEXT_MESSAGE = "입력에 쓸 수 없는 문자(NUL 또는 깨진 유니코드)가 있습니다.";
 
 interface TextOptions {
@@ -57,10 +68,10 @@ export function intId(message = "번호가 올바르지 않습니다.") {
 
 /** An optimistic-concurrency version number, within PostgreSQL's integer range. */
 export const versionSchema = z
-  .number({ error: "판 번호(version)가 필요합니다." })
-  .int("판 번호(version)가 올바르지 않습니다.")
-  .min(1, "판 번호(version)가 올바르지 않습니다.")
-  .max(PG_INT_MAX, "판 번호(version)가 올바르지 않습니다.");
+  .number({ error: "저장 번호(version)가 필요합니다." })
+  .int("저장 번호(version)가 올바르지 않습니다.")
+  .min(1, "저장 번호(version)가 올바르지 않습니다.")
+  .max(PG_INT_MAX, "저장 번호(version)가 올바르지 않습니다.");
 
 /** A cuid-like string id (media, users, revisions). */
 export const stringId = z
@@ -86,9 +97,14 @@ export const sensibleDate = z
     return date;
   });
 
+/** One query-string value: a name given twice (?a=1&a=2) arrives as an array; the first counts. */
+export function singleParam(raw: string | string[] | undefined): string | undefined {
+  return Array.isArray(raw) ? raw[0] : raw;
+}
+
 /** A page number from a query string: 1 when absent or nonsense, never more than `max`. */
 export function pageNumber(raw: string | string[] | undefined, max = 10_000): number {
-  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  const value = Number(singleParam(raw));
   if (!Number.isSafeInteger(value) || value < 1) return 1;
   return Math.min(value, max);
 }

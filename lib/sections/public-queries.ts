@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { readerDb } from "@/lib/db";
+import { lookupKeyOrNull } from "@/lib/schemas/common";
 
 /** Section changes invalidate it (the `site` tag); the TTL is only a backstop. */
 const NAVIGATION_TTL_MS = 10 * 60_000;
@@ -23,8 +24,9 @@ export const getNavigationSections = cache(
     ),
 );
 
-export const getActiveSection = cache(async (slug: string): Promise<PublicSection | null> => {
-  const section = await readerDb.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
+export const getActiveSection = cache(async (rawSlug: string): Promise<PublicSection | null> => {
+  const slug = lookupKeyOrNull(rawSlug);
+  const section = slug === null ? null : await readerDb.section.findFirst({ where: { slug, active: true }, select: sectionSelect });
   tagResponse(cacheTag.site, ...(section ? [cacheTag.section(section.id)] : []));
   return section;
 });

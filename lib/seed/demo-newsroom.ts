@@ -12,14 +12,10 @@ import { hashPassword } from "@/lib/auth/password-hash";
 import type { Db, DbTransaction } from "@/lib/db/client";
 import { contentStorageKey } from "@/lib/media/storage";
 import type { MediaStorage } from "@/lib/media/storage-types";
+import { DEMO_STAFF } from "@/lib/seed/demo-staff";
 import { DEMO_SECTIONS, DEMO_STORIES, type DemoBlock, type DemoStaffKey, type DemoStory } from "@/prisma/seed/demo-content";
 
-export const DEMO_STAFF: Record<DemoStaffKey, { email: string; name: string; role: "ADMIN" | "EDITOR" | "REPORTER"; title: string; bylineEmail: string; bio: string }> = {
-  admin: { email: "admin@newsroom.test", name: "정민호", role: "ADMIN", title: "편집국장", bylineEmail: "minho.jung@nuri-ilbo.test", bio: "누리일보 편집국장. 지역 언론 25년." },
-  editor: { email: "editor@newsroom.test", name: "박서연", role: "EDITOR", title: "선임기자", bylineEmail: "seoyeon.park@nuri-ilbo.test", bio: "데스크. 정치·사회부를 거쳤다." },
-  reporter: { email: "reporter@newsroom.test", name: "이준혁", role: "REPORTER", title: "기자", bylineEmail: "junhyuk.lee@nuri-ilbo.test", bio: "경제부 기자. 산업과 일자리를 취재한다." },
-  intern: { email: "intern@newsroom.test", name: "최하은", role: "REPORTER", title: "인턴기자", bylineEmail: "haeun.choi@nuri-ilbo.test", bio: "지역부 인턴기자." },
-};
+export { DEMO_STAFF };
 
 const IMAGES_DIR = path.join(process.cwd(), "prisma", "seed", "images");
 const HOUR = 3_600_000;

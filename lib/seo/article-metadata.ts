@@ -6,6 +6,7 @@ import type { Metadata } from "next";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { absoluteUrl, siteName } from "@/lib/config/site";
 import { toKstIso } from "@/lib/format/korean-time";
+import { reporterPath } from "@/lib/reporters/reporter-url";
 import { articleOgImagePath, OG_HEIGHT, OG_WIDTH } from "@/lib/seo/og-image";
 import { publisherJsonLd } from "@/lib/seo/site-metadata";
 
@@ -20,7 +21,7 @@ export function articleMetadata(article: PublicArticle): Metadata {
     title: article.headline,
     description: article.description,
     alternates: { canonical: url },
-    authors: article.bylines.map((person) => ({ name: `${person.name} ${person.title}`, url: absoluteUrl(`/reporters/${person.id}`) })),
+    authors: article.bylines.map((person) => ({ name: `${person.name} ${person.title}`, url: absoluteUrl(reporterPath(person)) })),
     openGraph: {
       type: "article",
       url,
@@ -31,7 +32,7 @@ export function articleMetadata(article: PublicArticle): Metadata {
       publishedTime: toKstIso(article.publishedAt),
       modifiedTime: toKstIso(modifiedAt(article)),
       section: article.section?.name,
-      authors: article.bylines.map((person) => absoluteUrl(`/reporters/${person.id}`)),
+      authors: article.bylines.map((person) => absoluteUrl(reporterPath(person))),
       tags: article.tags.map((tag) => tag.name),
       images: [image],
     },
@@ -61,7 +62,7 @@ export function articleJsonLd(article: PublicArticle): Record<string, unknown> {
       "@type": "Person",
       name: person.name,
       jobTitle: person.title,
-      url: absoluteUrl(`/reporters/${person.id}`),
+      url: absoluteUrl(reporterPath(person)),
     })),
     publisher: publisherJsonLd(),
   };

@@ -16,10 +16,11 @@ const BYLINE_NAME_TAKEN = "같은 이름으로 활동 중인 직원이 이미 �
 export async function assertBylineNameFree(tx: DbTransaction, name: string, selfId: string | null = null): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BYLINE_NAMES_LOCK})`;
   const comparable = name.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
+  // [[:space:]], not \s: in a JS template literal "\s" is just "s", which would have dropped every s.
   const taken = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "User"
     WHERE "active" AND "id" IS DISTINCT FROM ${selfId}
-      AND lower(regexp_replace(normalize("name", NFKC), '\s+', '', 'g')) = ${comparable}
+      AND lower(regexp_replace(normalize("name", NFKC), '[[:space:]]+', '', 'g')) = ${comparable}
     LIMIT 1`;
   if (taken.length > 0) throw conflict(BYLINE_NAME_TAKEN, { fieldErrors: { name: "같은 이름의 직원이 이미 있습니다." } });
 }

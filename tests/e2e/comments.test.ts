@@ -6,9 +6,10 @@
 // in any order, alone, on a loaded machine.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
 import { query } from "../support/app-database";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
+import { pixelsPaintedOutside } from "../support/paint-outside";
+import { createPublishedStoryInApp } from "../support/published-story-in-app";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
@@ -16,35 +17,7 @@ const password = inject("demoPassword");
 
 
 /** A published story of this file's own, so other browser tests cannot change it under us. */
-async function createStory(headline: string): Promise<number> {
-  const db = createPrismaClient(databaseUrl);
-  try {
-    const author = await db.user.findFirstOrThrow({ where: { email: "reporter@newsroom.test" } });
-    const text = "[누리일보 이준혁 기자] 댓글 시험용 기사의 첫 문단입니다.";
-    const past = new Date(Date.now() - 3_600_000);
-    const article = await db.article.create({
-      data: {
-        headline,
-        subHeadlines: ["댓글을 시험하는 기사"],
-        slug: "comments-e2e",
-        bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
-        bodyHtml: `<p>${text}</p>`,
-        bodyText: text,
-        authorId: author.id,
-        status: "PUBLISHED",
-        approvedAt: past,
-        publishedAt: past,
-      },
-    });
-    const revision = await db.articleRevision.create({
-      data: { articleId: article.id, number: 1, kind: "APPROVE", articleVersion: 1, headline, subHeadlines: article.subHeadlines, bodyJson: article.bodyJson ?? {}, bodyHtml: article.bodyHtml, bodyText: article.bodyText, createdById: author.id },
-    });
-    await db.article.update({ where: { id: article.id }, data: { liveRevisionId: revision.id } });
-    return article.id;
-  } finally {
-    await db.$disconnect();
-  }
-}
+const createStory = (headline: string) => createPublishedStoryInApp(databaseUrl, headline);
 
 // Every request in this run comes from 127.0.0.1, one source: the 15-second rule and the hourly
 // cap are lifted while a block of tests here posts (restored afterwards), so its posts are not
@@ -276,6 +249,62 @@ describe("reader comments in Chromium", inChromium, () => {
     expect(await reader.locator('textarea[name="body"]').count()).toBe(0);
     await page.click('button:has-text("댓글 다시 열기")');
     await expect.poll(() => page.locator('button:has-text("이 기사 댓글 닫기")').count()).toBe(1);
+  });
+
+  it("a character stuffed with combining marks is refused in the comment box and the API; stored ones never draw outside their comment (360 px)", async () => {
+    const story = await createStory("결합 부호로 부풀린 댓글 시험 기사");
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 }, locale: "ko-KR" });
+    try {
+      await page.goto(`${baseUrl}/articles/${story}`);
+      await page.fill('input[name="nickname"]', "부호독자");
+      await page.fill('input[name="password"]', "1234");
+      await page.locator('textarea[name="body"]').fill(`좋은 기사 Z${"\u0336\u0337\u0338\u0339\u033A"}`);
+      await expect.poll(() => page.locator('.comment-form [role="alert"]').textContent(), { timeout: 15_000 }).toBe("한 글자에 붙일 수 있는 결합 부호(악센트 등)는 4개까지입니다. 글자에 겹쳐 붙인 부호를 지워 주세요.");
+      expect(await page.locator(".comment-form__submit").isDisabled()).toBe(true);
+      await page.locator('textarea[name="body"]').fill("좋은 기사 Z\u0336");
+      await expect.poll(() => page.locator('.comment-form [role="alert"]').count(), { timeout: 15_000 }).toBe(0);
+      expect(await page.locator(".comment-form__submit").isDisabled()).toBe(false);
+
+      const tower = `a${"\u0301".repeat(3000)}`;
+      const refused = await fetch(`${baseUrl}/api/v1/articles/${story}/comments`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: baseUrl },
+        body: JSON.stringify({ nickname: "부호독자", password: "1234", body: tower }),
+      });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("결합 부호(악센트 등)는 4개까지");
+
+      // Comments stored before the cap (written straight to the database, under a story nobody
+      // has opened yet, so no cached list hides them): towers of marks above and below, a run
+      // with no break, a chain of joined emoji, a long address.
+      const oldStory = await createStory("결합 부호가 쌓인 옛 댓글 시험 기사");
+      const stuffed = [
+        `위로 ${`a${"\u0301\u0308\u030A".repeat(1000)}`.repeat(3)} 끝`,
+        `아래로 ${`a${"\u0316\u0324\u0331".repeat(1000)}`.repeat(3)} 끝`,
+        "W".repeat(240),
+        Array.from({ length: 200 }, () => "👍").join("\u200D"),
+        `https://example.com/${"a".repeat(220)}`,
+      ];
+      for (const [index, body] of stuffed.entries()) {
+        await query(
+          `INSERT INTO "Comment" ("articleId", "body", "guestName", "ipHash", "status", "createdAt", "updatedAt") VALUES ($1, $2, '옛댓글', 'legacy-source', 'VISIBLE', now() - make_interval(mins => $3), now())`,
+          [oldStory, body, index + 1],
+        );
+      }
+      await page.goto(`${baseUrl}/articles/${oldStory}`);
+      await expect.poll(() => page.locator(".comment__body").count(), { timeout: 30_000 }).toBe(stuffed.length);
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      const column = await page.locator('[data-testid="comments-island"]').boundingBox();
+      for (const box of await page.locator(".comment__body").evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.left).toBeGreaterThanOrEqual((column?.x ?? 0) - 0.5);
+        expect(box.right).toBeLessThanOrEqual((column?.x ?? 0) + (column?.width ?? 0) + 0.5);
+      }
+      expect(await pixelsPaintedOutside(page, ".comment__body")).toBe(0);
+      await page.screenshot({ path: await screenshotPath("comments-stuffed-360"), fullPage: true });
+    } finally {
+      await page.close();
+    }
   });
 
   it("an admin tries a disguised word against the list in the settings page", async () => {

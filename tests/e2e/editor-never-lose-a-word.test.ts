@@ -85,7 +85,7 @@ describe("never lose a word", inChromium, () => {
     await expect.poll(() => saveStatus(again), { timeout: 20_000 }).toMatch(/^(saved|conflict)$/);
     if ((await saveStatus(again)) === "conflict") {
       await expect.poll(() => again.textContent('.conflict-row[data-field="본문"] [data-side="mine"]')).toContain("오프라인에서 쓴 문장.");
-      await again.click("text=내 글로 저장 (최신 판 위에)");
+      await again.click("text=내 글로 저장 (서버 원고 위에)");
     }
     await waitUntilSaved(again);
     expect(await bodyText(id)).toBe("저장된 문장. 오프라인에서 쓴 문장.");
@@ -125,7 +125,7 @@ describe("never lose a word", inChromium, () => {
     await again.locator('[data-testid="recover-backup"]').waitFor();
     await again.click('[data-testid="recover-backup"] >> text=되살리기');
     await expect.poll(() => saveStatus(again), { timeout: 20_000 }).toMatch(/^(saved|conflict)$/);
-    if ((await saveStatus(again)) === "conflict") await again.click("text=내 글로 저장 (최신 판 위에)");
+    if ((await saveStatus(again)) === "conflict") await again.click("text=내 글로 저장 (서버 원고 위에)");
     await waitUntilSaved(again);
     expect(await bodyText(id)).toBe(`앞 문장.${sentence}`);
   });
@@ -160,7 +160,7 @@ describe("never lose a word", inChromium, () => {
     expect(await bodyText(id)).toBe("원래 문장. 첫 탭에서 더한 말.");
     await second.screenshot({ path: await screenshotPath("editor-conflict") });
 
-    await second.click("text=내 글로 저장 (최신 판 위에)");
+    await second.click("text=내 글로 저장 (서버 원고 위에)");
     await waitUntilSaved(second);
     expect(await bodyText(id)).toBe("원래 문장. 둘째 탭에서 더한 말.");
     // The first tab's words are not lost: its explicit save is a revision.

@@ -5,6 +5,7 @@ import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserTestsEnabled, launchBrowser, screenshotPath } from "../support/browser";
 import { runStart } from "../support/run-start";
 import { findFreePort } from "../support/test-cluster";
 
@@ -42,6 +43,21 @@ describe("npm start on the embedded database", () => {
     const providers = JSON.stringify(await (await fetch(`${base}/api/auth/providers`)).json());
     expect(providers).toContain(`http://127.0.0.1:${env.PORT}/api/auth/`);
     expect(providers).not.toContain("localhost:3000");
+
+    // The embedded demo's sign-in page names the demo accounts and where the password is kept,
+    // never the password itself (with DATABASE_URL it names nothing: sign-in-demo-accounts.test.ts).
+    const login = await (await fetch(`${base}/login`)).text();
+    expect(login).toContain("데모 계정");
+    for (const email of ["admin", "editor", "reporter", "intern"]) expect(login).toContain(`${email}@newsroom.test`);
+    expect(login).toContain(path.join(dataDir, "demo-password.txt"));
+    expect(login).not.toContain(password);
+    if (browserTestsEnabled) {
+      const browser = await launchBrowser();
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 }, isMobile: true });
+      await page.goto(`${base}/login`);
+      await page.screenshot({ path: await screenshotPath("login-embedded-demo-360"), fullPage: true });
+      await browser.close();
+    }
 
     first.child.kill("SIGINT");
     expect(await first.exited).toBe(0);

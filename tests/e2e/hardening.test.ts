@@ -119,6 +119,21 @@ describe("inputs that produced 500s", () => {
     }
   });
 
+  it("an /api address no route answers is a JSON 404 with a Korean message, for any method (an unknown desk step among them)", async () => {
+    const session = await signInOverHttp(baseUrl, DEMO_STAFF.editor.email, password);
+    for (const [method, target] of [
+      ["GET", "/api/v1/nope"],
+      ["POST", "/api/v1/articles/1/frobnicate"],
+      ["DELETE", "/api/v2/articles/1"],
+      ["GET", "/api/v1/articles/1/revisions/1/nope"],
+    ] as const) {
+      const response = await fetch(`${baseUrl}${target}`, { method, headers: { origin: baseUrl, cookie: session.cookie } });
+      expect(response.status, `${method} ${target}`).toBe(404);
+      expect(response.headers.get("content-type"), `${method} ${target}`).toMatch(/application\/json/);
+      expect(await response.json()).toMatchObject({ error: { code: "NOT_FOUND", message: expect.stringContaining("없는 API 주소") } });
+    }
+  });
+
   it("a trailing slash or doubled slash redirects with the address once, and an address too long to redirect to is a 414 (fuzz: /api/v1/articles/..?q=가…)", async () => {
     const query = `q=${encodeURIComponent("가".repeat(900))}`;
     // Node's fetch resolves ".." itself: this asks for /api/v1/?q=…, whose redirect used to carry

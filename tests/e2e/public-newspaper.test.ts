@@ -101,7 +101,7 @@ describe("the public newspaper in Chromium", inChromium, () => {
     const byline = page.locator(".article__bylines a").first();
     const reporterName = ((await byline.textContent()) ?? "").split(" ")[0] ?? "";
     await byline.click();
-    await page.waitForURL(/\/reporters\/[a-z0-9]+$/);
+    await page.waitForURL(/\/reporters\/\d+-[^/]+$/);
     expect(await page.locator("h1").textContent()).toContain(reporterName);
     expect(await page.locator(".story-list__headline").count()).toBeGreaterThan(0);
 
@@ -121,11 +121,11 @@ describe("the public newspaper in Chromium", inChromium, () => {
     await fresh.close();
   });
 
-  it("the page offers a link copy and shares with the canonical address", async () => {
+  it("the page offers a share button and shares with the canonical address (the sharing itself: reader-sharing.test.ts)", async () => {
     await page.goto(`${baseUrl}${paths.article}`);
     const canonical = await page.locator('head link[rel="canonical"]').getAttribute("href");
     expect(canonical).toBe(`${baseUrl}${paths.article}`);
-    expect(await page.getByRole("button", { name: "링크 복사" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "공유", exact: true }).count()).toBe(1);
     expect(await page.locator(".share-links a").first().getAttribute("href")).toContain(encodeURIComponent(canonical ?? ""));
   });
 

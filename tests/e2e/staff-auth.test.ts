@@ -96,8 +96,9 @@ describe("staff sign-in in Chromium", inChromium, () => {
     expect(await internPage.textContent('[data-testid="article-status"]')).toBe("데스크 검토 중");
     expect(await internPage.locator("button", { hasText: "승인" }).count()).toBe(0);
     // ...and someone else's story not at all.
-    await internPage.goto(`${baseUrl}/newsroom/articles/${otherStoryId}`);
-    expect(await internPage.textContent("h1")).toBe("권한 없음");
+    const denied = await internPage.goto(`${baseUrl}/newsroom/articles/${otherStoryId}`);
+    expect(denied?.status()).toBe(403);
+    expect(await internPage.textContent('[data-testid="newsroom-forbidden"] h1')).toBe("이 화면을 볼 권한이 없습니다");
 
     // API, with the intern's session cookie.
     const apiAttempt = await internPage.context().request.post(`${baseUrl}/api/v1/articles/${internStoryId}/approve`, {
@@ -116,9 +117,10 @@ describe("staff sign-in in Chromium", inChromium, () => {
     const captured = editorPage.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"]);
     await editorPage.locator("button", { hasText: /^승인$/ }).click();
     const actionRequest = await captured;
-    await expect.poll(() => statusOf(otherStoryId)).toBe("PUBLISHED");
+    // A server action can take seconds on a loaded machine: wait on the state, not on expect.poll's default second.
+    await expect.poll(() => statusOf(otherStoryId), { timeout: 30_000 }).toBe("PUBLISHED");
     // The approve form is gone (nothing left to approve) and the badge says so.
-    await expect.poll(() => editorPage.textContent('[data-testid="article-status"]')).toBe("발행됨");
+    await expect.poll(() => editorPage.textContent('[data-testid="article-status"]'), { timeout: 30_000 }).toBe("발행됨");
 
     const body = actionRequest.postDataBuffer();
     if (!body) throw new Error("no action body");
@@ -197,8 +199,8 @@ describe("staff sign-in in Chromium", inChromium, () => {
 
     // It all shows in the audit log.
     await admin.goto(`${baseUrl}/newsroom/audit`);
-    const log = await admin.textContent("table");
-    for (const action of ["staff.create", "auth.login.success", "auth.login.failure", "auth.password.change", "staff.deactivate", "auth.logout"]) {
+    const log = await admin.textContent('[data-testid="audit-log"]');
+    for (const action of ["직원 계정 만듦", "로그인", "로그인 실패", "비밀번호 변경", "계정 비활성화", "로그아웃"]) {
       expect(log).toContain(action);
     }
     await admin.screenshot({ path: await screenshotPath("audit-log"), fullPage: false });
@@ -209,8 +211,9 @@ describe("staff sign-in in Chromium", inChromium, () => {
     await signIn(page, DEMO_STAFF.reporter.email, password);
     await page.waitForURL(`${baseUrl}/newsroom`);
     for (const path of ["/newsroom/staff", "/newsroom/audit"]) {
-      await page.goto(`${baseUrl}${path}`);
-      expect(await page.textContent("h1")).toBe("권한 없음");
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(403);
+      expect(await page.textContent('[data-testid="newsroom-forbidden"] h1')).toBe("이 화면을 볼 권한이 없습니다");
     }
   });
 });

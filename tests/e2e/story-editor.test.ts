@@ -198,7 +198,7 @@ describe("writing an illustrated story", inChromium, () => {
     await figure.getByLabel("사진 출처 (필수)").fill("");
     await figure.getByLabel("대체 텍스트 (필수)").fill("");
     await page.click("text=데스크에 넘기기");
-    await expect.poll(() => page.textContent('[data-testid="image-problems"]')).toContain("본문 사진 1: 대체 텍스트, 사진 출처이(가) 없습니다.");
+    await expect.poll(() => page.textContent('[data-testid="submission-problems"]')).toContain("본문 사진 1: 대체 텍스트, 사진 출처가 없습니다.");
     const id = await articleIdOf(page).catch(() => null);
     if (id !== null) expect((await query<{ status: string }>(`SELECT status FROM "Article" WHERE id = $1`, [id]))[0]?.status).toBe("DRAFT");
     await page.screenshot({ path: await screenshotPath("editor-image-problems") });

@@ -10,6 +10,7 @@ import { postComment } from "@/lib/comments/post-comment";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { createArticle, createStaff } from "../support/staff-fixtures";
+import { ipv4Visitor } from "../support/comment-visitors";
 
 let admin: StaffUser;
 
@@ -58,7 +59,7 @@ describe("1,000 concurrent posts from 50 sources", () => {
     );
     expect(attempts).toHaveLength(1000);
 
-    const results = await Promise.all(attempts.map((attempt) => outcome(postComment(attempt.articleId, { nickname: "동시독자", password: "1234", body: attempt.body }, { source: attempt.source }, now))));
+    const results = await Promise.all(attempts.map((attempt) => outcome(postComment(attempt.articleId, { nickname: "동시독자", password: "1234", body: attempt.body }, ipv4Visitor(attempt.source), now))));
 
     const accepted = results.flatMap((result) => (result.ok ? [result.id] : []));
     const refused = results.filter((result): result is Extract<Outcome, { ok: false }> => !result.ok);
@@ -90,7 +91,7 @@ describe("1,000 concurrent posts from 50 sources", () => {
     const articleId = await story();
     const now = new Date();
     const attempts = shuffle(Array.from({ length: 50 }, (_, s) => Array.from({ length: 5 }, (_, i) => ({ source: `burst-${s}`, body: `연속 ${i}` }))).flat());
-    const results = await Promise.all(attempts.map((attempt) => outcome(postComment(articleId, { nickname: "급한독자", password: "1234", body: attempt.body }, { source: attempt.source }, now))));
+    const results = await Promise.all(attempts.map((attempt) => outcome(postComment(articleId, { nickname: "급한독자", password: "1234", body: attempt.body }, ipv4Visitor(attempt.source), now))));
     expect(results.filter((result) => result.ok)).toHaveLength(50);
     const perSource = await db.comment.groupBy({ by: ["ipHash"], where: { articleId }, _count: { _all: true } });
     expect(perSource.map((row) => row._count._all)).toEqual(Array(50).fill(1));
@@ -100,9 +101,9 @@ describe("1,000 concurrent posts from 50 sources", () => {
 describe("likes and reports racing on one comment", () => {
   it("200 likes from 150 visitors (some clicking twice) count 150", async () => {
     const articleId = await story();
-    const { id } = await postComment(articleId, { nickname: "인기독자", password: "1234", body: "공감 많이 받을 댓글" }, { source: "popular-writer" });
+    const { id } = await postComment(articleId, { nickname: "인기독자", password: "1234", body: "공감 많이 받을 댓글" }, ipv4Visitor("popular-writer"));
     const visitors = shuffle([...Array.from({ length: 150 }, (_, i) => `fan-${i}`), ...Array.from({ length: 50 }, (_, i) => `fan-${i * 3}`)]);
-    const results = await Promise.allSettled(visitors.map((source) => likeComment(id, { source })));
+    const results = await Promise.allSettled(visitors.map((source) => likeComment(id, ipv4Visitor(source))));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(150);
     const comment = await db.comment.findUniqueOrThrow({ where: { id } });
     expect(comment.likeCount).toBe(150);
@@ -112,8 +113,8 @@ describe("likes and reports racing on one comment", () => {
 
   it("10 reports at once past a threshold of 3: hidden, counted 10", async () => {
     const articleId = await story();
-    const { id } = await postComment(articleId, { nickname: "논쟁독자", password: "1234", body: "신고가 몰릴 댓글" }, { source: "disputed-writer" });
-    await Promise.all(Array.from({ length: 10 }, (_, i) => reportComment(id, { reason: "abuse" }, { source: `reporter-${i}` })));
+    const { id } = await postComment(articleId, { nickname: "논쟁독자", password: "1234", body: "신고가 몰릴 댓글" }, ipv4Visitor("disputed-writer"));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => reportComment(id, { reason: "abuse" }, ipv4Visitor(`reporter-${i}`))));
     const comment = await db.comment.findUniqueOrThrow({ where: { id } });
     expect(comment).toMatchObject({ status: "HIDDEN", hiddenReason: "reports", reportCount: 10 });
     expect(await db.commentReport.count({ where: { commentId: id } })).toBe(10);

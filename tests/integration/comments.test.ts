@@ -17,6 +17,7 @@ import { DomainError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { expectNoPlantedStory, plantStories, privateStoryIds, type PlantedStories } from "../support/planted-stories";
 import { createArticle, createStaff } from "../support/staff-fixtures";
+import { ipv4Visitor, ipv6Visitor } from "../support/comment-visitors";
 
 let editor: StaffUser;
 let admin: StaffUser;
@@ -24,7 +25,7 @@ let planted: PlantedStories;
 let sourceCounter = 0;
 
 /** A visitor from an address no other test uses. */
-const newVisitor = (): CommentVisitor => ({ source: `test-source-${process.pid}-${(sourceCounter += 1)}` });
+const newVisitor = (): CommentVisitor => ipv4Visitor(`test-source-${process.pid}-${(sourceCounter += 1)}`);
 const comment = (body: string, nickname = "동네주민") => ({ nickname, password: "1234", body });
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -102,6 +103,19 @@ describe("posting and listing", () => {
     expect(await failureOf(postComment(articleId, comment("좋은 기사", "[관리자]"), newVisitor()))).toMatchObject({ code: "VALIDATION" });
     expect(await failureOf(postComment(articleId, comment("좋은 기사", "누리일보 운영자"), newVisitor()))).toMatchObject({ code: "VALIDATION" });
     expect(await failureOf(postComment(articleId, { nickname: "손님", body: "비밀번호 없음" }, newVisitor()))).toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("refuses nicknames that pass for the paper or an active staff member, however they are written", async () => {
+    const articleId = await publishedStory();
+    const desk = await createStaff("EDITOR", { name: "도윤서", title: "선임기자" });
+    for (const nickname of ["도윤서 선임기자", "도.윤.서 기자", "선임기자 도윤서", "도윤서", "누리 일보", "관 리 자", "ＡＤＭＩＮ", "운영-자"]) {
+      const refused = await failureOf(postComment(articleId, comment("좋은 기사입니다", nickname), newVisitor()));
+      expect(refused, nickname).toMatchObject({ code: "VALIDATION", details: { fieldErrors: { nickname: expect.stringContaining("보일 수 있는 닉네임은 쓸 수 없습니다") } } });
+    }
+    expect(await failureOf(postComment(articleId, comment("좋은 기사입니다", "도윤서팬"), newVisitor()))).toBeNull();
+    // A name stops being protected when its owner leaves (the check follows the staff list at once).
+    await db.user.update({ where: { id: desk.id }, data: { active: false } });
+    expect(await failureOf(postComment(articleId, comment("좋은 기사입니다", "도윤서 기자"), newVisitor()))).toBeNull();
   });
 
   it("stores plain text: NFC, trimmed, invisible and bidi characters removed", async () => {
@@ -184,6 +198,57 @@ describe("likes and reports", () => {
   });
 });
 
+describe("IPv6: one voice per /48 for what one person must not decide alone", () => {
+  let networkCounter = 0;
+  const newNetwork = () => `test-network-${process.pid}-${(networkCounter += 1)}`;
+
+  it("likes and reports from the /64s of one /48 count once; the writer's /48 cannot like its own comment", async () => {
+    const articleId = await publishedStory();
+    const home = newNetwork();
+    const { id } = await postComment(articleId, comment("한 집에서 여러 번"), ipv6Visitor(home, "1"));
+    const neighbour = newNetwork();
+    expect(await likeComment(id, ipv6Visitor(neighbour, "1"))).toEqual({ likeCount: 1 });
+    expect(await failureOf(likeComment(id, ipv6Visitor(neighbour, "2")))).toMatchObject({ code: "CONFLICT" });
+    expect(await failureOf(likeComment(id, ipv6Visitor(home, "2")))).toMatchObject({ code: "FORBIDDEN", message: "내 댓글에는 공감할 수 없습니다." });
+
+    const crowd = newNetwork();
+    expect(await reportComment(id, { reason: "abuse" }, ipv6Visitor(crowd, "1"))).toEqual({ hidden: false });
+    for (const subnet of ["2", "3", "4"]) expect(await failureOf(reportComment(id, { reason: "abuse" }, ipv6Visitor(crowd, subnet)))).toMatchObject({ code: "CONFLICT" });
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe("VISIBLE");
+    await reportComment(id, { reason: "abuse" }, ipv6Visitor(newNetwork(), "1"));
+    expect(await reportComment(id, { reason: "abuse" }, ipv6Visitor(newNetwork(), "1"))).toEqual({ hidden: true });
+  });
+
+  it("flooding: one /64 still once per 15 seconds; one /48 four times within them, whichever /64s", async () => {
+    const articleId = await publishedStory();
+    const t0 = new Date(Date.now() - 10 * 60_000);
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    const network = newNetwork();
+    expect(await failureOf(postComment(articleId, comment("첫째"), ipv6Visitor(network, "1"), at(0)))).toBeNull();
+    expect(await failureOf(postComment(articleId, comment("같은 /64"), ipv6Visitor(network, "1"), at(1)))).toMatchObject({ code: "LOCKED" });
+    for (const [index, subnet] of ["2", "3", "4"].entries()) expect(await failureOf(postComment(articleId, comment(`다른 /64 ${subnet}`), ipv6Visitor(network, subnet), at(2 + index)))).toBeNull();
+    const fifth = await failureOf(postComment(articleId, comment("다섯째"), ipv6Visitor(network, "5"), at(6)));
+    expect(fifth).toMatchObject({ code: "LOCKED", details: { retryAfterSeconds: 9 } });
+    expect(fifth?.message).toContain("같은 네트워크에서");
+    // The oldest has left the 15 seconds: room again.
+    expect(await failureOf(postComment(articleId, comment("여섯째"), ipv6Visitor(network, "6"), at(16)))).toBeNull();
+    // The same text from another /64 of the /48 is the same text.
+    expect(await failureOf(postComment(articleId, comment("첫째"), ipv6Visitor(network, "7"), at(40)))).toMatchObject({ code: "LOCKED" });
+  });
+
+  it("deleting: guesses from the /64s of one /48 add up (4 x 5 per comment), and lock only that /48", async () => {
+    const articleId = await publishedStory();
+    const { id } = await postComment(articleId, comment("지킬 댓글"), ipv6Visitor(newNetwork(), "1"), new Date(Date.now() - 60_000));
+    const guessers = newNetwork();
+    const codes = [];
+    for (let i = 0; i < 24; i += 1) codes.push((await failureOf(deleteOwnComment(id, { password: `guess${i}` }, ipv6Visitor(guessers, String(Math.floor(i / 4))))))?.code);
+    expect(codes.filter((code) => code === "FORBIDDEN")).toHaveLength(20);
+    expect(codes.slice(20)).toEqual(["LOCKED", "LOCKED", "LOCKED", "LOCKED"]);
+    expect(await failureOf(deleteOwnComment(id, { password: "1234" }, ipv6Visitor(guessers, "99")))).toMatchObject({ code: "LOCKED" });
+    expect(await failureOf(deleteOwnComment(id, { password: "1234" }, ipv6Visitor(newNetwork(), "1")))).toBeNull();
+  });
+});
+
 describe("the desk", () => {
   it("bans a source for a period: it is told it cannot post; lifting the ban lets it post again", async () => {
     const articleId = await publishedStory();
@@ -243,8 +308,25 @@ describe("deleting one's own comment", () => {
     const codes = [];
     for (let i = 0; i < 7; i += 1) codes.push((await failureOf(deleteOwnComment(target.id, { password: `guess${i}` }, guesser)))?.code);
     expect(codes).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "LOCKED", "LOCKED"]);
-    // Locked for this comment even with the right password, so guessing cannot go on.
-    expect(await failureOf(deleteOwnComment(target.id, { password: "1234" }, newVisitor()))).toMatchObject({ code: "LOCKED" });
+    // The guesser is locked for this comment even with the right password, so guessing cannot go on ...
+    expect(await failureOf(deleteOwnComment(target.id, { password: "1234" }, guesser))).toMatchObject({ code: "LOCKED" });
+    // ... but only the guesser: its writer, from another address, still deletes it.
+    expect(await failureOf(deleteOwnComment(target.id, { password: "1234" }, newVisitor()))).toBeNull();
+    expect((await db.comment.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("DELETED");
+  });
+
+  it("one source guessing across many comments is locked for all of them after 10 wrong passwords", async () => {
+    const articleId = await publishedStory();
+    const base = Date.now() - 30 * 60_000;
+    const targets = [];
+    for (let i = 0; i < 4; i += 1) targets.push((await postComment(articleId, comment(`노림수 ${i}`), newVisitor(), new Date(base + i * 20_000))).id);
+    const guesser = newVisitor();
+    const codes = [];
+    for (let i = 0; i < 12; i += 1) codes.push((await failureOf(deleteOwnComment(targets[i % 3] ?? 0, { password: `guess${i}` }, guesser)))?.code);
+    expect(codes).toEqual([...Array<string>(10).fill("FORBIDDEN"), "LOCKED", "LOCKED"]);
+    // A fourth comment it never guessed at is closed to it too; its writer is not locked out.
+    expect(await failureOf(deleteOwnComment(targets[3] ?? 0, { password: "1234" }, guesser))).toMatchObject({ code: "LOCKED" });
+    expect(await failureOf(deleteOwnComment(targets[0] ?? 0, { password: "1234" }, newVisitor()))).toBeNull();
   });
 });
 

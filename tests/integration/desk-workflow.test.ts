@@ -88,7 +88,7 @@ describe("draft -> submit -> return -> resubmit -> approve", () => {
     const photo = await db.media.create({ data: { storageKey: `m/t/${draft.id}.jpg`, mimeType: "image/jpeg", byteSize: 1, width: 10, height: 10, altText: "" } });
     await saveArticle(intern, draft.id, { version: await versionOf(draft.id), sectionId: (await db.section.findFirstOrThrow()).id, body: submittableBody(), heroImageId: photo.id, heroCredit: "" });
     const imageError = (await submitArticle(intern, draft.id).catch((caught: unknown) => caught)) as DomainError;
-    expect(imageError.message).toContain("대표 사진: 대체 텍스트, 사진 출처이(가) 없습니다.");
+    expect(imageError.message).toContain("대표 사진: 대체 텍스트, 사진 출처가 없습니다.");
     expect((await db.article.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
   });
 

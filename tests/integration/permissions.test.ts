@@ -40,7 +40,7 @@ const EXPECTED: Record<Action, Expected> = {
   "article.create": { REPORTER: yes, EDITOR: yes, ADMIN: yes },
   "article.read": { REPORTER: ownOnly, EDITOR: yes, ADMIN: yes },
   "article.edit": { REPORTER: ownOnly, EDITOR: yes, ADMIN: yes },
-  "article.submit": { REPORTER: ownOnly, EDITOR: yes, ADMIN: yes },
+  "article.submit": { REPORTER: ownOnly, EDITOR: ownOnly, ADMIN: ownOnly },
   "article.return": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "article.approve": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "article.unpublish": { REPORTER: no, EDITOR: yes, ADMIN: yes },

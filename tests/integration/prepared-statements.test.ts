@@ -10,6 +10,7 @@ import { db, dbPool } from "@/lib/db";
 import { runSql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createArticle, createStaff } from "../support/staff-fixtures";
+import { ipv4Visitor } from "../support/comment-visitors";
 
 let admin: StaffUser;
 let storyId: number;
@@ -51,9 +52,9 @@ describe("statements kept prepared", () => {
   });
 
   it("posting, listing and liking comments run prepared statements", async () => {
-    const posted = await postComment(storyId, { nickname: "독자", password: "pass1234", body: "준비된 문장 시험" }, { source: "prepared-source-1" });
+    const posted = await postComment(storyId, { nickname: "독자", password: "pass1234", body: "준비된 문장 시험" }, ipv4Visitor("prepared-source-1"));
     await listPublicComments(storyId, {});
-    await likeComment(posted.id, { source: "prepared-source-2" });
+    await likeComment(posted.id, ipv4Visitor("prepared-source-2"));
     // Run one after another, each call took the same idle connection back.
     const prepared = (await preparedOnLastConnection()).join("\n---\n");
     expect(prepared).toContain(`INSERT INTO "Comment"`);

@@ -9,7 +9,7 @@ import { publicStateOf, publiclyVisibleWhere } from "@/lib/articles/visibility";
 import { db } from "@/lib/db";
 import { buildStoryFeed } from "@/lib/feeds/story-feed";
 import { buildArticleSitemap, buildNewsSitemap, buildPagesSitemap, buildReportersSitemap, buildSitemapIndex } from "@/lib/feeds/sitemaps";
-import { getPublicReporter, listPublicReporterIds } from "@/lib/reporters/public-reporter";
+import { getPublicReporter, listPublicReporters } from "@/lib/reporters/public-reporter";
 import { searchStories } from "@/lib/search/search-stories";
 import { articleJsonLd, articleMetadata } from "@/lib/seo/article-metadata";
 import { getPublicTag } from "@/lib/tags/public-tags";
@@ -72,8 +72,10 @@ describe("lists", () => {
 
   it("the tag and reporter exist publicly only through public stories", async () => {
     expect(await getPublicTag(planted.tagSlug)).toMatchObject({ id: planted.tagId });
-    expect(await getPublicReporter(planted.authorId)).toMatchObject({ id: planted.authorId });
-    expect((await listPublicReporterIds()).map((reporter) => reporter.id)).toContain(planted.authorId);
+    const segment = planted.reporterPath.split("/").at(-1) ?? "";
+    expect(await getPublicReporter(segment)).toMatchObject({ reporter: { id: planted.authorId, path: planted.reporterPath }, isCurrentAddress: true });
+    expect(await getPublicReporter(planted.authorId)).toMatchObject({ reporter: { id: planted.authorId }, isCurrentAddress: false });
+    expect((await listPublicReporters()).map((reporter) => reporter.id)).toContain(planted.authorId);
     for (const tag of planted.privateTags) {
       expect(await getPublicTag(tag.slug), tag.slug).toBeNull();
       const page = await pageOfStories(tagStoriesWhere(tag.id), {});
@@ -156,7 +158,9 @@ describe("sitemaps", () => {
       expect(url["news:news"]["news:publication_date"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/);
     }
 
-    expect(await buildReportersSitemap()).toContain(`/reporters/${planted.authorId}`);
+    const reporters = await buildReportersSitemap();
+    expect(reporters).toContain(`${planted.reporterPath}</loc>`);
+    expect(reporters).not.toContain(planted.authorId);
     expect(await buildPagesSitemap()).toContain(`/sections/${planted.sectionSlug}`);
   });
 
@@ -177,7 +181,7 @@ describe("link previews", () => {
     expect(jsonLd.datePublished).toMatch(/\+09:00$/);
     expect(jsonLd.dateModified).toMatch(/\+09:00$/);
     expect(jsonLd.image[0]).toMatch(/^https?:\/\/.+\/og\/articles\/\d+\.jpg/);
-    expect(jsonLd.author[0]).toMatchObject({ "@type": "Person", name: expect.any(String), url: expect.stringMatching(new RegExp(`/reporters/${planted.authorId}$`)) });
+    expect(jsonLd.author[0]).toMatchObject({ "@type": "Person", name: expect.any(String), url: expect.stringMatching(new RegExp(`${planted.reporterPath}$`)) });
     expect(jsonLd.publisher).toMatchObject({ "@type": "NewsMediaOrganization", name: "누리일보", logo: { url: expect.stringMatching(/^https?:\/\//) } });
 
     const metadata = articleMetadata(article);

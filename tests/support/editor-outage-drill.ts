@@ -100,7 +100,7 @@ export async function editorOutageDrill(app: FaultApp): Promise<DrillResult> {
       await page.click('[data-testid="recover-backup"] >> text=되살리기');
       const settled = await waitFor(() => saveStatus(page), (status) => status === "saved" || status === "conflict", 20_000);
       // A keepalive save sent as the page reloaded may have landed after the database came back.
-      if (settled === "conflict") await page.click("text=내 글로 저장 (최신 판 위에)");
+      if (settled === "conflict") await page.click("text=내 글로 저장 (서버 원고 위에)");
       await waitFor(() => saveStatus(page), (status) => status === "saved", 20_000);
     }
     const stored = await storedBodyText(app, id);

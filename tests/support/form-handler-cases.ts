@@ -137,11 +137,12 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
   },
   updateOwnProfileForm: {
     role: "REPORTER",
+    // A reporter's own byline name is the admins' to change (issue 18): the form sends it unchanged.
     arrange: async (reporter) => ({
-      form: { name: "김누리", bio: "사회부에서 지역 행정을 맡고 있습니다." },
+      form: { name: reporter.name, bio: "사회부에서 지역 행정을 맡고 있습니다." },
       effect: async (outcome) => {
         answeredOk(outcome);
-        expect(await db.user.findUniqueOrThrow({ where: { id: reporter.id }, select: { name: true, bio: true } })).toEqual({ name: "김누리", bio: "사회부에서 지역 행정을 맡고 있습니다." });
+        expect(await db.user.findUniqueOrThrow({ where: { id: reporter.id }, select: { name: true, bio: true } })).toEqual({ name: reporter.name, bio: "사회부에서 지역 행정을 맡고 있습니다." });
       },
     }),
   },

@@ -23,6 +23,7 @@ import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { syncLiveTags } from "@/lib/articles/live-tags";
+import { reporterPath } from "@/lib/reporters/reporter-url";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 
 export type PlantedKind = "draft" | "submitted" | "scheduled" | "unpublished" | "pendingUpdate";
@@ -34,6 +35,8 @@ export interface PlantedStories {
   /** The control story's marker: it is public and should be found. */
   publishedMarker: string;
   authorId: string;
+  /** The author's public page, /reporters/<number>-<name> (percent-encoded). */
+  reporterPath: string;
   sectionId: number;
   sectionSlug: string;
   tagId: number;
@@ -151,7 +154,7 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
   }
 
   const privateTags = [draftTag, pendingTag].map(({ id, slug }) => ({ id, slug }));
-  return { markers, ids, publishedMarker, authorId: author.id, sectionId: section.id, sectionSlug: section.slug, tagId: tag.id, tagSlug: tag.slug, privateTags };
+  return { markers, ids, publishedMarker, authorId: author.id, reporterPath: reporterPath(author), sectionId: section.id, sectionSlug: section.slug, tagId: tag.id, tagSlug: tag.slug, privateTags };
 }
 
 /** Deletes what `plantStories` wrote (for tests on a shared database, such as the e2e app's). */

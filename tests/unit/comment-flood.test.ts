@@ -2,7 +2,7 @@
 // when it may try again (Retry-After).
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COMMENT_SETTINGS } from "@/lib/comments/comment-settings";
-import { judgeFlood, type SourceActivity } from "@/lib/comments/flood-rules";
+import { judgeFlood, judgeNetworkFlood, type NetworkActivity, type SourceActivity } from "@/lib/comments/flood-rules";
 import { commentFingerprint } from "@/lib/comments/post-comment";
 
 const now = new Date("2026-11-26T03:00:00Z");
@@ -47,5 +47,23 @@ describe("flood rules", () => {
   it("the same text means: ignoring ASCII case, spacing and ASCII punctuation", () => {
     expect(commentFingerprint("좋은 기사!! Thanks")).toBe(commentFingerprint("좋은기사thanks"));
     expect(commentFingerprint("좋은 기사")).not.toBe(commentFingerprint("좋은 기사네"));
+  });
+});
+
+// A source's wider network (an IPv6 /48): four times the room, whichever of its /64s posts.
+const quietNetwork: NetworkActivity = { postsInInterval: 0, oldestInInterval: null, postsThisHourOnStory: 0, oldestThisHourOnStory: null, sameTextAt: null };
+const judgeNetwork = (activity: Partial<NetworkActivity>, settings = DEFAULT_COMMENT_SETTINGS) => judgeNetworkFlood({ ...quietNetwork, ...activity }, settings, now);
+
+describe("flood rules for a wider network", () => {
+  it("four posts within the interval, whichever sources: the fifth waits until the oldest leaves it", () => {
+    expect(judgeNetwork({ postsInInterval: 3, oldestInInterval: ago(10) })).toEqual({ allowed: true });
+    expect(judgeNetwork({ postsInInterval: 4, oldestInInterval: ago(10) })).toMatchObject({ allowed: false, rule: "network-interval", retryAfterSeconds: 5 });
+    expect(judgeNetwork({ postsInInterval: 4, oldestInInterval: ago(10) }, { ...DEFAULT_COMMENT_SETTINGS, minIntervalSeconds: 0 })).toEqual({ allowed: true });
+  });
+
+  it("four times the hourly cap per story; the same text twice is refused as for one source", () => {
+    expect(judgeNetwork({ postsThisHourOnStory: 39, oldestThisHourOnStory: ago(600) })).toEqual({ allowed: true });
+    expect(judgeNetwork({ postsThisHourOnStory: 40, oldestThisHourOnStory: ago(600) })).toMatchObject({ allowed: false, rule: "network-hourly", retryAfterSeconds: 3000 });
+    expect(judgeNetwork({ sameTextAt: ago(60) })).toMatchObject({ allowed: false, rule: "duplicate" });
   });
 });

@@ -19,4 +19,12 @@ describe("comment sources", () => {
     expect(networkOf("::ffff:203.0.113.7")).toBe("203.0.113.7");
     expect(networkOf("203.0.113.7")).toBe("203.0.113.7");
   });
+
+  it("its wider network is the /48 (a home or an office): IPv4 stays the address", () => {
+    expect(networkOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd", 48)).toBe("2001:db8:1::/48");
+    expect(networkOf("2001:db8:1:ffff::1", 48)).toBe("2001:db8:1::/48");
+    expect(networkOf("2001:db8::", 48)).toBe("2001:db8:0::/48");
+    expect(networkOf("::ffff:203.0.113.7", 48)).toBe("203.0.113.7");
+    expect(networkOf("203.0.113.7", 48)).toBe("203.0.113.7");
+  });
 });

@@ -2,7 +2,7 @@
 // normaliser that makes comments plain text, link handling, and the form's input limit.
 import { describe, expect, it } from "vitest";
 import { commentBodySchema, nicknameSchema } from "@/lib/comments/comment-schemas";
-import { cleanCommentText, COMMENT_MAX_LENGTH, countGraphemes, countLinks, limitInsertion, normalizeCommentBody, segmentCommentBody, takeGraphemes } from "@/lib/comments/comment-text";
+import { cleanCommentText, COMMENT_MAX_LENGTH, countGraphemes, countLinks, limitInsertion, normalizeCommentBody, segmentCommentBody, stuffingProblem, takeGraphemes } from "@/lib/comments/comment-text";
 
 const accepts = (body: string) => commentBodySchema.safeParse(body).success;
 
@@ -80,15 +80,53 @@ describe("the normaliser", () => {
     expect(cleanCommentText(" 가\u200B ")).toBe(" 가 ");
   });
 
-  it("nicknames: 2-20 characters, letters and digits, no impersonation, no blank tricks", () => {
+  // Nicknames that pass for the paper or its staff: tests/unit/nickname-impersonation.test.ts.
+  it("nicknames: 2-20 characters, letters and digits, no blank tricks", () => {
     expect(nicknameSchema.safeParse("동네주민").data).toBe("동네주민");
     expect(nicknameSchema.safeParse("  한강   산책러  ").data).toBe("한강 산책러");
     expect(nicknameSchema.safeParse("가").success).toBe(false);
     expect(nicknameSchema.safeParse("가".repeat(21)).success).toBe(false);
     expect(nicknameSchema.safeParse("\u3164\u3164").success).toBe(false);
     expect(nicknameSchema.safeParse("<b>굵게</b>").success).toBe(false);
-    expect(nicknameSchema.safeParse("관리자").success).toBe(false);
-    expect(nicknameSchema.safeParse("Admin_1").success).toBe(false);
+  });
+});
+
+describe("characters stuffed with marks or pieces", () => {
+  const messageFor = (body: string) => commentBodySchema.safeParse(body).error?.issues[0]?.message;
+
+  it("a letter with 3,000 combining accents is refused with a Korean reason, though it counts as one character", () => {
+    const tower = `a${"\u0301".repeat(3000)}`;
+    expect(countGraphemes(tower)).toBe(1);
+    expect(messageFor(tower)).toBe("한 글자에 붙일 수 있는 결합 부호(악센트 등)는 4개까지입니다. 글자에 겹쳐 붙인 부호를 지워 주세요.");
+    expect(messageFor(`좋은 기사 ${"Z\u0336\u0337\u0338\u0339\u033A".repeat(3)}`)).toContain("결합 부호");
+  });
+
+  it("four marks on a letter pass, five do not", () => {
+    expect(accepts(`x${"\u0301\u0300\u0302\u0303"}`)).toBe(true);
+    expect(accepts(`x${"\u0301\u0300\u0302\u0303\u0304"}`)).toBe(false);
+  });
+
+  it("real letters of every script and every emoji pass", () => {
+    for (const text of ["स्त्री राष्ट्र", "ন্ত্র্য", "ก้ำ ที่", "ཀྵྐྵྟ བསྒྲུབས", "Tiếng Việt".normalize("NFD"), "1️⃣ 🏳️‍🌈 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "👩🏻‍❤️‍💋‍👨🏼".repeat(250), "👨‍👩‍👧‍👦".repeat(250)]) {
+      expect(messageFor(text), text.slice(0, 20)).toBeUndefined();
+    }
+  });
+
+  it("a chain of joined emoji is not one character", () => {
+    const chain = Array.from({ length: 40 }, () => "👍").join("\u200D");
+    expect(countGraphemes(chain)).toBe(1);
+    expect(messageFor(chain)).toBe("한 글자에 이어 붙인 부호나 이모지 조각이 너무 많습니다. 한 글자는 10개 조각까지입니다.");
+  });
+
+  it("code points in all are capped (2,500 for a comment: 250 characters of at most 10)", () => {
+    expect(stuffingProblem("가".repeat(30), 20)).toBe("code-points");
+    expect(stuffingProblem("👍🏽".repeat(10), 20)).toBeNull();
+    expect(stuffingProblem("👍🏽".repeat(11), 20)).toBe("code-points");
+  });
+
+  it("nicknames too", () => {
+    expect(nicknameSchema.safeParse(`독자${"\u0301".repeat(40)}`).error?.issues[0]?.message).toContain("결합 부호");
+    expect(nicknameSchema.safeParse("Tiếng Việt".normalize("NFD")).success).toBe(true);
   });
 });
 

@@ -23,6 +23,7 @@ describe("environment settings", () => {
     ["MEDIA_STORAGE", { MEDIA_STORAGE: "ftp" }, /MEDIA_STORAGE: must be local or s3/],
     ["S3_BUCKET", { MEDIA_STORAGE: "s3" }, /S3_BUCKET: must be set when MEDIA_STORAGE=s3/],
     ["S3_ENDPOINT", { MEDIA_STORAGE: "s3", S3_BUCKET: "media", S3_ENDPOINT: "minio" }, /S3_ENDPOINT/],
+    ["KAKAO_JS_KEY", { KAKAO_JS_KEY: "not a key!" }, /KAKAO_JS_KEY: must be the Kakao app's JavaScript key/],
   ])("a bad %s fails with a ConfigError naming it", (_key, source, message) => {
     expect(() => readEnv(source)).toThrow(ConfigError);
     expect(() => readEnv(source)).toThrow(message);
@@ -32,6 +33,11 @@ describe("environment settings", () => {
     expect(readEnv({}).MEDIA_STORAGE).toBe("local");
     const env = readEnv({ MEDIA_STORAGE: "s3", S3_BUCKET: "nuri-media", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "1", S3_PUBLIC_URL: "https://img.example.kr/" });
     expect(env).toMatchObject({ MEDIA_STORAGE: "s3", S3_BUCKET: "nuri-media", S3_REGION: "ap-northeast-2", S3_FORCE_PATH_STYLE: "1", S3_PUBLIC_URL: "https://img.example.kr" });
+  });
+
+  it("reads the Kakao JavaScript key, unset by default", () => {
+    expect(readEnv({}).KAKAO_JS_KEY).toBeUndefined();
+    expect(readEnv({ KAKAO_JS_KEY: " 0123456789abcdef0123456789abcdef " }).KAKAO_JS_KEY).toBe("0123456789abcdef0123456789abcdef");
   });
 
   it("accepts a good configuration", () => {

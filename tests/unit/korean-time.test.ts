@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatKstDateTime, formatKstDateWithWeekday, formatKstMinute, nextKstMidnight, toKstIso } from "@/lib/format/korean-time";
+import { formatKstClock, formatKstDate, formatKstDateTime, formatKstDateWithWeekday, formatKstMinute, nextKstMidnight, toKstIso } from "@/lib/format/korean-time";
 
 describe("Korea-time formatting", () => {
   const approved = new Date("2024-01-10T02:25:47.123Z"); // 11:25:47 in Seoul
@@ -7,6 +7,11 @@ describe("Korea-time formatting", () => {
   it("prints the 기사승인 time in KST to the second", () => {
     expect(formatKstDateTime(approved)).toBe("2024-01-10 11:25:47");
     expect(formatKstMinute(approved)).toBe("2024-01-10 11:25");
+  });
+
+  it("gives the newsroom's day and time of day in the same format", () => {
+    expect(formatKstDate(approved)).toBe("2024-01-10");
+    expect(formatKstClock(approved)).toBe("11:25");
   });
 
   it("rolls over to the next day in Korea before UTC does", () => {

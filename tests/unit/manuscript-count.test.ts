@@ -40,15 +40,15 @@ describe("counting the way Korean desks count", () => {
 
 describe("images need alt text and a credit before submitting", () => {
   const figure = (mediaId: string, alt: string, credit: string) => ({ type: "figure", attrs: { mediaId, alt, caption: "", credit } });
-  it("names each image and what it lacks", () => {
+  it("names each image and what it lacks, with the particle that fits the word (가 after a vowel)", () => {
     const problems = imageProblems({
       hero: { mediaId: "h1", alt: "시청", credit: "" },
       body: { content: [figure("a", "광장", "사진=누리일보"), { type: "blockquote", content: [figure("b", " ", "")] }, figure("c", "", "독자 제공")] },
     });
     expect(problems.map((problem) => problem.message)).toEqual([
-      "대표 사진: 사진 출처이(가) 없습니다.",
-      "본문 사진 2: 대체 텍스트, 사진 출처이(가) 없습니다.",
-      "본문 사진 3: 대체 텍스트이(가) 없습니다.",
+      "대표 사진: 사진 출처가 없습니다.",
+      "본문 사진 2: 대체 텍스트, 사진 출처가 없습니다.",
+      "본문 사진 3: 대체 텍스트가 없습니다.",
     ]);
     expect(problems.map((problem) => problem.mediaId)).toEqual(["h1", "b", "c"]);
   });

@@ -38,3 +38,9 @@ describe("where to go after signing in", () => {
     },
   );
 });
+
+describe("a callback address given twice", () => {
+  it("is not a string but an array (?callbackUrl=/a&callbackUrl=/b): the fallback, not an error", () => {
+    expect(safeCallbackUrl(["/newsroom/staff", "/newsroom"] as unknown as string)).toBe("/newsroom");
+  });
+});

@@ -83,8 +83,11 @@ function reporterExpectation(state: StateName, own: boolean): Record<TransitionA
 const PEOPLE: { who: string; role: Role; id: string; expect: (state: StateName) => Record<TransitionAction, string> }[] = [
   { who: "the reporter who wrote it", role: "REPORTER", id: AUTHOR, expect: (state) => reporterExpectation(state, true) },
   { who: "another reporter", role: "REPORTER", id: "someone-else", expect: (state) => reporterExpectation(state, false) },
-  { who: "an editor", role: "EDITOR", id: "desk", expect: deskExpectation },
-  { who: "an admin", role: "ADMIN", id: "chief", expect: deskExpectation },
+  // Handing a story to the desk is its writer's act: the desk is never offered it on a reporter's
+  // story (after a return it waits for the reporter), only on its own.
+  { who: "an editor", role: "EDITOR", id: "desk", expect: (state) => ({ ...deskExpectation(state), submit: "자기 기사만 데스크에 넘길 수 있습니다." }) },
+  { who: "an admin", role: "ADMIN", id: "chief", expect: (state) => ({ ...deskExpectation(state), submit: "자기 기사만 데스크에 넘길 수 있습니다." }) },
+  { who: "an editor who wrote it", role: "EDITOR", id: AUTHOR, expect: deskExpectation },
 ];
 
 describe("the transition table", () => {
@@ -108,7 +111,8 @@ describe("the transition table", () => {
   it("a refusal says whether it is about the person (403) or the story's state (409)", () => {
     const submitted = { ...STATES.submitted, authorId: AUTHOR } as TransitionSubject;
     expect(transitionVerdict({ id: AUTHOR, role: "REPORTER" }, submitted, "approve", NOW)).toMatchObject({ allowed: false, refusal: "FORBIDDEN" });
-    expect(transitionVerdict({ id: "desk", role: "EDITOR" }, submitted, "submit", NOW)).toMatchObject({ allowed: false, refusal: "CONFLICT" });
+    expect(transitionVerdict({ id: "desk", role: "EDITOR" }, submitted, "submit", NOW)).toMatchObject({ allowed: false, refusal: "FORBIDDEN" });
+    expect(transitionVerdict({ id: AUTHOR, role: "EDITOR" }, submitted, "submit", NOW)).toMatchObject({ allowed: false, refusal: "CONFLICT" });
   });
 
   it("a scheduled story stops being movable the moment its time comes", () => {

@@ -5,6 +5,7 @@ import { CORRECTION_LABEL } from "@/components/article/corrections-block";
 import { getPublicCorrections } from "@/lib/corrections/public-corrections";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
 import { listPageMetadata } from "@/lib/seo/site-metadata";
+import { KeepWords } from "@/components/site/keep-words";
 
 export function generateMetadata(): Metadata {
   const metadata = listPageMetadata("정정·반론", "/corrections", "누리일보가 바로잡은 기사와 반론 보도 모음");
@@ -19,7 +20,9 @@ export default async function CorrectionsPage() {
       <div className="with-aside__main">
         <header className="list-heading">
           <p className="list-heading__kicker">바로잡습니다</p>
-          <h1 className="list-heading__title">정정·반론</h1>
+          <h1 className="list-heading__title">
+            <KeepWords text="정정·반론" />
+          </h1>
           <p>
             사실과 다르게 보도한 내용을 바로잡은 정정과, 보도된 쪽의 반론을 모았습니다. <a href="/corrections/feed.xml">RSS</a>
           </p>
@@ -32,9 +35,11 @@ export default async function CorrectionsPage() {
               <li key={correction.id}>
                 <span className={correction.type === "REPLY" ? "corrections-block__type corrections-block__type--reply" : "corrections-block__type"}>{CORRECTION_LABEL[correction.type]}</span>
                 <a className="corrections-list__story" href={correction.story.path}>
-                  {correction.story.headline}
+                  <KeepWords text={correction.story.headline} />
                 </a>
-                <p className="corrections-list__note">{correction.note}</p>
+                <p className="corrections-list__note">
+                  <KeepWords text={correction.note} />
+                </p>
                 <p className="corrections-list__meta">
                   {correction.story.section && <span>{correction.story.section.name} · </span>}
                   <time dateTime={toKstIso(correction.at)}>{formatKstDateTime(correction.at)}</time>

@@ -62,7 +62,7 @@ export function DeskQueueView({ items, filter, options, now }: { items: QueueIte
       {items.length === 0 ? (
         <p className="desk-empty">기다리는 기사가 없습니다.</p>
       ) : (
-        <table className="table" data-testid="desk-queue">
+        <table className="table table--cards" data-testid="desk-queue">
           <thead>
             <tr>
               <th>제목</th>
@@ -79,25 +79,25 @@ export function DeskQueueView({ items, filter, options, now }: { items: QueueIte
               const waited = now.getTime() - item.waitingSince.getTime();
               return (
                 <tr key={item.id} data-article-id={item.id}>
-                  <td>
+                  <td className="table__headline">
                     <Link href={`/newsroom/articles/${item.id}`}>{item.headline}</Link>
                   </td>
-                  <td>
+                  <td data-label="종류">
                     <span className={`desk-kind desk-kind--${item.kind}`}>{KIND_LABEL[item.kind]}</span>
                   </td>
-                  <td>
+                  <td data-label="기다린 시간">
                     <span className={waited > LONG_WAIT_MS ? "desk-wait desk-wait--long" : "desk-wait"} title={`${formatKstMinute(item.waitingSince)}부터`}>
                       {formatWaiting(waited)}
                     </span>
                   </td>
-                  <td>
+                  <td data-label="기자">
                     {item.author.name} {item.author.title}
                   </td>
-                  <td>{item.section?.name ?? <span className="desk-missing">없음</span>}</td>
-                  <td className="desk-wait">
+                  <td data-label="섹션">{item.section?.name ?? <span className="desk-missing">없음</span>}</td>
+                  <td data-label="분량" className="desk-wait">
                     {item.length.withSpaces.toLocaleString("ko-KR")}자 · {item.length.manuscriptPages}매
                   </td>
-                  <td>
+                  <td data-label="사진 정보">
                     {item.images.count === 0 ? (
                       <span className="desk-count">사진 없음</span>
                     ) : item.images.problems.length === 0 ? (

@@ -1,6 +1,6 @@
 import type { HistoryEntryOut } from "@/lib/articles/article-history";
 import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
-import { formatKstDateTime } from "@/lib/format/korean-time";
+import { formatKstMinute } from "@/lib/format/korean-time";
 
 /** Every transition and revision of the story: who, when (Korea time), what, the note; the desk's own changes marked. */
 export function HistoryList({ entries }: { entries: HistoryEntryOut[] }) {
@@ -18,14 +18,14 @@ export function HistoryList({ entries }: { entries: HistoryEntryOut[] }) {
                   ({ARTICLE_STATUS_KO[entry.fromStatus]} → {ARTICLE_STATUS_KO[entry.toStatus]})
                 </span>
               )}
-              {entry.type === "transition" && entry.publishAt && <span className="desk-count"> · 발행 {formatKstDateTime(new Date(entry.publishAt))}</span>}
+              {entry.type === "transition" && entry.publishAt && <span className="desk-count"> · 발행 {formatKstMinute(new Date(entry.publishAt))}</span>}
               {entry.type === "transition" && entry.revisionNumber && <span className="desk-count"> · {entry.revisionNumber}번 판</span>}
             </div>
             <div>
               <span className="history__who">
                 {entry.by.name} {entry.by.title}
               </span>
-              {entry.byDesk && <span className="history__desk">데스크</span>} <time dateTime={entry.at}>{formatKstDateTime(new Date(entry.at))}</time>
+              {entry.byDesk && <span className="history__desk">데스크</span>} <time dateTime={entry.at}>{formatKstMinute(new Date(entry.at))}</time>
             </div>
             {entry.note && <p className="history__note">{entry.note}</p>}
           </li>

@@ -19,7 +19,13 @@ export function NotificationsList({ notifications, markRead }: { notifications: 
           <ul className="desk-notifications">
             {notifications.map((notification) => (
               <li key={notification.id} data-unread={!notification.read || undefined}>
-                {notification.read ? <span className="desk-read" /> : <span className="desk-unread" aria-label="읽지 않음" />}
+                {notification.read ? (
+                  <span className="desk-read" />
+                ) : (
+                  <span className="desk-unread">
+                    <span className="visually-hidden">읽지 않음</span>
+                  </span>
+                )}
                 <span>
                   <Link href={`/newsroom/articles/${notification.article.id}`}>{notification.article.headline}</Link>: {notification.message}
                   {notification.note && <span className="desk-note">{notification.note}</span>}

@@ -8,7 +8,7 @@ export function StoryTable({ stories, time, showAuthor = false, showDeskNote = f
   if (stories.length === 0) return <p className="desk-empty">없습니다.</p>;
   const timeLabel = { updated: "최근 수정", submitted: "넘긴 시각", published: "발행 시각" }[time];
   return (
-    <table className="table" data-testid={testId}>
+    <table className="table table--cards" data-testid={testId}>
       <thead>
         <tr>
           <th>제목</th>
@@ -23,7 +23,7 @@ export function StoryTable({ stories, time, showAuthor = false, showDeskNote = f
           const at = time === "submitted" ? story.submittedAt : time === "published" ? story.publishedAt : story.updatedAt;
           return (
             <tr key={story.id}>
-              <td>
+              <td className="table__headline">
                 <Link href={`/newsroom/articles/${story.id}`}>{story.headline}</Link>
                 {showDeskNote && story.deskNote && (
                   <p className="desk-note" data-testid="desk-note">
@@ -32,17 +32,17 @@ export function StoryTable({ stories, time, showAuthor = false, showDeskNote = f
                   </p>
                 )}
               </td>
-              <td>{story.section?.name ?? "-"}</td>
+              <td data-label="섹션">{story.section?.name ?? "-"}</td>
               {showAuthor && (
-                <td>
+                <td data-label="기자">
                   {story.author.name} {story.author.title}
                 </td>
               )}
-              <td>
+              <td data-label="상태">
                 <span className="badge">{articleStatusLabel({ status: story.status, publishedAt: story.publishedAt ? new Date(story.publishedAt) : null })}</span>
                 {story.hasPendingUpdate && <span className="badge badge--muted"> 수정 승인 대기</span>}
               </td>
-              <td>{at ? formatKstMinute(new Date(at)) : "-"}</td>
+              <td data-label={timeLabel}>{at ? formatKstMinute(new Date(at)) : "-"}</td>
             </tr>
           );
         })}

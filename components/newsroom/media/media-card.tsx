@@ -3,6 +3,7 @@
 // and the desk can edit the three texts in place (PATCH /api/v1/media/:id).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { formatKstDate } from "@/lib/format/korean-time";
 import type { MediaOut } from "@/lib/media/media-output";
 import { MediaThumbnail } from "./media-thumbnail";
 
@@ -43,7 +44,7 @@ export function MediaCard({ media, editable }: { media: MediaOut; editable: bool
     }
   }
 
-  const date = new Date(current.createdAt).toLocaleDateString("ko-KR", { timeZone: "Asia/Seoul" });
+  const date = formatKstDate(new Date(current.createdAt));
   return (
     <li className="media-card" data-testid="media-card">
       <MediaThumbnail media={current} />

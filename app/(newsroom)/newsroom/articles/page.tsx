@@ -1,7 +1,6 @@
 import Link from "next/link";
 import "@/components/newsroom/desk/desk.css";
 import { StoryTable } from "@/components/newsroom/desk/story-table";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
 import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
@@ -21,8 +20,7 @@ export default async function NewsroomStoryListPage({ searchParams }: Props) {
   const query = { status: first(params.status), q: first(params.q), cursor: first(params.cursor) };
   const defined = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
   const result = await loadForPage(() => listNewsroomArticles(staff, defined).catch(() => listNewsroomArticles(staff, {})));
-  if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
-  const { articles, nextCursor } = result.data;
+  const { articles, nextCursor } = result;
   const isDesk = canForAnyRecord(staff, "article.read");
   const next = nextCursor ? `/newsroom/articles?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), cursor: nextCursor })}` : null;
   return (

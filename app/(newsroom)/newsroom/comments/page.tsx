@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { COMMENT_STATUS_KO, commentReasonLabel } from "@/components/newsroom/comments/comment-status-label";
 import { ModerationForm } from "@/components/newsroom/comments/moderation-form";
@@ -8,6 +7,7 @@ import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listActiveBans, listModerationQueue, QUEUE_VIEWS, type QueueView } from "@/lib/comments/moderation";
 import { formatKstMinute } from "@/lib/format/korean-time";
+import { pageNumber } from "@/lib/schemas/common";
 import { liftBanAction, moderateCommentsAction, setCommentsClosedAction } from "./actions";
 import "@/components/newsroom/comments/moderation.css";
 
@@ -18,11 +18,9 @@ interface Props {
 export default async function CommentModerationPage({ searchParams }: Props) {
   const staff = await requireStaffPage();
   const query = await searchParams;
-  const view = query.view && Object.hasOwn(QUEUE_VIEWS, query.view) ? (query.view as QueueView) : "pending";
+  const view = typeof query.view === "string" && Object.hasOwn(QUEUE_VIEWS, query.view) ? (query.view as QueueView) : "pending";
   const articleId = /^\d{1,9}$/.test(query.articleId ?? "") ? Number(query.articleId) : undefined;
-  const result = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: Number(query.page) || 1 }));
-  if (result.denied !== undefined) return <AccessDenied message="댓글 관리는 데스크(편집자)와 관리자만 할 수 있습니다." />;
-  const queue = result.data;
+  const queue = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: pageNumber(query.page) }));
   const canBan = canForAnyRecord(staff, "comment.ban");
   const bans = canBan ? await listActiveBans(staff) : [];
   const link = (params: { view?: QueueView; page?: number }) => {
@@ -68,7 +66,7 @@ export default async function CommentModerationPage({ searchParams }: Props) {
         <p className="panel">처리할 댓글이 없습니다.</p>
       ) : (
         <ModerationForm action={moderateCommentsAction} canBan={canBan}>
-          <table className="table moderation__table">
+          <table className="table table--cards moderation__table">
             <thead>
               <tr>
                 <th aria-label="선택" />
@@ -82,8 +80,10 @@ export default async function CommentModerationPage({ searchParams }: Props) {
             <tbody>
               {queue.comments.map((comment) => (
                 <tr key={comment.id} data-comment-id={comment.id} className={`moderation__row moderation__row--${comment.status.toLowerCase()}`}>
-                  <td>
-                    <input type="checkbox" name="ids" value={comment.id} aria-label={`댓글 ${comment.id} 선택`} />
+                  <td className="moderation__pick">
+                    <label>
+                      <input type="checkbox" name="ids" value={comment.id} aria-label={`댓글 ${comment.id} 선택`} />
+                    </label>
                   </td>
                   <td className="moderation__body">
                     <span className={`badge moderation__status--${comment.status.toLowerCase()}`}>{COMMENT_STATUS_KO[comment.status]}</span>
@@ -92,22 +92,22 @@ export default async function CommentModerationPage({ searchParams }: Props) {
                     {comment.reportReasons.length > 0 && <p className="moderation__reasons">신고 사유: {comment.reportReasons.join(" / ")}</p>}
                     <time dateTime={comment.createdAt.toISOString()}>{formatKstMinute(comment.createdAt)}</time>
                   </td>
-                  <td>
+                  <td data-label="작성자">
                     {comment.nickname}
                     <br />
                     <code title="작성자 표시(IP에서 만든 해시의 일부)">{comment.tag}</code>
                     {comment.bannedUntil && <span className="badge badge--muted">차단 ~{formatKstMinute(comment.bannedUntil)}</span>}
                   </td>
-                  <td>
+                  <td data-label="기사">
                     <Link href={`/newsroom/comments?view=${view}&articleId=${comment.article.id}`}>{comment.article.headline}</Link>
                     {comment.article.commentsClosed && <span className="badge badge--muted">댓글 닫힘</span>}
                   </td>
-                  <td>
+                  <td data-label="신고·공감">
                     신고 {comment.reportCount}
                     <br />
                     공감 {comment.likeCount}
                   </td>
-                  <td className="moderation__row-actions">
+                  <td className="moderation__row-actions" data-label="처리">
                     {comment.status !== "HIDDEN" && comment.status !== "DELETED" && (
                       <button type="submit" name="single" value={`hide:${comment.id}`} className="button--secondary">
                         숨기기

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { MediaCard } from "@/components/newsroom/media/media-card";
 import { MediaUploadForm } from "@/components/newsroom/media/media-upload-form";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -32,8 +31,7 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
       },
     ),
   );
-  if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
-  const { media, nextCursor, searchError } = result.data;
+  const { media, nextCursor, searchError } = result;
 
   return (
     <>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { DestinationFields } from "@/components/newsroom/portal/destination-fields";
 import "@/components/newsroom/portal/portal.css";
@@ -16,11 +15,9 @@ import { saveDestinationAction } from "./actions";
 export default async function PortalDestinationsPage() {
   const staff = await requireStaffPage();
   const admin = canForAnyRecord(staff, "portal.configure");
-  const result = await loadForPage(async () =>
+  const data = await loadForPage(async () =>
     admin ? { full: await listDestinationsForAdmin(staff), sections: await listSectionsForEditor(staff) } : { names: await listDestinationNames(staff) },
   );
-  if (result.denied !== undefined) return <AccessDenied message="포털 송고 기록은 데스크와 관리자만 볼 수 있습니다." />;
-  const { data } = result;
   return (
     <>
       <h1>포털 송고처</h1>

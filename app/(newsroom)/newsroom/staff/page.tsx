@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { StaffFields } from "@/components/newsroom/staff-fields";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -12,7 +11,6 @@ import { createStaffAction } from "./actions";
 export default async function StaffPage() {
   const staff = await requireStaffPage();
   const result = await loadForPage(() => listStaff(staff));
-  if (result.denied !== undefined) return <AccessDenied message="직원 관리는 관리자만 할 수 있습니다." />;
   return (
     <>
       <h1>직원 관리</h1>
@@ -27,7 +25,7 @@ export default async function StaffPage() {
           </tr>
         </thead>
         <tbody>
-          {result.data.map((member) => (
+          {result.map((member) => (
             <tr key={member.id}>
               <td>
                 <Link href={`/newsroom/staff/${member.id}`}>

@@ -1,7 +1,7 @@
 import { readJsonBody, staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { queryObject } from "@/lib/api/route-params";
-import { articleContentSchema } from "@/lib/articles/article-input-schema";
+import { createArticleSchema } from "@/lib/articles/article-input-schema";
 import { articleListQuerySchema } from "@/lib/articles/desk-input-schema";
 import { createArticleDraft } from "@/lib/articles/edit-article";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
@@ -17,7 +17,7 @@ export const GET = staffApiRoute(
 );
 
 export const POST = staffApiRoute(
-  { summary: "Create a draft", body: articleContentSchema, response: responses.article, successStatus: 201, tag: "articles" },
+  { summary: "Create a draft", body: createArticleSchema, response: responses.article, successStatus: 201, tag: "articles" },
   async ({ request, staff }) => {
     const article = await createArticleDraft(staff, await readJsonBody(request));
     return Response.json({ article }, { status: 201 });

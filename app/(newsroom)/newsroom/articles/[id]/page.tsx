@@ -4,7 +4,6 @@ import "@/components/newsroom/desk/desk.css";
 // The public page's own styles, so the preview looks exactly as readers will see it.
 import "@/components/site/site.css";
 import { ArticleView } from "@/components/article/article-view";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { DiffView } from "@/components/newsroom/desk/diff-view";
 import { HistoryList } from "@/components/newsroom/desk/history-list";
 import { TransmissionPanel } from "@/components/newsroom/portal/transmission-panel";
@@ -19,8 +18,8 @@ import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { requireStaffPage } from "@/lib/auth/session";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { getStoryTransmissions } from "@/lib/portal/transmission-queries";
-import { formatKstDateTime } from "@/lib/format/korean-time";
-import { ReviewActions } from "./review-actions";
+import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
+import { ReviewActions, ReviewThumbBar } from "./review-actions";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -45,13 +44,12 @@ export default async function ReviewPage({ params }: Props) {
       canForAnyRecord(staff, "portal.read") ? getStoryTransmissions(staff, id) : Promise.resolve(null),
     ]),
   );
-  if (result.denied !== undefined) return <AccessDenied message={result.denied} />;
-  const [{ article, transitions, comparison, submissionProblems }, history, preview, transmissions] = result.data;
+  const [{ article, transitions, comparison, submissionProblems }, history, preview, transmissions] = result;
   const visible = isPubliclyVisible(article, now);
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
   return (
-    <div>
+    <div className="review">
       <p className="review-meta">
         <span className="badge" data-testid="article-status">
           {articleStatusLabel(article, now)}
@@ -61,9 +59,9 @@ export default async function ReviewPage({ params }: Props) {
         <span>
           {article.author.name} {article.author.title}
         </span>
-        <span>판 {article.version}</span>
-        {article.approvedAt && <span>기사승인 {formatKstDateTime(article.approvedAt)}</span>}
-        {scheduledLater && article.publishedAt && <span data-testid="scheduled-at">발행 예정 {formatKstDateTime(article.publishedAt)} (한국 시각)</span>}
+        <span>최근 저장 {formatKstMinute(article.updatedAt)}</span>
+        <span>기사승인 {article.approvedAt ? formatKstDateTime(article.approvedAt) : "승인 전"}</span>
+        {scheduledLater && article.publishedAt && <span data-testid="scheduled-at">발행 예정 {formatKstMinute(article.publishedAt)} (한국 시각)</span>}
         {article.lastCorrectedAt && <span>수정 {formatKstDateTime(article.lastCorrectedAt)}</span>}
       </p>
       <h1>{article.headline}</h1>
@@ -106,6 +104,7 @@ export default async function ReviewPage({ params }: Props) {
           <HistoryList entries={history} />
         </div>
       </div>
+      <ReviewThumbBar verdicts={transitions} />
     </div>
   );
 }

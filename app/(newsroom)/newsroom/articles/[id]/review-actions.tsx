@@ -19,6 +19,37 @@ interface Story {
   visible: boolean;
 }
 
+/** The thumb bar's word for each transition (the panel's heading says the rest). */
+const SHORT_LABEL: Record<TransitionAction, string> = {
+  submit: "데스크에 넘기기",
+  return: "돌려보내기",
+  approve: "승인",
+  schedule: "예약",
+  reschedule: "예약 변경",
+  cancelSchedule: "예약 취소",
+  approveUpdate: "수정 승인",
+  unpublish: "게재 중단",
+  republish: "다시 게재",
+};
+
+/**
+ * On a phone, the transitions the viewer may make now, in a bar at the bottom of the screen
+ * (within a thumb's reach), each leading to its form; hidden where the forms sit beside the story.
+ */
+export function ReviewThumbBar({ verdicts }: { verdicts: TransitionVerdict[] }) {
+  const allowed = verdicts.filter((verdict) => verdict.allowed);
+  if (allowed.length === 0) return null;
+  return (
+    <nav className="review-thumb-bar" aria-label="처리 바로 가기" data-testid="review-thumb-bar">
+      {allowed.map((verdict) => (
+        <a key={verdict.action} href={`#action-${verdict.action}`}>
+          {SHORT_LABEL[verdict.action]}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
 /**
  * The buttons of the review screen, one form per transition the viewer may make now, drawn from
  * availableTransitions (the rule the workflow enforces); refused ones are listed with their reason.
@@ -35,7 +66,7 @@ export function ReviewActions({ story, verdicts, now }: { story: Story; verdicts
   const minimum = toKstLocalInput(new Date(now.getTime() + 60_000));
   const panel = (action: TransitionAction, title: string, body: React.ReactNode) =>
     allowed.has(action) ? (
-      <div className="panel" data-action={action} key={action}>
+      <div className="panel" data-action={action} key={action} id={`action-${action}`}>
         <h3>{title}</h3>
         {body}
       </div>
@@ -46,11 +77,11 @@ export function ReviewActions({ story, verdicts, now }: { story: Story; verdicts
       {allowed.size === 0 && <p className="desk-empty">지금 할 수 있는 처리가 없습니다.</p>}
       {panel("submit", "데스크에 넘기기", <ActionForm action={submitArticleAction} submitLabel="데스크에 넘기기">{hidden}</ActionForm>)}
       {(allowed.has("approve") || allowed.has("schedule")) && (
-        <div className="panel" data-action="approve">
+        <div className="panel" data-action="approve" id="action-approve">
           <h3>승인</h3>
           <ActionForm action={approveArticleAction} submitLabel="승인">
             {hidden}
-            <label>
+            <label id="action-schedule">
               예약 발행 시각 (한국 시각, 비우면 지금 발행)
               <input type="datetime-local" name="publishAt" min={minimum} step={60} data-testid="publish-at" />
             </label>

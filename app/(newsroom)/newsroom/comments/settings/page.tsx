@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { requireStaffPage } from "@/lib/auth/session";
@@ -23,8 +22,7 @@ export default async function CommentSettingsPage() {
     assertCan(staff, "comment.configure");
     return { settings: await getCommentSettings(), words: await listBlockedWords(staff) };
   });
-  if (result.denied !== undefined) return <AccessDenied message="금칙어와 댓글 운영 설정은 관리자만 바꿀 수 있습니다." />;
-  const { settings, words } = result.data;
+  const { settings, words } = result;
   return (
     <>
       <p>

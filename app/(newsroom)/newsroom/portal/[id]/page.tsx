@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { DestinationFields } from "@/components/newsroom/portal/destination-fields";
 import { TransmissionStatus, TransmissionWhat, TransmissionWhen } from "@/components/newsroom/portal/transmission-cells";
@@ -36,12 +35,10 @@ export default async function DestinationLogPage({ params, searchParams }: Props
   const action = ACTIONS.find((value) => value === one(query.action)) as PortalAction | undefined;
   const q = one(query.q)?.trim().slice(0, 100) || undefined;
   const admin = canForAnyRecord(staff, "portal.configure");
-  const result = await loadForPage(async () => ({
+  const { log, settings } = await loadForPage(async () => ({
     log: await getDestinationLog(staff, id, { status, action, q, page: pageNumber(query.page) }),
     settings: admin ? { destination: await getDestinationForAdmin(staff, id), sections: await listSectionsForEditor(staff) } : null,
   }));
-  if (result.denied !== undefined) return <AccessDenied message="포털 송고 기록은 데스크와 관리자만 볼 수 있습니다." />;
-  const { log, settings } = result.data;
   const { destination } = log;
   const pageLink = (page: number) => `/newsroom/portal/${id}?${new URLSearchParams({ ...(status ? { status } : {}), ...(action ? { action } : {}), ...(q ? { q } : {}), page: String(page) })}`;
 

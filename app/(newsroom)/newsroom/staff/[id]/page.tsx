@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { StaffFields } from "@/components/newsroom/staff-fields";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -16,8 +15,7 @@ export default async function StaffMemberPage({ params }: Props) {
   const staff = await requireStaffPage();
   const id = (await params).id;
   const result = await loadForPage(() => getStaffMember(staff, id));
-  if (result.denied !== undefined) return <AccessDenied message="직원 관리는 관리자만 할 수 있습니다." />;
-  const member = result.data;
+  const member = result;
   const userId = <input type="hidden" name="userId" value={member.id} />;
   return (
     <>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
-import { AccessDenied } from "@/components/newsroom/access-denied";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { parseArticleId } from "@/lib/articles/article-id";
 import { editorViewer, listSectionsForEditor, loadArticleForEditor } from "@/lib/articles/editor-data";
@@ -18,7 +17,6 @@ export default async function EditArticlePage({ params }: Props) {
   const id = parseArticleId((await params).id);
   if (id === null) notFound();
   const loaded = await loadForPage(async () => ({ ...(await loadArticleForEditor(staff, id)), sections: await listSectionsForEditor(staff) }));
-  if (loaded.denied !== undefined) return <AccessDenied message={loaded.denied} />;
-  const { article, media, readOnlyReason, maySubmit, sections } = loaded.data;
+  const { article, media, readOnlyReason, maySubmit, sections } = loaded;
   return <ArticleEditor key={article.id} article={article} sections={sections} media={media} viewer={editorViewer(staff)} readOnlyReason={readOnlyReason} maySubmit={maySubmit} />;
 }
