@@ -18,6 +18,7 @@ import { assertPortFree, startHttpServer, type RunningServer } from "@/server/ht
 import { defaultBackupDir, demoPasswordFile, loadOrCreateLocalSecrets, postgresDataDir, readSavedDemoPassword } from "@/server/local-data";
 import { syncSearchIndex } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
+import { seedDemoPortal } from "@/lib/seed/demo-portal";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[newsroom] ${line}`);
@@ -115,6 +116,7 @@ await runCli(async () => {
           storage: mediaStorage,
           log,
         });
+        if ((await seedDemoPortal(db)).seeded) log("seeded the demo's portal destinations: an active pull feed, an IndexNow ping left off");
       } finally {
         await db.$disconnect();
       }

@@ -2,7 +2,7 @@ import "server-only";
 // Destinations (송고처), set up by admins only: name, kind, endpoint, secret, the section ->
 // category map, whether wire photos may go there, active or not. A secret is shown once, when it
 // is made, and never again (the database client omits it from every query; nothing logs it).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { assertCan } from "@/lib/auth/permissions";
 import { serverEnv, siteBaseUrl } from "@/lib/config/env";
@@ -11,6 +11,7 @@ import { conflict, invalid, notFound } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { PortalDestinationKind } from "@/lib/generated/prisma/enums";
 import { endpointRefusal } from "@/lib/portal/address-policy";
+import { feedTokenHash } from "@/lib/portal/feed-token";
 import { destinationInputSchema, type DestinationInput } from "@/lib/portal/destination-input";
 import { enqueueDeliveriesWaiting } from "@/lib/portal/portal-queue";
 import { parseInput } from "@/lib/validation";
@@ -19,11 +20,6 @@ import { parseInput } from "@/lib/validation";
 export interface ShownOnce {
   secret?: string;
   feedUrl?: string;
-}
-
-/** A pull destination's feed token is kept only as this hash: the address cannot be read back. */
-export function feedTokenHash(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
 }
 
 function pullFeedUrl(destinationId: number, token: string): string {

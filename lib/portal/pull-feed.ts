@@ -14,7 +14,7 @@ import { siteName } from "@/lib/config/site";
 import { db } from "@/lib/db";
 import { xmlSafeText } from "@/lib/feeds/xml-text";
 import type { PortalAction } from "@/lib/generated/prisma/enums";
-import { feedTokenHash } from "@/lib/portal/destinations";
+import { feedTokenHash } from "@/lib/portal/feed-token";
 import { ORIGIN_LABEL } from "@/lib/portal/origin-labels";
 import { storyUri } from "@/lib/portal/ninjs";
 import { loadTransmittedStory, type TransmittedStory } from "@/lib/portal/transmitted-story";
