@@ -16,6 +16,8 @@ import { resendTransmission, sendStoryToDestination } from "@/lib/portal/desk-ac
 import { listDestinationsForAdmin, saveDestination } from "@/lib/portal/destinations";
 import { planLiveRevision } from "@/lib/portal/planning";
 import { buildPullFeed } from "@/lib/portal/pull-feed";
+import { loadTransmittedStory } from "@/lib/portal/transmitted-story";
+import { ninjsForStory } from "@/lib/portal/ninjs";
 import { portalTasks } from "@/lib/portal/portal-tasks";
 import { enqueueSweep, type PortalJobPayloads } from "@/lib/portal/portal-queue";
 import { plantStories, privateStoryIds } from "../support/planted-stories";
@@ -170,6 +172,24 @@ describe("publish, correct, unpublish", () => {
     await correctStory(id, { headline: "주말 야시장, 다음 달 광장에서 연다", wholeBody: "푸드트럭 20대와 공방 30곳이 참여하는 주말 야시장이 다음 달부터 시청 앞 광장에서 열린다. 운영 시간은 오후 6시부터 11시까지이며, 첫 달 방문객은 5만 명으로 예상된다. ".repeat(2) }, null);
     const rows = await rowsFor(id);
     expect(rows.at(-1)).toMatchObject({ action: "UPDATE", status: "REFUSED", reason: expect.stringMatching(/엎어치기.*새 기사로/) });
+  });
+});
+
+describe("wire photos (통신 사진)", () => {
+  it("are left out where the destination does not allow them, and kept where it does", async () => {
+    const id = await publishStory("통신사진");
+    const wirePhoto = await db.media.create({ data: { storageKey: `demo/wire-${id}.jpg`, mimeType: "image/jpeg", byteSize: 1000, width: 1200, height: 800, credit: "연합뉴스", origin: "WIRE", originSource: "연합뉴스" } });
+    const { liveRevisionId } = await db.article.findUniqueOrThrow({ where: { id }, select: { liveRevisionId: true } });
+    await db.articleRevision.update({ where: { id: liveRevisionId ?? "" }, data: { heroImageId: wirePhoto.id, heroCredit: "연합뉴스" } });
+    const context = { siteUrl: siteBaseUrl(), siteName: "누리일보", action: "NEW" as const, category: "사회", at: new Date() };
+
+    const refused = await loadTransmittedStory(db, liveRevisionId ?? "", { allowWirePhotos: false });
+    expect(refused?.photos).toEqual([]);
+    expect(refused?.wirePhotosLeftOut).toBe(1);
+    expect(ninjsForStory(refused!, context).associations).toEqual([]);
+
+    const allowed = await loadTransmittedStory(db, liveRevisionId ?? "", { allowWirePhotos: true });
+    expect(ninjsForStory(allowed!, context).associations).toEqual([expect.objectContaining({ name: "hero", type: "picture", infosources: [{ name: "연합뉴스", role: "wire", literal: "WIRE" }] })]);
   });
 });
 
