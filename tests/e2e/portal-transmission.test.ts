@@ -127,6 +127,21 @@ describe.skipIf(!browserTestsEnabled)("portal transmission in the app", () => {
     await phone.locator('[data-testid="transmission-panel"]').screenshot({ path: await screenshotPath("portal-story-panel-360") });
   });
 
+  it("serves an active IndexNow destination's key file at the site's root, and no other", async () => {
+    const key = `e2e-indexnow-${Date.now().toString(36)}`;
+    // No categories: the stories other files publish meanwhile are refused there, nothing is pinged.
+    await query(`INSERT INTO "PortalDestination" (name, kind, endpoint, secret, active, "updatedAt") VALUES ($1, 'INDEXNOW', 'https://searchadvisor.naver.com/indexnow', $2, true, now())`, [`${name} IndexNow`, key]);
+    try {
+      const file = await fetch(`${baseUrl}/${key}.txt`);
+      expect(file.status).toBe(200);
+      expect(await file.text()).toBe(key);
+      expect((await fetch(`${baseUrl}/${key}x.txt`)).status).toBe(404);
+      expect((await fetch(`${baseUrl}/robots.txt`)).status).toBe(200);
+    } finally {
+      await query(`UPDATE "PortalDestination" SET active = false WHERE name = $1`, [`${name} IndexNow`]);
+    }
+  });
+
   it("a reporter has no portal pages", async () => {
     const intern = await signInStaff(await staffContext(browser, "desktop", contexts), DEMO_STAFF.intern.email);
     const response = await intern.goto(`${baseUrl}/newsroom/portal`);
