@@ -195,9 +195,10 @@ describe("wire photos (통신 사진)", () => {
 
 describe("delivery that loses nothing", () => {
   it("retries after 500s and a time-out with growing waits, and the story arrives once", async () => {
-    await startRunner();
-    receiver.failNext({ kind: "status", status: 500 }, { kind: "hang" });
+    // Published before a runner starts, so the faults are in place for its first request.
     const id = await publishStory("재시도");
+    receiver.failNext(uriOf(id), { kind: "status", status: 500 }, { kind: "hang" });
+    await startRunner();
     await waitFor(async () => acceptedFor(id).length === 1 && (await rowsFor(id))[0]?.status === "SENT", "the story after two failures");
     const [row] = await rowsFor(id);
     expect(row).toMatchObject({ status: "SENT", attempts: 3, responseStatus: 201 });
@@ -205,9 +206,10 @@ describe("delivery that loses nothing", () => {
   });
 
   it("counts a 409 (the destination has it already) as sent", async () => {
-    await startRunner();
-    receiver.failNext({ kind: "drop-after-accepting" });
+    // Published before a runner starts, so the faults are in place for its first request.
     const id = await publishStory("끊긴응답");
+    receiver.failNext(uriOf(id), { kind: "drop-after-accepting" });
+    await startRunner();
     await waitFor(async () => (await rowsFor(id))[0]?.status === "SENT", "the story");
     const [row] = await rowsFor(id);
     expect(row).toMatchObject({ responseStatus: 409, reason: expect.stringContaining("409") });
@@ -230,9 +232,10 @@ describe("delivery that loses nothing", () => {
   });
 
   it("a 400 is not retried: it waits for the desk at once", async () => {
-    await startRunner();
-    receiver.failNext({ kind: "status", status: 400 });
+    // Published before a runner starts, so the faults are in place for its first request.
     const id = await publishStory("사백");
+    receiver.failNext(uriOf(id), { kind: "status", status: 400 });
+    await startRunner();
     await waitFor(async () => (await rowsFor(id))[0]?.status === "DEAD", "the refusal");
     expect((await rowsFor(id))[0]).toMatchObject({ attempts: 1, responseStatus: 400 });
   });

@@ -25,8 +25,8 @@ export interface PortalReceiver {
   accepted: ReceivedPush[];
   /** IndexNow pings (requests to /indexnow). */
   pings: Record<string, unknown>[];
-  /** The next requests meet these faults, in order. */
-  failNext(...faults: Fault[]): void;
+  /** The next requests for the story `uri` meet these faults, in order (other stories' requests are not touched). */
+  failNext(uri: string, ...faults: Fault[]): void;
   /** Every request fails with this status until cleared (null). */
   failAlways(status: number | null): void;
   close(): Promise<void>;
@@ -45,7 +45,7 @@ export async function startPortalReceiver(secret: () => string): Promise<PortalR
   const requests: ReceivedPush[] = [];
   const accepted: ReceivedPush[] = [];
   const pings: Record<string, unknown>[] = [];
-  const faults: Fault[] = [];
+  const faults = new Map<string, Fault[]>();
   let always: number | null = null;
   const seen = new Set<string>();
   const hanging: (() => void)[] = [];
@@ -65,7 +65,7 @@ export async function startPortalReceiver(secret: () => string): Promise<PortalR
       raw,
     };
     requests.push(received);
-    const fault = faults.shift();
+    const fault = faults.get(String(received.body.uri))?.shift();
     if (fault?.kind === "hang") {
       hanging.push(() => res.destroy());
       return;
@@ -87,7 +87,7 @@ export async function startPortalReceiver(secret: () => string): Promise<PortalR
     requests,
     accepted,
     pings,
-    failNext: (...next) => faults.push(...next),
+    failNext: (uri, ...next) => faults.set(uri, [...(faults.get(uri) ?? []), ...next]),
     failAlways: (status) => (always = status),
     close: async () => {
       for (const cut of hanging) cut();
