@@ -1,4 +1,4 @@
-import "server-only";
+// Not marked server-only: the job runner in server/ runs it, outside Next.js's bundle.
 // Delivering one story's waiting transmissions to one destination, oldest first, so a destination
 // always gets new -> update -> delete in that order. Run by the `portal.deliver` job (one waiting
 // per pair), in any instance:

@@ -1,4 +1,4 @@
-import "server-only";
+// Not marked server-only: the job runner in server/ runs it, outside Next.js's bundle.
 // One POST to a destination, with the address rules of address-policy.ts applied to what the
 // name resolves to at connection time (the connection uses exactly the addresses checked), a
 // time limit for the whole exchange, and at most a few KB of the answer kept for the desk.

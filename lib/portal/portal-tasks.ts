@@ -1,13 +1,13 @@
-import "server-only";
+// Not marked server-only: the job runner in server/ runs it, outside Next.js's bundle.
 // The portal's tasks for the job runner (lib/jobs/job-tasks.ts holds every feature's).
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import type { JobTaskTable } from "@/lib/jobs/job-runner";
 import { deliverWaiting, deliverySettingsFromEnv, type DeliverySettings } from "@/lib/portal/delivery";
 import { planLiveRevision } from "@/lib/portal/planning";
 import { SWEEP_INTERVAL_MS, enqueueDeliveriesWaiting, enqueueSweep, portalPayloads, type PortalJobPayloads } from "@/lib/portal/portal-queue";
 
 /** The tasks, with delivery settings (the tests pass their own: short waits, a local receiver). */
-export function portalTasks(settings: () => DeliverySettings = deliverySettingsFromEnv): JobTaskTable<PortalJobPayloads> {
+export function portalTasks(db: Db, settings: () => DeliverySettings = deliverySettingsFromEnv): JobTaskTable<PortalJobPayloads> {
   return {
     "portal.deliver": {
       payload: portalPayloads["portal.deliver"],

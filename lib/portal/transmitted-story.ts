@@ -1,4 +1,4 @@
-import "server-only";
+// Not marked server-only: the job runner in server/ runs it, outside Next.js's bundle.
 // A story as one destination receives it: the revision the transmission names (never the working
 // copy), its frozen byline, origin and correction note, and its photos, without wire-service
 // photos where the destination may not have them (their contracts often forbid passing them on).

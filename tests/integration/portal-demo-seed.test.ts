@@ -47,7 +47,7 @@ describe("the demo's portal destinations", () => {
     const due = new Date(Date.now() - 1_000);
     await db.article.update({ where: { id: story }, data: { publishedAt: due } });
     await db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE payload->>'articleId' = ${String(story)}`;
-    runner = await startJobRunner<PortalJobPayloads>({ connectionString: process.env.DATABASE_URL ?? "", tasks: portalTasks(), pollIntervalMs: 200, log: quiet });
+    runner = await startJobRunner<PortalJobPayloads>({ connectionString: process.env.DATABASE_URL ?? "", tasks: portalTasks(db), pollIntervalMs: 200, log: quiet });
     await waitFor(async () => (await db.portalTransmission.count({ where: { destinationId: pull.id, articleId: story, status: "SENT" } })) === 1, "the scheduled story in the feed");
     expect(await db.portalTransmission.count({ where: { destinationId: indexNow.id } })).toBe(0);
   });

@@ -40,7 +40,7 @@ let indexNow: number;
 const runners: RunningJobRunner[] = [];
 
 async function startRunner(): Promise<RunningJobRunner> {
-  const runner = await startJobRunner<PortalJobPayloads>({ connectionString: process.env.DATABASE_URL ?? "", tasks: portalTasks(() => settings), concurrency: 4, pollIntervalMs: 200, log: quiet });
+  const runner = await startJobRunner<PortalJobPayloads>({ connectionString: process.env.DATABASE_URL ?? "", tasks: portalTasks(db, () => settings), concurrency: 4, pollIntervalMs: 200, log: quiet });
   runners.push(runner);
   return runner;
 }
@@ -298,7 +298,7 @@ describe("destinations: bad input and secrets", () => {
     await db.portalTransmission.deleteMany({ where: { articleId: id } });
     const guarded = await saveDestination(admin, null, { name: "이름으로 내부망", kind: "PUSH", endpoint: receiver.url.replace("127.0.0.1", "localhost"), secret: PUSH_SECRET, categories: [{ sectionId: await testSectionId(), category: "사회" }] });
     await db.$transaction((tx) => planLiveRevision(tx, id, new Date(), { destinationIds: [guarded.id] }));
-    await startJobRunner<PortalJobPayloads>({ connectionString: process.env.DATABASE_URL ?? "", tasks: portalTasks(() => ({ ...settings, allowPrivate: false, maxAttempts: 1 })), pollIntervalMs: 200, log: quiet }).then((runner) => runners.push(runner));
+    await startJobRunner<PortalJobPayloads>({ connectionString: process.env.DATABASE_URL ?? "", tasks: portalTasks(db, () => ({ ...settings, allowPrivate: false, maxAttempts: 1 })), pollIntervalMs: 200, log: quiet }).then((runner) => runners.push(runner));
     await waitFor(async () => (await rowsFor(id, guarded.id))[0]?.status === "DEAD", "the refusal");
     expect((await rowsFor(id, guarded.id))[0]?.lastError).toMatch(/내부망·사설 주소/);
     expect(acceptedFor(id)).toHaveLength(0);
