@@ -99,7 +99,7 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "media.read": { run: (actor) => listMedia(actor, {}) },
   "media.edit": { run: async (actor, owner) => updateMedia(actor, (await createMedia(owner.id)).id, { caption: "고친 사진 설명" }) },
   "staff.list": { run: (actor) => listStaff(actor) },
-  "staff.create": { run: (actor) => createStaffMember(actor, { name: "새 직원", email: `new-${crypto.randomUUID()}@test.newsroom`, role: "REPORTER", title: "인턴기자" }) },
+  "staff.create": { run: (actor) => createStaffMember(actor, { name: `새 직원 ${crypto.randomUUID().slice(0, 8)}`, email: `new-${crypto.randomUUID()}@test.newsroom`, role: "REPORTER", title: "인턴기자" }) },
   "staff.update": { run: async (actor) => updateStaffMember(actor, (await createStaff("REPORTER")).id, { title: "수습기자" }) },
   "staff.deactivate": { run: async (actor) => setStaffActive(actor, (await createStaff("REPORTER")).id, false) },
   "staff.resetPassword": { run: async (actor) => resetStaffPassword(actor, (await createStaff("REPORTER")).id) },
