@@ -31,6 +31,8 @@ export const portalTransmission = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  // Taken back by its writer before the desk decided: never public.
+  "article.withdrawn": null,
   // Stored HTML rebuilt: the revision destinations got did not change.
   "article.rerendered": null,
   "media.uploaded": null,
