@@ -11,13 +11,18 @@ import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/arti
 import type { TagOut } from "@/lib/articles/tags";
 import type { TransitionVerdict } from "@/lib/articles/transition-rules";
 import type { MediaOut } from "@/lib/media/media-output";
+import type { ReactionChange } from "@/lib/reactions/article-reactions";
+import type { ReactionCountsOut } from "@/lib/reactions/reaction-counts";
+import { REACTION_KINDS } from "@/lib/reactions/reaction-kinds";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
-import { ArticleStatus, CorrectionType, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
+import { ArticleOrigin, ArticleStatus, CorrectionType, MediaOrigin, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
 
 const time = z.iso.datetime({ offset: true });
 const status = z.enum(ArticleStatus);
 const person = z.object({ id: z.string(), name: z.string(), title: z.string() });
+const articleOrigin = z.enum(ArticleOrigin).nullable().meta({ description: "출처 유형; null until chosen (required at submission)" });
+const originSource = z.string().meta({ description: "The agency (WIRE), issuer (PRESS_RELEASE) or provider (EXTERNAL); empty otherwise" });
 const sectionRef = z.object({ id: z.number().int(), name: z.string(), slug: z.string() });
 
 export const errorOutSchema = z.object({
@@ -32,6 +37,8 @@ const mediaOutSchema = z.object({
   alt: z.string(),
   caption: z.string(),
   credit: z.string(),
+  origin: z.enum(MediaOrigin).nullable().meta({ description: "Where the photo comes from (OWN 자체, WIRE 통신, HANDOUT 제공, EXTERNAL 외부); null: not recorded" }),
+  originSource: z.string().meta({ description: "The agency (WIRE), who handed it out (HANDOUT) or the provider (EXTERNAL); empty otherwise" }),
   createdAt: time,
   uploader: z.object({ id: z.string(), name: z.string() }).nullable(),
   variants: z.array(z.object({ width: z.number().int(), height: z.number().int(), jpeg: z.string(), webp: z.string() })),
@@ -52,6 +59,8 @@ const articleOutSchema = z.object({
   hero: mediaOutSchema.nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  origin: articleOrigin,
+  originSource,
   heroAlt: z.string(),
   body: articleBodySchema,
   deskNote: z.string().nullable(),
@@ -62,6 +71,7 @@ const articleOutSchema = z.object({
   submittedAt: time.nullable(),
   approvedAt: time.nullable(),
   publishedAt: time.nullable(),
+  breakingUntil: time.nullable().meta({ description: "속보: when the breaking banner ends (in the past once it is down); null if it never ran" }),
   url: z.string().nullable().meta({ description: "The public address while readers can see the story, else null" }),
 });
 
@@ -110,6 +120,8 @@ const revisionOutSchema = z.object({
   heroImageId: z.string().nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  origin: articleOrigin,
+  originSource,
   heroAlt: z.string(),
   body: articleBodySchema,
 });
@@ -120,7 +132,7 @@ const diffOutSchema = z.object({
   to: snapshotRef,
   fields: z.array(
     z.object({
-      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
+      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "origin", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
       label: z.string(),
       changed: z.boolean(),
       segments: z.array(z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() })),
@@ -164,6 +176,18 @@ const ownProfileSchema = z.object({
   photo: z.object({ storageKey: z.string() }).nullable().optional(),
 });
 
+const reactionKind = z.enum(REACTION_KINDS);
+const reactionCountsSchema = z.object({
+  articleId: z.number().int(),
+  counts: z.object({ LIKE: z.number().int(), WARM: z.number().int(), SAD: z.number().int(), ANGRY: z.number().int(), FOLLOW_UP: z.number().int() }),
+  total: z.number().int(),
+});
+const reactionChangeSchema = z.object({
+  articleId: z.number().int(),
+  kind: reactionKind.nullable().meta({ description: "The reader's reaction now; null once withdrawn" }),
+  previous: reactionKind.nullable().meta({ description: "What it was before this request" }),
+});
+
 // The bodies the routes send, wrapping the shapes above.
 const articleEnvelope = z.object({ article: articleOutSchema });
 export const responses = {
@@ -185,6 +209,8 @@ export const responses = {
   commentList: z.looseObject({ comments: z.array(z.looseObject({ id: z.number().int(), body: z.string() })), count: z.number().int(), nextCursor: z.string().nullable() }),
   commentPosted: z.looseObject({ comment: z.looseObject({ id: z.number().int(), status: z.string() }), message: z.string() }),
   commentAction: z.looseObject({}),
+  reactionCounts: reactionCountsSchema,
+  reactionChange: reactionChangeSchema,
   openApi: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.looseObject({})) }),
 };
 
@@ -204,3 +230,5 @@ sameShape<Same<z.output<typeof historyEntrySchema>, HistoryEntryOut>>();
 sameShape<Same<z.output<typeof presenceOutSchema>, PresenceOut>>();
 sameShape<Same<z.output<typeof tagOutSchema>, TagOut>>();
 sameShape<Same<z.output<typeof sectionOutSchema>, SectionOut>>();
+sameShape<Same<z.output<typeof reactionCountsSchema>, ReactionCountsOut>>();
+sameShape<Same<z.output<typeof reactionChangeSchema>, ReactionChange>>();

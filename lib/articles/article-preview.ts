@@ -16,6 +16,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
     where: { id },
     select: {
       id: true,
+      slug: true,
       authorId: true,
       headline: true,
       subHeadlines: true,
@@ -25,6 +26,8 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       heroCaption: true,
       heroAlt: true,
       heroCredit: true,
+      origin: true,
+      originSource: true,
       approvedAt: true,
       publishedAt: true,
       lastCorrectedAt: true,

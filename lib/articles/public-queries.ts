@@ -9,6 +9,8 @@ import type { PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publicStateOf } from "@/lib/articles/visibility";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
+import { storedOriginSource } from "@/lib/origins/story-origin";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
 /**
@@ -25,12 +27,16 @@ export const bylineSelect = { id: true, reporterNumber: true, name: true, title:
 
 const articlePageSelect = {
   id: true,
+  slug: true,
   status: true,
   liveRevisionId: true,
   publishedAt: true,
   unpublishedAt: true,
   approvedAt: true,
   lastCorrectedAt: true,
+  breakingUntil: true,
+  // A breaking story's update log, newest first (entries come only with approvals that went live).
+  updateLog: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { note: true, createdAt: true } },
   // The live revision's tags (ArticleTag holds the working copy's, which may not be approved yet).
   liveTags: { orderBy: [{ sortOrder: "asc" }, { tagId: "asc" }], select: { tag: { select: { slug: true, name: true } } } },
   // Shown only with the story: this select runs only for a story readers may see.
@@ -44,6 +50,8 @@ const articlePageSelect = {
       summary: true,
       heroCaption: true,
       heroCredit: true,
+      origin: true,
+      originSource: true,
       heroAlt: true,
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
@@ -63,6 +71,8 @@ export interface Byline {
 
 export interface PublicArticle {
   id: number;
+  /** The slug of its address, fixed when it was first approved. */
+  slug: string;
   /** The canonical path, /articles/<id>/<slug>. */
   path: string;
   headline: string;
@@ -83,6 +93,17 @@ export interface PublicArticle {
   hero: (PublicImage & { mediaId: string; caption: string; credit: string }) | null;
   /** 정정 and 반론 notes, oldest first, printed after the body. */
   corrections: PublicCorrectionNote[];
+  /** Where the story comes from, as the desk approved it (null: not recorded). */
+  origin: { kind: ArticleOrigin; source: string } | null;
+  /** 속보: the banner's end; the story shows its 속보 label while it is in the future. */
+  breakingUntil: Date | null;
+  /** A breaking story's update log ("2보: 사망자 3명으로 늘어", "종합"), newest first, shown at its top. */
+  updateLog: PublicUpdateLogEntry[];
+}
+
+export interface PublicUpdateLogEntry {
+  note: string;
+  at: Date;
 }
 
 export interface PublicCorrectionNote {
@@ -115,6 +136,8 @@ export interface ArticleText {
   bodyText: string;
   heroCaption: string;
   heroCredit: string;
+  origin: ArticleOrigin | null;
+  originSource: string;
   /** The story's own alt text for the main photo; empty: the library's. */
   heroAlt: string;
   section: { id: number; slug: string; name: string } | null;
@@ -125,6 +148,8 @@ export interface ArticleText {
 export function toPublicArticle(
   row: {
     id: number;
+    /** The address's slug, fixed when the story was first approved (lib/articles/article-url.ts). */
+    slug: string;
     publishedAt: Date;
     approvedAt: Date | null;
     lastCorrectedAt: Date | null;
@@ -132,12 +157,16 @@ export function toPublicArticle(
     bylines: Byline[];
     tags: { tag: { slug: string; name: string } }[];
     corrections: { type: "UPDATE" | "CORRECTION" | "REPLY"; note: string; createdAt: Date }[];
+    /** Absent for a staff preview of a story never approved. */
+    breakingUntil?: Date | null;
+    updateLog?: { note: string; createdAt: Date }[];
   },
   text: ArticleText,
 ): PublicArticle {
   return {
     id: row.id,
-    path: articlePath(row.id, text.headline),
+    slug: row.slug,
+    path: articlePath(row),
     headline: text.headline,
     subHeadlines: text.subHeadlines,
     bodyHtml: text.bodyHtml,
@@ -154,6 +183,9 @@ export function toPublicArticle(
       : null,
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
+    origin: text.origin ? { kind: text.origin, source: storedOriginSource(text.origin, text.originSource) } : null,
+    breakingUntil: row.breakingUntil ?? null,
+    updateLog: (row.updateLog ?? []).map((entry) => ({ note: entry.note, at: entry.createdAt })),
   };
 }
 

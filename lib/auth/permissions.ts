@@ -49,6 +49,10 @@ export const PERMISSIONS = {
   "portal.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "portal.send": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "portal.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // The publisher's page (share of own reporting, the reviewers' story list): the desk and admins
+  // read it; only admins set the threshold it is measured against.
+  "eligibility.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "eligibility.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -46,6 +46,10 @@ export type DomainEvent =
   | ({ type: "article.unscheduled"; previousPublishAt: string | null } & ArticleTransition)
   | ({ type: "article.unpublished" } & ArticleTransition)
   | ({ type: "article.republished" } & ArticleTransition)
+  /** 속보: the desk raised the breaking banner for this story, until `until` (ISO 8601), with an approval that went live. */
+  | { type: "article.breaking-started"; articleId: number; actorId: string; at: string; until: string }
+  /** The desk took a story's breaking banner down before its time (its end by time is no event: every instance's timer drops it). */
+  | { type: "article.breaking-ended"; articleId: number; actorId: string; at: string }
   /** Stored body HTML rebuilt by a newer renderer (no content change). */
   | { type: "article.rerendered"; articleId: number }
   | { type: "media.uploaded"; mediaId: string; actorId: string; bytes: number; variants: number }
@@ -64,7 +68,9 @@ export type DomainEvent =
   /** An admin created or changed a portal destination (lib/portal/destinations.ts); never the secret's value. */
   | { type: "portal.destination-changed"; destinationId: number; actorId: string; change: "created" | "updated"; secretChanged: boolean; active: boolean }
   /** The desk sent, resent, held or released a story for one destination (lib/portal/desk-actions.ts). */
-  | { type: "portal.desk-action"; articleId: number; destinationId: number; actorId: string; action: "send" | "resend" | "hold" | "release"; transmissionId: string | null };
+  | { type: "portal.desk-action"; articleId: number; destinationId: number; actorId: string; action: "send" | "resend" | "hold" | "release"; transmissionId: string | null }
+  /** The admin changed the share of own reporting the publisher's page measures against. */
+  | { type: "eligibility.settings-changed"; actorId: string; ownReportingThresholdPercent: number };
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

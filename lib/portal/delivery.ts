@@ -92,9 +92,9 @@ async function buildRequest(client: Db, destination: Destination, row: Claimed, 
   if (!row.revisionId) return null;
   const site = { siteUrl: siteBaseUrl(), siteName: serverEnv().SITE_NAME };
   if (destination.kind === "INDEXNOW") {
-    const revision = await client.articleRevision.findUnique({ where: { id: row.revisionId }, select: { headline: true } });
-    if (!revision) return null;
-    const body = JSON.stringify(indexNowBody(site.siteUrl, destination.secret, [`${site.siteUrl}${articlePath(row.articleId, revision.headline)}`]));
+    const story = await client.article.findUnique({ where: { id: row.articleId }, select: { id: true, slug: true } });
+    if (!story) return null;
+    const body = JSON.stringify(indexNowBody(site.siteUrl, destination.secret, [`${site.siteUrl}${articlePath(story)}`]));
     return { body, headers: { "content-type": "application/json; charset=utf-8" } };
   }
   const context = { ...site, action: row.action, category: row.category, at: now };

@@ -31,6 +31,10 @@ export const portalTransmission = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  // 속보 is a label on a story already sent: what destinations hold does not change.
+  "article.breaking-started": null,
+  "article.breaking-ended": null,
+  "eligibility.settings-changed": null,
   // Taken back by its writer before the desk decided: never public.
   "article.withdrawn": null,
   // Stored HTML rebuilt: the revision destinations got did not change.

@@ -54,7 +54,7 @@ async function feedItems(destinationId: number, allowWirePhotos: boolean): Promi
     where: { destinationId, status: "SENT" },
     orderBy: { id: "desc" },
     take: FEED_ITEMS * 5,
-    select: { articleId: true, action: true, category: true, sentAt: true, createdAt: true, revisionId: true, correctionNote: true, revision: { select: { headline: true } } },
+    select: { articleId: true, action: true, category: true, sentAt: true, createdAt: true, revisionId: true, correctionNote: true, revision: { select: { headline: true } }, article: { select: { id: true, slug: true } } },
   });
   const latest = new Map<number, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.articleId)) latest.set(row.articleId, row);
@@ -68,7 +68,7 @@ async function feedItems(destinationId: number, allowWirePhotos: boolean): Promi
       category: row.category,
       updated: row.sentAt ?? row.createdAt,
       headline: row.revision.headline,
-      url: `${siteBaseUrl()}${articlePath(row.articleId, row.revision.headline)}`,
+      url: `${siteBaseUrl()}${articlePath(row.article)}`,
       story,
       correctionNote: row.correctionNote,
     });

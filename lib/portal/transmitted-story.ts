@@ -81,7 +81,7 @@ export async function loadTransmittedStory(client: Reader, revisionId: string, o
       heroImage: { select: { storageKey: true, width: true, height: true, origin: true, originSource: true } },
       bylines: { orderBy: { position: "asc" }, select: { name: true, title: true, bylineEmail: true } },
       corrections: { orderBy: { createdAt: "desc" }, take: 1, select: { type: true, note: true } },
-      article: { select: { publishedAt: true } },
+      article: { select: { id: true, slug: true, publishedAt: true } },
     },
   });
   if (!revision) return null;
@@ -110,7 +110,7 @@ export async function loadTransmittedStory(client: Reader, revisionId: string, o
   return {
     articleId: revision.articleId,
     revisionNumber: revision.number,
-    url: absolute(articlePath(revision.articleId, revision.headline)),
+    url: absolute(articlePath(revision.article)),
     headline: revision.headline,
     subHeadlines: revision.subHeadlines,
     summary: revision.summary,

@@ -23,6 +23,9 @@ export const searchIndex = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  // The banner is not text readers search.
+  "article.breaking-started": null,
+  "article.breaking-ended": null,
   "article.withdrawn": null,
   // Only the stored HTML changed; the index is built from the text.
   "article.rerendered": null,
@@ -41,4 +44,6 @@ export const searchIndex = {
   "section.changed": null,
   "portal.destination-changed": null,
   "portal.desk-action": null,
+  // No story changes.
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

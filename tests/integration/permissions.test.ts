@@ -12,6 +12,9 @@ import { ACTIONS, type Action } from "@/lib/auth/permissions";
 import { DEFAULT_COMMENT_SETTINGS, updateCommentSettings } from "@/lib/comments/comment-settings";
 import { banCommentSources, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
 import { db } from "@/lib/db";
+import { buildEligibilityCsv } from "@/lib/eligibility/eligibility-csv";
+import { getEligibilityReport } from "@/lib/eligibility/eligibility-report";
+import { updateEligibilitySettings } from "@/lib/eligibility/eligibility-settings";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -69,6 +72,10 @@ const EXPECTED: Record<Action, Expected> = {
   "portal.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "portal.send": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "portal.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Issue 21 (eligibility): the publisher's page and the reviewers' CSV are for the desk and
+  // admins; only admins set the threshold.
+  "eligibility.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "eligibility.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -117,6 +124,9 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "portal.read": { run: async (actor, owner) => getStoryTransmissions(actor, (await createArticle(owner.id, "PUBLISHED")).id) },
   "portal.send": { run: async (actor, owner) => holdStoryForDestination(actor, (await createArticle(owner.id, "PUBLISHED")).id, await pullDestination()) },
   "portal.configure": { run: (actor) => saveDestination(actor, null, { name: `포털 ${crypto.randomUUID()}`, kind: "PULL" }) },
+  // The page's report and the CSV download alike.
+  "eligibility.read": { run: async (actor) => [await getEligibilityReport(actor), await buildEligibilityCsv(actor)] },
+  "eligibility.configure": { run: (actor) => updateEligibilitySettings(actor, { ownReportingThresholdPercent: 30 }) },
 };
 
 async function pullDestination(): Promise<number> {

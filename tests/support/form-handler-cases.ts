@@ -11,6 +11,7 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { addBlockedWords, storedFormOf } from "@/lib/comments/blocked-word-list";
 import { COMMENT_SETTINGS_KEY } from "@/lib/comments/comment-settings";
 import { db } from "@/lib/db";
+import { ELIGIBILITY_SETTINGS_KEY } from "@/lib/eligibility/eligibility-settings";
 import { toKstLocalInput } from "@/lib/format/korean-time";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import type { FormHandlerName } from "./form-handlers";
@@ -126,6 +127,21 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
       const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
       await unpublishArticle(editor, story.id, { reason: "확인할 때까지 내림" });
       return { form: { articleId: String(story.id), reason: "사실 확인을 마쳤습니다" }, effect: storyNowIn(story.id, "PUBLISHED") };
+    },
+  },
+  endBreakingForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "SUBMITTED");
+      await approveArticle(editor, story.id, { version: story.version, breaking: true });
+      return {
+        form: { articleId: String(story.id) },
+        effect: async (outcome) => {
+          answeredOk(outcome, /속보 배너를 내렸습니다/);
+          const { breakingUntil } = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { breakingUntil: true } });
+          expect(breakingUntil!.getTime()).toBeLessThanOrEqual(Date.now());
+        },
+      };
     },
   },
   markNotificationsReadForm: {
@@ -390,6 +406,16 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
         },
       };
     },
+  },
+  updateEligibilitySettingsForm: {
+    role: "ADMIN",
+    arrange: async () => ({
+      form: { ownReportingThresholdPercent: "35" },
+      effect: async (outcome) => {
+        answeredOk(outcome, /35%/);
+        expect((await db.siteSetting.findUniqueOrThrow({ where: { key: ELIGIBILITY_SETTINGS_KEY } })).value).toEqual({ ownReportingThresholdPercent: 35 });
+      },
+    }),
   },
 };
 

@@ -2,7 +2,7 @@
 // the hostile-input test. tests/unit/form-handler-registry.test.ts fails when an action in
 // app/**/actions.ts is built from a handler that is not listed here.
 import type { FormHandler } from "@/lib/actions/staff-action";
-import { approveArticleForm, cancelScheduleForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm, withdrawArticleForm } from "@/lib/articles/workflow-forms";
+import { approveArticleForm, cancelScheduleForm, endBreakingForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm, withdrawArticleForm } from "@/lib/articles/workflow-forms";
 import { markNotificationsReadForm } from "@/lib/notifications/notification-forms";
 import {
   addBlockedWordsForm,
@@ -13,6 +13,7 @@ import {
   testBlockedWordsForm,
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
+import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 import { holdForDestinationForm, releaseForDestinationForm, resendTransmissionForm, saveDestinationForm, sendToDestinationForm } from "@/lib/portal/portal-forms";
@@ -26,6 +27,7 @@ export const FORM_HANDLERS = {
   rescheduleArticleForm,
   cancelScheduleForm,
   republishArticleForm,
+  endBreakingForm,
   markNotificationsReadForm,
   updateOwnProfileForm,
   changeOwnPasswordForm,
@@ -45,6 +47,7 @@ export const FORM_HANDLERS = {
   resendTransmissionForm,
   holdForDestinationForm,
   releaseForDestinationForm,
+  updateEligibilitySettingsForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -57,6 +60,9 @@ export const FORM_FIELD_NAMES = [
   "publishAt",
   "correctionType",
   "correctionNote",
+  "breaking",
+  "breakingMinutes",
+  "updateNote",
   "reason",
   "name",
   "email",
@@ -94,4 +100,5 @@ export const FORM_FIELD_NAMES = [
   "allowWirePhotos",
   "ratePerMinute",
   "category-1",
+  "ownReportingThresholdPercent",
 ] as const;

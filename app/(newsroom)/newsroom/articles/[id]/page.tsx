@@ -15,10 +15,12 @@ import { getArticlePreview } from "@/lib/articles/article-preview";
 import { getDeskReview } from "@/lib/articles/desk-review";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
-import { requireStaffPage } from "@/lib/auth/session";
 import { canForAnyRecord } from "@/lib/auth/permissions";
+import { requireStaffPage } from "@/lib/auth/session";
 import { getStoryTransmissions } from "@/lib/portal/transmission-queries";
+import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
+import { describeOrigin } from "@/lib/origins/story-origin";
 import { ReviewActions, ReviewThumbBar } from "./review-actions";
 
 interface Props {
@@ -56,6 +58,7 @@ export default async function ReviewPage({ params }: Props) {
         </span>
         {article.hasPendingUpdate && <span className="badge badge--muted">수정 승인 대기</span>}
         <span>{article.section?.name ?? "섹션 없음"}</span>
+        <span data-testid="article-origin">출처: {describeOrigin(article.origin, article.originSource)}</span>
         <span>
           {article.author.name} {article.author.title}
         </span>
@@ -63,6 +66,11 @@ export default async function ReviewPage({ params }: Props) {
         <span>기사승인 {article.approvedAt ? formatKstDateTime(article.approvedAt) : "승인 전"}</span>
         {scheduledLater && article.publishedAt && <span data-testid="scheduled-at">발행 예정 {formatKstMinute(article.publishedAt)} (한국 시각)</span>}
         {article.lastCorrectedAt && <span>수정 {formatKstDateTime(article.lastCorrectedAt)}</span>}
+        {isBreakingAt(article.breakingUntil, now) && (
+          <span className="badge" data-testid="breaking-badge">
+            속보 배너 {formatKstMinute(article.breakingUntil!)}까지
+          </span>
+        )}
       </p>
       <h1>{article.headline}</h1>
       {article.deskNote && article.status === "DRAFT" && (
@@ -99,7 +107,12 @@ export default async function ReviewPage({ params }: Props) {
           </div>
         </div>
         <div>
-          <ReviewActions story={{ id: article.id, version: article.version, publishedAt: article.publishedAt, visible }} verdicts={transitions} now={now} />
+          <ReviewActions
+            story={{ id: article.id, version: article.version, publishedAt: article.publishedAt, visible, breakingUntil: article.breakingUntil, updateLogEntries: article._count.updateLog }}
+            verdicts={transitions}
+            now={now}
+            deskMayEndBreaking={canForAnyRecord(staff, "article.approve")}
+          />
           {transmissions && <TransmissionPanel articleId={article.id} destinations={transmissions} visible={visible} />}
           <HistoryList entries={history} />
         </div>
