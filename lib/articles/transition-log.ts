@@ -64,6 +64,10 @@ export const transitionLog = {
   "section.changed": null,
   "portal.destination-changed": null,
   "portal.desk-action": null,
+  // A block is not a workflow transition; deleting a story after one is (article.unpublished).
+  "takedown.applied": null,
+  "takedown.ended": null,
+  "election.changed": null,
   // A setting, not a story's transition.
   "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

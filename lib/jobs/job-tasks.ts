@@ -1,14 +1,25 @@
-// Not marked server-only: the job runner in server/ runs it, outside Next.js's bundle.
-// Every task the job runner of each app instance runs (server/job-runner.ts starts it): one
-// table, each feature adding its tasks by name, each payload checked by its zod schema.
-import type { Db } from "@/lib/db/client";
+import "server-only";
+// Every task the job runners take, by name: the one table each instance's runner is started with
+// (server/job-queue.ts). A task's payload is checked against its schema before it runs (a job may
+// outlive a deploy). Add a task here with its payload type.
+import { db } from "@/lib/db";
 import type { JobTaskTable } from "@/lib/jobs/job-runner";
-import { portalTasks } from "@/lib/portal/portal-tasks";
 import type { PortalJobPayloads } from "@/lib/portal/portal-queue";
+import { portalTasks } from "@/lib/portal/portal-tasks";
+import { EXPIRE_TAKEDOWN_TASK, expireTakedown, expireTakedownPayload } from "@/lib/takedowns/expire-takedowns";
 
-export type JobPayloads = PortalJobPayloads;
+type JobPayloads = {
+  /** A 임시조치's end at its time, recorded once (lib/takedowns/expire-takedowns.ts). */
+  [EXPIRE_TAKEDOWN_TASK]: { takedownId: number };
+} & PortalJobPayloads;
 
-/** The tasks, on the host's own database client (`lib/db` is Next.js's, server-only). */
-export function jobTasks(client: Db): JobTaskTable<JobPayloads> {
-  return { ...portalTasks(client) };
-}
+export const JOB_TASKS: JobTaskTable<JobPayloads> = {
+  [EXPIRE_TAKEDOWN_TASK]: {
+    payload: expireTakedownPayload,
+    async run({ takedownId }) {
+      await expireTakedown(takedownId);
+    },
+  },
+  // Portal transmission (lib/portal/): delivery, a scheduled story's planning, the sweep.
+  ...portalTasks(db),
+};

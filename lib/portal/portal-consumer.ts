@@ -35,6 +35,10 @@ export const portalTransmission = {
   "article.breaking-started": null,
   "article.breaking-ended": null,
   "eligibility.settings-changed": null,
+  // A 임시조치 hides a comment, not a story; elections are a page of their own.
+  "takedown.applied": null,
+  "takedown.ended": null,
+  "election.changed": null,
   // Taken back by its writer before the desk decided: never public.
   "article.withdrawn": null,
   // Stored HTML rebuilt: the revision destinations got did not change.

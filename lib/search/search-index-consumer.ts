@@ -44,6 +44,10 @@ export const searchIndex = {
   "section.changed": null,
   "portal.destination-changed": null,
   "portal.desk-action": null,
+  // Search asks at query time whether a story is blocked (publiclyVisibleSql): the entry stays.
+  "takedown.applied": null,
+  "takedown.ended": null,
+  "election.changed": null,
   // No story changes.
   "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -26,6 +26,8 @@ import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/
 import { holdStoryForDestination } from "@/lib/portal/desk-actions";
 import { saveDestination } from "@/lib/portal/destinations";
 import { getStoryTransmissions } from "@/lib/portal/transmission-queries";
+import { applyTakedown } from "@/lib/takedowns/apply-takedown";
+import { createElection } from "@/lib/elections/manage-elections";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
 import sharp from "sharp";
 
@@ -72,6 +74,10 @@ const EXPECTED: Record<Action, Expected> = {
   "portal.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "portal.send": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "portal.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Issue 22 (임시조치): the desk blocks a story or a comment; reporters never, not even their own.
+  "takedown.manage": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  // Elections (issue 22): an admin's setting; far ahead so no other test's poll story is in the window.
+  "election.manage": { REPORTER: no, EDITOR: no, ADMIN: yes },
   // Issue 21 (eligibility): the publisher's page and the reviewers' CSV are for the desk and
   // admins; only admins set the threshold.
   "eligibility.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
@@ -124,6 +130,8 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "portal.read": { run: async (actor, owner) => getStoryTransmissions(actor, (await createArticle(owner.id, "PUBLISHED")).id) },
   "portal.send": { run: async (actor, owner) => holdStoryForDestination(actor, (await createArticle(owner.id, "PUBLISHED")).id, await pullDestination()) },
   "portal.configure": { run: (actor) => saveDestination(actor, null, { name: `포털 ${crypto.randomUUID()}`, kind: "PULL" }) },
+  "takedown.manage": { run: async (actor, owner) => applyTakedown(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, reason: "DEFAMATION", days: 7 }) },
+  "election.manage": { run: (actor) => createElection(actor, { name: "권한 시험 선거", electionDay: "2093-06-03" }) },
   // The page's report and the CSV download alike.
   "eligibility.read": { run: async (actor) => [await getEligibilityReport(actor), await buildEligibilityCsv(actor)] },
   "eligibility.configure": { run: (actor) => updateEligibilitySettings(actor, { ownReportingThresholdPercent: 30 }) },

@@ -15,6 +15,8 @@ import {
 } from "@/lib/comments/comment-forms";
 import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
+import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from "@/lib/takedowns/takedown-forms";
+import { createElectionForm, deleteElectionForm } from "@/lib/elections/election-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 import { holdForDestinationForm, releaseForDestinationForm, resendTransmissionForm, saveDestinationForm, sendToDestinationForm } from "@/lib/portal/portal-forms";
 
@@ -47,6 +49,11 @@ export const FORM_HANDLERS = {
   resendTransmissionForm,
   holdForDestinationForm,
   releaseForDestinationForm,
+  applyTakedownForm,
+  restoreTakedownForm,
+  deleteTakedownTargetForm,
+  createElectionForm,
+  deleteElectionForm,
   updateEligibilitySettingsForm,
 } satisfies Record<string, FormHandler>;
 
@@ -100,5 +107,11 @@ export const FORM_FIELD_NAMES = [
   "allowWirePhotos",
   "ratePerMinute",
   "category-1",
+  "commentId",
+  "claimReference",
+  "takedownId",
+  "electionDay",
+  "votingEndsAt",
+  "electionId",
   "ownReportingThresholdPercent",
 ] as const;
