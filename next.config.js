@@ -18,6 +18,11 @@ const nextConfig = {
   // authInterrupts: forbidden() answers a newsroom page a role may not see with HTTP 403 and
   // forbidden.tsx (lib/actions/page-guard.ts), instead of a 200 page saying so.
   experimental: { serverActions: { bodySizeLimit: "12mb" }, authInterrupts: true },
+  // IndexNow's key file lives at the site's root as /<key>.txt (lib/portal/indexnow-key.ts). After
+  // files and pages, so robots.txt and every real page come first.
+  async rewrites() {
+    return { beforeFiles: [], afterFiles: [{ source: "/:key([A-Za-z0-9-]{8,128}).txt", destination: "/api/portal/indexnow-key/:key" }], fallback: [] };
+  },
   // Headers every response gets; the per-page Content-Security-Policy (with a nonce) is set in proxy.ts.
   async headers() {
     const common = [

@@ -20,6 +20,7 @@ import { defaultBackupDir, demoPasswordFile, loadOrCreateLocalSecrets, postgresD
 import { syncSearchIndex } from "@/lib/search/search-index";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
+import { seedDemoPortal } from "@/lib/seed/demo-portal";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[newsroom] ${line}`);
@@ -119,6 +120,7 @@ await runCli(async () => {
           storage: mediaStorage,
           log,
         });
+        if ((await seedDemoPortal(db)).seeded) log("seeded the demo's portal destinations: an active pull feed, an IndexNow ping left off");
       } finally {
         await db.$disconnect();
       }

@@ -16,5 +16,9 @@ export async function startJobQueue(databaseUrl: string): Promise<RunningJobRunn
   const { JOB_TASKS, scheduleRecurringJobs } = await import("@/lib/jobs/job-tasks");
   const runner = await startJobRunner({ connectionString: databaseUrl, tasks: JOB_TASKS, pollIntervalMs: POLL_INTERVAL_MS, log: logger() });
   await scheduleRecurringJobs();
+  // The portal's sweep: deliveries whose job a stopped instance left locked, and what waited for a
+  // destination switched back on (lib/portal/portal-queue.ts). Its key keeps one on the queue.
+  const [{ db }, { enqueueSweep }] = await Promise.all([import("@/lib/db"), import("@/lib/portal/portal-queue")]);
+  await enqueueSweep(db);
   return runner;
 }

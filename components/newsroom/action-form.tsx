@@ -57,7 +57,7 @@ export function ActionForm({
           <p className="form__ok">{state.message}</p>
           {state.secret && (
             <p className="notice notice--secret">
-              이 비밀번호는 지금 한 번만 보입니다. 본인에게 안전하게 전달하세요: <code data-testid="one-time-secret">{state.secret}</code>
+              {state.secretNote ?? "이 비밀번호는 지금 한 번만 보입니다. 본인에게 안전하게 전달하세요:"} <code data-testid="one-time-secret">{state.secret}</code>
             </p>
           )}
         </div>

@@ -62,6 +62,8 @@ export const transitionLog = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  "portal.destination-changed": null,
+  "portal.desk-action": null,
   // A block is not a workflow transition; deleting a story after one is (article.unpublished).
   "takedown.applied": null,
   "takedown.ended": null,

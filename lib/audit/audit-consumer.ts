@@ -89,6 +89,23 @@ export const auditLog = {
   "staff.byline-changed": AUDITED_WHERE_EMITTED,
   // Announced by tests and the seed, which change sections directly.
   "section.changed": null,
+  // Who pointed stories at which address, and who sent or held what where.
+  "portal.destination-changed": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: `portal.destination.${event.change === "created" ? "create" : "update"}`,
+      targetType: "PortalDestination",
+      targetId: event.destinationId,
+      detail: { secretChanged: event.secretChanged, active: event.active },
+    }),
+  "portal.desk-action": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: `portal.${event.action}`,
+      targetType: "Article",
+      targetId: event.articleId,
+      detail: { destinationId: event.destinationId, transmissionId: event.transmissionId },
+    }),
   // 임시조치: every step on the record, the end by itself included (no actor then).
   "takedown.applied": (tx, event) =>
     writeAuditEntry(tx, {

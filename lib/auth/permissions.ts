@@ -44,6 +44,11 @@ export const PERMISSIONS = {
   "comment.ban": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.close": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // Portal transmission (포털 송고): the desk sees where stories went and sends, resends or holds
+  // them per destination; only admins set destinations up (endpoints and secrets).
+  "portal.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "portal.send": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "portal.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
   // 임시조치 (정보통신망법 제44조의2): the desk blocks a story or a comment, restores or deletes it.
   "takedown.manage": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   // Elections whose poll blackout the workflow enforces (공직선거법 제108조): an admin's setting.

@@ -84,6 +84,10 @@ const cacheInvalidation = {
   // Not on any page until a story uses it, and that story's approval says so.
   "media.uploaded": null,
   "section.changed": () => [cacheTag.site],
+  // An IndexNow destination switched on or off serves or stops serving its key file at the
+  // site's root (a page that names no tag is kept under "latest").
+  "portal.destination-changed": () => [cacheTag.latest],
+  "portal.desk-action": null,
   // A blocked story leaves every list, feed, sitemap and search (all carry `latest`) and its page
   // shows the notice; a blocked comment changes its story's comment list only. Its end at its
   // time is dropped by the listener's timer first, at that moment (invalidation-listener.ts).

@@ -108,4 +108,7 @@ export const claimDesk = {
   "takedown.ended": null,
   "election.changed": null,
   "eligibility.settings-changed": null,
+  // Where a story went is the portal desk's record; a claim is about what readers saw here.
+  "portal.destination-changed": null,
+  "portal.desk-action": null,
 } satisfies InTransactionConsumer;

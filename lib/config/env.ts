@@ -100,6 +100,19 @@ const mediaStorageSettings = {
   S3_PUBLIC_URL: absoluteHttpUrl.optional(),
 };
 
+/** Portal transmission (lib/portal/): stories sent to portals and search engines. */
+const portalSettings = {
+  /// 1 lets destinations point at private and loopback addresses (a portal reached over a private
+  /// network, the tests' local receiver); otherwise such requests are refused (SSRF).
+  PORTAL_ALLOW_PRIVATE_ADDRESSES: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0"),
+  /// Failed tries of one transmission before it waits for the desk (dead letter).
+  PORTAL_MAX_ATTEMPTS: z.coerce.number({ error: "must be a whole number (1-30)" }).int().min(1).max(30).default(8),
+  /// The first retry's wait; each further one doubles it (at most an hour).
+  PORTAL_RETRY_BASE_SECONDS: z.coerce.number({ error: "must be a number of seconds (0.1-3600)" }).min(0.1).max(3600).default(30),
+  /// How long a destination may take to answer one request.
+  PORTAL_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ error: "must be a number of seconds (0.5-120)" }).min(0.5).max(120).default(10),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -140,6 +153,7 @@ const envSchema = z.object({
   BACKUP_KEEP: z.coerce.number({ error: "must be a whole number (1-100)" }).int().min(1).max(100).default(3),
   ...mediaStorageSettings,
   ...publicSiteSettings,
+  ...portalSettings,
 }).superRefine((env, ctx) => {
   if (env.MEDIA_STORAGE === "s3" && !env.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "must be set when MEDIA_STORAGE=s3" });
 });

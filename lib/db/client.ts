@@ -18,8 +18,9 @@ export function createPrismaClient(connectionString: string, role: DatabaseRole 
   const client = new PrismaClient({
     adapter,
     // No query, include or select can ever hand a password hash to a page or an API by accident;
-    // the sign-in code asks for it explicitly with `omit: { passwordHash: false }`.
-    omit: { user: { passwordHash: true } },
+    // the sign-in code asks for it explicitly with `omit: { passwordHash: false }`. A portal
+    // destination's secret likewise: only delivery and the feed check read it (lib/portal/).
+    omit: { user: { passwordHash: true }, portalDestination: { secret: true } },
   });
   pools.set(client, pool);
   return client;

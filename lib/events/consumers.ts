@@ -10,6 +10,8 @@
 //    - transitionLog        lib/articles/transition-log.ts
 //    - claimDesk            lib/claims/claim-consumer.ts (a claim's history; a published 정정 or
 //                           반론 closes the claims it answers, and hands back their events)
+//    - portalTransmission   lib/portal/portal-consumer.ts (records what goes to which portal and
+//                           enqueues its delivery job: lib/jobs)
 // 2. After commit, from the stored event (lib/events/after-commit.ts): what may lag the change
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
@@ -19,9 +21,10 @@ import { auditLog } from "@/lib/audit/audit-consumer";
 import { claimDesk } from "@/lib/claims/claim-consumer";
 import type { DomainEventType } from "@/lib/events/event-types";
 import { staffNotifications } from "@/lib/notifications/notification-consumer";
+import { portalTransmission } from "@/lib/portal/portal-consumer";
 import { searchIndex } from "@/lib/search/search-index-consumer";
 
-export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, claimDesk] as const;
+export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, claimDesk, portalTransmission] as const;
 
 type InTransactionTable = (typeof inTransactionConsumers)[number];
 

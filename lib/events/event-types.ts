@@ -98,6 +98,10 @@ export type DomainEvent =
   | { type: "article.comments-closed"; articleId: number; closed: boolean }
   | { type: "staff.byline-changed"; userId: string }
   | { type: "section.changed"; sectionId: number }
+  /** An admin created or changed a portal destination (lib/portal/destinations.ts); never the secret's value. */
+  | { type: "portal.destination-changed"; destinationId: number; actorId: string; change: "created" | "updated"; secretChanged: boolean; active: boolean }
+  /** The desk sent, resent, held or released a story for one destination (lib/portal/desk-actions.ts). */
+  | { type: "portal.desk-action"; articleId: number; destinationId: number; actorId: string; action: "send" | "resend" | "hold" | "release"; transmissionId: string | null }
   /** The desk blocked the post for readers until `endsAt`. */
   | ({ type: "takedown.applied"; actorId: string; reason: TakedownReason; endsAt: string; claimReference: string | null } & TakedownSubject)
   /** The block ended: by itself at its time (no actor), restored early by the desk, or the post deleted. */

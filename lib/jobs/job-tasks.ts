@@ -3,7 +3,10 @@ import "server-only";
 // (server/job-queue.ts). A task's payload is checked against its schema before it runs (a job may
 // outlive a deploy). Add a task here with its payload type in JobPayloads.
 import { claimPurgeTask, CLAIM_PURGE_TASK, scheduleClaimJobsAtStart } from "@/lib/claims/claim-jobs";
+import { db } from "@/lib/db";
 import type { JobTaskTable } from "@/lib/jobs/job-runner";
+import type { PortalJobPayloads } from "@/lib/portal/portal-queue";
+import { portalTasks } from "@/lib/portal/portal-tasks";
 import { EXPIRE_TAKEDOWN_TASK, expireTakedown, expireTakedownPayload } from "@/lib/takedowns/expire-takedowns";
 
 type JobPayloads = {
@@ -11,7 +14,7 @@ type JobPayloads = {
   [EXPIRE_TAKEDOWN_TASK]: { takedownId: number };
   /** The daily purge of claims past their retention (lib/claims/claim-jobs.ts). */
   [CLAIM_PURGE_TASK]: Record<string, never>;
-};
+} & PortalJobPayloads;
 
 export const JOB_TASKS: JobTaskTable<JobPayloads> = {
   [EXPIRE_TAKEDOWN_TASK]: {
@@ -21,6 +24,8 @@ export const JOB_TASKS: JobTaskTable<JobPayloads> = {
     },
   },
   [CLAIM_PURGE_TASK]: claimPurgeTask,
+  // Portal transmission (lib/portal/): delivery, a scheduled story's planning, the sweep.
+  ...portalTasks(db),
 };
 
 /** Recurring jobs each instance asks for when it starts (one waiting job per key, whatever the instances). */

@@ -73,6 +73,8 @@ export const staffNotifications = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  "portal.destination-changed": null,
+  "portal.desk-action": null,
   // 제44조의2 제2항: the poster is told. Staff posters (a story's author, a staff commenter) get a
   // newsroom notification; a guest commenter left no address (the notice in place is all there is).
   "takedown.applied": (tx, event) => notifyPoster(tx, event, "TAKEN_DOWN", `${TAKEDOWN_REASON_KO[event.reason]} · ${formatKstMinute(new Date(event.endsAt))}까지`),

@@ -42,6 +42,8 @@ export const searchIndex = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  "portal.destination-changed": null,
+  "portal.desk-action": null,
   // Search asks at query time whether a story is blocked (publiclyVisibleSql): the entry stays.
   "takedown.applied": null,
   "takedown.ended": null,

@@ -23,6 +23,9 @@ import { listMedia, updateMedia } from "@/lib/media/media-library";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
+import { holdStoryForDestination } from "@/lib/portal/desk-actions";
+import { saveDestination } from "@/lib/portal/destinations";
+import { getStoryTransmissions } from "@/lib/portal/transmission-queries";
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import { createElection } from "@/lib/elections/manage-elections";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
@@ -71,6 +74,10 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.ban": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Portal transmission: the desk sees and sends per destination; only admins set destinations up.
+  "portal.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "portal.send": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "portal.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
   // Issue 22 (임시조치): the desk blocks a story or a comment; reporters never, not even their own.
   "takedown.manage": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   // Elections (issue 22): an admin's setting; far ahead so no other test's poll story is in the window.
@@ -129,6 +136,9 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.ban": { run: async (actor, owner) => banCommentSources(actor, { ids: [await guestComment(owner)], days: 1 }) },
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
+  "portal.read": { run: async (actor, owner) => getStoryTransmissions(actor, (await createArticle(owner.id, "PUBLISHED")).id) },
+  "portal.send": { run: async (actor, owner) => holdStoryForDestination(actor, (await createArticle(owner.id, "PUBLISHED")).id, await pullDestination()) },
+  "portal.configure": { run: (actor) => saveDestination(actor, null, { name: `포털 ${crypto.randomUUID()}`, kind: "PULL" }) },
   "takedown.manage": { run: async (actor, owner) => applyTakedown(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, reason: "DEFAMATION", days: 7 }) },
   "election.manage": { run: (actor) => createElection(actor, { name: "권한 시험 선거", electionDay: "2093-06-03" }) },
   // The page's report and the CSV download alike.
@@ -138,6 +148,10 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "claim.decide": { run: async (actor, owner) => decideClaim(actor, (await fileClaim((await createArticle(owner.id, "PUBLISHED")).id)).claimId, "request-info", { message: "기사 주소를 알려 주세요." }) },
   "claim.configure": { run: (actor) => updateClaimSettings(actor, DEFAULT_CLAIM_SETTINGS) },
 };
+
+async function pullDestination(): Promise<number> {
+  return (await db.portalDestination.create({ data: { name: `권한 시험 ${crypto.randomUUID()}`, kind: "PULL", secret: "x".repeat(64) } })).id;
+}
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */
 async function guestComment(author: StaffUser): Promise<number> {

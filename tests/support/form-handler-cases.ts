@@ -19,7 +19,7 @@ import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import type { FormHandlerName } from "./form-handlers";
 import { STAFF_PASSWORD, createArticle, createStaff } from "./staff-fixtures";
 import { fileClaim } from "./claim-fixtures";
-import { submittableDraft } from "./story-fixtures";
+import { submittableDraft, testSectionId } from "./story-fixtures";
 
 /** What the handler did: its answer, or what it threw. */
 export type Outcome = { state: ActionState | void } | { error: unknown };
@@ -461,4 +461,94 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
       },
     }),
   },
+  saveDestinationForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const name = `피드 포털 ${randomUUID().slice(0, 6)}`;
+      const sectionId = await testSectionId();
+      return {
+        form: { name, kind: "PULL", feedFormat: "ATOM", active: "on", [`category-${sectionId}`]: "사회" },
+        effect: async (outcome) => {
+          const state = answeredOk(outcome, /만들었습니다/);
+          expect(state.secret).toMatch(/\/api\/portal\/feeds\/\d+\//);
+          const saved = await db.portalDestination.findUniqueOrThrow({ where: { name }, select: { kind: true, feedFormat: true, categories: { select: { sectionId: true, category: true } } } });
+          expect(saved).toEqual({ kind: "PULL", feedFormat: "ATOM", categories: [{ sectionId, category: "사회" }] });
+        },
+      };
+    },
+  },
+  sendToDestinationForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const { destination, story } = await portalFixture("PULL");
+      return {
+        form: { articleId: String(story.id), destinationId: String(destination.id) },
+        effect: async (outcome) => {
+          answeredOk(outcome, /피드에 올렸습니다/);
+          expect(await db.portalTransmission.findMany({ where: { articleId: story.id }, select: { status: true, action: true } })).toEqual([{ status: "SENT", action: "NEW" }]);
+        },
+      };
+    },
+  },
+  resendTransmissionForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const { destination, story } = await portalFixture("PUSH");
+      const row = await db.portalTransmission.create({
+        data: { destinationId: destination.id, articleId: story.id, revisionId: story.liveRevisionId, revisionNumber: 1, action: "NEW", status: "DEAD", attempts: 8, lastError: "수신처 응답 HTTP 500" },
+      });
+      return {
+        form: { transmissionId: String(row.id) },
+        effect: async (outcome) => {
+          answeredOk(outcome, /다시 보내기/);
+          expect(await db.portalTransmission.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, attempts: true } })).toEqual({ status: "PENDING", attempts: 0 });
+        },
+      };
+    },
+  },
+  holdForDestinationForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const { destination, story } = await portalFixture("PULL");
+      return {
+        form: { articleId: String(story.id), destinationId: String(destination.id) },
+        effect: async (outcome) => {
+          answeredOk(outcome, /보류했습니다/);
+          expect(await db.portalHold.count({ where: { articleId: story.id, destinationId: destination.id } })).toBe(1);
+        },
+      };
+    },
+  },
+  releaseForDestinationForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const { destination, story } = await portalFixture("PULL");
+      await db.portalHold.create({ data: { articleId: story.id, destinationId: destination.id } });
+      return {
+        form: { articleId: String(story.id), destinationId: String(destination.id) },
+        effect: async (outcome) => {
+          answeredOk(outcome, /보류를 풀었습니다/);
+          expect(await db.portalHold.count({ where: { articleId: story.id } })).toBe(0);
+        },
+      };
+    },
+  },
 };
+
+/** A destination mapping the test section, and a published story in it. */
+async function portalFixture(kind: "PULL" | "PUSH") {
+  const destination = await db.portalDestination.create({
+    data: {
+      name: `시험 송고처 ${randomUUID().slice(0, 8)}`,
+      kind,
+      endpoint: kind === "PUSH" ? "https://portal.example.kr/ingest" : "",
+      secret: "s".repeat(64),
+      categories: { create: [{ sectionId: await testSectionId(), category: "사회" }] },
+    },
+  });
+  const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+  const live = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { id: true, liveRevisionId: true, sectionId: true } });
+  // The live revision is what goes out, and its section is what maps to a category.
+  await db.articleRevision.update({ where: { id: live.liveRevisionId ?? "" }, data: { sectionId: live.sectionId } });
+  return { destination, story: live };
+}

@@ -19,6 +19,7 @@ import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from
 import { createElectionForm, deleteElectionForm } from "@/lib/elections/election-forms";
 import { claimDecisionForm, flagClaimStoryForm, updateClaimSettingsForm } from "@/lib/claims/claim-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
+import { holdForDestinationForm, releaseForDestinationForm, resendTransmissionForm, saveDestinationForm, sendToDestinationForm } from "@/lib/portal/portal-forms";
 
 export const FORM_HANDLERS = {
   submitArticleForm,
@@ -44,6 +45,11 @@ export const FORM_HANDLERS = {
   addBlockedWordsForm,
   removeBlockedWordsForm,
   testBlockedWordsForm,
+  saveDestinationForm,
+  sendToDestinationForm,
+  resendTransmissionForm,
+  holdForDestinationForm,
+  releaseForDestinationForm,
   applyTakedownForm,
   restoreTakedownForm,
   deleteTakedownTargetForm,
@@ -96,6 +102,15 @@ export const FORM_FIELD_NAMES = [
   "words",
   "wordIds",
   "text",
+  "destinationId",
+  "transmissionId",
+  "kind",
+  "endpoint",
+  "secret",
+  "feedFormat",
+  "allowWirePhotos",
+  "ratePerMinute",
+  "category-1",
   "commentId",
   "claimReference",
   "takedownId",

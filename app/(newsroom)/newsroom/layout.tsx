@@ -64,6 +64,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                   <span className="visually-hidden">{`진행 중인 청구 ${claims.open}건, 기한 넘김 ${claims.overdue}건`}</span>
                 </Link>
               )}
+              {canForAnyRecord(staff, "portal.read") && <Link href="/newsroom/portal">포털 송고</Link>}
               {canForAnyRecord(staff, "takedown.manage") && <Link href="/newsroom/takedowns">임시조치</Link>}
               {canForAnyRecord(staff, "election.manage") && <Link href="/newsroom/elections">선거</Link>}
               {canForAnyRecord(staff, "staff.list") && <Link href="/newsroom/staff">직원 관리</Link>}

@@ -6,6 +6,8 @@ import "@/components/site/site.css";
 import { ArticleView } from "@/components/article/article-view";
 import { DiffView } from "@/components/newsroom/desk/diff-view";
 import { HistoryList } from "@/components/newsroom/desk/history-list";
+import { TransmissionPanel } from "@/components/newsroom/portal/transmission-panel";
+import "@/components/newsroom/portal/portal.css";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { getArticleHistory } from "@/lib/articles/article-history";
 import { parseArticleId } from "@/lib/articles/article-id";
@@ -15,6 +17,7 @@ import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
+import { getStoryTransmissions } from "@/lib/portal/transmission-queries";
 import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
 import { describeOrigin } from "@/lib/origins/story-origin";
@@ -37,9 +40,16 @@ export default async function ReviewPage({ params }: Props) {
   if (id === null) notFound();
   const now = new Date();
   const result = await loadForPage(() =>
-    Promise.all([getDeskReview(staff, id, now), getArticleHistory(staff, id), getArticlePreview(staff, id, now), listAcceptedClaimsOnStory(staff, id, now)]),
+    Promise.all([
+      getDeskReview(staff, id, now),
+      getArticleHistory(staff, id),
+      getArticlePreview(staff, id, now),
+      listAcceptedClaimsOnStory(staff, id, now),
+      // Where the story went: the desk's (the review is read first, so a reporter never gets here for someone else's story).
+      canForAnyRecord(staff, "portal.read") ? getStoryTransmissions(staff, id) : Promise.resolve(null),
+    ]),
   );
-  const [{ article, transitions, comparison, submissionProblems }, history, preview, acceptedClaims] = result;
+  const [{ article, transitions, comparison, submissionProblems }, history, preview, acceptedClaims, transmissions] = result;
   const visible = isPubliclyVisible(article, now);
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
@@ -112,6 +122,7 @@ export default async function ReviewPage({ params }: Props) {
             now={now}
             deskMayEndBreaking={canForAnyRecord(staff, "article.approve")}
           />
+          {transmissions && <TransmissionPanel articleId={article.id} destinations={transmissions} visible={visible} />}
           <HistoryList entries={history} />
         </div>
       </div>
