@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   "comment.ban": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.close": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "comment.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // Readers' mail: the digest's time, subscriber counts (never addresses), the demo's outbox.
+  "newsletter.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

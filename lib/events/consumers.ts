@@ -8,6 +8,8 @@
 //    - auditLog             lib/audit/audit-consumer.ts
 //    - staffNotifications   lib/notifications/notification-consumer.ts
 //    - transitionLog        lib/articles/transition-log.ts
+//    - readerMail           lib/subscriptions/subscription-consumer.ts (queues the mails to a
+//                           story's followers: lib/jobs)
 // 2. After commit, from the stored event (lib/events/after-commit.ts): what may lag the change
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
@@ -17,8 +19,9 @@ import { auditLog } from "@/lib/audit/audit-consumer";
 import type { DomainEventType } from "@/lib/events/event-types";
 import { staffNotifications } from "@/lib/notifications/notification-consumer";
 import { searchIndex } from "@/lib/search/search-index-consumer";
+import { readerMail } from "@/lib/subscriptions/subscription-consumer";
 
-export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog] as const;
+export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, readerMail] as const;
 
 type InTransactionTable = (typeof inTransactionConsumers)[number];
 

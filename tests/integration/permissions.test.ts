@@ -12,6 +12,7 @@ import { ACTIONS, type Action } from "@/lib/auth/permissions";
 import { DEFAULT_COMMENT_SETTINGS, updateCommentSettings } from "@/lib/comments/comment-settings";
 import { banCommentSources, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
 import { db } from "@/lib/db";
+import { DEFAULT_DIGEST_SETTINGS, updateDigestSettings } from "@/lib/subscriptions/digest-settings";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -62,6 +63,7 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.ban": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "newsletter.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -107,6 +109,7 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.ban": { run: async (actor, owner) => banCommentSources(actor, { ids: [await guestComment(owner)], days: 1 }) },
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
+  "newsletter.configure": { run: (actor) => updateDigestSettings(actor, DEFAULT_DIGEST_SETTINGS) },
 };
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */

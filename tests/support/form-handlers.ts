@@ -13,6 +13,7 @@ import {
   testBlockedWordsForm,
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
+import { updateDigestSettingsForm } from "@/lib/subscriptions/subscription-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
@@ -38,6 +39,7 @@ export const FORM_HANDLERS = {
   addBlockedWordsForm,
   removeBlockedWordsForm,
   testBlockedWordsForm,
+  updateDigestSettingsForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -78,4 +80,6 @@ export const FORM_FIELD_NAMES = [
   "words",
   "wordIds",
   "text",
+  "enabled",
+  "time",
 ] as const;
