@@ -228,6 +228,24 @@ describe("public surfaces: only stories readers may see", () => {
     expect(mails.some((mail) => String(mail.parsed.html).includes(planted.publishedMarker))).toBe(true);
   });
 
+  it("a follower's mail queued before the desk pulled its story (or for a story not public) is not sent", async () => {
+    const email = address();
+    const { reporterNumber } = await db.user.findUniqueOrThrow({ where: { id: planted.authorId } });
+    await requestSubscription({ topic: "reporter", reporterNumber, email }, visitor());
+    const token = await tokenOf(email);
+    await confirmSubscription(token);
+    await queueDrained();
+    const { id: subscriptionId } = await db.readerSubscription.findUniqueOrThrow({ where: { token } });
+    // Each planted story's per-reader job, as if queued while it was public.
+    await db.$transaction(async (tx) => {
+      for (const articleId of Object.values(planted.ids)) await enqueueJob(tx, "reader-mail.story-to", { articleId, subscriptionId });
+    });
+    await queueDrained();
+    const mails = (await mailsTo(email)).filter((mail) => !mail.parsed.subject?.includes("확인해 주세요"));
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) expectNoPlantedStory(planted, `${mail.parsed.subject}\n${mail.parsed.html}\n${mail.parsed.text}`, "a follower's mail");
+  });
+
   it("the morning digest carries the previous day's most read public stories, none of the planted private ones", async () => {
     const email = address();
     await requestSubscription({ topic: "digest", email }, visitor());
