@@ -2,7 +2,7 @@ import type { KnipConfig } from "knip";
 
 const config: KnipConfig = {
   entry: [
-    // Command-line entry points (npm scripts, `npx tsx scripts/...` in the README and bench/*.md).
+    // Command-line entry points (npm scripts, `npx tsx scripts/...` in docs/ and bench/*.md).
     "scripts/*.{ts,mjs}",
     // Started by path as a child process by `npm run bench`.
     "scripts/bench/baseline-server.ts",

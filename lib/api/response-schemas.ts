@@ -85,7 +85,7 @@ const articleSummaryOutSchema = z.object({
   url: z.string().nullable(),
 });
 
-const transitionAction = z.enum(["submit", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"]);
+const transitionAction = z.enum(["submit", "withdraw", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"]);
 const transitionVerdictSchema = z.discriminatedUnion("allowed", [
   z.object({ action: transitionAction, label: z.string(), allowed: z.literal(true) }),
   z.object({ action: transitionAction, label: z.string(), allowed: z.literal(false), refusal: z.enum(["FORBIDDEN", "CONFLICT"]), reason: z.string() }),

@@ -1,10 +1,10 @@
 // Tiptap JSON to HTML on the server, with the same output as @tiptap/html's generateHTML (checked
 // by tests/unit/body-html.test.ts). generateHTML builds the schema and a whole happy-dom window on
-// every call and then lets ProseMirror's serializer build a full DOM: for a 100 KB story that was
+// every call and then lets ProseMirror's serializer build a full DOM: for a 100 KB story that is
 // most of a save's time (bench/EDITOR.md). Here the schema is built once, and the serializer
 // writes into a minimal element tree that knows only what it calls (createElement, createTextNode,
 // setAttribute, appendChild) and prints itself as HTML. The result is sanitized afterwards
-// (lib/articles/render-body.ts), as before.
+// (lib/articles/render-body.ts).
 import { getSchema, type Extensions, type JSONContent } from "@tiptap/core";
 import { DOMSerializer, Node } from "@tiptap/pm/model";
 

@@ -15,6 +15,11 @@ export const cancelScheduleSchema = z.object({
   note: safeText({ max: 2000, maxMessage: "메모는 2,000자 이하로 적어 주세요." }).default(""),
 });
 
+/** A reporter taking back a story before approval may say why; the desk sees it in the history. */
+export const withdrawArticleSchema = z.object({
+  note: safeText({ max: 2000, maxMessage: "회수 사유는 2,000자 이하로 적어 주세요." }).default(""),
+});
+
 export const republishArticleSchema = z.object({
   reason: safeText({ min: 1, max: 2000, minMessage: "다시 게재하는 이유를 적어 주세요.", maxMessage: "이유는 2,000자 이하로 적어 주세요." }),
 });

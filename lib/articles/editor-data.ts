@@ -23,10 +23,13 @@ export async function loadArticleForEditor(actor: StaffUser, id: number, now = n
   const bodyIds = bodyMediaIds(article.body);
   const media = bodyIds.length ? (await db.media.findMany({ where: { id: { in: bodyIds } }, select: mediaOutSelect })).map(toMediaOut) : [];
   const owner = { ownerId: article.author.id };
+  const mayWithdraw = availableTransitions.some((verdict) => verdict.action === "withdraw" && verdict.allowed);
   const readOnlyReason = !can(actor, "article.edit", owner)
     ? "이 기사를 고칠 권한이 없습니다. 읽기만 할 수 있습니다."
     : article.status !== "DRAFT" && !canForAnyRecord(actor, "article.edit")
-      ? "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 돌려보내면 다시 고칠 수 있습니다."
+      ? mayWithdraw
+        ? "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 승인하기 전이면 기사 검토 화면에서 “회수”를 눌러 되찾은 뒤 고칠 수 있습니다."
+        : "데스크에 넘긴 기사는 고칠 수 없습니다. 데스크가 돌려보내면 다시 고칠 수 있습니다."
       : null;
   return {
     article,

@@ -13,8 +13,8 @@ export const AUTOSAVE_REVISION_INTERVAL_MS = 5 * 60_000;
 /**
  * Snapshots the article's working copy as its next numbered revision; returns the revision id.
  * One INSERT ... SELECT inside the database: the body (often 100 KB or more of JSON, plus its HTML
- * and text) is copied there instead of travelling to the app and back, which was a large part of
- * a save's time (bench/EDITOR.md). Callers hold the article row locked (their conditional update
+ * and text) is copied there instead of travelling to the app and back, which would be a large part
+ * of a save's time (bench/EDITOR.md). Callers hold the article row locked (their conditional update
  * ran first in the same transaction), so numbers cannot collide.
  */
 export async function snapshotRevision(

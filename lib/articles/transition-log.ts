@@ -33,6 +33,7 @@ async function recordTransition(
 export const transitionLog = {
   "article.submitted": (tx, event) => recordTransition(tx, event, "SUBMIT"),
   "article.returned": (tx, event) => recordTransition(tx, event, "RETURN"),
+  "article.withdrawn": (tx, event) => recordTransition(tx, event, "WITHDRAW"),
   "article.published": (tx, event) => recordTransition(tx, event, "PUBLISH"),
   "article.scheduled": (tx, event) => recordTransition(tx, event, "SCHEDULE", { publishAt: event.publishAt }),
   "article.rescheduled": (tx, event) => recordTransition(tx, event, "RESCHEDULE", { publishAt: event.publishAt }),
@@ -63,6 +64,7 @@ export const transitionLog = {
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {
   SUBMIT: "데스크에 넘김",
   RETURN: "돌려보냄",
+  WITHDRAW: "회수",
   PUBLISH: "승인·발행",
   SCHEDULE: "승인·예약 발행",
   RESCHEDULE: "예약 시각 변경",

@@ -6,6 +6,7 @@
 //   DRAFT --submit--> SUBMITTED --approve--> PUBLISHED --unpublish--> UNPUBLISHED --republish--> PUBLISHED
 //     ^                 |  ^     --schedule-> SCHEDULED (public by itself when its time comes)
 //     |---return(note)--|  |---cancelSchedule--|  (reschedule moves the time, until it comes)
+//     |---withdraw------|  (the reporter takes it back before approval: 회수)
 //   A live story (PUBLISHED, or SCHEDULED) whose working copy changed has a pending update:
 //   approveUpdate makes it live (as 수정, 정정 or 반론 once readers have seen the story).
 //
@@ -16,11 +17,12 @@ import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
 import { isLive, isPubliclyVisible } from "@/lib/articles/visibility";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 
-export const TRANSITION_ACTIONS = ["submit", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"] as const;
+export const TRANSITION_ACTIONS = ["submit", "withdraw", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
 const TRANSITION_LABELS: Record<TransitionAction, string> = {
   submit: "데스크에 넘기기",
+  withdraw: "회수",
   return: "돌려보내기",
   approve: "승인하고 지금 발행",
   schedule: "승인하고 예약 발행",
@@ -34,6 +36,8 @@ const TRANSITION_LABELS: Record<TransitionAction, string> = {
 /** Which permission of lib/auth/permissions.ts each transition needs. */
 const TRANSITION_PERMISSION: Record<TransitionAction, Action> = {
   submit: "article.submit",
+  // Only one's own story, as for submitting: the desk sends a story back with `return` instead.
+  withdraw: "article.submit",
   return: "article.return",
   approve: "article.approve",
   schedule: "article.approve",
@@ -61,7 +65,7 @@ export type TransitionVerdict =
 export function permissionRefusal(actor: Pick<StaffUser, "id" | "role">, article: Pick<TransitionSubject, "authorId">, action: TransitionAction): string | null {
   const permission = TRANSITION_PERMISSION[action];
   if (can(actor, permission, { ownerId: article.authorId })) return null;
-  if (PERMISSIONS[permission][actor.role] === "own") return "자기 기사만 데스크에 넘길 수 있습니다.";
+  if (PERMISSIONS[permission][actor.role] === "own") return action === "withdraw" ? "자기 기사만 회수할 수 있습니다. 데스크가 기자에게 되돌리려면 돌려보내기를 쓰세요." : "자기 기사만 데스크에 넘길 수 있습니다.";
   return `이 작업(${TRANSITION_LABELS[action]})은 데스크(편집자)만 할 수 있습니다.`;
 }
 
@@ -77,6 +81,10 @@ export function stateRefusal(article: TransitionSubject, action: TransitionActio
   switch (action) {
     case "submit":
       return article.status === "DRAFT" ? null : `${here}에서는 데스크에 넘길 수 없습니다. 작성 중인 기사만 넘길 수 있습니다.`;
+    case "withdraw":
+      if (article.status === "SUBMITTED") return null;
+      if (isLive(article)) return "데스크가 이미 승인한 기사라 회수할 수 없습니다. 고칠 것은 편집기에서 고쳐 수정 승인을 받거나 데스크에 게재 중단·예약 취소를 요청하세요.";
+      return `${here}에서는 회수할 수 없습니다. 데스크 검토를 기다리는(승인 전) 기사만 회수할 수 있습니다.`;
     case "return":
       return article.status === "SUBMITTED" ? null : `${here}에서는 돌려보낼 수 없습니다. 데스크 검토 중인 기사만 돌려보낼 수 있습니다.`;
     case "approve":

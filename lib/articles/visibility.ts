@@ -7,7 +7,7 @@ import type { ArticleStatus } from "@/lib/generated/prisma/enums";
 // - visible now: live, and its publication time has come. A scheduled story thus appears by
 //   itself at its time, with no job to run, and is invisible everywhere before it.
 // Every public query filters with `publiclyVisibleWhere`; code holding a loaded row asks
-// `publicStateOf`. tests/unit/visibility.test.ts checks that the two agree.
+// `publicStateOf`. tests/integration/public-surfaces.test.ts checks that the two agree.
 
 const LIVE_STATUSES: ArticleStatus[] = ["PUBLISHED", "SCHEDULED"];
 

@@ -5,7 +5,7 @@ import "server-only";
 import type { FormHandler } from "@/lib/actions/staff-action";
 import { formText } from "@/lib/actions/staff-action";
 import { parseArticleIdParam } from "@/lib/api/route-params";
-import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle, withdrawArticle } from "@/lib/articles/workflow";
 import { formatKstDateTime, kstLocalInputToIso } from "@/lib/format/korean-time";
 
 export const articleIdFromForm = (formData: FormData) => parseArticleIdParam(formText(formData, "articleId") ?? "");
@@ -19,6 +19,11 @@ const publishAtFromForm = (formData: FormData) => {
 export const submitArticleForm: FormHandler = async (staff, formData) => {
   await submitArticle(staff, articleIdFromForm(formData));
   return { status: "ok", message: "데스크에 넘겼습니다." };
+};
+
+export const withdrawArticleForm: FormHandler = async (staff, formData) => {
+  await withdrawArticle(staff, articleIdFromForm(formData), { note: formText(formData, "note") ?? "" });
+  return { status: "ok", message: "회수했습니다. 기사는 작성 중으로 돌아왔고 데스크 대기열에서 빠졌습니다." };
 };
 
 export const returnArticleForm: FormHandler = async (staff, formData) => {

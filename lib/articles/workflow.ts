@@ -9,7 +9,7 @@ import "server-only";
 // it emits the transition's domain event, whose consumers write the transition record, the audit
 // entry, the reporter's notification and the search index entry: all of them or none.
 import { approveArticleSchema, returnArticleSchema, unpublishArticleSchema } from "@/lib/articles/article-input-schema";
-import { cancelScheduleSchema, republishArticleSchema, rescheduleArticleSchema } from "@/lib/articles/desk-input-schema";
+import { cancelScheduleSchema, republishArticleSchema, rescheduleArticleSchema, withdrawArticleSchema } from "@/lib/articles/desk-input-schema";
 import { snapshotRevision } from "@/lib/articles/revisions";
 import { syncLiveTags } from "@/lib/articles/live-tags";
 import { storedSubmissionProblems } from "@/lib/articles/submission-story";
@@ -123,6 +123,22 @@ export async function submitArticle(actor: StaffUser, id: number, now = new Date
     data: { submittedAt: now, deskNote: null },
     snapshot: { kind: "SUBMIT" },
     event: (transition) => ({ type: "article.submitted", ...transition }),
+  });
+}
+
+/**
+ * The reporter takes a submitted story back before the desk approves it (회수): it is a draft
+ * again, off the desk's queue, to be submitted anew. The submission's revision stays in the history.
+ */
+export async function withdrawArticle(actor: StaffUser, id: number, input: unknown = {}, now = new Date()) {
+  const article = await loadSubject(actor, id, "withdraw");
+  const { note } = parseInput(withdrawArticleSchema, input ?? {});
+  assertStateAllows(article, "withdraw", now);
+  await applyTransition(actor, article, now, {
+    to: "DRAFT",
+    data: { submittedAt: null },
+    note,
+    event: (transition) => ({ type: "article.withdrawn", ...transition }),
   });
 }
 

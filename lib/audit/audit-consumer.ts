@@ -48,6 +48,7 @@ export const auditLog = {
   "article.restored": (tx, event) => auditArticle(tx, event, "article.restore", { revisionNumber: event.revisionNumber }),
   "article.submitted": (tx, event) => auditArticle(tx, event, "article.submit"),
   "article.returned": (tx, event) => auditArticle(tx, event, "article.return", { note: event.note }),
+  "article.withdrawn": (tx, event) => auditArticle(tx, event, "article.withdraw", { note: event.note }),
   "article.published": (tx, event) => auditArticle(tx, event, "article.publish", { revisionId: revisionId(event) }),
   "article.scheduled": (tx, event) => auditArticle(tx, event, "article.schedule", { revisionId: revisionId(event), publishAt: event.publishAt }),
   "article.rescheduled": (tx, event) => auditArticle(tx, event, "article.reschedule", { from: event.previousPublishAt, publishAt: event.publishAt }),

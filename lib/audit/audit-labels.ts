@@ -123,6 +123,7 @@ export function describeAuditDetail(entry: { action: string; detail: unknown }, 
     case "media.update":
       return list(detail.fields, FIELD_KO);
     case "article.return":
+    case "article.withdraw":
     case "article.cancel-schedule":
       return labelled("메모", text(detail.note));
     case "article.unpublish":

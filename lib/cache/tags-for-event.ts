@@ -55,6 +55,7 @@ const cacheInvalidation = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  "article.withdrawn": null,
   // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
   "article.rerendered": (event) => (event.articleId === undefined ? [] : [cacheTag.story(event.articleId)]),
   "comment.posted": commentTags,

@@ -32,6 +32,8 @@ export type DomainEvent =
   | { type: "article.restored"; articleId: number; actorId: string; revisionNumber: number }
   | ({ type: "article.submitted" } & ArticleTransition)
   | ({ type: "article.returned" } & ArticleTransition)
+  /** The reporter took a submitted story back before the desk approved it (회수): a draft again. */
+  | ({ type: "article.withdrawn" } & ArticleTransition)
   | ({ type: "article.published"; publishedAt: string } & ArticleTransition)
   | ({ type: "article.scheduled"; publishAt: string } & ArticleTransition)
   /** A scheduled story's time moved, before it came. */

@@ -4,7 +4,7 @@
 const KST = "Asia/Seoul";
 
 // One formatter for the process: building an Intl.DateTimeFormat costs about as much as 100 uses
-// of it, and a page formats dozens of times (it was 7.7% of a cache-miss render's CPU).
+// of it, and a page formats dozens of times (a formatter per call costs 7.7% of a cache-miss render's CPU).
 const KST_PARTS = new Intl.DateTimeFormat("en-CA", {
   timeZone: KST,
   year: "numeric",

@@ -37,6 +37,7 @@ export const staffNotifications = {
   // The reporter's own steps, and the desk's that need no word to the reporter: the story's
   // history shows them.
   "article.submitted": null,
+  "article.withdrawn": null,
   "article.corrected": null,
   "article.republished": null,
   "article.created": null,

@@ -20,8 +20,8 @@ function createLogger(): Logger {
       },
     },
     // Written asynchronously: lines logged while a write is under way go out together in the
-    // next one. Each request logs a line, and a write to stdout was one system call per request
-    // (about 0.1 ms of CPU each on these machines, 4% of a comment post). A quiet server still
+    // next one. Each request logs a line, and a synchronous write to stdout is one system call per
+    // request (about 0.1 ms of CPU each on these machines, 4% of a comment post). A quiet server still
     // writes each line at once; pino flushes what is left when the process exits.
     pino.destination({ dest: 1, sync: false }),
   );

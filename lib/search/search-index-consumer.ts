@@ -23,6 +23,7 @@ export const searchIndex = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  "article.withdrawn": null,
   // Only the stored HTML changed; the index is built from the text.
   "article.rerendered": null,
   "media.uploaded": null,

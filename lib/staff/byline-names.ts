@@ -16,7 +16,7 @@ const BYLINE_NAME_TAKEN = "같은 이름으로 활동 중인 직원이 이미 �
 export async function assertBylineNameFree(tx: DbTransaction, name: string, selfId: string | null = null): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BYLINE_NAMES_LOCK})`;
   const comparable = name.normalize("NFKC").replace(/\s+/gu, "").toLowerCase();
-  // [[:space:]], not \s: in a JS template literal "\s" is just "s", which would have dropped every s.
+  // [[:space:]], not \s: in a JS template literal "\s" is just "s".
   const taken = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "User"
     WHERE "active" AND "id" IS DISTINCT FROM ${selfId}

@@ -27,6 +27,8 @@ export const readerMail = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  // Back with its reporter before the desk approved it: it was never public.
+  "article.withdrawn": null,
   "article.rerendered": null,
   "media.uploaded": null,
   "media.updated": null,

@@ -1,5 +1,5 @@
 // The app under test: scripts/start.ts (what `npm start` runs) against a benchmark database, as a
-// child of the bench process, so it runs on CPU 0 with it (see pinning.ts). Its access log (JSON
+// child of the bench process, so it runs on CPU 0 with it (main.ts pins it). Its access log (JSON
 // lines on stdout, one per request with the number of SQL queries it made) is kept for counting
 // queries per render.
 import { spawn, type ChildProcess } from "node:child_process";

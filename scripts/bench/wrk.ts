@@ -1,5 +1,5 @@
 // Debian's wrk (the load generator) and taskset (CPU pinning): the benchmark's client side. The
-// app and its PostgreSQL run on CPU 0, wrk on CPU 1 (see pinning.ts). Each wrk run prints one
+// app and its PostgreSQL run on CPU 0, wrk on CPU 1 (see main.ts). Each wrk run prints one
 // "BENCH_RESULT {json}" line from its Lua done() hook, parsed here.
 import { spawn, spawnSync } from "node:child_process";
 import os from "node:os";

@@ -98,8 +98,7 @@ export function startInvalidationListener(options: {
     if (stopped || !client) return;
     // Node's timers can fire a millisecond early, and the longest timer is ~24 days. Asking the
     // database for the next time then would be wrong: by PostgreSQL's clock the story may already
-    // be due, no longer "next", and never be dropped (the scheduled-time test failed so, now and
-    // then). So wait out the rest first.
+    // be due, no longer "next", and never be dropped. So wait out the rest first.
     const remaining = at - Date.now();
     if (remaining > 0) {
       scheduleTimer = setTimeout(() => void scheduleDue(at), Math.min(remaining, MAX_TIMER_MS));

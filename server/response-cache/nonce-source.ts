@@ -1,5 +1,5 @@
 // Fresh CSP nonces for cached pages, one per response: 128 bits from the operating system's
-// CSPRNG each, as before, but drawn from a 4 KB block that is refilled when used up. One
+// CSPRNG each, but drawn from a 4 KB block that is refilled when used up. One
 // randomFillSync per 256 responses instead of one per response: a call cost about 17 µs here,
 // the largest cost of a cache hit after writing to the socket (--cpu-prof of a cached-article
 // run). Bytes are never handed out twice.

@@ -78,11 +78,6 @@ describe("typing Hangul with an IME", inChromium, () => {
     ]);
   });
 
-  // SKIPPED (flaky set-up, see the session note): after the file's earlier tests, Chromium often
-  // drops the Shift+Home selection before Ctrl+K reaches the editor, and the link dialog then
-  // inserts the address as new linked text, so the test fails in its set-up, not on the IME.
-  // It passes when run alone (npx vitest run tests/e2e/editor-ime.test.ts -t "inside a link").
-  // To do: select the text through the editor itself, then un-skip.
   it("inside a link: the composed syllables take the link's mark", async () => {
     await freshStory("IME 링크");
     await page.keyboard.type("ab");

@@ -38,7 +38,7 @@ describe("npm start on the embedded database", () => {
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     const home = await (await fetch(`${base}/`)).text();
     expect(home).toContain("고양특례시");
-    // Without NEXTAUTH_URL, next-auth used to build every URL on localhost:3000; the embedded
+    // Without NEXTAUTH_URL, next-auth builds every URL on localhost:3000; the embedded
     // demo derives it from its own host and port.
     const providers = JSON.stringify(await (await fetch(`${base}/api/auth/providers`)).json());
     expect(providers).toContain(`http://127.0.0.1:${env.PORT}/api/auth/`);

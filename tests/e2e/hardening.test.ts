@@ -1,4 +1,5 @@
-// Regression tests for what an outside probe found (hardening issue), against the real server.
+// What an outside probe tries (huge bodies, odd methods and paths, garbage for server actions,
+// misconfiguration, an open redirect), against the real server.
 import { request as httpRequest } from "node:http";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -136,8 +137,8 @@ describe("inputs that produced 500s", () => {
 
   it("a trailing slash or doubled slash redirects with the address once, and an address too long to redirect to is a 414 (fuzz: /api/v1/articles/..?q=가…)", async () => {
     const query = `q=${encodeURIComponent("가".repeat(900))}`;
-    // Node's fetch resolves ".." itself: this asks for /api/v1/?q=…, whose redirect used to carry
-    // 16 KB of headers (Location and Refresh), more than fetch reads.
+    // Node's fetch resolves ".." itself: this asks for /api/v1/?q=…, whose redirect as Next.js
+    // makes it carries 16 KB of headers (Location and Refresh), more than fetch reads.
     const slash = await fetch(`${baseUrl}/api/v1/articles/..?${query}`, { redirect: "manual" });
     expect(slash.status).toBe(308);
     expect(slash.headers.get("location")).toBe(`/api/v1?${query}`);

@@ -1,4 +1,4 @@
-// What staff tripped over on day one (issue 20, "The editor and the desk"), each checked in a
+// Details of the editor and the desk that staff meet every day, each checked in a
 // real Chromium against the real app: the header's byline title, 403 with a way back, "승인 전"
 // instead of a made-up approval time, one word per thing and one date-time format, notices that
 // follow the fields, only the transitions a person may make now, the photo library's texts kept

@@ -104,7 +104,7 @@ describe.skipIf(!browserTestsEnabled)("the newsroom on a 360 px phone", () => {
     await staffApi(page, "POST", `/api/v1/articles/${storyId}/unpublish`, { reason: "시험 정리" });
   });
 
-  it("the editor: Hangul through the IME, a photo from the phone's album, the counts in view, submitted", async () => {
+  it("the editor: Hangul through the IME, a photo from the phone's album, the counts in view, submitted, then withdrawn (회수)", async () => {
     const page = await signInStaff(await staffContext(browser, "phone", contexts), DEMO_STAFF.intern.email, "/newsroom/articles/new");
     await page.waitForSelector('[data-testid="editor-body"][contenteditable="true"]');
     await expectUsableOnPhone(page, "editor, empty");
@@ -154,6 +154,17 @@ describe.skipIf(!browserTestsEnabled)("the newsroom on a 360 px phone", () => {
     expect(stored?.bodyText).toMatch(/^한국어 기사를 휴대폰에서 씁니다\./);
     expect(stored?.bodyText.endsWith("한글")).toBe(true);
     expect(stored?.heroImageId).not.toBeNull();
+
+    // 회수: before the desk approves it, the reporter takes it back from the thumb bar.
+    const bar = page.locator('[data-testid="review-thumb-bar"]');
+    expect(await bar.locator("a").allTextContents()).toEqual(["회수"]);
+    await bar.locator("a", { hasText: "회수" }).tap();
+    await eventually(() => isOnScreen(page, '[data-action="withdraw"] button[type="submit"]')).toBe(true);
+    await expectUsableOnPhone(page, "review, withdraw");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.locator('[data-action="withdraw"] button[type="submit"]').tap();
+    await eventually(() => page.textContent('[data-testid="article-status"]')).toBe("작성 중");
+    expect(await query<{ kind: string }>(`SELECT kind FROM "ArticleTransition" WHERE "articleId" = $1 ORDER BY "createdAt"`, [id])).toEqual([{ kind: "SUBMIT" }, { kind: "WITHDRAW" }]);
   });
 
   it("comment moderation: the queue as cards, a comment hidden with a tap", async () => {

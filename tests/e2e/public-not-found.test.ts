@@ -47,7 +47,7 @@ describe("reader 404s are rendered on the server", () => {
       ...app.planted.privateTags.map((tag) => `/tags/${tag.slug}`),
       "/reporters/nosuchreporter0000",
       "/reporters/not-an-id!",
-      // An address no route matches (app/not-found.tsx): always was server-rendered; the same page.
+      // An address no route matches (app/not-found.tsx): Next.js renders it as a page of its own, on the server too.
       "/no-such-page",
     ];
   }

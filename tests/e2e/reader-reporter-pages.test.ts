@@ -1,7 +1,7 @@
 // Reporter pages at readable addresses, /reporters/<number>-<name>, against the real app: the
 // story's sign-off, its JSON-LD and the sitemap link them; old opaque addresses and misnamed ones
 // answer 308 to them (the page cursor kept); a deactivated reporter's page stays, an unknown
-// reporter is a 404 as before.
+// reporter is a 404.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";

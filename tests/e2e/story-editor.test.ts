@@ -57,8 +57,8 @@ describe("writing an illustrated story", inChromium, () => {
     await page.click("text=링크 걸기");
     await page.keyboard.type(" 참고.");
     // Each structural step is awaited on screen, as a reporter sees the bullet before typing on.
-    // (Without these waits the clean-clone CI sometimes stored the list's text after it: see the
-    // session note of 2026-11-26; the cause is open.)
+    // (Without these waits a loaded machine can store the list's text after the list; why is not
+    // known.)
     await page.keyboard.press("Enter");
     await expect.poll(() => body.locator("p").count()).toBe(2);
     await page.click('[data-command="bulletList"]');
@@ -151,7 +151,7 @@ describe("writing an illustrated story", inChromium, () => {
     await page.click('[data-testid="new-article"]');
     const body = page.locator('[data-testid="editor-body"]');
     await page.waitForSelector('[data-testid="editor-body"][contenteditable="true"]');
-    // A busy page (or a clean-clone CI run) draws its next frame late; Tiptap's focus command waits for one.
+    // A busy machine draws the next frame late; Tiptap's focus command waits for one.
     await page.evaluate(() => {
       const later = window.requestAnimationFrame.bind(window);
       window.requestAnimationFrame = (callback) => later((time) => void setTimeout(() => callback(time), 400));

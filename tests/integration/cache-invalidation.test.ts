@@ -98,8 +98,8 @@ describe("scheduled publication without a cron process", () => {
     const { cache } = await instance();
     putPage(cache, "home", [cacheTag.latest]);
     expect(cache.store.get("home")).toBeDefined();
-    // Five seconds ahead: under load the approval itself has taken over two (see the session note
-    // of 2026-11-26 on a schedule that passes while it is being approved).
+    // Five seconds ahead: under load the approval itself can take over two, and a schedule that
+    // passes while it is being approved is a publication, not the scheduled drop tested here.
     const publishAt = new Date(Date.now() + 5_000);
     await approveArticle(story.editor, story.id, { version: story.version, publishAt: publishAt.toISOString() });
     await expect.poll(() => cache.store.get("home"), { timeout: 15_000, interval: 50 }).toBeUndefined();

@@ -7,7 +7,7 @@ import { getDeskQueue, countDeskQueue } from "@/lib/articles/desk-queue";
 import { getDeskReview } from "@/lib/articles/desk-review";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
 import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public-queries";
-import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle, withdrawArticle } from "@/lib/articles/workflow";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -99,6 +99,29 @@ describe("draft -> submit -> return -> resubmit -> approve", () => {
     }
     expect(await codeOf(returnArticle(intern, id, {}))).toBe("FORBIDDEN");
     expect(await codeOf(approveArticle(intern, 2_000_000_000, {}))).toBe("FORBIDDEN");
+  });
+});
+
+describe("회수: the reporter takes a submitted story back before approval", () => {
+  it("the story is a draft again and off the queue, the history records it with the note, and it can be submitted anew", async () => {
+    const id = await submitted("회수할 기사");
+    expect((await getDeskQueue(editor, {})).some((item) => item.id === id)).toBe(true);
+    // Only its writer, and only while the desk has not approved it.
+    expect(await codeOf(withdrawArticle(editor, id, {}))).toBe("FORBIDDEN");
+    expect(await codeOf(withdrawArticle(await createStaff("REPORTER"), id, {}))).toBe("FORBIDDEN");
+    expect(await codeOf(withdrawArticle(intern, id, { note: "가".repeat(2001) }))).toBe("VALIDATION");
+
+    await withdrawArticle(intern, id, { note: "수치를 다시 확인하겠습니다" });
+    expect(await db.article.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", submittedAt: null, liveRevisionId: null });
+    expect((await getDeskQueue(editor, {})).some((item) => item.id === id)).toBe(false);
+    expect(await transitionsOf(id)).toEqual(["SUBMIT DRAFT->SUBMITTED", "WITHDRAW SUBMITTED->DRAFT (수치를 다시 확인하겠습니다)"]);
+    expect((await getArticleHistory(intern, id)).some((entry) => JSON.stringify(entry).includes("회수"))).toBe(true);
+    expect(await codeOf(withdrawArticle(intern, id, {}))).toBe("CONFLICT");
+
+    await submitArticle(intern, id);
+    await approveArticle(editor, id, { version: await versionOf(id) });
+    const refusal = withdrawArticle(intern, id, {});
+    await expect(refusal).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("이미 승인한 기사") });
   });
 });
 

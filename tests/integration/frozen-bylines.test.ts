@@ -81,8 +81,7 @@ describe("who may change a byline name or e-mail", () => {
 
 describe("no two active staff share a byline name", () => {
   const run = Date.now().toString(36);
-  // The Latin "s" is on purpose: the SQL once stripped every "s" (a "\s" the template literal ate),
-  // which only showed when the random run id happened to have one.
+  // With a Latin "s": the comparison strips whitespace, and must not take an "s" for it.
   const name = `동명이인Kims${run}`;
   const email = (label: string) => `${label}-${run}-${Math.random().toString(36).slice(2, 8)}@test.newsroom`;
 

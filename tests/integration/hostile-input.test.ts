@@ -1,5 +1,5 @@
-// Hardening #5: inputs that used to reach the database or the stack as 500s now get a 4xx with a
-// Korean message: NUL, lone surrogates, ids and versions out of PostgreSQL's integer range,
+// Inputs that would otherwise reach the database or the stack as 500s get a 4xx with a Korean
+// message: NUL, lone surrogates, ids and versions out of PostgreSQL's integer range,
 // references to rows that do not exist, dates PostgreSQL cannot store, absurd nesting.
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorResponse } from "@/lib/api/api-route";

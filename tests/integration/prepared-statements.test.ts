@@ -1,5 +1,5 @@
 // The comment paths' statements are kept prepared on their connections (lib/db/sql.ts): parsing
-// and planning them again on every post was half of PostgreSQL's CPU per comment. Checked in
+// and planning them again on every post would be half of PostgreSQL's CPU per comment. Checked in
 // PostgreSQL's own view of the session (pg_prepared_statements), on a real connection.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff-user";

@@ -64,6 +64,13 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
       return { form: { articleId: String(draft.id) }, effect: storyNowIn(draft.id, "SUBMITTED") };
     },
   },
+  withdrawArticleForm: {
+    role: "REPORTER",
+    arrange: async (reporter) => {
+      const story = await createArticle(reporter.id, "SUBMITTED");
+      return { form: { articleId: String(story.id), note: "사진을 바꾸겠습니다" }, effect: storyNowIn(story.id, "DRAFT") };
+    },
+  },
   returnArticleForm: {
     role: "EDITOR",
     arrange: async () => {

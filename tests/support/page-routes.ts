@@ -1,7 +1,7 @@
 // The addresses a browser opens, found from the app/ tree itself (so a new page is fuzzed by
 // existing, with no list to forget): every page.tsx, and every route.ts outside app/api that
 // answers GET (feeds, sitemaps, preview images, media). The JSON API has its own registry and
-// fuzz (lib/api/route-registry.ts, tests/e2e/api-fuzz.test.ts).
+// fuzz (lib/api/route-table.ts, tests/e2e/api-fuzz.test.ts).
 //
 // Next.js's folder conventions, as far as this app uses them: "(group)" folders are not part of
 // the address; "@slot" folders are parallel slots rendered inside another page's layout (not

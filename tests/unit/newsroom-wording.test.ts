@@ -43,8 +43,8 @@ describe("the newsroom's wording", () => {
   });
 
   it("calls only a numbered revision 판 (3번 판), never the save counter", () => {
-    // "판 7" was the save counter on the review screen, "(판 ${version})" on the conflict screen and
-    // "판 번호(version)" in the API's messages: that counter is the 저장 번호.
+    // The save counter (version) is the 저장 번호, so no screen or API message may call it 판:
+    // not "판 7", "(판 ${version})" or "판 번호(version)".
     expect(linesMatching(/판 \$?\{|판 번호\(version\)/)).toEqual([]);
   });
 });

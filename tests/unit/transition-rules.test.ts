@@ -31,6 +31,8 @@ const here = (state: StateName) => `지금 상태(${LABEL[STATES[state].status]}
 // The desk's reasons, by transition. "ok" = allowed.
 const reason = {
   submit: (s: StateName) => `${here(s)}에서는 데스크에 넘길 수 없습니다. 작성 중인 기사만 넘길 수 있습니다.`,
+  withdraw: (s: StateName) => `${here(s)}에서는 회수할 수 없습니다. 데스크 검토를 기다리는(승인 전) 기사만 회수할 수 있습니다.`,
+  withdrawApproved: "데스크가 이미 승인한 기사라 회수할 수 없습니다. 고칠 것은 편집기에서 고쳐 수정 승인을 받거나 데스크에 게재 중단·예약 취소를 요청하세요.",
   return: (s: StateName) => `${here(s)}에서는 돌려보낼 수 없습니다. 데스크 검토 중인 기사만 돌려보낼 수 있습니다.`,
   approveNotSubmitted: (s: StateName) => `${here(s)}에서는 승인할 수 없습니다. 데스크 검토 중인 기사만 승인할 수 있습니다.`,
   alreadyApproved: "이미 승인된 기사입니다. 고친 내용은 수정 승인으로, 시각은 예약 시각 바꾸기로 처리하세요.",
@@ -50,6 +52,7 @@ function deskExpectation(state: StateName): Record<TransitionAction, "ok" | stri
   const scheduledLater = state === "scheduledLater" || state === "scheduledLaterPending";
   return {
     submit: state === "draft" ? "ok" : reason.submit(state),
+    withdraw: state === "submitted" ? "ok" : live ? reason.withdrawApproved : reason.withdraw(state),
     return: state === "submitted" ? "ok" : reason.return(state),
     approve: state === "submitted" ? "ok" : live ? reason.alreadyApproved : reason.approveNotSubmitted(state),
     schedule: state === "submitted" ? "ok" : live ? reason.alreadyApproved : reason.approveNotSubmitted(state),
@@ -61,7 +64,7 @@ function deskExpectation(state: StateName): Record<TransitionAction, "ok" | stri
   };
 }
 
-const DESK_ONLY_LABEL: Record<Exclude<TransitionAction, "submit">, string> = {
+const DESK_ONLY_LABEL: Record<Exclude<TransitionAction, "submit" | "withdraw">, string> = {
   return: "돌려보내기",
   approve: "승인하고 지금 발행",
   schedule: "승인하고 예약 발행",
@@ -72,10 +75,12 @@ const DESK_ONLY_LABEL: Record<Exclude<TransitionAction, "submit">, string> = {
   republish: "다시 게재",
 };
 
-/** A reporter: only submitting, only their own stories; the desk's transitions never. */
+const NOT_OWN = { submit: "자기 기사만 데스크에 넘길 수 있습니다.", withdraw: "자기 기사만 회수할 수 있습니다. 데스크가 기자에게 되돌리려면 돌려보내기를 쓰세요." };
+
+/** A reporter: only submitting and withdrawing (회수), only their own stories; the desk's transitions never. */
 function reporterExpectation(state: StateName, own: boolean): Record<TransitionAction, "ok" | string> {
   const desk = deskExpectation(state);
-  const out = { submit: own ? desk.submit : "자기 기사만 데스크에 넘길 수 있습니다." } as Record<TransitionAction, string>;
+  const out = { submit: own ? desk.submit : NOT_OWN.submit, withdraw: own ? desk.withdraw : NOT_OWN.withdraw } as Record<TransitionAction, string>;
   for (const [action, label] of Object.entries(DESK_ONLY_LABEL)) out[action as TransitionAction] = `이 작업(${label})은 데스크(편집자)만 할 수 있습니다.`;
   return out;
 }
@@ -83,10 +88,10 @@ function reporterExpectation(state: StateName, own: boolean): Record<TransitionA
 const PEOPLE: { who: string; role: Role; id: string; expect: (state: StateName) => Record<TransitionAction, string> }[] = [
   { who: "the reporter who wrote it", role: "REPORTER", id: AUTHOR, expect: (state) => reporterExpectation(state, true) },
   { who: "another reporter", role: "REPORTER", id: "someone-else", expect: (state) => reporterExpectation(state, false) },
-  // Handing a story to the desk is its writer's act: the desk is never offered it on a reporter's
-  // story (after a return it waits for the reporter), only on its own.
-  { who: "an editor", role: "EDITOR", id: "desk", expect: (state) => ({ ...deskExpectation(state), submit: "자기 기사만 데스크에 넘길 수 있습니다." }) },
-  { who: "an admin", role: "ADMIN", id: "chief", expect: (state) => ({ ...deskExpectation(state), submit: "자기 기사만 데스크에 넘길 수 있습니다." }) },
+  // Handing a story to the desk, and taking it back, are its writer's acts: the desk is never
+  // offered them on a reporter's story (the desk returns it instead), only on its own.
+  { who: "an editor", role: "EDITOR", id: "desk", expect: (state) => ({ ...deskExpectation(state), ...NOT_OWN }) },
+  { who: "an admin", role: "ADMIN", id: "chief", expect: (state) => ({ ...deskExpectation(state), ...NOT_OWN }) },
   { who: "an editor who wrote it", role: "EDITOR", id: AUTHOR, expect: deskExpectation },
 ];
 

@@ -10,6 +10,7 @@ import {
   returnArticleForm,
   submitArticleForm,
   unpublishArticleForm,
+  withdrawArticleForm,
 } from "@/lib/articles/workflow-forms";
 
 // The review screen and the dashboard show the new state after each desk action. (Public pages
@@ -17,6 +18,7 @@ import {
 const storyPage = (formData: FormData) => [`/newsroom/articles/${articleIdFromForm(formData)}`, "/newsroom"];
 
 export const submitArticleAction = staffAction(submitArticleForm, { revalidate: storyPage });
+export const withdrawArticleAction = staffAction(withdrawArticleForm, { revalidate: storyPage });
 export const returnArticleAction = staffAction(returnArticleForm, { revalidate: storyPage });
 export const approveArticleAction = staffAction(approveArticleForm, { revalidate: storyPage });
 export const rescheduleArticleAction = staffAction(rescheduleArticleForm, { revalidate: storyPage });

@@ -9,6 +9,7 @@ import {
   returnArticleAction,
   submitArticleAction,
   unpublishArticleAction,
+  withdrawArticleAction,
 } from "./actions";
 
 interface Story {
@@ -22,6 +23,7 @@ interface Story {
 /** The thumb bar's word for each transition (the panel's heading says the rest). */
 const SHORT_LABEL: Record<TransitionAction, string> = {
   submit: "데스크에 넘기기",
+  withdraw: "회수",
   return: "돌려보내기",
   approve: "승인",
   schedule: "예약",
@@ -76,6 +78,17 @@ export function ReviewActions({ story, verdicts, now }: { story: Story; verdicts
     <section className="review-actions" aria-label="처리">
       {allowed.size === 0 && <p className="desk-empty">지금 할 수 있는 처리가 없습니다.</p>}
       {panel("submit", "데스크에 넘기기", <ActionForm action={submitArticleAction} submitLabel="데스크에 넘기기">{hidden}</ActionForm>)}
+      {panel(
+        "withdraw",
+        "회수 (승인 전에 되찾기)",
+        <ActionForm action={withdrawArticleAction} submitLabel="회수" confirmMessage="데스크 대기열에서 빼고 작성 중으로 되돌립니다. 고친 뒤 다시 넘기면 됩니다. 계속할까요?">
+          {hidden}
+          <label>
+            데스크에 남길 메모 (선택)
+            <input name="note" maxLength={2000} />
+          </label>
+        </ActionForm>,
+      )}
       {(allowed.has("approve") || allowed.has("schedule")) && (
         <div className="panel" data-action="approve" id="action-approve">
           <h3>승인</h3>
