@@ -21,7 +21,7 @@ function safeMailHtml(html: string): string {
   const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
   return sanitizeHtml(body, {
     allowedTags: sanitizeHtml.defaults.allowedTags.concat(["h1", "h2", "hr"]),
-    allowedAttributes: { "*": ["style"], a: ["href", "style"] },
+    allowedAttributes: { "*": ["style"], a: ["href", "style", "target", "rel"] },
     transformTags: { a: sanitizeHtml.simpleTransform("a", { target: "_blank", rel: "noopener" }) },
   });
 }

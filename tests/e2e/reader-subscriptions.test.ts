@@ -34,7 +34,7 @@ async function subscribeThrough(page: Page, button: string, email: string): Prom
   await page.getByRole("button", { name: button }).click();
   await page.getByLabel("이메일").fill(email);
   await page.getByRole("button", { name: "구독 신청" }).click();
-  await eventually(() => page.getByRole("status").first().textContent()).toContain("확인 메일을 보냈습니다");
+  await eventually(() => page.locator(".subscribe__answer").textContent()).toContain("확인 메일을 보냈습니다");
 }
 
 describe("readers' e-mail channels", inChromium, () => {
@@ -87,7 +87,7 @@ describe("readers' e-mail channels", inChromium, () => {
     // Opening the link alone confirms nothing (mail scanners open links).
     expect((await db.readerSubscription.findFirstOrThrow({ where: { email } })).confirmedAt).toBeNull();
     await confirmPage.getByRole("button", { name: "구독 확인" }).click();
-    await eventually(() => confirmPage.getByRole("status").textContent()).toContain("구독이 시작되었습니다");
+    await eventually(() => confirmPage.locator(".subscription-page [role=status]").textContent()).toContain("구독이 시작되었습니다");
     expect((await db.readerSubscription.findFirstOrThrow({ where: { email } })).confirmedAt).not.toBeNull();
   });
 
