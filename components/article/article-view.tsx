@@ -8,6 +8,7 @@ import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
+import { storyOriginCredit } from "@/lib/origins/story-origin";
 import { reporterPath } from "@/lib/reporters/reporter-url";
 import "./article-body.css";
 import { KeepWords } from "@/components/site/keep-words";
@@ -23,6 +24,8 @@ const HERO_SIZES = "(max-width: 760px) 100vw, 720px";
 export function ArticleView({ article, countView = true }: { article: PublicArticle; /** False for the newsroom's previews: staff looking is not a read. */ countView?: boolean }) {
   const canonical = absoluteUrl(article.path);
   const bylineText = article.bylines.map((person) => `${person.name} ${person.title}`).join(", ");
+  // Wire copy, a press release or a provided story names its source, at the top and at the end.
+  const sourceCredit = article.origin ? storyOriginCredit(article.origin.kind, article.origin.source) : null;
   return (
     <article className="article" aria-labelledby="article-headline">
       <header className="article__header">
@@ -55,6 +58,11 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
                 </span>
               ))}
             </p>
+            {sourceCredit && (
+              <p className="article__source" data-testid="article-source">
+                {sourceCredit}
+              </p>
+            )}
             <p className="article__times">
               <span>
                 기사승인 : {article.approvedAt ? <time dateTime={toKstIso(article.approvedAt)}>{formatKstDateTime(article.approvedAt)}</time> : "승인 전"}
@@ -93,6 +101,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
         <p className="article__signoff-name">
           {siteName} {bylineText}
         </p>
+        {sourceCredit && <p className="article__source">{sourceCredit}</p>}
         {article.bylines.map(
           (person) =>
             person.bylineEmail && (

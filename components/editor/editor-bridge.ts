@@ -4,6 +4,7 @@
 // typing touches no React state at all.
 import type { Editor } from "@tiptap/core";
 import type { EditorDraft, MediaOut } from "@/lib/articles/editor-types";
+import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
 import { DraftSession } from "@/components/editor/draft-session";
 import { createEditorExtensions, type EditorHooks } from "@/components/editor/editor-extensions";
 import { backupKey, deleteLocalBackup, localBackupStore } from "@/components/editor/local-backup";
@@ -18,6 +19,9 @@ export interface EditorMeta {
   hero: MediaOut | null;
   heroCaption: string;
   heroCredit: string;
+  /** 출처 유형 and its agency, issuer or provider (components/editor/story-origin-field.tsx). */
+  origin: ArticleOrigin | null;
+  originSource: string;
   /** The main photo's alt text for this story (pre-filled from the library). */
   heroAlt: string;
 }
@@ -34,6 +38,8 @@ export function draftOf(meta: EditorMeta, body: EditorDraft["body"]): EditorDraf
     heroImageId: meta.hero?.id ?? null,
     heroCaption: meta.heroCaption,
     heroCredit: meta.heroCredit,
+    origin: meta.origin,
+    originSource: meta.originSource,
     heroAlt: meta.heroAlt,
     body,
   };

@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { MediaOut } from "@/lib/articles/editor-types";
 import { thumbnailUrl } from "@/components/editor/media-cache";
 import { MediaPicker } from "@/components/editor/media-picker";
+import { MediaOriginNote } from "@/components/newsroom/media/media-origin-note";
 
 export interface HeroTexts {
   caption: string;
@@ -23,6 +24,9 @@ export function HeroPhoto({ hero, texts, disabled, onChange }: { hero: MediaOut 
           {/* eslint-disable-next-line @next/next/no-img-element -- our own re-encoded copy */}
           <img src={thumbnailUrl(hero, 480)} alt={texts.alt} width={hero.width} height={hero.height} />
           <div className="form hero-photo__fields">
+            <p className="form__hint hero-photo__origin">
+              <MediaOriginNote media={hero} /> · 사진 보관함에서 바꿀 수 있습니다
+            </p>
             <label>
               사진 설명
               <input value={texts.caption} maxLength={300} onChange={(event) => onChange({ caption: event.target.value })} />

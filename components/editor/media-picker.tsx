@@ -7,6 +7,7 @@ import { apiRequest } from "@/components/editor/api-client";
 import { rememberMedia, thumbnailUrl } from "@/components/editor/media-cache";
 import { Modal } from "@/components/editor/modal";
 import { ACCEPTED_IMAGE_TYPES, uploadImage } from "@/components/editor/upload";
+import { MEDIA_ORIGIN_LABEL } from "@/lib/origins/media-origin";
 
 export function MediaPicker({ title, onPick, onClose, afterClose }: { title: string; onPick: (media: MediaOut) => void; onClose: () => void; afterClose?: () => void }) {
   const [query, setQuery] = useState("");
@@ -98,6 +99,7 @@ export function MediaPicker({ title, onPick, onClose, afterClose }: { title: str
               <span>{media.caption || "(설명 없음)"}</span>
               <small>
                 {media.credit || "출처 없음"}
+                {media.origin ? ` · ${MEDIA_ORIGIN_LABEL[media.origin]}` : ""}
                 {media.uploader ? ` · ${media.uploader.name}` : ""}
               </small>
             </button>

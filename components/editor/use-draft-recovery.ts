@@ -96,6 +96,9 @@ export function useDraftRecovery({ editor, session, bridge, article, viewerId, m
       heroCredit: restored.heroCredit,
       // Backups written before stories had their own alt text keep the current one.
       heroAlt: restored.heroAlt ?? bridge.meta.heroAlt,
+      // Backups written before stories had an origin have none chosen.
+      origin: restored.origin ?? null,
+      originSource: restored.originSource ?? "",
     };
     if (restored.heroImageId !== (bridge.meta.hero?.id ?? null)) next.hero = restored.heroImageId ? (media.find((item) => item.id === restored.heroImageId) ?? null) : null;
     showMeta(next);

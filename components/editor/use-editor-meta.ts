@@ -1,5 +1,5 @@
 "use client";
-// The story's fields other than the body (headline, deck, section, tags, summary, hero photo):
+// The story's fields other than the body (headline, deck, section, tags, summary, origin, hero photo):
 // React state for the form, mirrored into the bridge so a save reads them without a render.
 import { useCallback, useState } from "react";
 import type { EditorArticle } from "@/lib/articles/editor-types";
@@ -16,6 +16,8 @@ export const metaOf = (article: EditorArticle | null): EditorMeta => ({
   heroCredit: article?.heroCredit ?? "",
   // A story without alt text of its own shows (and on saving keeps) the library's.
   heroAlt: article?.heroAlt || article?.hero?.alt || "",
+  origin: article?.origin ?? null,
+  originSource: article?.originSource ?? "",
 });
 
 export function useEditorMeta(bridge: EditorBridge) {

@@ -17,6 +17,8 @@ function problemsOf(editor: Editor, bridge: EditorBridge): SubmissionProblem[] {
   return submissionProblems({
     headline: meta.headline,
     sectionId: meta.sectionId,
+    origin: meta.origin,
+    originSource: meta.originSource,
     bodyText: editorPlainText(editor),
     body: editor.getJSON() as { content?: BodyNode[] },
     hero: meta.hero ? { mediaId: meta.hero.id, alt: meta.heroAlt, credit: meta.heroCredit } : null,

@@ -23,7 +23,7 @@ export function WayBackNotice({ testId, title, children, linkLabel }: { testId: 
 export function ForbiddenNotice() {
   return (
     <WayBackNotice testId="newsroom-forbidden" title="이 화면을 볼 권한이 없습니다" linkLabel="뉴스룸 첫 화면으로">
-      기자는 자기 기사만 볼 수 있고, 직원 관리와 보안 기록은 관리자만, 댓글 관리는 데스크와 관리자만 씁니다. 필요하면 데스크나 관리자에게 요청하세요.
+      기자는 자기 기사만 볼 수 있고, 직원 관리와 보안 기록은 관리자만, 댓글 관리와 자체 기사 비율은 데스크와 관리자만 씁니다. 필요하면 데스크나 관리자에게 요청하세요.
     </WayBackNotice>
   );
 }

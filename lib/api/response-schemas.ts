@@ -13,11 +13,13 @@ import type { TransitionVerdict } from "@/lib/articles/transition-rules";
 import type { MediaOut } from "@/lib/media/media-output";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
-import { ArticleStatus, CorrectionType, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
+import { ArticleOrigin, ArticleStatus, CorrectionType, MediaOrigin, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
 
 const time = z.iso.datetime({ offset: true });
 const status = z.enum(ArticleStatus);
 const person = z.object({ id: z.string(), name: z.string(), title: z.string() });
+const articleOrigin = z.enum(ArticleOrigin).nullable().meta({ description: "출처 유형; null until chosen (required at submission)" });
+const originSource = z.string().meta({ description: "The agency (WIRE), issuer (PRESS_RELEASE) or provider (EXTERNAL); empty otherwise" });
 const sectionRef = z.object({ id: z.number().int(), name: z.string(), slug: z.string() });
 
 export const errorOutSchema = z.object({
@@ -32,6 +34,8 @@ const mediaOutSchema = z.object({
   alt: z.string(),
   caption: z.string(),
   credit: z.string(),
+  origin: z.enum(MediaOrigin).nullable().meta({ description: "Where the photo comes from (OWN 자체, WIRE 통신, HANDOUT 제공, EXTERNAL 외부); null: not recorded" }),
+  originSource: z.string().meta({ description: "The agency (WIRE), who handed it out (HANDOUT) or the provider (EXTERNAL); empty otherwise" }),
   createdAt: time,
   uploader: z.object({ id: z.string(), name: z.string() }).nullable(),
   variants: z.array(z.object({ width: z.number().int(), height: z.number().int(), jpeg: z.string(), webp: z.string() })),
@@ -52,6 +56,8 @@ const articleOutSchema = z.object({
   hero: mediaOutSchema.nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  origin: articleOrigin,
+  originSource,
   heroAlt: z.string(),
   body: articleBodySchema,
   deskNote: z.string().nullable(),
@@ -110,6 +116,8 @@ const revisionOutSchema = z.object({
   heroImageId: z.string().nullable(),
   heroCaption: z.string(),
   heroCredit: z.string(),
+  origin: articleOrigin,
+  originSource,
   heroAlt: z.string(),
   body: articleBodySchema,
 });
@@ -120,7 +128,7 @@ const diffOutSchema = z.object({
   to: snapshotRef,
   fields: z.array(
     z.object({
-      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
+      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "origin", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
       label: z.string(),
       changed: z.boolean(),
       segments: z.array(z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() })),

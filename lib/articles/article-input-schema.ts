@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
+import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
 const MAX_TAGS = 10;
@@ -35,6 +36,9 @@ const fields = {
   /** The main photo's alt text for this story; empty: the library's. */
   heroAlt: safeText({ max: 300, maxMessage: "대체 텍스트는 300자 이하로 입력하세요." }),
   body: articleBodySchema,
+  /** 출처 유형: may stay empty while writing; required at submission. */
+  origin: articleOriginSchema,
+  originSource: originSourceSchema,
 };
 
 /** A new story: only the headline is required. */
@@ -49,6 +53,8 @@ export const articleContentSchema = z.object({
   heroCredit: fields.heroCredit.default(""),
   heroAlt: fields.heroAlt.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
+  origin: fields.origin.default(null),
+  originSource: fields.originSource.default(""),
 });
 
 /** POST /api/v1/articles: a new story; `autosave` when the editor created it while the writer typed. */
@@ -72,6 +78,8 @@ export const saveArticleSchema = z.object({
   heroCredit: fields.heroCredit.optional(),
   heroAlt: fields.heroAlt.optional(),
   body: fields.body.optional(),
+  origin: fields.origin.optional(),
+  originSource: fields.originSource.optional(),
   /** The version the editor started from; a save from an older version is refused, not merged. */
   version: versionSchema,
   /** An automatic save while typing: it keeps at most one revision per few minutes per person. */

@@ -7,7 +7,7 @@ import { absoluteUrl } from "@/lib/config/site";
 import type { ArticleBody } from "@/lib/articles/body-schema";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import type { ArticleOrigin, ArticleStatus } from "@/lib/generated/prisma/enums";
 import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";
 
 export const articleOutSelect = {
@@ -22,6 +22,8 @@ export const articleOutSelect = {
   heroImageId: true,
   heroCaption: true,
   heroCredit: true,
+  origin: true,
+  originSource: true,
   heroAlt: true,
   bodyJson: true,
   deskNote: true,
@@ -69,6 +71,9 @@ export interface ArticleContentOut {
   heroImageId: string | null;
   heroCaption: string;
   heroCredit: string;
+  /** 출처 유형 (null: not chosen yet; required at submission) and its agency, issuer or provider. */
+  origin: ArticleOrigin | null;
+  originSource: string;
   /** The main photo's alt text for this story; empty: the library's (hero.alt). */
   heroAlt: string;
   /** Tiptap JSON. */
@@ -116,6 +121,8 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
     hero: row.heroImage ? toMediaOut(row.heroImage) : null,
     heroCaption: row.heroCaption,
     heroCredit: row.heroCredit,
+    origin: row.origin,
+    originSource: row.originSource,
     heroAlt: row.heroAlt,
     // Stored only after passing the body schema (lib/articles/article-input-schema.ts).
     body: row.bodyJson as ArticleBody,

@@ -25,6 +25,8 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       heroCaption: true,
       heroAlt: true,
       heroCredit: true,
+      origin: true,
+      originSource: true,
       approvedAt: true,
       publishedAt: true,
       lastCorrectedAt: true,

@@ -5,6 +5,8 @@ import type { SnapshotRef } from "@/lib/articles/article-input-schema";
 import type { ArticleSnapshot } from "@/lib/articles/diff";
 import type { DbTransaction } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
+import { describeOrigin } from "@/lib/origins/story-origin";
 
 const heroSelect = { select: { id: true, altText: true, caption: true } } as const;
 const sectionSelect = { select: { id: true, name: true } } as const;
@@ -21,6 +23,8 @@ const revisionSnapshotSelect = {
   tagNames: true,
   heroCaption: true,
   heroCredit: true,
+  origin: true,
+  originSource: true,
   heroAlt: true,
   bodyText: true,
   section: sectionSelect,
@@ -34,6 +38,8 @@ function fromRevision(revision: {
   tagNames: string[] | null;
   heroCaption: string;
   heroCredit: string;
+  origin: ArticleOrigin | null;
+  originSource: string;
   heroAlt: string;
   bodyText: string;
   section: { id: number; name: string } | null;
@@ -49,6 +55,7 @@ function fromRevision(revision: {
     hero: heroLabel(revision.heroImage),
     heroCaption: revision.heroCaption,
     heroCredit: revision.heroCredit,
+    origin: describeOrigin(revision.origin, revision.originSource),
     heroAlt: revision.heroAlt,
     bodyText: revision.bodyText,
   };
@@ -65,6 +72,8 @@ export async function loadArticleSnapshot(client: DbTransaction, articleId: numb
         summary: true,
         heroCaption: true,
         heroCredit: true,
+        origin: true,
+        originSource: true,
         heroAlt: true,
         bodyText: true,
         section: sectionSelect,

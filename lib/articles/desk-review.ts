@@ -35,6 +35,8 @@ const reviewSelect = {
   hasPendingUpdate: true,
   deskNote: true,
   updatedAt: true,
+  origin: true,
+  originSource: true,
   author: { select: { id: true, name: true, title: true } },
   section: { select: { id: true, name: true } },
   approvedBy: { select: { name: true } },

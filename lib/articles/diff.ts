@@ -20,13 +20,15 @@ export interface ArticleSnapshot {
   hero: { id: string; label: string } | null;
   heroCaption: string;
   heroCredit: string;
+  /** 출처 유형 with its source, as people read it ("통신 · 연합뉴스", "출처 미기록"). */
+  origin: string;
   /** The main photo's alt text for this story (empty: the library's). */
   heroAlt: string;
   /** The body's plain text, one line per block. */
   bodyText: string;
 }
 
-type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "hero" | "heroCaption" | "heroCredit" | "heroAlt" | "body";
+type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "origin" | "hero" | "heroCaption" | "heroCredit" | "heroAlt" | "body";
 
 export interface DiffSegment {
   kind: "same" | "added" | "removed";
@@ -46,6 +48,7 @@ const DIFF_FIELD_LABELS: Record<DiffFieldName, string> = {
   summary: "요약",
   section: "섹션",
   tags: "태그",
+  origin: "출처 유형",
   hero: "대표 사진",
   heroCaption: "사진 설명",
   heroCredit: "사진 출처",
@@ -201,6 +204,7 @@ export function diffArticleSnapshots(from: ArticleSnapshot, to: ArticleSnapshot)
     field("summary", from.summary !== to.summary, diffText(from.summary, to.summary)),
     field("section", from.section?.id !== to.section?.id, diffValue(section(from), section(to))),
     field("tags", !sameList(from.tags, to.tags), diffList(from.tags, to.tags)),
+    field("origin", from.origin !== to.origin, diffValue({ key: from.origin, text: from.origin }, { key: to.origin, text: to.origin })),
     field("hero", from.hero?.id !== to.hero?.id, diffValue(hero(from), hero(to))),
     field("heroCaption", from.heroCaption !== to.heroCaption, diffText(from.heroCaption, to.heroCaption)),
     field("heroCredit", from.heroCredit !== to.heroCredit, diffText(from.heroCredit, to.heroCredit)),

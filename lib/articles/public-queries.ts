@@ -9,6 +9,8 @@ import type { PublicArticleSummary } from "@/lib/articles/public-summary";
 import { publicStateOf } from "@/lib/articles/visibility";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
+import { storedOriginSource } from "@/lib/origins/story-origin";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
 
 /**
@@ -44,6 +46,8 @@ const articlePageSelect = {
       summary: true,
       heroCaption: true,
       heroCredit: true,
+      origin: true,
+      originSource: true,
       heroAlt: true,
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
@@ -83,6 +87,8 @@ export interface PublicArticle {
   hero: (PublicImage & { mediaId: string; caption: string; credit: string }) | null;
   /** 정정 and 반론 notes, oldest first, printed after the body. */
   corrections: PublicCorrectionNote[];
+  /** Where the story comes from, as the desk approved it (null: not recorded). */
+  origin: { kind: ArticleOrigin; source: string } | null;
 }
 
 export interface PublicCorrectionNote {
@@ -115,6 +121,8 @@ export interface ArticleText {
   bodyText: string;
   heroCaption: string;
   heroCredit: string;
+  origin: ArticleOrigin | null;
+  originSource: string;
   /** The story's own alt text for the main photo; empty: the library's. */
   heroAlt: string;
   section: { id: number; slug: string; name: string } | null;
@@ -154,6 +162,7 @@ export function toPublicArticle(
       : null,
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
+    origin: text.origin ? { kind: text.origin, source: storedOriginSource(text.origin, text.originSource) } : null,
   };
 }
 

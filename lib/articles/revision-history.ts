@@ -68,6 +68,8 @@ export async function getRevision(actor: StaffUser, articleId: number, number: n
     heroImageId: revision.heroImageId,
     heroCaption: revision.heroCaption,
     heroCredit: revision.heroCredit,
+    origin: revision.origin,
+    originSource: revision.originSource,
     heroAlt: revision.heroAlt,
     // Stored only after passing the body schema.
     body: revision.bodyJson as ArticleBody,
@@ -107,6 +109,8 @@ export async function restoreRevision(actor: StaffUser, articleId: number, numbe
     heroImageId: revision.heroImageId,
     heroCaption: revision.heroCaption,
     heroCredit: revision.heroCredit,
+    origin: revision.origin,
+    originSource: revision.originSource,
     heroAlt: revision.heroAlt,
     body: revision.bodyJson,
   });

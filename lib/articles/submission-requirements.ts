@@ -1,10 +1,13 @@
-// What a story needs before it goes to the desk: a headline, a section, a body of some length,
-// and alt text and a credit on every image (the hero and each body figure). The editor lists what
+// What a story needs before it goes to the desk: a headline, a section, its origin (출처 유형, with
+// the agency, issuer or provider where it has one), a body of some length, and alt text and a
+// credit on every image (the hero and each body figure). The editor lists what
 // is missing as the reporter writes; the server refuses a submission with the same list. Pure and
 // browser-safe. The image rule is the editor's own (lib/articles/submission-checks.ts).
 import type { BodyNode } from "@/lib/articles/body-schema";
 import { countManuscript } from "@/lib/articles/manuscript-count";
 import { imageProblems } from "@/lib/articles/submission-checks";
+import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
+import { originProblem } from "@/lib/origins/story-origin";
 
 /** The shortest body the desk takes, in characters with spaces (half a 200-character 원고지 page). */
 const MIN_BODY_CHARACTERS = 100;
@@ -12,6 +15,8 @@ const MIN_BODY_CHARACTERS = 100;
 export interface SubmissionStory {
   headline: string;
   sectionId: number | null;
+  origin: ArticleOrigin | null;
+  originSource: string;
   /** The body's plain text (line breaks between blocks do not count). */
   bodyText: string;
   body: { content?: BodyNode[] };
@@ -20,7 +25,7 @@ export interface SubmissionStory {
 }
 
 export interface SubmissionProblem {
-  field: "headline" | "sectionId" | "body" | "images";
+  field: "headline" | "sectionId" | "origin" | "body" | "images";
   message: string;
 }
 
@@ -29,6 +34,8 @@ export function submissionProblems(story: SubmissionStory): SubmissionProblem[] 
   const problems: SubmissionProblem[] = [];
   if (!story.headline.trim()) problems.push({ field: "headline", message: "제목이 없습니다." });
   if (story.sectionId === null) problems.push({ field: "sectionId", message: "섹션을 고르지 않았습니다." });
+  const origin = originProblem(story.origin, story.originSource);
+  if (origin) problems.push({ field: "origin", message: origin });
   const length = countManuscript(story.bodyText).withSpaces;
   if (length < MIN_BODY_CHARACTERS) {
     problems.push({ field: "body", message: `본문이 너무 짧습니다 (${length}자). ${MIN_BODY_CHARACTERS}자 이상 써야 데스크에 넘길 수 있습니다.` });

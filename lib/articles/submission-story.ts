@@ -9,11 +9,13 @@ import type { DbTransaction } from "@/lib/db/client";
 export async function storedSubmissionProblems(client: DbTransaction, id: number): Promise<SubmissionProblem[]> {
   const content = await client.article.findUniqueOrThrow({
     where: { id },
-    select: { headline: true, sectionId: true, bodyText: true, bodyJson: true, heroImageId: true, heroCredit: true, heroAlt: true, heroImage: { select: { altText: true } } },
+    select: { headline: true, sectionId: true, origin: true, originSource: true, bodyText: true, bodyJson: true, heroImageId: true, heroCredit: true, heroAlt: true, heroImage: { select: { altText: true } } },
   });
   return submissionProblems({
     headline: content.headline,
     sectionId: content.sectionId,
+    origin: content.origin,
+    originSource: content.originSource,
     bodyText: content.bodyText,
     // Stored only after passing the body schema.
     body: content.bodyJson as { content?: BodyNode[] },

@@ -59,6 +59,8 @@ export const transitionLog = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // A setting, not a story's transition.
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;
 
 export const TRANSITION_KIND_KO: Record<TransitionKind, string> = {

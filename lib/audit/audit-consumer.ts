@@ -81,4 +81,12 @@ export const auditLog = {
   "staff.byline-changed": AUDITED_WHERE_EMITTED,
   // Announced by tests and the seed, which change sections directly.
   "section.changed": null,
+  "eligibility.settings-changed": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: "eligibility.settings",
+      targetType: "SiteSetting",
+      targetId: "eligibility.settings",
+      detail: { ownReportingThresholdPercent: event.ownReportingThresholdPercent },
+    }),
 } satisfies InTransactionConsumer;

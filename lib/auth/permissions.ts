@@ -46,6 +46,10 @@ export const PERMISSIONS = {
   "comment.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
   // Readers' mail: the digest's time, subscriber counts (never addresses), the demo's outbox.
   "newsletter.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // The publisher's page (share of own reporting, the reviewers' story list): the desk and admins
+  // read it; only admins set the threshold it is measured against.
+  "eligibility.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
+  "eligibility.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
 } as const satisfies Record<string, Record<Role, Grant>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -75,6 +75,8 @@ const cacheInvalidation = {
   // Not on any page until a story uses it, and that story's approval says so.
   "media.uploaded": null,
   "section.changed": () => [cacheTag.site],
+  // Only the newsroom's publisher page shows it, and the newsroom is never cached.
+  "eligibility.settings-changed": null,
 } satisfies AfterCommitConsumer<string[], number>;
 
 export function tagsForEvent(event: StoredEvent, now = Date.now()): string[] {

@@ -60,7 +60,9 @@ export type DomainEvent =
   | { type: "comment.settings-changed" }
   | { type: "article.comments-closed"; articleId: number; closed: boolean }
   | { type: "staff.byline-changed"; userId: string }
-  | { type: "section.changed"; sectionId: number };
+  | { type: "section.changed"; sectionId: number }
+  /** The admin changed the share of own reporting the publisher's page measures against. */
+  | { type: "eligibility.settings-changed"; actorId: string; ownReportingThresholdPercent: number };
 
 export type DomainEventType = DomainEvent["type"];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

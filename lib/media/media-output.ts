@@ -2,6 +2,7 @@ import "server-only";
 // The one shape a stored image has in API responses and newsroom pages (MediaOut), built from a
 // row selected with `mediaOutSelect`, never the table row itself.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MediaOrigin } from "@/lib/generated/prisma/enums";
 import { mediaUrl, readMediaVariants } from "@/lib/media/media-url";
 
 export const mediaOutSelect = {
@@ -12,6 +13,8 @@ export const mediaOutSelect = {
   altText: true,
   caption: true,
   credit: true,
+  origin: true,
+  originSource: true,
   variants: true,
   createdAt: true,
   uploader: { select: { id: true, name: true } },
@@ -28,6 +31,9 @@ export interface MediaOut {
   alt: string;
   caption: string;
   credit: string;
+  /** Where the photo comes from (null: not recorded) and its agency, giver or provider. */
+  origin: MediaOrigin | null;
+  originSource: string;
   createdAt: string;
   uploader: { id: string; name: string } | null;
   /** Narrowest first; empty for images stored before responsive copies existed. */
@@ -43,6 +49,8 @@ export function toMediaOut(row: MediaRow): MediaOut {
     alt: row.altText,
     caption: row.caption,
     credit: row.credit,
+    origin: row.origin,
+    originSource: row.originSource,
     createdAt: row.createdAt.toISOString(),
     uploader: row.uploader ? { id: row.uploader.id, name: row.uploader.name } : null,
     variants: readMediaVariants(row.variants).map((variant) => ({

@@ -14,6 +14,8 @@ import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-out
 import type { MediaVariant } from "@/lib/media/media-url";
 import { contentStorageKey, mediaStorage } from "@/lib/media/storage";
 import { MEDIA_TEXT_LIMITS } from "@/lib/media/media-schemas";
+import type { MediaOrigin } from "@/lib/generated/prisma/enums";
+import { mediaOriginProblem, originForNewPhoto } from "@/lib/origins/media-origin";
 
 /** Portraits are shown small: two copies are plenty. */
 const PROFILE_PHOTO_WIDTHS = [200, 400] as const;
@@ -27,8 +29,10 @@ export interface StoreImageOptions {
   altText?: string;
   caption?: string;
   credit?: string;
-  /** Fill an empty caption or credit from the photo's own IPTC/EXIF fields. */
+  /** Fill an empty caption or credit from the photo's own IPTC/EXIF fields, and an unchosen origin from an agency the credit names. */
   prefillFromMetadata?: boolean;
+  /** What the uploader chose about where the photo comes from (lib/origins/media-origin.ts). */
+  origin?: { origin?: MediaOrigin | null; originSource?: string };
 }
 
 /**
@@ -41,8 +45,13 @@ export async function storeUploadedImage(actor: StaffUser, upload: File | { path
   if (upload.size > MAX_UPLOAD_BYTES) throw invalid(UPLOAD_TOO_LARGE_MESSAGE);
   if (options.maxBytes && upload.size > options.maxBytes.bytes) throw invalid(options.maxBytes.message);
   const input: ImageSource = upload instanceof File ? Buffer.from(await upload.arrayBuffer()) : upload;
-  const encoded = await encodeImageVariants(input, options.widths ?? STORY_IMAGE_WIDTHS);
   const embedded = options.prefillFromMetadata ? await readEmbeddedCaptionCredit(readableInput(input)) : { caption: "", credit: "" };
+  const credit = (options.credit || embedded.credit).slice(0, MEDIA_TEXT_LIMITS.credit);
+  const origin = options.prefillFromMetadata || options.origin ? originForNewPhoto(options.origin ?? {}, credit) : { origin: null, originSource: "" };
+  // Refused before any work on the pixels.
+  const originIssue = mediaOriginProblem(origin.origin, origin.originSource);
+  if (originIssue) throw invalid(originIssue, { field: "originSource" });
+  const encoded = await encodeImageVariants(input, options.widths ?? STORY_IMAGE_WIDTHS);
 
   const variants: MediaVariant[] = [];
   for (const copy of encoded) {
@@ -71,7 +80,8 @@ export async function storeUploadedImage(actor: StaffUser, upload: File | { path
         variants: variants.map((variant) => ({ ...variant })),
         altText: options.altText ?? "",
         caption: (options.caption || embedded.caption).slice(0, MEDIA_TEXT_LIMITS.caption),
-        credit: (options.credit || embedded.credit).slice(0, MEDIA_TEXT_LIMITS.credit),
+        credit,
+        ...origin,
         uploaderId: actor.id,
       },
       select: mediaOutSelect,

@@ -57,4 +57,6 @@ export const staffNotifications = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // Shown on the publisher's page itself; nobody waits for it.
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

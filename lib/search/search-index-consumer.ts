@@ -39,4 +39,6 @@ export const searchIndex = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // No story changes.
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -69,7 +69,15 @@ export async function seedDemoNewsroom(
         const mediaRow = await tx.media.upsert({
           where: { storageKey: image.storageKey },
           update: {},
-          create: { ...image, altText: story.image.alt, caption: story.image.caption, credit: story.image.credit, uploaderId: staff[story.author] },
+          create: {
+            ...image,
+            altText: story.image.alt,
+            caption: story.image.caption,
+            credit: story.image.credit,
+            origin: story.image.origin?.kind ?? "OWN",
+            originSource: story.image.origin?.source ?? "",
+            uploaderId: staff[story.author],
+          },
         });
         const articleId = await createDemoArticle(tx, story, {
           authorId: staff[story.author],
@@ -124,6 +132,9 @@ async function createDemoArticle(
     bodyHtml: html,
     bodyText: text,
     renderVersion,
+    // 자체 취재 unless the story says otherwise (wire copy, a press release), none for an unfinished draft.
+    origin: story.origin === null ? null : (story.origin?.kind ?? "OWN_REPORTING"),
+    originSource: story.origin?.source ?? "",
   };
   const article = await tx.article.create({
     data: {

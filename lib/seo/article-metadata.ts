@@ -40,6 +40,19 @@ export function articleMetadata(article: PublicArticle): Metadata {
   };
 }
 
+/**
+ * Where the story comes from, in the schema.org fields that fit: wire copy and a provided story
+ * were written for another organisation (`sourceOrganization`, "the Organization on whose behalf
+ * the creator was working"); a press release is the work the story is based on (`isBasedOn`).
+ */
+function originJsonLd(origin: PublicArticle["origin"]): Record<string, unknown> {
+  if (!origin?.source) return {};
+  const organization = { "@type": "Organization", name: origin.source };
+  if (origin.kind === "WIRE" || origin.kind === "EXTERNAL") return { sourceOrganization: organization };
+  if (origin.kind === "PRESS_RELEASE") return { isBasedOn: { "@type": "CreativeWork", name: `${origin.source} 보도자료`, author: organization } };
+  return {};
+}
+
 /** JSON-LD NewsArticle (schema.org) of a story. */
 export function articleJsonLd(article: PublicArticle): Record<string, unknown> {
   const url = absoluteUrl(article.path);
@@ -65,5 +78,6 @@ export function articleJsonLd(article: PublicArticle): Record<string, unknown> {
       url: absoluteUrl(reporterPath(person)),
     })),
     publisher: publisherJsonLd(),
+    ...originJsonLd(article.origin),
   };
 }

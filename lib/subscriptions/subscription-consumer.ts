@@ -43,4 +43,5 @@ export const readerMail = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

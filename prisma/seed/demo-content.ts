@@ -1,5 +1,8 @@
 // Original demo content for the fictional newspaper 누리일보.
-// Every person, quote and figure below is invented for demonstration purposes.
+// Every person, quote and figure below is invented for demonstration purposes. The two stories
+// filed as wire copy are invented too: they name real agencies only to show how such a story is
+// credited ("(고양=연합뉴스)" opening the body, "[연합뉴스]" on the page).
+import type { ArticleOrigin, MediaOrigin } from "@/lib/generated/prisma/enums";
 
 export type DemoStaffKey = "admin" | "editor" | "reporter" | "intern";
 
@@ -23,8 +26,10 @@ export interface DemoStory {
   headline: string;
   subHeadlines: string[];
   body: DemoBlock[];
-  image: { file: string; caption: string; credit: string; alt: string };
+  image: { file: string; caption: string; credit: string; alt: string; /** 자체 unless said. */ origin?: { kind: MediaOrigin; source?: string } };
   tags: string[];
+  /** 출처 유형: 자체 취재 unless said; null for a draft whose reporter has not chosen yet. */
+  origin?: { kind: ArticleOrigin; source?: string } | null;
 }
 
 export const DEMO_SECTIONS: DemoSection[] = [
@@ -172,9 +177,11 @@ export const DEMO_STORIES: DemoStory[] = [
     image: {
       file: "small-business-rent-support.jpg",
       caption: "구도심 상가 거리를 표현한 그래픽.",
-      credit: "그래픽=누리일보",
+      credit: "그래픽=고양특례시 제공",
+      origin: { kind: "HANDOUT", source: "고양특례시" },
       alt: "알록달록한 차양이 달린 작은 가게들이 나란히 이어진 골목 일러스트",
     },
+    origin: { kind: "PRESS_RELEASE", source: "고양특례시" },
     tags: ["소상공인", "임대료"],
   },
   {
@@ -188,7 +195,7 @@ export const DEMO_STORIES: DemoStory[] = [
     body: [
       {
         type: "p",
-        text: "[누리일보 이준혁 기자] 수년째 표류하던 도시철도 연장 사업이 정부 예비타당성조사를 통과하면서 본궤도에 올랐다. 연장 구간은 기존 종점에서 북쪽 신도시까지 6.8㎞로, 정거장 5곳이 새로 들어선다. 총사업비는 9,870억 원이며 국비와 시비를 6대 4 비율로 부담한다.",
+        text: "(고양=뉴시스) 수년째 표류하던 도시철도 연장 사업이 정부 예비타당성조사를 통과하면서 본궤도에 올랐다. 연장 구간은 기존 종점에서 북쪽 신도시까지 6.8㎞로, 정거장 5곳이 새로 들어선다. 총사업비는 9,870억 원이며 국비와 시비를 6대 4 비율로 부담한다.",
       },
       {
         type: "p",
@@ -217,6 +224,7 @@ export const DEMO_STORIES: DemoStory[] = [
       credit: "그래픽=누리일보",
       alt: "여러 색 노선이 곡선을 그리며 정거장 점들을 잇는 노선도 형태의 일러스트",
     },
+    origin: { kind: "WIRE", source: "뉴시스" },
     tags: ["도시철도", "교통"],
   },
   {
@@ -394,7 +402,7 @@ export const DEMO_STORIES: DemoStory[] = [
     body: [
       {
         type: "p",
-        text: "[누리일보 정민호 편집국장] 지역 수출이 석 달 연속 증가세를 이어 가며 회복 흐름에 올라탔다. 지역 세관이 발표한 수출입 동향에 따르면 지난달 관내 기업의 수출액은 18억 3천만 달러로 1년 전보다 11.2% 늘었다. 같은 기간 수입은 2.4% 줄어 무역수지는 4억 1천만 달러 흑자를 기록했다.",
+        text: "(고양=연합뉴스) 지역 수출이 석 달 연속 증가세를 이어 가며 회복 흐름에 올라탔다. 지역 세관이 발표한 수출입 동향에 따르면 지난달 관내 기업의 수출액은 18억 3천만 달러로 1년 전보다 11.2% 늘었다. 같은 기간 수입은 2.4% 줄어 무역수지는 4억 1천만 달러 흑자를 기록했다.",
       },
       {
         type: "p",
@@ -420,9 +428,11 @@ export const DEMO_STORIES: DemoStory[] = [
     image: {
       file: "exports-data.jpg",
       caption: "지역 수출 증가세를 표현한 그래픽.",
-      credit: "그래픽=누리일보",
+      credit: "그래픽=연합뉴스",
+      origin: { kind: "WIRE", source: "연합뉴스" },
       alt: "바다 위 컨테이너선과 위로 올라가는 막대그래프가 겹쳐진 일러스트",
     },
+    origin: { kind: "WIRE", source: "연합뉴스" },
     tags: ["수출", "무역"],
   },
   {
@@ -511,6 +521,7 @@ export const DEMO_STORIES: DemoStory[] = [
       credit: "그래픽=누리일보",
       alt: "푸른 하천 옆으로 곡선을 그리는 자전거길과 가로수, 다리가 있는 풍경 일러스트",
     },
+    origin: { kind: "PRESS_RELEASE", source: "고양특례시" },
     tags: ["자전거길", "하천"],
   },
   {
@@ -549,6 +560,7 @@ export const DEMO_STORIES: DemoStory[] = [
       credit: "그래픽=누리일보",
       alt: "화면과 전구 모양 장식이 있는 여러 전시 부스가 늘어선 박람회장 일러스트",
     },
+    origin: { kind: "PRESS_RELEASE", source: "창업진흥재단" },
     tags: ["스타트업", "창업"],
   },
   {
@@ -629,6 +641,7 @@ export const DEMO_STORIES: DemoStory[] = [
       credit: "그래픽=누리일보",
       alt: "눈이 내리는 밤 따뜻한 불빛이 새어 나오는 작은 건물 일러스트",
     },
+    origin: null,
     tags: ["한파", "복지"],
   },
   {

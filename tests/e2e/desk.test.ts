@@ -62,7 +62,7 @@ describe("the desk's loop in Chromium", inChromium, () => {
     // The intern writes (through the API with their own session) and submits on the story page.
     const sections = (await api(intern, "GET", "/api/v1/sections")) as { sections: { id: number; name: string }[] };
     const section = sections.sections[0]!;
-    const created = (await api(intern, "POST", "/api/v1/articles", { headline, sectionId: section.id, subHeadlines: ["학교 앞 횡단보도 노란 대기 구역"], body: paragraph(FIRST_TEXT) })) as { article: { id: number } };
+    const created = (await api(intern, "POST", "/api/v1/articles", { headline, sectionId: section.id, origin: "OWN_REPORTING", subHeadlines: ["학교 앞 횡단보도 노란 대기 구역"], body: paragraph(FIRST_TEXT) })) as { article: { id: number } };
     const id = created.article.id;
     await intern.goto(`${baseUrl}/newsroom/articles/${id}`);
     await intern.locator('[data-action="submit"] button', { hasText: "데스크에 넘기기" }).click();
@@ -138,7 +138,7 @@ describe("the desk's loop in Chromium", inChromium, () => {
     const editor = await newPage();
     await signIn(editor, DEMO_STAFF.editor.email);
     const sections = (await api(editor, "GET", "/api/v1/sections")) as { sections: { id: number }[] };
-    const created = (await api(editor, "POST", "/api/v1/articles", { headline, sectionId: sections.sections[0]!.id, body: paragraph(FIRST_TEXT) })) as { article: { id: number } };
+    const created = (await api(editor, "POST", "/api/v1/articles", { headline, sectionId: sections.sections[0]!.id, origin: "OWN_REPORTING", body: paragraph(FIRST_TEXT) })) as { article: { id: number } };
     const id = created.article.id;
     await api(editor, "POST", `/api/v1/articles/${id}/submit`);
     let story = (await api(editor, "GET", `/api/v1/articles/${id}`)) as { article: { version: number } };

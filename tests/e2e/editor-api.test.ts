@@ -17,7 +17,7 @@ const baseUrl = inject("appBaseUrl");
 const password = inject("demoPassword");
 
 const ARTICLE_OUT_KEYS = [
-  "id", "status", "version", "slug", "headline", "subHeadlines", "sectionId", "section", "summary", "tags", "heroImageId", "hero", "heroCaption", "heroCredit", "heroAlt",
+  "id", "status", "version", "slug", "headline", "subHeadlines", "sectionId", "section", "summary", "tags", "heroImageId", "hero", "heroCaption", "heroCredit", "heroAlt", "origin", "originSource",
   "body", "deskNote", "hasPendingUpdate", "author", "createdAt", "updatedAt", "submittedAt", "approvedAt", "publishedAt", "url",
 ].sort();
 

@@ -127,7 +127,13 @@ describe.skipIf(!browserTestsEnabled)("the desk and the editor, details staff re
     await intern.locator('[data-testid="editor-body"] p').first().click();
     await intern.keyboard.press("End");
     await intern.keyboard.insertText(` ${STORY_TEXT}`);
+    await eventually(() => notice.textContent()).not.toContain("본문이 너무 짧습니다");
+    // The origin is the last thing missing, said in the list and at the field.
+    expect(await notice.textContent()).toContain("출처 유형(자체 취재, 통신, 보도자료, 기고·칼럼, 외부 제공)을 고르지 않았습니다.");
+    expect(await intern.locator('[data-testid="story-origin-problem"]').count()).toBe(1);
+    await intern.locator('[data-testid="story-origin"]').getByLabel("자체 취재").check();
     await eventually(() => notice.count()).toBe(0);
+    expect(await intern.locator('[data-testid="story-origin-problem"]').count()).toBe(0);
   });
 
   it("after the desk returns a story, only the reporter is offered 데스크에 넘기기", async () => {

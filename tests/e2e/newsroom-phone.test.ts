@@ -118,6 +118,7 @@ describe.skipIf(!browserTestsEnabled)("the newsroom on a 360 px phone", () => {
 
     await page.fill('input[name="headline"]', `휴대폰으로 쓴 기사 ${Date.now().toString(36)}`);
     await page.selectOption('select[name="section"]', { label: "사회" });
+    await page.locator('[data-testid="story-origin"]').getByLabel("자체 취재").tap();
     await page.locator('[data-testid="editor-body"]').tap();
     const ime = await Ime.attach(page);
     await typeHangul(ime, "한국어");

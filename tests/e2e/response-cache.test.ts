@@ -62,6 +62,7 @@ describe("the response cache in front of the app", () => {
     const created = await reporter.request("POST", "/api/v1/articles", {
       headline: `캐시 무효화 시험 기사 ${Date.now()}`,
       sectionId: sections[0]?.id,
+      origin: "OWN_REPORTING",
       body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "캐시 시험 본문. ".repeat(20) }] }] },
     });
     expect(created.status).toBe(201);

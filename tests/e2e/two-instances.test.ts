@@ -72,6 +72,7 @@ describe("two instances behind one load balancer", () => {
     const created = await reporter.request("POST", "/api/v1/articles", {
       headline: `두 인스턴스 시험 기사 ${Date.now()}`,
       sectionId: sections[0]?.id,
+      origin: "OWN_REPORTING",
       body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "두 인스턴스 시험 본문. ".repeat(20) }] }] },
     });
     expect(created.status).toBe(201);

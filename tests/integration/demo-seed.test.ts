@@ -44,10 +44,25 @@ describe("the demo newsroom", () => {
   });
 
   it("derives HTML and plain text from the Tiptap JSON of every story", async () => {
-    for (const article of await db.article.findMany({ select: { bodyHtml: true, bodyText: true } })) {
-      expect(article.bodyHtml).toMatch(/^<p>\[누리일보 /);
-      expect(article.bodyText).toMatch(/^\[누리일보 /);
+    // The paper's own stories open with its credit; wire copy keeps the agency's dateline.
+    for (const article of await db.article.findMany({ select: { bodyHtml: true, bodyText: true, origin: true } })) {
+      const opening = article.origin === "WIRE" ? /^\(고양=(연합뉴스|뉴시스)\) / : /^\[누리일보 /;
+      expect(article.bodyHtml.replace(/^<p>/, "")).toMatch(opening);
+      expect(article.bodyText).toMatch(opening);
     }
+  });
+
+  it("gives stories and photos realistic origins: mostly own reporting, some wire copy and press releases", async () => {
+    const origins = await db.article.groupBy({ by: ["origin"], where: { status: "PUBLISHED" }, _count: true, orderBy: { origin: "asc" } });
+    expect(Object.fromEntries(origins.map((group) => [group.origin, group._count]))).toEqual({ OWN_REPORTING: 7, WIRE: 2, PRESS_RELEASE: 2 });
+    // The live revisions say the same (readers and the publisher's page read those).
+    const live = await db.articleRevision.findMany({ where: { liveFor: { status: "PUBLISHED" }, origin: { not: "OWN_REPORTING" } }, select: { origin: true, originSource: true } });
+    expect(live.map((revision) => `${revision.origin} ${revision.originSource}`).sort()).toEqual(["PRESS_RELEASE 고양특례시", "PRESS_RELEASE 고양특례시", "WIRE 뉴시스", "WIRE 연합뉴스"]);
+    // Every story that reached the desk has one; the unfinished draft not yet.
+    expect(await db.article.count({ where: { origin: null } })).toBe(1);
+    expect(await db.article.count({ where: { origin: null, status: { not: "DRAFT" } } })).toBe(0);
+    const photos = await db.media.groupBy({ by: ["origin"], _count: true, orderBy: { origin: "asc" } });
+    expect(Object.fromEntries(photos.map((group) => [group.origin, group._count]))).toEqual({ OWN: DEMO_STORIES.length - 2, WIRE: 1, HANDOUT: 1 });
   });
 
   it("a second seed leaves the database alone", async () => {

@@ -22,7 +22,7 @@ const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ wh
 async function publish(headline: string, body: string, publishAt?: Date): Promise<number> {
   // A section and a second paragraph of neutral filler meet the submission checks without
   // adding any word the searches below look for.
-  const draft = await createArticleDraft(reporter, { headline, sectionId: await testSectionId(), body: { type: "doc", content: [...paragraph(body).content, ...paragraph(SEARCH_NEUTRAL_FILLER).content] } });
+  const draft = await createArticleDraft(reporter, { headline, sectionId: await testSectionId(), origin: "OWN_REPORTING", body: { type: "doc", content: [...paragraph(body).content, ...paragraph(SEARCH_NEUTRAL_FILLER).content] } });
   await submitArticle(reporter, draft.id);
   await approveArticle(editor, draft.id, { version: await versionOf(draft.id), ...(publishAt ? { publishAt: publishAt.toISOString() } : {}) });
   return draft.id;

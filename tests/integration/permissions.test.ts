@@ -13,6 +13,9 @@ import { DEFAULT_COMMENT_SETTINGS, updateCommentSettings } from "@/lib/comments/
 import { banCommentSources, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
 import { db } from "@/lib/db";
 import { DEFAULT_DIGEST_SETTINGS, updateDigestSettings } from "@/lib/subscriptions/digest-settings";
+import { buildEligibilityCsv } from "@/lib/eligibility/eligibility-csv";
+import { getEligibilityReport } from "@/lib/eligibility/eligibility-report";
+import { updateEligibilitySettings } from "@/lib/eligibility/eligibility-settings";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -64,6 +67,10 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
   "newsletter.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Issue 21 (eligibility): the publisher's page and the reviewers' CSV are for the desk and
+  // admins; only admins set the threshold.
+  "eligibility.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  "eligibility.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
 };
 
 let tinyPng: Buffer;
@@ -94,7 +101,7 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "media.read": { run: (actor) => listMedia(actor, {}) },
   "media.edit": { run: async (actor, owner) => updateMedia(actor, (await createMedia(owner.id)).id, { caption: "고친 사진 설명" }) },
   "staff.list": { run: (actor) => listStaff(actor) },
-  "staff.create": { run: (actor) => createStaffMember(actor, { name: "새 직원", email: `new-${crypto.randomUUID()}@test.newsroom`, role: "REPORTER", title: "인턴기자" }) },
+  "staff.create": { run: (actor) => createStaffMember(actor, { name: `새 직원 ${crypto.randomUUID().slice(0, 8)}`, email: `new-${crypto.randomUUID()}@test.newsroom`, role: "REPORTER", title: "인턴기자" }) },
   "staff.update": { run: async (actor) => updateStaffMember(actor, (await createStaff("REPORTER")).id, { title: "수습기자" }) },
   "staff.deactivate": { run: async (actor) => setStaffActive(actor, (await createStaff("REPORTER")).id, false) },
   "staff.resetPassword": { run: async (actor) => resetStaffPassword(actor, (await createStaff("REPORTER")).id) },
@@ -110,6 +117,9 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
   "newsletter.configure": { run: (actor) => updateDigestSettings(actor, DEFAULT_DIGEST_SETTINGS) },
+  // The page's report and the CSV download alike.
+  "eligibility.read": { run: async (actor) => [await getEligibilityReport(actor), await buildEligibilityCsv(actor)] },
+  "eligibility.configure": { run: (actor) => updateEligibilitySettings(actor, { ownReportingThresholdPercent: 30 }) },
 };
 
 /** A reader's comment under a published story by `author` (comments belong to no staff member). */

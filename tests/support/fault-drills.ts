@@ -62,6 +62,7 @@ export async function createDrafts(reporter: ApiSession, count: number, label: s
     const created = await reporter.request("POST", "/api/v1/articles", {
       headline: `${label} 시험 기사 ${i}`,
       sectionId: sections[0]?.id,
+      origin: "OWN_REPORTING",
       body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "장애 시험 본문입니다. ".repeat(20) }] }] },
     });
     if (created.status !== 201) throw new Error(`could not create a draft: ${created.status} ${await created.text()}`);

@@ -12,6 +12,7 @@ import { addBlockedWords, storedFormOf } from "@/lib/comments/blocked-word-list"
 import { COMMENT_SETTINGS_KEY } from "@/lib/comments/comment-settings";
 import { db } from "@/lib/db";
 import { DIGEST_SETTINGS_KEY } from "@/lib/subscriptions/digest-settings";
+import { ELIGIBILITY_SETTINGS_KEY } from "@/lib/eligibility/eligibility-settings";
 import { toKstLocalInput } from "@/lib/format/korean-time";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import type { FormHandlerName } from "./form-handlers";
@@ -329,5 +330,15 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
         },
       };
     },
+  },
+  updateEligibilitySettingsForm: {
+    role: "ADMIN",
+    arrange: async () => ({
+      form: { ownReportingThresholdPercent: "35" },
+      effect: async (outcome) => {
+        answeredOk(outcome, /35%/);
+        expect((await db.siteSetting.findUniqueOrThrow({ where: { key: ELIGIBILITY_SETTINGS_KEY } })).value).toEqual({ ownReportingThresholdPercent: 35 });
+      },
+    }),
   },
 };

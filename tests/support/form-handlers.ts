@@ -14,6 +14,7 @@ import {
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
 import { updateDigestSettingsForm } from "@/lib/subscriptions/subscription-forms";
+import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
@@ -41,6 +42,7 @@ export const FORM_HANDLERS = {
   removeBlockedWordsForm,
   testBlockedWordsForm,
   updateDigestSettingsForm,
+  updateEligibilitySettingsForm,
 } satisfies Record<string, FormHandler>;
 
 export type FormHandlerName = keyof typeof FORM_HANDLERS;
@@ -83,4 +85,5 @@ export const FORM_FIELD_NAMES = [
   "text",
   "enabled",
   "time",
+  "ownReportingThresholdPercent",
 ] as const;

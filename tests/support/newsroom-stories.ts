@@ -24,7 +24,7 @@ export const STORY_TEXT =
 /** A draft of the signed-in person's own, in the first section; its id. */
 export async function createDraft(page: Page, headline: string, fields: Record<string, unknown> = {}): Promise<number> {
   const { sections } = await staffApi<{ sections: { id: number }[] }>(page, "GET", "/api/v1/sections");
-  const created = await staffApi<{ article: { id: number } }>(page, "POST", "/api/v1/articles", { headline, sectionId: sections[0]!.id, body: paragraphs(STORY_TEXT), ...fields });
+  const created = await staffApi<{ article: { id: number } }>(page, "POST", "/api/v1/articles", { headline, sectionId: sections[0]!.id, origin: "OWN_REPORTING", body: paragraphs(STORY_TEXT), ...fields });
   return created.article.id;
 }
 

@@ -34,11 +34,12 @@ export async function createArticle(authorId: string, status: "DRAFT" | "SUBMITT
       headline: `테스트 기사 ${randomUUID().slice(0, 6)}`,
       subHeadlines: [],
       slug: "test",
-      // Long enough, and filed under a section, to pass the submission checks.
+      // Long enough, filed under a section and with an origin, to pass the submission checks.
       bodyJson: paragraphBody(SUBMITTABLE_TEXT),
       bodyHtml: `<p>${SUBMITTABLE_TEXT}</p>`,
       bodyText: SUBMITTABLE_TEXT,
       sectionId: await testSectionId(),
+      origin: "OWN_REPORTING",
       authorId,
       status,
       submittedAt: status === "DRAFT" ? null : new Date(),

@@ -1,5 +1,5 @@
-// Stories that pass the submission checks (lib/articles/submission-requirements.ts): a section
-// and a body long enough for the desk. Shared by every test that submits a story.
+// Stories that pass the submission checks (lib/articles/submission-requirements.ts): a section,
+// an origin (자체 취재) and a body long enough for the desk. Shared by every test that submits a story.
 import { createArticleDraft } from "@/lib/articles/edit-article";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -26,5 +26,5 @@ export async function testSectionId(): Promise<number> {
 /** A draft that passes the submission checks, written through the domain like a reporter would. */
 export async function submittableDraft(actor: StaffUser, fields: { headline?: string; lead?: string } & Record<string, unknown> = {}) {
   const { lead, ...rest } = fields;
-  return createArticleDraft(actor, { headline: "시의회, 내년 예산안 심사 착수", sectionId: await testSectionId(), body: submittableBody(lead), ...rest });
+  return createArticleDraft(actor, { headline: "시의회, 내년 예산안 심사 착수", sectionId: await testSectionId(), origin: "OWN_REPORTING", body: submittableBody(lead), ...rest });
 }

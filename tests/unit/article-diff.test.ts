@@ -81,6 +81,7 @@ describe("diffArticleSnapshots", () => {
     hero: { id: "a1", label: "국회의사당" },
     heroCaption: "국회의사당 전경",
     heroCredit: "누리일보",
+    origin: "자체 취재",
     heroAlt: "국회의사당 앞 계단",
     bodyText: "본문",
   };
@@ -88,7 +89,7 @@ describe("diffArticleSnapshots", () => {
   it("reports every field with a Korean label, marking only what changed", () => {
     const fields = diffArticleSnapshots(base, { ...base, section: { id: 2, name: "경제" }, tags: ["국회", "세금"], hero: null, subHeadlines: ["부제 하나", "부제 둘"] });
     const byName = Object.fromEntries(fields.map((field) => [field.field, field]));
-    expect(fields.map((field) => field.label)).toEqual(["제목", "부제", "요약", "섹션", "태그", "대표 사진", "사진 설명", "사진 출처", "대체 텍스트", "본문"]);
+    expect(fields.map((field) => field.label)).toEqual(["제목", "부제", "요약", "섹션", "태그", "출처 유형", "대표 사진", "사진 설명", "사진 출처", "대체 텍스트", "본문"]);
     expect(fields.filter((field) => field.changed).map((field) => field.field)).toEqual(["subHeadlines", "section", "tags", "hero"]);
     expect(byName.section?.segments).toEqual([
       { kind: "removed", text: "정치" },

@@ -46,6 +46,11 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 </Link>
               )}
               {canForAnyRecord(staff, "media.read") && <Link href="/newsroom/media">사진 보관함</Link>}
+              {canForAnyRecord(staff, "eligibility.read") && (
+                <Link href="/newsroom/eligibility" data-testid="eligibility-link">
+                  자체 기사 비율
+                </Link>
+              )}
               {canForAnyRecord(staff, "comment.moderate") && <Link href="/newsroom/comments">댓글 관리</Link>}
               {canForAnyRecord(staff, "newsletter.configure") && <Link href="/newsroom/newsletters">뉴스레터</Link>}
               {canForAnyRecord(staff, "staff.list") && <Link href="/newsroom/staff">직원 관리</Link>}

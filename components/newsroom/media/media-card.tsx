@@ -1,10 +1,12 @@
 "use client";
-// One photo in the library: thumbnail, caption, credit, alt text, who uploaded it; the uploader
-// and the desk can edit the three texts in place (PATCH /api/v1/media/:id).
+// One photo in the library: thumbnail, caption, credit, alt text, origin, who uploaded it; the
+// uploader and the desk can edit them in place (PATCH /api/v1/media/:id).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatKstDate } from "@/lib/format/korean-time";
 import type { MediaOut } from "@/lib/media/media-output";
+import { MediaOriginFields } from "./media-origin-fields";
+import { MediaOriginNote } from "./media-origin-note";
 import { MediaThumbnail } from "./media-thumbnail";
 
 interface ApiError {
@@ -27,7 +29,7 @@ export function MediaCard({ media, editable }: { media: MediaOut; editable: bool
       const response = await fetch(`/api/v1/media/${media.id}`, {
         method: "PATCH",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ alt: text("alt"), caption: text("caption"), credit: text("credit") }),
+        body: JSON.stringify({ alt: text("alt"), caption: text("caption"), credit: text("credit"), origin: text("origin") || null, originSource: text("originSource") }),
       });
       const body = (await response.json().catch(() => ({}))) as ApiError & { media?: MediaOut };
       if (!response.ok || !body.media) {
@@ -68,6 +70,7 @@ export function MediaCard({ media, editable }: { media: MediaOut; editable: bool
             출처
             <input name="credit" defaultValue={current.credit} maxLength={100} />
           </label>
+          <MediaOriginFields origin={current.origin} source={current.originSource} unsetLabel="미기록" />
           {error && (
             <p className="form__error" role="alert">
               {error}
@@ -89,6 +92,8 @@ export function MediaCard({ media, editable }: { media: MediaOut; editable: bool
             출처: {current.credit || <span className="media-card__missing">없음</span>}
             <br />
             대체 텍스트: {current.alt || <span className="media-card__missing">없음</span>}
+            <br />
+            <MediaOriginNote media={current} />
             <br />
             {current.uploader?.name ?? "(떠난 직원)"} · {date} · {current.width}×{current.height}
           </p>

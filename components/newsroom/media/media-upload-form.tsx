@@ -1,9 +1,12 @@
 "use client";
 // Uploads a photo to the library (POST /api/v1/media, multipart) with a progress bar. Caption and
-// credit left empty are filled by the server from the photo's own IPTC/EXIF fields.
+// credit left empty are filled by the server from the photo's own IPTC/EXIF fields, and an origin
+// left unchosen becomes 통신 when that credit names a wire agency.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { MediaOut } from "@/lib/media/media-output";
+import { describeMediaOrigin } from "@/lib/origins/media-origin";
+import { MediaOriginFields } from "./media-origin-fields";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -81,6 +84,7 @@ export function MediaUploadForm() {
         출처 <span className="form__hint">비워 두면 사진 파일에 적힌 출처를 씁니다</span>
         <input name="credit" maxLength={100} />
       </label>
+      <MediaOriginFields origin={null} source="" unsetLabel="출처에 통신사가 있으면 통신으로 (아니면 미기록)" />
       {state.kind === "uploading" && (
         <p role="status">
           <progress max={100} value={state.percent} aria-label="올리는 중" /> {state.percent}%
@@ -94,7 +98,7 @@ export function MediaUploadForm() {
       )}
       {state.kind === "done" && (
         <p className="form__ok" role="status">
-          올렸습니다{state.media.caption ? `: ${state.media.caption}` : "."} {state.media.credit && `(출처: ${state.media.credit})`}
+          올렸습니다{state.media.caption ? `: ${state.media.caption}` : "."} {state.media.credit && `(출처: ${state.media.credit})`} {state.media.origin && `· ${describeMediaOrigin(state.media.origin, state.media.originSource)}`}
         </p>
       )}
       <div>

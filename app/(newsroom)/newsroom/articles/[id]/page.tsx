@@ -15,6 +15,7 @@ import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
+import { describeOrigin } from "@/lib/origins/story-origin";
 import { ReviewActions, ReviewThumbBar } from "./review-actions";
 
 interface Props {
@@ -44,6 +45,7 @@ export default async function ReviewPage({ params }: Props) {
         </span>
         {article.hasPendingUpdate && <span className="badge badge--muted">수정 승인 대기</span>}
         <span>{article.section?.name ?? "섹션 없음"}</span>
+        <span data-testid="article-origin">출처: {describeOrigin(article.origin, article.originSource)}</span>
         <span>
           {article.author.name} {article.author.title}
         </span>
