@@ -6,6 +6,8 @@ const config: KnipConfig = {
     "scripts/*.{ts,mjs}",
     // Started by path as a child process by `npm run bench`.
     "scripts/bench/baseline-server.ts",
+    // Started by path, pinned to CPU 1, by scripts/bench-reactions.ts (the reaction storm).
+    "scripts/bench/reaction-storm.ts",
     // Run by tests/integration/test-runner-exit-code.test.ts through a vitest of their own.
     "tests/fixtures/*.ts",
     // Stands in for `server-only` in tests (the alias in vitest.config.ts).

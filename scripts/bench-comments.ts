@@ -17,9 +17,9 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "@/lib/db/client";
 import { ensureProductionBuild } from "@/server/build";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster } from "@/tests/support/test-cluster";
+import { plantBenchStories } from "./bench/bench-stories";
 import { STEADY_READERS, runCommentPhase, type CommentPhaseResult } from "./bench/comment-load";
 import { renderCommentsMarkdown, type CommentsFile, type CommentsRun } from "./bench/comments-report";
 
@@ -58,39 +58,6 @@ async function waitForHealthy(baseUrl: string, server: ChildProcess): Promise<vo
   throw new Error("the app did not become healthy in 2 minutes");
 }
 
-async function plantStories(url: string): Promise<number[]> {
-  const db = createPrismaClient(url);
-  try {
-    const author = await db.user.create({ data: { email: "bench@newsroom.test", name: "벤치기자", role: "EDITOR", passwordHash: "x" } });
-    const ids: number[] = [];
-    for (let i = 0; i < STORIES; i += 1) {
-      const text = `벤치마크용 기사 ${i + 1}의 본문입니다.`;
-      const article = await db.article.create({
-        data: {
-          headline: `벤치마크 기사 ${i + 1}`,
-          subHeadlines: [],
-          slug: "bench",
-          bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] },
-          bodyHtml: `<p>${text}</p>`,
-          bodyText: text,
-          authorId: author.id,
-          status: "PUBLISHED",
-          approvedAt: new Date(Date.now() - 3_600_000),
-          publishedAt: new Date(Date.now() - 3_600_000),
-        },
-      });
-      const revision = await db.articleRevision.create({
-        data: { articleId: article.id, number: 1, kind: "APPROVE", articleVersion: 1, headline: article.headline, subHeadlines: [], bodyJson: article.bodyJson ?? {}, bodyHtml: article.bodyHtml, bodyText: article.bodyText, createdById: author.id },
-      });
-      await db.article.update({ where: { id: article.id }, data: { liveRevisionId: revision.id } });
-      ids.push(article.id);
-    }
-    return ids;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
 type PhaseResult = CommentPhaseResult;
 
 async function main() {
@@ -102,7 +69,7 @@ async function main() {
     const name = "bench_comments";
     await createDatabaseFromTemplate(cluster.adminUrl, name);
     const url = databaseUrl(cluster.adminUrl, name);
-    const storyIds = await plantStories(url);
+    const storyIds = await plantBenchStories(url, STORIES);
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     // BENCH_APP_PROFILE=<dir>: write a CPU profile of the app (to find where a missed target goes).

@@ -2,10 +2,12 @@ import { ArticleTools } from "@/components/article/article-tools";
 import { SavedFontSize } from "@/components/article/saved-font-size";
 import { CorrectionsBlock } from "@/components/article/corrections-block";
 import { ShareLinks } from "@/components/article/share-links";
+import { UpdateLog } from "@/components/article/update-log";
 import { ViewBeacon } from "@/components/article/view-beacon";
 import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
 import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public-queries";
+import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
 import { storyOriginCredit } from "@/lib/origins/story-origin";
@@ -35,6 +37,11 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
           </p>
         )}
         <h1 id="article-headline" className="article__headline">
+          {isBreakingAt(article.breakingUntil, new Date()) && (
+            <span className="article__breaking-label" data-testid="breaking-label">
+              속보
+            </span>
+          )}
           <KeepWords text={article.headline} />
         </h1>
         {article.subHeadlines.length > 0 && (
@@ -78,6 +85,7 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
         </div>
       </header>
       <SavedFontSize />
+      <UpdateLog entries={article.updateLog} />
 
       {article.hero && (
         <figure className="article__figure">

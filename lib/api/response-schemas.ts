@@ -11,6 +11,9 @@ import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/arti
 import type { TagOut } from "@/lib/articles/tags";
 import type { TransitionVerdict } from "@/lib/articles/transition-rules";
 import type { MediaOut } from "@/lib/media/media-output";
+import type { ReactionChange } from "@/lib/reactions/article-reactions";
+import type { ReactionCountsOut } from "@/lib/reactions/reaction-counts";
+import { REACTION_KINDS } from "@/lib/reactions/reaction-kinds";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { ArticleOrigin, ArticleStatus, CorrectionType, MediaOrigin, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
@@ -68,6 +71,7 @@ const articleOutSchema = z.object({
   submittedAt: time.nullable(),
   approvedAt: time.nullable(),
   publishedAt: time.nullable(),
+  breakingUntil: time.nullable().meta({ description: "속보: when the breaking banner ends (in the past once it is down); null if it never ran" }),
   url: z.string().nullable().meta({ description: "The public address while readers can see the story, else null" }),
 });
 
@@ -172,6 +176,18 @@ const ownProfileSchema = z.object({
   photo: z.object({ storageKey: z.string() }).nullable().optional(),
 });
 
+const reactionKind = z.enum(REACTION_KINDS);
+const reactionCountsSchema = z.object({
+  articleId: z.number().int(),
+  counts: z.object({ LIKE: z.number().int(), WARM: z.number().int(), SAD: z.number().int(), ANGRY: z.number().int(), FOLLOW_UP: z.number().int() }),
+  total: z.number().int(),
+});
+const reactionChangeSchema = z.object({
+  articleId: z.number().int(),
+  kind: reactionKind.nullable().meta({ description: "The reader's reaction now; null once withdrawn" }),
+  previous: reactionKind.nullable().meta({ description: "What it was before this request" }),
+});
+
 // The bodies the routes send, wrapping the shapes above.
 const articleEnvelope = z.object({ article: articleOutSchema });
 export const responses = {
@@ -193,6 +209,8 @@ export const responses = {
   commentList: z.looseObject({ comments: z.array(z.looseObject({ id: z.number().int(), body: z.string() })), count: z.number().int(), nextCursor: z.string().nullable() }),
   commentPosted: z.looseObject({ comment: z.looseObject({ id: z.number().int(), status: z.string() }), message: z.string() }),
   commentAction: z.looseObject({}),
+  reactionCounts: reactionCountsSchema,
+  reactionChange: reactionChangeSchema,
   openApi: z.looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.looseObject({})) }),
 };
 
@@ -212,3 +230,5 @@ sameShape<Same<z.output<typeof historyEntrySchema>, HistoryEntryOut>>();
 sameShape<Same<z.output<typeof presenceOutSchema>, PresenceOut>>();
 sameShape<Same<z.output<typeof tagOutSchema>, TagOut>>();
 sameShape<Same<z.output<typeof sectionOutSchema>, SectionOut>>();
+sameShape<Same<z.output<typeof reactionCountsSchema>, ReactionCountsOut>>();
+sameShape<Same<z.output<typeof reactionChangeSchema>, ReactionChange>>();

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
 import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
+import { DEFAULT_BREAKING_MINUTES, MAX_BREAKING_MINUTES, MIN_BREAKING_MINUTES, UPDATE_NOTE_MAX_LENGTH } from "@/lib/breaking/breaking-rules";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
 const MAX_TAGS = 10;
@@ -105,6 +106,22 @@ export const approveArticleSchema = z.object({
   correctionType: correctionTypeSchema.nullable().default(null),
   /** Shown to readers with a 정정 or 반론; required for those. */
   correctionNote: safeText({ max: 2000, maxMessage: "정정·반론 설명은 2,000자 이하로 적어 주세요." }).default(""),
+  /** 속보: every public page shows a banner linking to the story for `breakingMinutes` (only when it goes live now). */
+  breaking: z.boolean({ error: "breaking은 true 또는 false여야 합니다." }).default(false),
+  /** How long the banner runs; read only with `breaking`. */
+  breakingMinutes: z
+    .number({ error: "속보 배너 시간은 분 단위 숫자로 보내세요." })
+    .int("속보 배너 시간은 분 단위 정수로 보내세요.")
+    .min(MIN_BREAKING_MINUTES, `속보 배너는 ${MIN_BREAKING_MINUTES}분 이상 띄웁니다.`)
+    .max(MAX_BREAKING_MINUTES, `속보 배너는 ${MAX_BREAKING_MINUTES / 60}시간까지 띄울 수 있습니다.`)
+    .default(DEFAULT_BREAKING_MINUTES),
+  /**
+   * The update log's one-line note ("2보: 사망자 3명으로 늘어", "종합"), shown with its time at the
+   * top of a breaking story. Empty: "속보" for the first entry, then "1보", "2보" ...
+   */
+  updateNote: safeText({ max: UPDATE_NOTE_MAX_LENGTH, maxMessage: `업데이트 설명은 한 줄, ${UPDATE_NOTE_MAX_LENGTH}자 이하로 적어 주세요.` })
+    .refine((note) => !/[\r\n]/.test(note), "업데이트 설명은 한 줄로 적어 주세요.")
+    .default(""),
 });
 
 export const unpublishArticleSchema = z.object({

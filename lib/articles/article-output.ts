@@ -33,8 +33,8 @@ export const articleOutSelect = {
   submittedAt: true,
   approvedAt: true,
   publishedAt: true,
+  breakingUntil: true,
   liveRevisionId: true,
-  liveRevision: { select: { headline: true } },
   section: { select: { id: true, name: true, slug: true } },
   author: { select: { id: true, name: true, title: true } },
   heroImage: { select: mediaOutSelect },
@@ -101,6 +101,8 @@ interface ArticleStateOut extends Pick<ArticleContentOut, "headline" | "subHeadl
 export interface ArticleOut extends ArticleStateOut, ArticleContentOut {
   slug: string;
   hero: MediaOut | null;
+  /** 속보: the banner's end (ISO 8601); in the past once it is down; null if it never ran. */
+  breakingUntil: string | null;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -134,13 +136,14 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
     submittedAt: iso(row.submittedAt),
     approvedAt: iso(row.approvedAt),
     publishedAt: iso(row.publishedAt),
+    breakingUntil: iso(row.breakingUntil),
     url: publicUrlOf(row, now),
   };
 }
 
-/** The story's public address (absolute, canonical: from the headline readers see), only while readers can see it. */
-function publicUrlOf(row: { id: number; status: ArticleStatus; publishedAt: Date | null; liveRevisionId: string | null; liveRevision: { headline: string } | null }, now: Date): string | null {
-  return isPubliclyVisible(row, now) && row.liveRevision ? absoluteUrl(articlePath(row.id, row.liveRevision.headline)) : null;
+/** The story's public address (absolute, canonical), only while readers can see it. */
+function publicUrlOf(row: { id: number; slug: string; status: ArticleStatus; publishedAt: Date | null; liveRevisionId: string | null }, now: Date): string | null {
+  return isPubliclyVisible(row, now) ? absoluteUrl(articlePath(row)) : null;
 }
 
 /** A story in a list (GET /api/v1/articles, the newsroom's story list): the working copy's fields, no body. */
@@ -160,7 +163,7 @@ export const articleSummaryOutSelect = {
   publishedAt: true,
   unpublishedAt: true,
   liveRevisionId: true,
-  liveRevision: { select: { headline: true } },
+  slug: true,
   section: { select: { id: true, name: true, slug: true } },
   author: { select: { id: true, name: true, title: true } },
 } as const satisfies Prisma.ArticleSelect;

@@ -16,6 +16,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
     where: { id },
     select: {
       id: true,
+      slug: true,
       authorId: true,
       headline: true,
       subHeadlines: true,

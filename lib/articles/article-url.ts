@@ -1,20 +1,22 @@
-import { slugFor } from "@/lib/articles/slug";
+// A story's canonical address is /articles/<id>/<slug>, percent-encoded so that Hangul survives
+// every client and header. The slug is the one the story was first approved with (Article.slug:
+// made from the headline while the story has never been live, then kept, lib/articles/working-copy.ts),
+// so a corrected headline, and each 보 of a breaking story, stays on the address readers shared and
+// portals, feeds and sitemaps hold: an update is the same story, never a new one.
+// /articles/<id> and any other slug answer with a permanent redirect to it.
 
-// A story's canonical address is /articles/<id>/<slug>, the slug made from the headline readers
-// see (the live revision's), percent-encoded so that Hangul survives every client and header.
-// /articles/<id> and any other slug answer with a permanent redirect to it; a corrected
-// headline thus moves the canonical address and old links still land.
-
-function articleSlug(headline: string): string {
-  return slugFor(headline);
+/** What the address is made of: the story's id and its stored slug (never a headline). */
+export interface StoryAddress {
+  id: number;
+  slug: string;
 }
 
-export function articlePath(id: number, headline: string): string {
-  return `/articles/${id}/${encodeURIComponent(articleSlug(headline))}`;
+export function articlePath(story: StoryAddress): string {
+  return `/articles/${story.id}/${encodeURIComponent(story.slug.normalize("NFC"))}`;
 }
 
 /** Whether a requested slug segment (raw or already decoded) is the story's canonical slug. */
-export function isCanonicalSlug(requested: string[] | undefined, headline: string): boolean {
+export function isCanonicalSlug(requested: string[] | undefined, storedSlug: string): boolean {
   if (!requested || requested.length !== 1) return false;
   let decoded: string;
   try {
@@ -22,7 +24,7 @@ export function isCanonicalSlug(requested: string[] | undefined, headline: strin
   } catch {
     return false;
   }
-  return decoded.normalize("NFC") === articleSlug(headline);
+  return decoded.normalize("NFC") === storedSlug.normalize("NFC");
 }
 
 /**

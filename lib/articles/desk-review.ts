@@ -37,6 +37,8 @@ const reviewSelect = {
   updatedAt: true,
   origin: true,
   originSource: true,
+  breakingUntil: true,
+  _count: { select: { updateLog: true } },
   author: { select: { id: true, name: true, title: true } },
   section: { select: { id: true, name: true } },
   approvedBy: { select: { name: true } },

@@ -27,12 +27,16 @@ export const bylineSelect = { id: true, reporterNumber: true, name: true, title:
 
 const articlePageSelect = {
   id: true,
+  slug: true,
   status: true,
   liveRevisionId: true,
   publishedAt: true,
   unpublishedAt: true,
   approvedAt: true,
   lastCorrectedAt: true,
+  breakingUntil: true,
+  // A breaking story's update log, newest first (entries come only with approvals that went live).
+  updateLog: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { note: true, createdAt: true } },
   // The live revision's tags (ArticleTag holds the working copy's, which may not be approved yet).
   liveTags: { orderBy: [{ sortOrder: "asc" }, { tagId: "asc" }], select: { tag: { select: { slug: true, name: true } } } },
   // Shown only with the story: this select runs only for a story readers may see.
@@ -67,6 +71,8 @@ export interface Byline {
 
 export interface PublicArticle {
   id: number;
+  /** The slug of its address, fixed when it was first approved. */
+  slug: string;
   /** The canonical path, /articles/<id>/<slug>. */
   path: string;
   headline: string;
@@ -89,6 +95,15 @@ export interface PublicArticle {
   corrections: PublicCorrectionNote[];
   /** Where the story comes from, as the desk approved it (null: not recorded). */
   origin: { kind: ArticleOrigin; source: string } | null;
+  /** 속보: the banner's end; the story shows its 속보 label while it is in the future. */
+  breakingUntil: Date | null;
+  /** A breaking story's update log ("2보: 사망자 3명으로 늘어", "종합"), newest first, shown at its top. */
+  updateLog: PublicUpdateLogEntry[];
+}
+
+export interface PublicUpdateLogEntry {
+  note: string;
+  at: Date;
 }
 
 export interface PublicCorrectionNote {
@@ -133,6 +148,8 @@ export interface ArticleText {
 export function toPublicArticle(
   row: {
     id: number;
+    /** The address's slug, fixed when the story was first approved (lib/articles/article-url.ts). */
+    slug: string;
     publishedAt: Date;
     approvedAt: Date | null;
     lastCorrectedAt: Date | null;
@@ -140,12 +157,16 @@ export function toPublicArticle(
     bylines: Byline[];
     tags: { tag: { slug: string; name: string } }[];
     corrections: { type: "UPDATE" | "CORRECTION" | "REPLY"; note: string; createdAt: Date }[];
+    /** Absent for a staff preview of a story never approved. */
+    breakingUntil?: Date | null;
+    updateLog?: { note: string; createdAt: Date }[];
   },
   text: ArticleText,
 ): PublicArticle {
   return {
     id: row.id,
-    path: articlePath(row.id, text.headline),
+    slug: row.slug,
+    path: articlePath(row),
     headline: text.headline,
     subHeadlines: text.subHeadlines,
     bodyHtml: text.bodyHtml,
@@ -163,6 +184,8 @@ export function toPublicArticle(
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
     origin: text.origin ? { kind: text.origin, source: storedOriginSource(text.origin, text.originSource) } : null,
+    breakingUntil: row.breakingUntil ?? null,
+    updateLog: (row.updateLog ?? []).map((entry) => ({ note: entry.note, at: entry.createdAt })),
   };
 }
 

@@ -8,6 +8,7 @@ import { publicImageSelect, toPublicImage, type PublicImage } from "@/lib/media/
 
 export const publicSummarySelect = {
   id: true,
+  slug: true,
   publishedAt: true,
   lastCorrectedAt: true,
   liveRevision: {
@@ -47,7 +48,7 @@ export function toPublicSummary(row: PublicSummaryRow): PublicArticleSummary | n
   const author = live.bylines[0];
   return {
     id: row.id,
-    href: articlePath(row.id, live.headline),
+    href: articlePath(row),
     headline: live.headline,
     deck: live.subHeadlines[0] ?? null,
     description: previewDescription(live),

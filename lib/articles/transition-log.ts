@@ -42,6 +42,9 @@ export const transitionLog = {
   "article.unscheduled": (tx, event) => recordTransition(tx, event, "CANCEL_SCHEDULE"),
   "article.unpublished": (tx, event) => recordTransition(tx, event, "UNPUBLISH"),
   "article.republished": (tx, event) => recordTransition(tx, event, "REPUBLISH"),
+  // Not a transition: the approval that raised the banner is (the audit log has the banner itself).
+  "article.breaking-started": null,
+  "article.breaking-ended": null,
   "article.created": null,
   "article.saved": null,
   "article.restored": null,

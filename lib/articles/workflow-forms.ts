@@ -6,6 +6,7 @@ import type { FormHandler } from "@/lib/actions/staff-action";
 import { formText } from "@/lib/actions/staff-action";
 import { parseArticleIdParam } from "@/lib/api/route-params";
 import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle, withdrawArticle } from "@/lib/articles/workflow";
+import { endBreakingBanner } from "@/lib/breaking/end-breaking";
 import { formatKstDateTime, kstLocalInputToIso } from "@/lib/format/korean-time";
 
 export const articleIdFromForm = (formData: FormData) => parseArticleIdParam(formText(formData, "articleId") ?? "");
@@ -34,13 +35,25 @@ export const returnArticleForm: FormHandler = async (staff, formData) => {
 export const approveArticleForm: FormHandler = async (staff, formData) => {
   const publishAt = publishAtFromForm(formData);
   const correctionType = formText(formData, "correctionType");
+  // A checkbox sends "on" when ticked and nothing otherwise; the minutes field is read only then.
+  const breaking = formText(formData, "breaking") === "on";
+  const minutes = formText(formData, "breakingMinutes")?.trim();
   await approveArticle(staff, articleIdFromForm(formData), {
     version: Number(formText(formData, "version")),
     publishAt,
     correctionType: correctionType ? correctionType : null,
     correctionNote: formText(formData, "correctionNote") ?? "",
+    breaking,
+    ...(breaking && minutes ? { breakingMinutes: Number(minutes) } : {}),
+    updateNote: formText(formData, "updateNote") ?? "",
   });
-  return { status: "ok", message: publishAt ? `승인했습니다. ${formatKstDateTime(new Date(publishAt))}(한국 시각)에 발행됩니다.` : "승인했습니다." };
+  if (publishAt) return { status: "ok", message: `승인했습니다. ${formatKstDateTime(new Date(publishAt))}(한국 시각)에 발행됩니다.` };
+  return { status: "ok", message: breaking ? "승인했습니다. 모든 면에 속보 배너가 떴습니다." : "승인했습니다." };
+};
+
+export const endBreakingForm: FormHandler = async (staff, formData) => {
+  await endBreakingBanner(staff, articleIdFromForm(formData));
+  return { status: "ok", message: "속보 배너를 내렸습니다." };
 };
 
 export const rescheduleArticleForm: FormHandler = async (staff, formData) => {

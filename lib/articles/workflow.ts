@@ -15,6 +15,7 @@ import { syncLiveTags } from "@/lib/articles/live-tags";
 import { storedSubmissionProblems } from "@/lib/articles/submission-story";
 import { permissionRefusal, roleMayEver, stateRefusal, type TransitionAction } from "@/lib/articles/transition-rules";
 import { isLive, isPubliclyVisible } from "@/lib/articles/visibility";
+import { addUpdateLogEntry, breakingUntilFor, type BreakingRequest } from "@/lib/breaking/update-log";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
@@ -63,6 +64,8 @@ interface Transition {
   /** Rows that belong to the change itself and name its revision. */
   writeWithRevision?: (tx: DbTransaction, revisionId: string | null) => Promise<unknown>;
   event: (transition: ArticleTransition) => DomainEvent;
+  /** Events that come with the transition's own (a 속보 banner raised with an approval). */
+  alsoEmit?: (transition: ArticleTransition) => DomainEvent[];
 }
 
 const STALE = "그사이 다른 사람이 이 기사를 저장했거나 상태를 바꿨습니다. 새로고침해 최신 내용을 확인한 뒤 다시 하세요.";
@@ -84,20 +87,19 @@ async function applyTransition(actor: StaffUser, article: Subject, now: Date, tr
     const revision = transition.snapshot ? await takeSnapshot(tx, actor, article.id, transition.snapshot, now) : null;
     if (transition.snapshot?.makeLive || "liveRevisionId" in transition.data) await syncLiveTags(tx, article.id);
     await transition.writeWithRevision?.(tx, revision?.id ?? null);
-    await emitDomainEvent(
-      tx,
-      transition.event({
-        articleId: article.id,
-        sectionId: article.sectionId,
-        authorId: article.authorId,
-        actorId: actor.id,
-        from: article.status,
-        to: transition.to,
-        at: now.toISOString(),
-        revision,
-        note: transition.note ?? null,
-      }),
-    );
+    const record: ArticleTransition = {
+      articleId: article.id,
+      sectionId: article.sectionId,
+      authorId: article.authorId,
+      actorId: actor.id,
+      from: article.status,
+      to: transition.to,
+      at: now.toISOString(),
+      revision,
+      note: transition.note ?? null,
+    };
+    await emitDomainEvent(tx, transition.event(record));
+    for (const event of transition.alsoEmit?.(record) ?? []) await emitDomainEvent(tx, event);
   });
 }
 
@@ -162,20 +164,24 @@ export async function returnArticle(actor: StaffUser, id: number, input: unknown
  *   the default), 정정 or 반론 (with a note readers see); before that, silently, keeping or moving
  *   its scheduled time;
  * - a scheduled story with nothing pending and a `publishAt` is rescheduled.
+ * An approval that puts text in front of readers now may raise the 속보 banner (`breaking`) and
+ * adds to the story's update log (lib/breaking/update-log.ts).
  */
 export async function approveArticle(actor: StaffUser, id: number, input: unknown, now = new Date()) {
   const article = await loadSubject(actor, id, "approve");
-  const { version, publishAt, correctionType, correctionNote } = parseInput(approveArticleSchema, input);
+  const { version, publishAt, correctionType, correctionNote, ...breaking } = parseInput(approveArticleSchema, input);
   if (article.version !== version) {
     throw conflict("검토한 뒤에 기사가 바뀌었습니다. 최신 내용을 다시 확인하고 승인하세요.", { currentVersion: article.version });
   }
   if (publishAt && publishAt.getTime() <= now.getTime()) {
     throw invalid("예약 시각이 이미 지났습니다. 비워 두고 지금 발행하거나 앞으로의 시각을 고르세요.");
   }
+  const asksForBreaking = breaking.breaking || breaking.updateNote !== "";
+  if (publishAt && asksForBreaking) throw invalid(NOT_NOW_FOR_BREAKING);
   if (article.status === "SUBMITTED" || !isLive(article)) {
     assertStateAllows(article, publishAt ? "schedule" : "approve", now);
     if (correctionType && correctionType !== "UPDATE") throw invalid("처음 승인하는 기사에는 정정·반론을 고르지 않습니다.");
-    return publishAt ? scheduleSubmitted(actor, article, publishAt, now) : publishSubmitted(actor, article, now);
+    return publishAt ? scheduleSubmitted(actor, article, publishAt, now) : publishSubmitted(actor, article, now, breaking);
   }
   if (publishAt && !article.hasPendingUpdate) return rescheduleLoaded(actor, article, publishAt, now);
   assertStateAllows(article, "approveUpdate", now);
@@ -183,28 +189,46 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
   const visible = isPubliclyVisible(article, now);
   if (!visible) {
     if (correctionType && correctionType !== "UPDATE") throw invalid("아직 독자에게 공개되지 않은 기사라 정정·반론으로 표시하지 않습니다.");
+    if (asksForBreaking) throw invalid(NOT_NOW_FOR_BREAKING);
     return approvePendingBeforePublication(actor, article, publishAt, now);
   }
   const type = correctionType ?? "UPDATE";
   if (type === "UPDATE" && correctionNote) throw invalid("수정은 독자에게 알리지 않으므로 설명을 받지 않습니다. 설명을 보이려면 정정이나 반론을 고르세요.");
   if (type !== "UPDATE" && !correctionNote) throw invalid("정정·반론에는 독자에게 보일 설명을 적어 주세요.", { fieldErrors: { correctionNote: "설명을 적어 주세요." } });
+  // A breaking story's update is an ordinary approved update (article.corrected, same id and
+  // address) to every consumer; the banner and the update log come with it.
+  const breakingUntil = breakingUntilFor(breaking, now);
   await applyTransition(actor, article, now, {
     to: "PUBLISHED",
-    data: { lastCorrectedAt: now, hasPendingUpdate: false },
+    data: { lastCorrectedAt: now, hasPendingUpdate: false, ...(breakingUntil ? { breakingUntil } : {}) },
     note: correctionNote,
     snapshot: { kind: "CORRECTION", makeLive: true },
-    // The notice readers see under the story is part of the change.
-    writeWithRevision: (tx, revisionId) => tx.articleCorrection.create({ data: { articleId: id, type, note: correctionNote, revisionId, createdById: actor.id, createdAt: now } }),
+    // The notice readers see under the story, and the update log's entry above it, are part of the change.
+    writeWithRevision: async (tx, revisionId) => {
+      await tx.articleCorrection.create({ data: { articleId: id, type, note: correctionNote, revisionId, createdById: actor.id, createdAt: now } });
+      await addUpdateLogEntry(tx, { articleId: id, revisionId, createdById: actor.id, at: now }, breaking);
+    },
     event: (transition) => ({ type: "article.corrected", ...transition, correctionType: type }),
+    alsoEmit: breakingStarted(breakingUntil),
   });
 }
 
-async function publishSubmitted(actor: StaffUser, article: Subject, now: Date) {
+const NOT_NOW_FOR_BREAKING = "속보 표시와 업데이트 설명은 지금 독자에게 공개되는 승인에만 답니다. 예약 발행이나 공개 전 기사에는 고르지 마세요.";
+
+/** The 속보 event that comes with an approval raising the banner until `until`. */
+function breakingStarted(until: Date | undefined): Transition["alsoEmit"] {
+  return (transition) => (until ? [{ type: "article.breaking-started", articleId: transition.articleId, actorId: transition.actorId, at: transition.at, until: until.toISOString() }] : []);
+}
+
+async function publishSubmitted(actor: StaffUser, article: Subject, now: Date, breaking: BreakingRequest) {
+  const breakingUntil = breakingUntilFor(breaking, now);
   await applyTransition(actor, article, now, {
     to: "PUBLISHED",
-    data: { approvedAt: now, approvedById: actor.id, publishedAt: now, hasPendingUpdate: false, unpublishedAt: null },
+    data: { approvedAt: now, approvedById: actor.id, publishedAt: now, hasPendingUpdate: false, unpublishedAt: null, ...(breakingUntil ? { breakingUntil } : {}) },
     snapshot: { kind: "APPROVE", makeLive: true },
+    writeWithRevision: (tx, revisionId) => addUpdateLogEntry(tx, { articleId: article.id, revisionId, createdById: actor.id, at: now }, breaking),
     event: (transition) => ({ type: "article.published", ...transition, publishedAt: now.toISOString() }),
+    alsoEmit: breakingStarted(breakingUntil),
   });
 }
 
@@ -264,7 +288,8 @@ export async function unpublishArticle(actor: StaffUser, id: number, input: unkn
   assertStateAllows(article, "unpublish", now);
   await applyTransition(actor, article, now, {
     to: "UNPUBLISHED",
-    data: { unpublishedAt: now },
+    // A withdrawn story's banner ends with it (republishing does not raise it again).
+    data: { unpublishedAt: now, breakingUntil: null },
     note: reason,
     event: (transition) => ({ type: "article.unpublished", ...transition }),
   });

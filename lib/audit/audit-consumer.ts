@@ -62,6 +62,8 @@ export const auditLog = {
   "article.unscheduled": (tx, event) => auditArticle(tx, event, "article.cancel-schedule", { publishAt: event.previousPublishAt, note: event.note ?? undefined }),
   "article.unpublished": (tx, event) => auditArticle(tx, event, "article.unpublish", { reason: event.note }),
   "article.republished": (tx, event) => auditArticle(tx, event, "article.republish", { reason: event.note }),
+  "article.breaking-started": (tx, event) => auditArticle(tx, event, "article.breaking", { until: event.until }),
+  "article.breaking-ended": (tx, event) => auditArticle(tx, event, "article.breaking-end"),
   // A start-up job with no one acting.
   "article.rerendered": null,
   "media.uploaded": (tx, event) =>

@@ -20,6 +20,13 @@ export const cacheTag = {
   search: "search",
   corrections: "corrections",
   comments: (articleId: number) => `comments:${articleId}`,
+  /** The 속보 banner every public page shows while a story is breaking (and the story's label). */
+  breaking: "breaking",
+  /**
+   * Counts readers change all the time (reactions): entries holding them are not dropped by
+   * events, they expire within seconds (ResponseCache's liveCountsTtlMs).
+   */
+  liveCounts: "live-counts",
 } as const;
 
 interface RenderTags {

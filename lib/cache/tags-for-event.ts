@@ -38,6 +38,8 @@ function publicationTagsIfDue(event: { articleId?: number; publishAt?: string | 
   return Date.parse(event.publishAt ?? "") <= now ? publicationTags(event) : [];
 }
 
+const breakingTags = (event: { articleId?: number }) => [cacheTag.breaking, ...(event.articleId === undefined ? [] : [cacheTag.story(event.articleId)])];
+
 const commentTags = (event: { articleId?: number }) => (event.articleId === undefined ? [] : [cacheTag.comments(event.articleId)]);
 
 const cacheInvalidation = {
@@ -55,6 +57,10 @@ const cacheInvalidation = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  // Every public page shows the banner (components/site/breaking-banner.tsx), the story its label.
+  // Its end by time is no event: each instance's listener drops the same tag at that moment.
+  "article.breaking-started": breakingTags,
+  "article.breaking-ended": breakingTags,
   "article.withdrawn": null,
   // Stored HTML rebuilt by a newer body renderer: the story's own page shows it.
   "article.rerendered": (event) => (event.articleId === undefined ? [] : [cacheTag.story(event.articleId)]),

@@ -30,12 +30,12 @@ export async function getPublicCorrections(options: { limit?: number; now?: Date
       note: true,
       createdAt: true,
       // The headline readers see now (the live revision), never the working copy's.
-      article: { select: { id: true, liveRevision: { select: { headline: true, section: { select: { slug: true, name: true } } } } } },
+      article: { select: { id: true, slug: true, liveRevision: { select: { headline: true, section: { select: { slug: true, name: true } } } } } },
     },
   });
   return rows.flatMap((row) => {
     const live = row.article.liveRevision;
     if (!live || row.type === "UPDATE") return [];
-    return [{ id: row.id, type: row.type, note: row.note, at: row.createdAt, story: { id: row.article.id, headline: live.headline, path: articlePath(row.article.id, live.headline), section: live.section } }];
+    return [{ id: row.id, type: row.type, note: row.note, at: row.createdAt, story: { id: row.article.id, headline: live.headline, path: articlePath(row.article), section: live.section } }];
   });
 }

@@ -20,6 +20,7 @@ export const ELIGIBILITY_CSV_HEADER = ["기사 주소", "제목", "기자", "입
 
 interface StoryRow {
   id: number;
+  slug: string;
   headline: string;
   publishedAt: Date;
   lastCorrectedAt: Date | null;
@@ -31,7 +32,7 @@ interface StoryRow {
 
 function publicStoriesSince(since: Date, now: Date) {
   return db.$queryRaw<StoryRow[]>`
-    SELECT a."id", r."headline", a."publishedAt", a."lastCorrectedAt", s."name" AS "sectionName", r."origin", r."originSource",
+    SELECT a."id", a."slug", r."headline", a."publishedAt", a."lastCorrectedAt", s."name" AS "sectionName", r."origin", r."originSource",
       COALESCE(
         (SELECT string_agg(trim(b."name" || ' ' || b."title"), ', ' ORDER BY b."position") FROM "ArticleRevisionByline" b WHERE b."revisionId" = r."id"),
         trim(u."name" || ' ' || u."title")
@@ -58,7 +59,7 @@ export async function buildEligibilityCsv(actor: StaffUser, now = new Date()): P
   const { since, months } = listedMonths(now);
   const stories = (await publicStoriesSince(since, now)).sort((a, b) => originRank(a.origin) - originRank(b.origin));
   const rows = stories.map((story) => [
-    absoluteUrl(articlePath(story.id, story.headline)),
+    absoluteUrl(articlePath(story)),
     story.headline,
     story.bylines,
     formatKstDateTime(story.publishedAt),

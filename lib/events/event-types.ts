@@ -46,6 +46,10 @@ export type DomainEvent =
   | ({ type: "article.unscheduled"; previousPublishAt: string | null } & ArticleTransition)
   | ({ type: "article.unpublished" } & ArticleTransition)
   | ({ type: "article.republished" } & ArticleTransition)
+  /** 속보: the desk raised the breaking banner for this story, until `until` (ISO 8601), with an approval that went live. */
+  | { type: "article.breaking-started"; articleId: number; actorId: string; at: string; until: string }
+  /** The desk took a story's breaking banner down before its time (its end by time is no event: every instance's timer drops it). */
+  | { type: "article.breaking-ended"; articleId: number; actorId: string; at: string }
   /** Stored body HTML rebuilt by a newer renderer (no content change). */
   | { type: "article.rerendered"; articleId: number }
   | { type: "media.uploaded"; mediaId: string; actorId: string; bytes: number; variants: number }

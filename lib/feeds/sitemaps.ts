@@ -45,10 +45,10 @@ export async function buildArticleSitemap(page: number, now = new Date()): Promi
   const rows = await readerDb.article.findMany({
     where: { ...publiclyVisibleWhere(now), id: { gt: (page - 1) * ARTICLES_PER_SITEMAP, lte: page * ARTICLES_PER_SITEMAP } },
     orderBy: { id: "asc" },
-    select: { id: true, publishedAt: true, lastCorrectedAt: true, liveRevision: { select: { headline: true } } },
+    select: { id: true, slug: true, publishedAt: true, lastCorrectedAt: true, liveRevision: { select: { headline: true } } },
   });
   const urls = rows.flatMap((row) =>
-    row.liveRevision && row.publishedAt ? [{ loc: absoluteUrl(articlePath(row.id, row.liveRevision.headline)), lastmod: toKstIso(row.lastCorrectedAt ?? row.publishedAt) }] : [],
+    row.liveRevision && row.publishedAt ? [{ loc: absoluteUrl(articlePath(row)), lastmod: toKstIso(row.lastCorrectedAt ?? row.publishedAt) }] : [],
   );
   return xmlDocument({ urlset: { "@_xmlns": SITEMAP_NS, url: urls } });
 }
@@ -73,13 +73,13 @@ export async function buildNewsSitemap(now = new Date()): Promise<string> {
     where: { AND: [publiclyVisibleWhere(now), { publishedAt: { gte: new Date(now.getTime() - NEWS_WINDOW_MS) } }] },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: NEWS_MAX,
-    select: { id: true, publishedAt: true, liveRevision: { select: { headline: true } } },
+    select: { id: true, slug: true, publishedAt: true, liveRevision: { select: { headline: true } } },
   });
   const urls = rows.flatMap((row) =>
     row.liveRevision && row.publishedAt
       ? [
           {
-            loc: absoluteUrl(articlePath(row.id, row.liveRevision.headline)),
+            loc: absoluteUrl(articlePath(row)),
             "news:news": {
               "news:publication": { "news:name": xmlSafeText(siteName), "news:language": "ko" },
               "news:publication_date": toKstIso(row.publishedAt),

@@ -39,6 +39,9 @@ export const staffNotifications = {
   "article.submitted": null,
   "article.withdrawn": null,
   "article.corrected": null,
+  // The approval that raised the banner is the news for the reporter ("published"); the banner is the desk's.
+  "article.breaking-started": null,
+  "article.breaking-ended": null,
   "article.republished": null,
   "article.created": null,
   "article.saved": null,

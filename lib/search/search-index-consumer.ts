@@ -23,6 +23,9 @@ export const searchIndex = {
   "article.restored": null,
   "article.submitted": null,
   "article.returned": null,
+  // The banner is not text readers search.
+  "article.breaking-started": null,
+  "article.breaking-ended": null,
   "article.withdrawn": null,
   // Only the stored HTML changed; the index is built from the text.
   "article.rerendered": null,

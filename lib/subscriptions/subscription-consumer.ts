@@ -44,4 +44,7 @@ export const readerMail = {
   "staff.byline-changed": null,
   "section.changed": null,
   "eligibility.settings-changed": null,
+  // 속보 banners: the story itself was mailed to followers when it went public.
+  "article.breaking-started": null,
+  "article.breaking-ended": null,
 } satisfies InTransactionConsumer;

@@ -28,6 +28,8 @@ const log = (line: string) => console.log(`[bench ${new Date().toISOString().sli
 interface StoryRow {
   id: number;
   headline: string;
+  /** The address's slug (Article.slug). */
+  slug: string;
   section: string;
 }
 
@@ -36,7 +38,7 @@ async function loadStories(url: string): Promise<StoryRow[]> {
   await client.connect();
   try {
     const { rows } = await client.query<StoryRow>(
-      `SELECT a.id, r.headline, s.slug AS section FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId" JOIN "Section" s ON s.id = a."sectionId"
+      `SELECT a.id, r.headline, a.slug, s.slug AS section FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId" JOIN "Section" s ON s.id = a."sectionId"
        WHERE a.id >= $1 AND a.status = 'PUBLISHED' ORDER BY a.id DESC`,
       [FIRST_STORY_ID],
     );
@@ -96,7 +98,7 @@ function queriesPerRender(app: AppProcess): { median: number; max: number; rende
 
 async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>, ctx: { url: string; mediaDir: string; folder: string; stories: StoryRow[]; settings: LoadSettings; sampler: ReturnType<typeof startMemorySampler>; profileDir?: string }) {
   const { stories, settings, folder } = ctx;
-  const hot = stories.slice(0, Math.min(options.hotSet, stories.length)).map((s) => articlePath(s.id, s.headline));
+  const hot = stories.slice(0, Math.min(options.hotSet, stories.length)).map((s) => articlePath(s));
   const app = await startApp({ databaseUrl: ctx.url, mediaDir: ctx.mediaDir, responseCache: true, profileDir: ctx.profileDir, name: "app-a-cached" });
   ctx.sampler.watchApp("A (response cache on)", app.pid);
   try {
@@ -175,7 +177,7 @@ async function measureUncached(label: string, ctx: { url: string; mediaDir: stri
   const app = await startApp({ databaseUrl: ctx.url, mediaDir: ctx.mediaDir, responseCache: false, profileDir: ctx.profileDir, name: `app-uncached-${label}` });
   ctx.sampler.watchApp(`uncached ${label}`, app.pid);
   try {
-    const paths = ctx.stories.map((s) => articlePath(s.id, s.headline));
+    const paths = ctx.stories.map((s) => articlePath(s));
     await warm(app.baseUrl, [...paths.slice(0, 5), ...allSearchPaths]);
     const article = await measurePaths(`miss-${label}`, app.baseUrl, paths, ctx.settings);
     const queries = queriesPerRender(app);

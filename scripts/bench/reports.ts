@@ -6,6 +6,7 @@ import path from "node:path";
 import { renderCommentsMarkdown, type CommentsFile } from "./comments-report";
 import { renderEditorMarkdown, type EditorSaveFile, type EditorTypingFile } from "./editor-report";
 import { renderFaultsMarkdown, type FaultsFile } from "./faults-report";
+import { reactionsResultsSection, renderReactionsMarkdown, type ReactionsFile } from "./reactions-report";
 import { renderResultsMarkdown, type ResultsFile } from "./report";
 
 async function readJson<T>(file: string): Promise<T | null> {
@@ -17,7 +18,10 @@ export async function renderBenchReports(dir: string): Promise<Record<string, st
   const json = <T>(name: string) => readJson<T>(path.join(dir, name));
   const reports: Record<string, string> = {};
   const results = await json<ResultsFile>("results.json");
-  if (results) reports["RESULTS.md"] = renderResultsMarkdown(results);
+  const reactions = await json<ReactionsFile>("reactions.json");
+  // The reaction storm's own run (scripts/bench-reactions.ts) is summed up under npm run bench's table.
+  if (results) reports["RESULTS.md"] = renderResultsMarkdown(results) + (reactions ? reactionsResultsSection(reactions) : "");
+  if (reactions) reports["REACTIONS.md"] = renderReactionsMarkdown(reactions);
   const comments = await json<CommentsFile>("comments.json");
   if (comments) reports["COMMENTS.md"] = renderCommentsMarkdown(comments);
   const save = await json<EditorSaveFile>("editor-save.json");
@@ -29,7 +33,7 @@ export async function renderBenchReports(dir: string): Promise<Record<string, st
 }
 
 /** Writes one report again from its JSON (after a benchmark wrote that JSON). */
-export async function writeBenchReport(name: "EDITOR.md", dir = path.join(process.cwd(), "bench")): Promise<void> {
+export async function writeBenchReport(name: "EDITOR.md" | "REACTIONS.md" | "RESULTS.md", dir = path.join(process.cwd(), "bench")): Promise<void> {
   const text = (await renderBenchReports(dir))[name];
   if (text !== undefined) await writeFile(path.join(dir, name), text);
 }

@@ -2,7 +2,7 @@
 // this instance or any other) reaches it through PostgreSQL's LISTEN/NOTIFY and drops the
 // entries it makes stale; a lost connection is re-established and the events written meanwhile
 // are caught up; a timer drops what a scheduled story's publication changes, at its time, with
-// no cron process. The shared query memo (lib/cache/shared-query-memo.ts) follows the same
+// no cron process, and another drops the 속보 banner from every page when its period ends. The shared query memo (lib/cache/shared-query-memo.ts) follows the same
 // invalidations. A CDN in front can be purged by the same tags through `onInvalidate`.
 import pg from "pg";
 import { isReaderChatter, READER_CHATTER_GRACE_MS, tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
@@ -53,6 +53,9 @@ export function startInvalidationListener(options: {
   let stopped = false;
   let lostAt: number | null = null;
   let scheduleTimer: NodeJS.Timeout | undefined;
+  let breakingTimer: NodeJS.Timeout | undefined;
+  /** The banner end the breaking timer last fired for: the next one is looked for after it. */
+  let breakingFiredAt = 0;
   let reconnectTimer: NodeJS.Timeout | undefined;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -70,12 +73,35 @@ export function startInvalidationListener(options: {
     const chatter = rows.filter(isReaderChatter);
     if (chatter.length > 0) cache?.invalidateChatter(new Set(chatter.flatMap((row) => tagsForEvent(row))), READER_CHATTER_GRACE_MS);
     invalidate([...new Set(rows.filter((row) => !isReaderChatter(row)).flatMap((row) => tagsForEvent(row)))]);
-    if (rows.some((row) => row.type.startsWith("article."))) await armScheduleTimer();
+    if (rows.some((row) => row.type.startsWith("article."))) {
+      await armScheduleTimer();
+      await armBreakingTimer();
+    }
   }
 
   async function readEvents(sql: string, params: unknown[]): Promise<StoredEvent[]> {
     if (!client) return [];
     return (await client.query<StoredEvent>(sql, params)).rows;
+  }
+
+  /**
+   * Runs `fire` at `at` by this process's clock, never before. Node's timers can fire a
+   * millisecond early, and the longest timer is ~24 days. Asking the database for the next time
+   * then would be wrong: by PostgreSQL's clock the story may already be due, no longer "next",
+   * and never be dropped. So the rest is waited out.
+   */
+  function fireAt(at: number, setTimer: (timer: NodeJS.Timeout) => void, fire: () => Promise<void>): void {
+    const wait = () => {
+      if (stopped || !client) return;
+      const remaining = at - Date.now();
+      if (remaining <= 0) return void fire();
+      const timer = setTimeout(wait, Math.min(remaining, MAX_TIMER_MS));
+      timer.unref();
+      setTimer(timer);
+    };
+    const timer = setTimeout(wait, Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS));
+    timer.unref();
+    setTimer(timer);
   }
 
   // The next moment a scheduled story becomes visible: entries never outlive it, and at that
@@ -89,22 +115,11 @@ export function startInvalidationListener(options: {
     cache?.setNextScheduledPublication(at);
     sharedQueryMemo.setNextScheduledPublication(at);
     clearTimeout(scheduleTimer);
-    if (at === null) return;
-    scheduleTimer = setTimeout(() => void scheduleDue(at), Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS));
-    scheduleTimer.unref();
+    if (at !== null) fireAt(at, (timer) => (scheduleTimer = timer), () => scheduleDue(at));
   }
 
   async function scheduleDue(at: number): Promise<void> {
-    if (stopped || !client) return;
-    // Node's timers can fire a millisecond early, and the longest timer is ~24 days. Asking the
-    // database for the next time then would be wrong: by PostgreSQL's clock the story may already
-    // be due, no longer "next", and never be dropped. So wait out the rest first.
-    const remaining = at - Date.now();
-    if (remaining > 0) {
-      scheduleTimer = setTimeout(() => void scheduleDue(at), Math.min(remaining, MAX_TIMER_MS));
-      scheduleTimer.unref();
-      return;
-    }
+    if (!client) return;
     try {
       const { rows } = await client.query<{ id: number }>(
         `SELECT id FROM "Article" WHERE status = 'SCHEDULED' AND "publishedAt" <= now() AND "publishedAt" >= $1`,
@@ -114,6 +129,31 @@ export function startInvalidationListener(options: {
       await armScheduleTimer();
     } catch (error) {
       log(`response cache: scheduled publication check failed: ${String(error)}`);
+    }
+  }
+
+  // The next moment a 속보 banner ends: pages showing a banner (the `breaking` tag) never outlive
+  // it, and at that moment they are dropped, on every instance, with no event and no cron. Looked
+  // for after the end last fired, by this process's clock, so a database clock a little behind
+  // cannot make the timer fire again and again for the same moment.
+  async function armBreakingTimer(): Promise<void> {
+    if (!client || stopped) return;
+    const { rows } = await client.query<{ at: Date | null }>(`SELECT min("breakingUntil") AS at FROM "Article" WHERE "breakingUntil" > $1`, [
+      new Date(Math.max(Date.now(), breakingFiredAt)),
+    ]);
+    const at = rows[0]?.at?.getTime() ?? null;
+    cache?.setNextBreakingEnd(at);
+    clearTimeout(breakingTimer);
+    if (at !== null) fireAt(at, (timer) => (breakingTimer = timer), () => breakingEnded(at));
+  }
+
+  async function breakingEnded(at: number): Promise<void> {
+    breakingFiredAt = at;
+    invalidate([cacheTag.breaking]);
+    try {
+      await armBreakingTimer();
+    } catch (error) {
+      log(`response cache: could not look for the next breaking banner's end: ${String(error)}`);
     }
   }
 
@@ -148,6 +188,7 @@ export function startInvalidationListener(options: {
       lostAt = null;
     }
     await armScheduleTimer();
+    await armBreakingTimer();
     markReady();
   }
 
@@ -188,6 +229,7 @@ export function startInvalidationListener(options: {
     async stop() {
       stopped = true;
       clearTimeout(scheduleTimer);
+      clearTimeout(breakingTimer);
       clearTimeout(reconnectTimer);
       await client?.end().catch(() => undefined);
     },

@@ -3,11 +3,11 @@ import type { IncomingMessage } from "node:http";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { readQueryOnly } from "@/lib/cache/route-query-params";
 
-// The newsroom, sign-in, the API (except public comment lists), Next.js's own assets and media
-// (served with their own long-lived headers), and readers' subscription pages (their addresses
-// carry a mail's token) are never cached here.
+// The newsroom, sign-in, the API (except public comment lists and reaction counts), Next.js's own
+// assets and media (served with their own long-lived headers), and readers' subscription pages
+// (their addresses carry a mail's token) are never cached here.
 const NEVER_CACHED = [/^\/newsroom(\/|$)/, /^\/login(\/|$)/, /^\/subscriptions\//, /^\/api\//, /^\/_next\//, /^\/media\//];
-const PUBLIC_API = [/^\/api\/v1\/articles\/\d{1,9}\/comments$/];
+const PUBLIC_API = [/^\/api\/v1\/articles\/\d{1,9}\/comments$/, /^\/api\/v1\/articles\/\d{1,9}\/reactions$/];
 
 /** A request the cache may answer: its key, and the address rendered for it on a miss. */
 export interface CacheableRequest {

@@ -38,6 +38,11 @@ export interface ResponseCacheOptions {
   mostReadTtlMs?: number;
   /** Not-found answers. */
   notFoundTtlMs?: number;
+  /**
+   * Counts readers change all the time (reactions, `liveCounts` tag): no event drops them (one
+   * per click would cost more than the click), so they live this long, here and at a CDN.
+   */
+  liveCountsTtlMs?: number;
   /** `s-maxage` told to a CDN in front. */
   cdnMaxAgeSeconds?: number;
   /** Whether a session cookie's value is a live staff session (then Next.js answers); none is without it. */
@@ -68,6 +73,8 @@ export class ResponseCache {
   /** How often each tag changed in the current second (see invalidateChatter). */
   private readonly recentChanges = new Map<string, { since: number; count: number; stormyUntil: number }>();
   private nextScheduledAt: number | null = null;
+  /** When the next 속보 banner ends: entries showing banners (the `breaking` tag) are not served past it. */
+  private nextBreakingEndAt: number | null = null;
   private readonly options: Required<Omit<ResponseCacheOptions, "maxBytes">>;
 
   constructor(options: ResponseCacheOptions) {
@@ -76,6 +83,7 @@ export class ResponseCache {
       isSignedInSession: options.isSignedInSession ?? (() => Promise.resolve(false)),
       defaultTtlMs: options.defaultTtlMs ?? 10 * 60_000,
       mostReadTtlMs: options.mostReadTtlMs ?? 60_000,
+      liveCountsTtlMs: options.liveCountsTtlMs ?? 2_000,
       notFoundTtlMs: options.notFoundTtlMs ?? 60_000,
       cdnMaxAgeSeconds: options.cdnMaxAgeSeconds ?? 60,
       now: options.now ?? Date.now,
@@ -85,6 +93,11 @@ export class ResponseCache {
   /** The next moment a scheduled story becomes public: no entry may be served past it. */
   setNextScheduledPublication(at: number | null): void {
     this.nextScheduledAt = at;
+  }
+
+  /** The next moment a 속보 banner ends (the listener drops the `breaking` tag then, too). */
+  setNextBreakingEnd(at: number | null): void {
+    this.nextBreakingEndAt = at;
   }
 
   invalidate(tags: Iterable<string>): number {
@@ -229,9 +242,16 @@ export class ResponseCache {
     // every publication rather than kept stale.
     const tags = [...(captured.tags.size > 0 ? captured.tags : [cacheTag.latest]), cacheTag.site];
     const ttl =
-      captured.status === 404 ? this.options.notFoundTtlMs : captured.tags.has(cacheTag.mostRead) ? this.options.mostReadTtlMs : this.options.defaultTtlMs;
+      captured.status === 404
+        ? this.options.notFoundTtlMs
+        : captured.tags.has(cacheTag.liveCounts)
+          ? this.options.liveCountsTtlMs
+          : captured.tags.has(cacheTag.mostRead)
+            ? this.options.mostReadTtlMs
+            : this.options.defaultTtlMs;
+    const bannerEnd = captured.tags.has(cacheTag.breaking) ? (this.nextBreakingEndAt ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
-    const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, nextKstMidnight(now));
+    const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));
     const etag = `W/"${createHash("sha1").update(template.segments.join(NONCE_SLOT)).update(String(captured.status)).digest("base64url")}"`;
     return { key, path, status: captured.status, headers, template, hasNonce: nonce !== null, etag, tags, storedAt: now, expiresAt };
   }
@@ -242,7 +262,10 @@ export class ResponseCache {
       vary: "Accept-Encoding",
       // Browsers revalidate every time (a cheap 304); a CDN in front may keep it briefly and is
       // purged by tag (surrogate-key) when the content changes.
-      "cache-control": `public, max-age=0, s-maxage=${this.options.cdnMaxAgeSeconds}, stale-while-revalidate=600`,
+      "cache-control": entry.tags.includes(cacheTag.liveCounts)
+        ? // No purge follows a reader's click: a CDN keeps live counts no longer than we do.
+          `public, max-age=0, s-maxage=${Math.max(1, Math.round(this.options.liveCountsTtlMs / 1000))}, stale-while-revalidate=10`
+        : `public, max-age=0, s-maxage=${this.options.cdnMaxAgeSeconds}, stale-while-revalidate=600`,
       "surrogate-key": entry.tags.join(" "),
       "x-cache": outcome,
     };

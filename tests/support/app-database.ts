@@ -20,10 +20,10 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
  * tests that need one go to it by its address.
  */
 export async function demoStoryPath(headlinePart: string): Promise<string> {
-  const [story] = await query<{ id: number; headline: string }>(
-    `SELECT id, headline FROM "Article" WHERE status = 'PUBLISHED' AND headline LIKE '%' || $1 || '%' ORDER BY id LIMIT 1`,
+  const [story] = await query<{ id: number; slug: string }>(
+    `SELECT id, slug FROM "Article" WHERE status = 'PUBLISHED' AND headline LIKE '%' || $1 || '%' ORDER BY id LIMIT 1`,
     [headlinePart],
   );
   if (!story) throw new Error(`no published demo story has "${headlinePart}" in its headline`);
-  return articlePath(story.id, story.headline);
+  return articlePath(story);
 }

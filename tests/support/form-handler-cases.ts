@@ -130,6 +130,21 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
       return { form: { articleId: String(story.id), reason: "사실 확인을 마쳤습니다" }, effect: storyNowIn(story.id, "PUBLISHED") };
     },
   },
+  endBreakingForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "SUBMITTED");
+      await approveArticle(editor, story.id, { version: story.version, breaking: true });
+      return {
+        form: { articleId: String(story.id) },
+        effect: async (outcome) => {
+          answeredOk(outcome, /속보 배너를 내렸습니다/);
+          const { breakingUntil } = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { breakingUntil: true } });
+          expect(breakingUntil!.getTime()).toBeLessThanOrEqual(Date.now());
+        },
+      };
+    },
+  },
   markNotificationsReadForm: {
     role: "REPORTER",
     arrange: async (reporter) => {

@@ -2,7 +2,7 @@
 // the hostile-input test. tests/unit/form-handler-registry.test.ts fails when an action in
 // app/**/actions.ts is built from a handler that is not listed here.
 import type { FormHandler } from "@/lib/actions/staff-action";
-import { approveArticleForm, cancelScheduleForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm, withdrawArticleForm } from "@/lib/articles/workflow-forms";
+import { approveArticleForm, cancelScheduleForm, endBreakingForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm, withdrawArticleForm } from "@/lib/articles/workflow-forms";
 import { markNotificationsReadForm } from "@/lib/notifications/notification-forms";
 import {
   addBlockedWordsForm,
@@ -27,6 +27,7 @@ export const FORM_HANDLERS = {
   rescheduleArticleForm,
   cancelScheduleForm,
   republishArticleForm,
+  endBreakingForm,
   markNotificationsReadForm,
   updateOwnProfileForm,
   changeOwnPasswordForm,
@@ -55,6 +56,9 @@ export const FORM_FIELD_NAMES = [
   "publishAt",
   "correctionType",
   "correctionNote",
+  "breaking",
+  "breakingMinutes",
+  "updateNote",
   "reason",
   "name",
   "email",

@@ -15,6 +15,10 @@
 // Each story also carries a 정정 (correction) whose note holds its marker: a correction shows
 // exactly where its story may (the story's page, /corrections, the corrections feed). The
 // pendingUpdate story's correction is public (its story is), so its note holds the public marker.
+// Each private story is also breaking (its 속보 banner runs for a day), has an update-log entry
+// whose note holds its marker, and readers' reactions (a follow-up request among them): none of
+// it may show anywhere (the banner on every page, the update log, reaction counts, the desk's
+// follow-up list is staff-only).
 // Two tags are private: one only the draft carries, and one added to the pendingUpdate story's
 // working copy but not to its live revision (`privateTags`: their pages must be 404 and their
 // names, which hold the markers, must show nowhere).
@@ -151,6 +155,12 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
   for (const [kind, id] of Object.entries(ids)) {
     const marker = kind === "published" ? publishedMarker : kind === "pendingUpdate" ? `${publishedMarker}live` : markers[kind as PlantedKind];
     await db.articleCorrection.create({ data: { articleId: id, type: "CORRECTION", note: `${marker} 정정 설명: 날짜를 바로잡았습니다.`, createdById: editor.id, createdAt: past } });
+  }
+  for (const kind of ["draft", "submitted", "scheduled", "unpublished"] as const) {
+    const id = ids[kind];
+    await db.article.update({ where: { id }, data: { breakingUntil: new Date(now.getTime() + DAY) } });
+    await db.articleUpdateLogEntry.create({ data: { articleId: id, note: `${markers[kind]} 2보`, createdById: editor.id, createdAt: past } });
+    await db.articleReaction.createMany({ data: ["FOLLOW_UP", "SAD"].map((reaction, index) => ({ articleId: id, voterHash: `planted-${run}-${index}`, kind: reaction as "FOLLOW_UP" | "SAD" })) });
   }
 
   const privateTags = [draftTag, pendingTag].map(({ id, slug }) => ({ id, slug }));

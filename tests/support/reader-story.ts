@@ -2,6 +2,7 @@
 // around a story (a 정정, comments), written straight into the database like the planted stories
 // and announced through domain events so that the app's caches drop what it changes.
 import { articlePath } from "@/lib/articles/article-url";
+import { slugFor } from "@/lib/articles/slug";
 import { createPrismaClient } from "@/lib/db/client";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 
@@ -30,7 +31,7 @@ export async function createReaderStory(databaseUrl: string, input: ReaderStoryI
       bodyText: input.paragraphs.join("\n"),
     };
     const article = await db.article.create({
-      data: { ...content, slug: "reader-story", sectionId: section.id, authorId: author.id, status: "PUBLISHED", approvedAt: past, approvedById: editor.id, publishedAt: past },
+      data: { ...content, slug: slugFor(input.headline), sectionId: section.id, authorId: author.id, status: "PUBLISHED", approvedAt: past, approvedById: editor.id, publishedAt: past },
     });
     const revision = await db.articleRevision.create({
       data: { ...content, articleId: article.id, number: 1, kind: "APPROVE", articleVersion: 1, sectionId: section.id, createdById: editor.id },
@@ -49,7 +50,7 @@ export async function createReaderStory(databaseUrl: string, input: ReaderStoryI
         { type: "comment.posted", payload: { articleId: article.id } },
       ],
     });
-    return { id: article.id, path: articlePath(article.id, input.headline) };
+    return { id: article.id, path: articlePath(article) };
   } finally {
     await db.$disconnect();
   }

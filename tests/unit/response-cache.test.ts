@@ -263,6 +263,29 @@ describe("the response cache", () => {
     expect((await get("/most")).headers.get("x-cache")).toBe("MISS");
   });
 
+  it("never serves a page showing a 속보 banner past the banner's end; pages without one are not cut short", async () => {
+    cache.setNextBreakingEnd(clock + 5_000);
+    nextRender = () => ({ tags: new Set([cacheTag.breaking, cacheTag.latest]) });
+    await get("/with-banner");
+    nextRender = () => ({ tags: new Set([cacheTag.feeds]) });
+    await get("/feed.xml");
+    clock += 4_000;
+    expect((await get("/with-banner")).headers.get("x-cache")).toBe("HIT");
+    clock += 2_000;
+    expect((await get("/with-banner")).headers.get("x-cache")).toBe("MISS");
+    expect((await get("/feed.xml")).headers.get("x-cache")).toBe("HIT");
+  });
+
+  it("keeps live counts (reactions) for two seconds, and tells a CDN the same, whatever the events", async () => {
+    nextRender = () => ({ tags: new Set([cacheTag.liveCounts, cacheTag.story(1)]) });
+    const first = await get("/api/v1/articles/1/reactions");
+    expect(first.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=2, stale-while-revalidate=10");
+    clock += 1_900;
+    expect((await get("/api/v1/articles/1/reactions")).headers.get("x-cache")).toBe("HIT");
+    clock += 200;
+    expect((await get("/api/v1/articles/1/reactions")).headers.get("x-cache")).toBe("MISS");
+  });
+
   it("never serves a page past midnight in Korea, when its printed date changes", async () => {
     clock = Date.parse("2026-11-25T14:59:00Z"); // 23:59 in Seoul
     await get("/");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import "@/components/newsroom/desk/desk.css";
 import { DeskQueueView } from "@/components/newsroom/desk/desk-queue-view";
+import { FollowUpRequests } from "@/components/newsroom/desk/follow-up-requests";
 import { NotificationsList } from "@/components/newsroom/desk/notifications-list";
 import { StoryTable } from "@/components/newsroom/desk/story-table";
 import { deskQueueFilterSchema } from "@/lib/articles/desk-input-schema";
@@ -10,6 +11,7 @@ import { getReporterDashboard } from "@/lib/articles/reporter-dashboard";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listOwnNotifications } from "@/lib/notifications/staff-notifications";
+import { listFollowUpRequests } from "@/lib/reactions/follow-up-requests";
 import { markNotificationsReadAction } from "./actions";
 
 interface Props {
@@ -31,7 +33,12 @@ export default async function NewsroomDashboardPage({ searchParams }: Props) {
     // A bad filter in the address is ignored rather than an error page.
     const parsed = deskQueueFilterSchema.safeParse({ q: first(params.q), sectionId: first(params.sectionId), kind: first(params.kind), authorId: first(params.authorId) });
     const filter = parsed.success ? parsed.data : {};
-    const [queue, options, scheduled] = await Promise.all([getDeskQueue(staff, filter), getDeskQueueFilterOptions(staff), listNewsroomArticles(staff, { status: "SCHEDULED", limit: "30" }, now)]);
+    const [queue, options, scheduled, followUps] = await Promise.all([
+      getDeskQueue(staff, filter),
+      getDeskQueueFilterOptions(staff),
+      listNewsroomArticles(staff, { status: "SCHEDULED", limit: "30" }, now),
+      listFollowUpRequests(staff, now),
+    ]);
     const upcoming = scheduled.articles.filter((story) => story.publishedAt && new Date(story.publishedAt) > now)
       .sort((a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? ""));
     return (
@@ -54,6 +61,7 @@ export default async function NewsroomDashboardPage({ searchParams }: Props) {
           </h2>
           <StoryTable stories={upcoming} time="published" showAuthor testId="scheduled-stories" />
         </section>
+        <FollowUpRequests requests={followUps} />
         {notifications.length > 0 && notificationsBlock}
       </>
     );

@@ -5,6 +5,7 @@ import {
   approveArticleForm,
   articleIdFromForm,
   cancelScheduleForm,
+  endBreakingForm,
   republishArticleForm,
   rescheduleArticleForm,
   returnArticleForm,
@@ -25,3 +26,4 @@ export const rescheduleArticleAction = staffAction(rescheduleArticleForm, { reva
 export const cancelScheduleAction = staffAction(cancelScheduleForm, { revalidate: storyPage });
 export const unpublishArticleAction = staffAction(unpublishArticleForm, { revalidate: storyPage });
 export const republishArticleAction = staffAction(republishArticleForm, { revalidate: storyPage });
+export const endBreakingAction = staffAction(endBreakingForm, { revalidate: storyPage });

@@ -13,7 +13,9 @@ import { getArticlePreview } from "@/lib/articles/article-preview";
 import { getDeskReview } from "@/lib/articles/desk-review";
 import { articleStatusLabel } from "@/lib/articles/status-labels";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
+import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
+import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
 import { describeOrigin } from "@/lib/origins/story-origin";
 import { ReviewActions, ReviewThumbBar } from "./review-actions";
@@ -53,6 +55,11 @@ export default async function ReviewPage({ params }: Props) {
         <span>기사승인 {article.approvedAt ? formatKstDateTime(article.approvedAt) : "승인 전"}</span>
         {scheduledLater && article.publishedAt && <span data-testid="scheduled-at">발행 예정 {formatKstMinute(article.publishedAt)} (한국 시각)</span>}
         {article.lastCorrectedAt && <span>수정 {formatKstDateTime(article.lastCorrectedAt)}</span>}
+        {isBreakingAt(article.breakingUntil, now) && (
+          <span className="badge" data-testid="breaking-badge">
+            속보 배너 {formatKstMinute(article.breakingUntil!)}까지
+          </span>
+        )}
       </p>
       <h1>{article.headline}</h1>
       {article.deskNote && article.status === "DRAFT" && (
@@ -89,7 +96,12 @@ export default async function ReviewPage({ params }: Props) {
           </div>
         </div>
         <div>
-          <ReviewActions story={{ id: article.id, version: article.version, publishedAt: article.publishedAt, visible }} verdicts={transitions} now={now} />
+          <ReviewActions
+            story={{ id: article.id, version: article.version, publishedAt: article.publishedAt, visible, breakingUntil: article.breakingUntil, updateLogEntries: article._count.updateLog }}
+            verdicts={transitions}
+            now={now}
+            deskMayEndBreaking={canForAnyRecord(staff, "article.approve")}
+          />
           <HistoryList entries={history} />
         </div>
       </div>

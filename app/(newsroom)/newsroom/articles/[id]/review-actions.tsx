@@ -1,9 +1,12 @@
 import { ActionForm } from "@/components/newsroom/action-form";
+import { BreakingFields } from "@/components/newsroom/desk/breaking-fields";
 import type { TransitionAction, TransitionVerdict } from "@/lib/articles/transition-rules";
-import { toKstLocalInput } from "@/lib/format/korean-time";
+import { isBreakingAt } from "@/lib/breaking/breaking-rules";
+import { formatKstMinute, toKstLocalInput } from "@/lib/format/korean-time";
 import {
   approveArticleAction,
   cancelScheduleAction,
+  endBreakingAction,
   rescheduleArticleAction,
   republishArticleAction,
   returnArticleAction,
@@ -18,6 +21,10 @@ interface Story {
   publishedAt: Date | null;
   /** Readers can see it now (an update is then 수정, 정정 or 반론). */
   visible: boolean;
+  /** 속보: the banner's end, if one ever ran. */
+  breakingUntil: Date | null;
+  /** Entries in the story's update log so far. */
+  updateLogEntries: number;
 }
 
 /** The thumb bar's word for each transition (the panel's heading says the rest). */
@@ -56,7 +63,7 @@ export function ReviewThumbBar({ verdicts }: { verdicts: TransitionVerdict[] }) 
  * The buttons of the review screen, one form per transition the viewer may make now, drawn from
  * availableTransitions (the rule the workflow enforces); refused ones are listed with their reason.
  */
-export function ReviewActions({ story, verdicts, now }: { story: Story; verdicts: TransitionVerdict[]; now: Date }) {
+export function ReviewActions({ story, verdicts, now, deskMayEndBreaking }: { story: Story; verdicts: TransitionVerdict[]; now: Date; /** The viewer is the desk (the banner is theirs). */ deskMayEndBreaking: boolean }) {
   const allowed = new Set(verdicts.filter((verdict) => verdict.allowed).map((verdict) => verdict.action));
   const refused = verdicts.filter((verdict): verdict is Extract<TransitionVerdict, { allowed: false }> => !verdict.allowed && verdict.refusal === "CONFLICT");
   const hidden = (
@@ -98,6 +105,7 @@ export function ReviewActions({ story, verdicts, now }: { story: Story; verdicts
               예약 발행 시각 (한국 시각, 비우면 지금 발행)
               <input type="datetime-local" name="publishAt" min={minimum} step={60} data-testid="publish-at" />
             </label>
+            {allowed.has("approve") && <BreakingFields updateLogEntries={story.updateLogEntries} />}
           </ActionForm>
         </div>
       )}
@@ -124,9 +132,21 @@ export function ReviewActions({ story, verdicts, now }: { story: Story; verdicts
                 정정·반론 설명 (기사 끝과 정정 목록에 실립니다)
                 <textarea name="correctionNote" maxLength={2000} />
               </label>
+              <BreakingFields updateLogEntries={story.updateLogEntries} />
             </>
           )}
         </ActionForm>,
+      )}
+      {deskMayEndBreaking && story.breakingUntil && isBreakingAt(story.breakingUntil, now) && (
+        <div className="panel review-breaking-now" data-action="endBreaking">
+          <h3>속보 배너</h3>
+          <p>
+            모든 면에 속보 배너가 <strong>{formatKstMinute(story.breakingUntil)}</strong>(한국 시각)까지 떠 있습니다.
+          </p>
+          <ActionForm action={endBreakingAction} submitLabel="속보 배너 내리기" confirmMessage="모든 면에서 이 기사의 속보 배너를 지금 내립니다. 계속할까요?">
+            <input type="hidden" name="articleId" value={story.id} />
+          </ActionForm>
+        </div>
       )}
       {panel(
         "reschedule",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { CommentsSlot } from "@/components/article/comments-slot";
+import { ReactionsBar } from "@/components/reactions/reactions-bar";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { HeadlineList } from "@/components/article/story-list";
@@ -41,7 +42,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   }
   if (data.state === "missing") return notFoundPage();
   const { article } = data;
-  if (!isCanonicalSlug(slug, article.headline)) permanentRedirect(withReaderQuery(article.path, await searchParams));
+  if (!isCanonicalSlug(slug, article.slug)) permanentRedirect(withReaderQuery(article.path, await searchParams));
 
   const [latest, sameSection] = await Promise.all([
     getLatestStories({ limit: 6, excludeIds: [article.id] }),
@@ -51,6 +52,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <div className="with-aside">
       <div className="with-aside__main">
         <ArticleView article={article} />
+        <ReactionsBar articleId={article.id} />
         <CommentsSlot articleId={article.id} />
         <div className="related no-print">
           {latest.length > 0 && (
