@@ -14,8 +14,8 @@ import { captureRootContext } from "@/lib/observability/root-context";
 import { strictTransportSecurityFor } from "@/lib/security/strict-transport-security";
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/server/api-fast-lane";
+import { startJobQueue } from "@/server/job-queue";
 import { readFastLaneTable } from "@/server/fast-lane-table";
-import { startInstanceJobRunner } from "@/server/job-runner";
 import { serveMetrics } from "@/server/metrics-endpoint";
 import { admitRequest, bodylessApiRefusalIsJson } from "@/server/request-refusals";
 import { requestPath } from "@/server/request-guards";
@@ -124,8 +124,8 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const renderMiss = (req: IncomingMessage, res: ServerResponse) => (fastLane(req, res) ? Promise.resolve() : passToNext(req, res));
   const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: renderMiss }) : null;
   const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
-  // Deliveries that leave the site (portal transmission ...), taken from the shared job table.
-  const jobs = await startInstanceJobRunner(env);
+  // Jobs queued by changes (a 임시조치's end ...), taken by whichever instance is free.
+  const jobs = env.DATABASE_URL ? await startJobQueue(env.DATABASE_URL) : null;
 
   const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
     if (!admitRequest(req, res, trustProxy)) return;
@@ -217,8 +217,8 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
         closeRest: async () => {
           await cache?.stop();
           await memoOnly?.stop();
-          // Jobs under way finish (or are retried by another instance) before the database goes.
-          await jobs?.stop().catch((error: unknown) => logger().error({ err: error }, "job runner did not stop cleanly"));
+          // Jobs running finish (or are retried later by another instance) before the database goes.
+          await jobs?.stop();
           await app.close().catch(() => undefined);
           // Buffered page views are written before the database goes (lib/views/view-counter.ts).
           await flushViewsBeforeExit();

@@ -1,6 +1,7 @@
 import { ArticleTools } from "@/components/article/article-tools";
 import { SavedFontSize } from "@/components/article/saved-font-size";
 import { CorrectionsBlock } from "@/components/article/corrections-block";
+import { PollSurveyBox } from "@/components/article/poll-survey-box";
 import { ShareLinks } from "@/components/article/share-links";
 import { UpdateLog } from "@/components/article/update-log";
 import { ViewBeacon } from "@/components/article/view-beacon";
@@ -102,6 +103,8 @@ export function ArticleView({ article, countView = true }: { article: PublicArti
       {/* bodyHtml is derived on the server from validated Tiptap JSON and sanitized with an allow-list;
           keepWordsInHtml only wraps words of its text in spans. */}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: keepWordsInHtml(article.bodyHtml) }} />
+
+      {article.pollSurvey && <PollSurveyBox survey={article.pollSurvey} />}
 
       <CorrectionsBlock corrections={article.corrections} />
 

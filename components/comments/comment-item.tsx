@@ -10,6 +10,25 @@ import { formatKstMinute } from "@/lib/format/korean-time";
 type Panel = "none" | "report" | "delete";
 
 export function CommentItem({ comment, onRemoved }: { comment: PublicCommentView; onRemoved: (id: number) => void }) {
+  if (comment.blocked) return <BlockedComment id={comment.id} notice={comment.blocked} />;
+  return <VisibleComment comment={comment} onRemoved={onRemoved} />;
+}
+
+/** A comment under a 임시조치: its place in the list, with the notice instead of the writer and text. */
+function BlockedComment({ id, notice }: { id: number; notice: NonNullable<PublicCommentView["blocked"]> }) {
+  return (
+    <li className="comment comment--blocked" data-comment-id={id} data-testid="blocked-comment">
+      <p className="comment__blocked" role="note">
+        <strong>{notice.label}</strong>
+        <span>
+          이 댓글은 <time dateTime={notice.until}>{formatKstMinute(new Date(notice.until)).replaceAll("-", ".")}</time>까지 볼 수 없습니다. (정보통신망법 제44조의2)
+        </span>
+      </p>
+    </li>
+  );
+}
+
+function VisibleComment({ comment, onRemoved }: { comment: PublicCommentView; onRemoved: (id: number) => void }) {
   const [likes, setLikes] = useState(comment.likeCount);
   const [panel, setPanel] = useState<Panel>("none");
   const [message, setMessage] = useState<string | null>(null);

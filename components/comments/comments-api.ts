@@ -9,6 +9,8 @@ export interface PublicCommentView {
   body: string;
   likeCount: number;
   createdAt: string;
+  /** A 임시조치 in force: shown in the comment's place (lib/comments/public-comment.ts). */
+  blocked?: { label: string; until: string; text: string } | null;
 }
 
 export interface CommentPageView {

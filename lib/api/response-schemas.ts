@@ -16,6 +16,7 @@ import type { ReactionCountsOut } from "@/lib/reactions/reaction-counts";
 import { REACTION_KINDS } from "@/lib/reactions/reaction-kinds";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body-schema";
+import { pollSurveySchema } from "@/lib/elections/poll-survey";
 import { ArticleOrigin, ArticleStatus, CorrectionType, MediaOrigin, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
 
 const time = z.iso.datetime({ offset: true });
@@ -63,6 +64,7 @@ const articleOutSchema = z.object({
   originSource,
   heroAlt: z.string(),
   body: articleBodySchema,
+  pollSurvey: pollSurveySchema.nullable().meta({ description: "An election poll story's particulars (선거여론조사기준 제18조); null: not a poll story" }),
   deskNote: z.string().nullable(),
   hasPendingUpdate: z.boolean(),
   author: person,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
+import { pollSurveySchema } from "@/lib/elections/poll-survey";
 import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
 import { DEFAULT_BREAKING_MINUTES, MAX_BREAKING_MINUTES, MIN_BREAKING_MINUTES, UPDATE_NOTE_MAX_LENGTH } from "@/lib/breaking/breaking-rules";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
@@ -37,6 +38,8 @@ const fields = {
   /** The main photo's alt text for this story; empty: the library's. */
   heroAlt: safeText({ max: 300, maxMessage: "대체 텍스트는 300자 이하로 입력하세요." }),
   body: articleBodySchema,
+  /** An election poll story's particulars; null: not a poll story. */
+  pollSurvey: pollSurveySchema.nullable(),
   /** 출처 유형: may stay empty while writing; required at submission. */
   origin: articleOriginSchema,
   originSource: originSourceSchema,
@@ -54,6 +57,7 @@ export const articleContentSchema = z.object({
   heroCredit: fields.heroCredit.default(""),
   heroAlt: fields.heroAlt.default(""),
   body: fields.body.default({ type: "doc", content: [] }),
+  pollSurvey: fields.pollSurvey.default(null),
   origin: fields.origin.default(null),
   originSource: fields.originSource.default(""),
 });
@@ -79,6 +83,7 @@ export const saveArticleSchema = z.object({
   heroCredit: fields.heroCredit.optional(),
   heroAlt: fields.heroAlt.optional(),
   body: fields.body.optional(),
+  pollSurvey: fields.pollSurvey.optional(),
   origin: fields.origin.optional(),
   originSource: fields.originSource.optional(),
   /** The version the editor started from; a save from an older version is refused, not merged. */

@@ -9,6 +9,8 @@ import { isPubliclyVisible } from "@/lib/articles/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleOrigin, ArticleStatus } from "@/lib/generated/prisma/enums";
 import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";
+import { storedPollSurvey } from "@/lib/elections/stored-poll-survey";
+import type { PollSurvey } from "@/lib/elections/poll-survey";
 
 export const articleOutSelect = {
   id: true,
@@ -26,6 +28,7 @@ export const articleOutSelect = {
   originSource: true,
   heroAlt: true,
   bodyJson: true,
+  pollSurvey: true,
   deskNote: true,
   hasPendingUpdate: true,
   createdAt: true,
@@ -101,6 +104,8 @@ interface ArticleStateOut extends Pick<ArticleContentOut, "headline" | "subHeadl
 export interface ArticleOut extends ArticleStateOut, ArticleContentOut {
   slug: string;
   hero: MediaOut | null;
+  /** An election poll story's particulars (lib/elections/poll-survey.ts); null: not a poll story. */
+  pollSurvey: PollSurvey | null;
   /** 속보: the banner's end (ISO 8601); in the past once it is down; null if it never ran. */
   breakingUntil: string | null;
 }
@@ -128,6 +133,7 @@ export function toArticleOut(row: ArticleOutRow, now = new Date()): ArticleOut {
     heroAlt: row.heroAlt,
     // Stored only after passing the body schema (lib/articles/article-input-schema.ts).
     body: row.bodyJson as ArticleBody,
+    pollSurvey: storedPollSurvey(row.pollSurvey),
     deskNote: row.deskNote,
     hasPendingUpdate: row.hasPendingUpdate,
     author: row.author,

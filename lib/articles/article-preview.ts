@@ -37,6 +37,7 @@ export async function getArticlePreview(actor: StaffUser, id: number, now = new 
       tags: { orderBy: [{ sortOrder: "asc" }, { tagId: "asc" }], select: { tag: { select: { slug: true, name: true } } } },
       corrections: { where: { type: { in: ["CORRECTION", "REPLY"] } }, orderBy: { createdAt: "asc" }, select: { type: true, note: true, createdAt: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
+      pollSurvey: true,
     },
   });
   if (!row) throw notFound("기사를 찾을 수 없습니다.");

@@ -11,6 +11,7 @@ import { isLive } from "@/lib/articles/visibility";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
+import { pollStoryBlackoutsOf } from "@/lib/elections/poll-blackouts";
 import { notFound } from "@/lib/errors";
 
 export interface ReviewComparison {
@@ -49,7 +50,7 @@ export async function getDeskReview(actor: StaffUser, id: number, now = new Date
   const article = await db.article.findUnique({ where: { id }, select: reviewSelect });
   if (!article) throw notFound("기사를 찾을 수 없습니다.");
   assertCan(actor, "article.read", { ownerId: article.authorId });
-  const transitions: TransitionVerdict[] = availableTransitions(actor, article, now);
+  const transitions: TransitionVerdict[] = availableTransitions(actor, { ...article, pollStoryBlackouts: await pollStoryBlackoutsOf(db, id, now) }, now);
   // A draft shows what it still lacks before it can go to the desk (the same check as at submit).
   const submissionProblems = article.status === "DRAFT" ? await storedSubmissionProblems(db, id) : [];
   return { article, transitions, comparison: await comparisonFor(article), submissionProblems };

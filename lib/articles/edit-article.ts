@@ -12,6 +12,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { emitDomainEvent } from "@/lib/events/domain-events";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { fillBlankPhotoTexts, heroTextsOf, photoTextsOfStory } from "@/lib/media/photo-texts";
 import type { BodyNode } from "@/lib/articles/body-schema";
 import { storedOriginSource } from "@/lib/origins/story-origin";
@@ -19,13 +20,13 @@ import { parseInput } from "@/lib/validation";
 
 export async function createArticleDraft(actor: StaffUser, input: unknown, now = new Date()): Promise<ArticleOut> {
   assertCan(actor, "article.create");
-  const { tags, body, autosave, originSource, ...fields } = parseInput(createArticleSchema, input);
+  const { tags, body, autosave, pollSurvey, originSource, ...fields } = parseInput(createArticleSchema, input);
   return db.$transaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     // Every body image must be one of our media rows; the HTML is rendered with their sizes.
     const bodyColumns = await bodyColumnsForSave(tx, body);
     const { id } = await tx.article.create({
-      data: { ...fields, originSource: storedOriginSource(fields.origin, originSource), slug: slugFor(fields.headline), ...bodyColumns, authorId: actor.id, status: "DRAFT", createdAt: now },
+      data: { ...fields, pollSurvey: pollSurvey ?? Prisma.DbNull, originSource: storedOriginSource(fields.origin, originSource), slug: slugFor(fields.headline), ...bodyColumns, authorId: actor.id, status: "DRAFT", createdAt: now },
       select: { id: true },
     });
     await setArticleTags(tx, id, tags);

@@ -6,6 +6,7 @@ import { availableTransitions, type TransitionVerdict } from "@/lib/articles/tra
 import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
+import { pollStoryBlackoutsOf } from "@/lib/elections/poll-blackouts";
 import { forbidden, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 
@@ -39,7 +40,9 @@ export async function getArticleOut(actor: StaffUser, id: number, now = new Date
 /** The story and the transitions the actor may make on it now, each with its reason when refused. */
 export async function getArticleWithTransitions(actor: StaffUser, id: number, now = new Date()): Promise<{ article: ArticleOut; availableTransitions: TransitionVerdict[] }> {
   const row = await loadArticleOutRow(actor, id);
-  return { article: toArticleOut(row, now), availableTransitions: availableTransitions(actor, row, now) };
+  // A poll story's buttons say before the click that an election's blackout refuses them.
+  const subject = { ...row, pollStoryBlackouts: await pollStoryBlackoutsOf(db, id, now) };
+  return { article: toArticleOut(row, now), availableTransitions: availableTransitions(actor, subject, now) };
 }
 
 export interface ArticleListPage {

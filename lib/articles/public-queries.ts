@@ -6,12 +6,15 @@ import { previewDescription } from "@/lib/articles/preview-text";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { getLatestStories } from "@/lib/articles/public-lists";
 import type { PublicArticleSummary } from "@/lib/articles/public-summary";
-import { publicStateOf } from "@/lib/articles/visibility";
+import { publicStateOf, storyTakedownInForceWhere } from "@/lib/articles/visibility";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
 import { storedOriginSource } from "@/lib/origins/story-origin";
 import { publicImageSelect, toPublicImage, type PublicImage, type StoredImageFields } from "@/lib/media/public-image";
+import { takedownNotice, type TakedownNotice } from "@/lib/takedowns/takedown-rules";
+import type { PollSurvey } from "@/lib/elections/poll-survey";
+import { storedPollSurvey } from "@/lib/elections/stored-poll-survey";
 
 /**
  * The bylines a live revision was approved with (frozen by the database as it went live:
@@ -25,8 +28,10 @@ export const frozenBylinesSelect = {
 /** A person in a byline as they are now (a staff preview of a story nobody approved yet). */
 export const bylineSelect = { id: true, reporterNumber: true, name: true, title: true, bylineEmail: true } as const;
 
-const articlePageSelect = {
+const articlePageSelect = (now: Date) => ({
   id: true,
+  // A block in force (임시조치): the page shows its notice instead of the story.
+  takedowns: { where: storyTakedownInForceWhere(now), orderBy: { endsAt: "desc" }, take: 1, select: { reason: true, endsAt: true } },
   slug: true,
   status: true,
   liveRevisionId: true,
@@ -56,9 +61,10 @@ const articlePageSelect = {
       section: { select: { id: true, slug: true, name: true } },
       heroImage: { select: { id: true, ...publicImageSelect } },
       bylines: frozenBylinesSelect,
+      pollSurvey: true,
     },
   },
-} satisfies Prisma.ArticleSelect;
+}) satisfies Prisma.ArticleSelect;
 
 export interface Byline {
   id: string;
@@ -93,6 +99,8 @@ export interface PublicArticle {
   hero: (PublicImage & { mediaId: string; caption: string; credit: string }) | null;
   /** 정정 and 반론 notes, oldest first, printed after the body. */
   corrections: PublicCorrectionNote[];
+  /** An election poll story's particulars, printed in a box after the body (선거여론조사기준 제18조). */
+  pollSurvey: PollSurvey | null;
   /** Where the story comes from, as the desk approved it (null: not recorded). */
   origin: { kind: ArticleOrigin; source: string } | null;
   /** 속보: the banner's end; the story shows its 속보 label while it is in the future. */
@@ -112,14 +120,16 @@ export interface PublicCorrectionNote {
   at: Date;
 }
 
-export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "gone" } | { state: "missing" };
+export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "blocked"; notice: TakedownNotice } | { state: "gone" } | { state: "missing" };
 
 async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageData> {
   tagResponse(cacheTag.story(id));
-  const row = await readerDb.article.findUnique({ where: { id }, select: articlePageSelect });
+  const row = await readerDb.article.findUnique({ where: { id }, select: articlePageSelect(now) });
   if (!row) return { state: "missing" };
   const state = publicStateOf(row, now);
   if (state === "gone") return { state: "gone" };
+  const block = row.takedowns[0];
+  if (state === "blocked" && block) return { state: "blocked", notice: takedownNotice(block.reason, block.endsAt, "story") };
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
   const bylines = live.bylines.map(({ userId, user, ...person }) => ({ id: userId, reporterNumber: user.reporterNumber, ...person }));
@@ -142,6 +152,8 @@ export interface ArticleText {
   heroAlt: string;
   section: { id: number; slug: string; name: string } | null;
   heroImage: ({ id: string } & StoredImageFields) | null;
+  /** Stored poll particulars (Article / ArticleRevision.pollSurvey), or null. */
+  pollSurvey: unknown;
 }
 
 /** The one mapping to the article page's shape: the public page and the newsroom's preview both use it. */
@@ -183,6 +195,7 @@ export function toPublicArticle(
       : null,
     // 수정 (UPDATE) is silent; 정정 and 반론 are printed at the end of the story.
     corrections: row.corrections.flatMap((correction) => (correction.type === "UPDATE" ? [] : [{ type: correction.type, note: correction.note, at: correction.createdAt }])),
+    pollSurvey: storedPollSurvey(text.pollSurvey),
     origin: text.origin ? { kind: text.origin, source: storedOriginSource(text.origin, text.originSource) } : null,
     breakingUntil: row.breakingUntil ?? null,
     updateLog: (row.updateLog ?? []).map((entry) => ({ note: entry.note, at: entry.createdAt })),
@@ -190,8 +203,8 @@ export function toPublicArticle(
 }
 
 /**
- * What the article page shows for `id`: the story, "gone" (withdrawn: 410) or "missing" (never
- * public or no such story: 404). Cached per request, so the page, its metadata and its JSON-LD
+ * What the article page shows for `id`: the story, "blocked" (a 임시조치 in force: 451 with its
+ * notice), "gone" (withdrawn: 410) or "missing" (never public or no such story: 404). Cached per request, so the page, its metadata and its JSON-LD
  * read the database once.
  */
 export const getArticlePageData = cache((id: number): Promise<ArticlePageData> => loadArticlePageData(id, new Date()));

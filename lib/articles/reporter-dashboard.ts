@@ -2,7 +2,7 @@ import "server-only";
 // A reporter's own stories, by where they stand: returned by the desk (with its note), drafts,
 // at the desk, scheduled, published.
 import { articleSummaryOutSelect, toArticleSummaryOut, type ArticleSummaryOut } from "@/lib/articles/article-output";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publishedWhere } from "@/lib/articles/visibility";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
@@ -29,7 +29,7 @@ export async function getReporterDashboard(actor: StaffUser, now = new Date()): 
     own({ status: "DRAFT", deskNote: null }, { updatedAt: "desc" }),
     own({ status: "SUBMITTED" }, { submittedAt: "asc" }),
     own({ status: "SCHEDULED", publishedAt: { gt: now } }, { publishedAt: "asc" }),
-    own(publiclyVisibleWhere(now), { publishedAt: "desc" }),
+    own(publishedWhere(now), { publishedAt: "desc" }),
   ]);
   return { returned, drafts, atDesk, scheduled, published };
 }

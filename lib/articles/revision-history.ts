@@ -113,6 +113,7 @@ export async function restoreRevision(actor: StaffUser, articleId: number, numbe
     originSource: revision.originSource,
     heroAlt: revision.heroAlt,
     body: revision.bodyJson,
+    pollSurvey: revision.pollSurvey ?? null,
   });
   if (!parsed.success) throw invalid(`${number}번 판은 지금의 기사 형식에 맞지 않아 되살릴 수 없습니다: ${parsed.error.issues[0]?.message ?? ""}`);
   return writeWorkingCopy({

@@ -29,14 +29,14 @@ export async function snapshotRevision(
   const inserted = await tx.$executeRaw`
     INSERT INTO "ArticleRevision" (
       "id", "articleId", "number", "kind", "articleVersion", "headline", "subHeadlines", "sectionId", "heroImageId",
-      "heroCaption", "heroCredit", "heroAlt", "summary", "tagNames", "bodyJson", "bodyHtml", "bodyText", "renderVersion", "origin", "originSource", "note", "createdById", "createdAt"
+      "heroCaption", "heroCredit", "heroAlt", "summary", "tagNames", "bodyJson", "bodyHtml", "bodyText", "renderVersion", "origin", "originSource", "pollSurvey", "note", "createdById", "createdAt"
     )
     SELECT ${id}, a."id",
       COALESCE((SELECT MAX(r."number") FROM "ArticleRevision" r WHERE r."articleId" = a."id"), 0) + 1,
       CAST(${kind} AS "RevisionKind"), a."version", a."headline", a."subHeadlines", a."sectionId", a."heroImageId",
       a."heroCaption", a."heroCredit", a."heroAlt", a."summary",
       ARRAY(SELECT t."name" FROM "ArticleTag" at JOIN "Tag" t ON t."id" = at."tagId" WHERE at."articleId" = a."id" ORDER BY at."sortOrder", at."tagId"),
-      a."bodyJson", a."bodyHtml", a."bodyText", a."renderVersion", a."origin", a."originSource", ${note ?? null}, ${actorId}, ${createdAt}
+      a."bodyJson", a."bodyHtml", a."bodyText", a."renderVersion", a."origin", a."originSource", a."pollSurvey", ${note ?? null}, ${actorId}, ${createdAt}
     FROM "Article" a
     WHERE a."id" = ${articleId}`;
   if (inserted !== 1) throw new Error(`snapshotRevision: article ${articleId} not found`);

@@ -6,6 +6,7 @@
 import type { BodyNode } from "@/lib/articles/body-schema";
 import { countManuscript } from "@/lib/articles/manuscript-count";
 import { imageProblems } from "@/lib/articles/submission-checks";
+import { pollSurveyProblems, type PollSurvey } from "@/lib/elections/poll-survey";
 import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
 import { originProblem } from "@/lib/origins/story-origin";
 
@@ -22,10 +23,16 @@ export interface SubmissionStory {
   body: { content?: BodyNode[] };
   /** The hero photo: its alt text (from the library) and the credit printed with the story. */
   hero: { mediaId: string; alt: string | null; credit: string | null } | null;
+  /**
+   * An election poll story's particulars (선거여론조사기준 제18조); null or absent for other stories.
+   * The editor has no poll fields (they are set through the API), so it leaves this out and the
+   * server's check at submission speaks for them.
+   */
+  pollSurvey?: PollSurvey | null;
 }
 
 export interface SubmissionProblem {
-  field: "headline" | "sectionId" | "origin" | "body" | "images";
+  field: "headline" | "sectionId" | "origin" | "body" | "images" | "pollSurvey";
   message: string;
 }
 
@@ -41,5 +48,6 @@ export function submissionProblems(story: SubmissionStory): SubmissionProblem[] 
     problems.push({ field: "body", message: `본문이 너무 짧습니다 (${length}자). ${MIN_BODY_CHARACTERS}자 이상 써야 데스크에 넘길 수 있습니다.` });
   }
   for (const image of imageProblems({ hero: story.hero, body: story.body })) problems.push({ field: "images", message: image.message });
+  if (story.pollSurvey) for (const poll of pollSurveyProblems(story.pollSurvey)) problems.push({ field: "pollSurvey", message: poll.message });
   return problems;
 }

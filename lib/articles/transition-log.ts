@@ -62,6 +62,10 @@ export const transitionLog = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // A block is not a workflow transition; deleting a story after one is (article.unpublished).
+  "takedown.applied": null,
+  "takedown.ended": null,
+  "election.changed": null,
   // A setting, not a story's transition.
   "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -16,6 +16,7 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
 import { isLive, isPubliclyVisible } from "@/lib/articles/visibility";
 import type { ArticleStatus } from "@/lib/generated/prisma/enums";
+import { isInPollBlackout, pollBlackoutMessage, type PollBlackout } from "@/lib/elections/poll-blackout";
 
 export const TRANSITION_ACTIONS = ["submit", "withdraw", "return", "approve", "schedule", "reschedule", "cancelSchedule", "approveUpdate", "unpublish", "republish"] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
@@ -55,6 +56,11 @@ export interface TransitionSubject {
   publishedAt: Date | null;
   liveRevisionId: string | null;
   hasPendingUpdate: boolean;
+  /**
+   * For a story flagged as an election poll story (its working copy or its live revision): the
+   * elections' blackouts still ahead (lib/elections/poll-blackouts.ts). Absent for other stories.
+   */
+  pollStoryBlackouts?: readonly PollBlackout[];
 }
 
 export type TransitionVerdict =
@@ -74,8 +80,28 @@ export function roleMayEver(actor: Pick<StaffUser, "role">, action: TransitionAc
   return PERMISSIONS[TRANSITION_PERMISSION[action]][actor.role] !== "none";
 }
 
+/**
+ * Why a poll story may not go before readers at `at`: it falls inside an election's blackout
+ * (공직선거법 제108조 제1항, lib/elections/poll-blackout.ts). Null for other stories. The workflow
+ * asks it for every move that puts a story out (approve, schedule, reschedule, approve an update,
+ * republish) with the time it goes out, under a lock the elections' changes take too.
+ */
+export function pollBlackoutRefusal(article: Pick<TransitionSubject, "pollStoryBlackouts">, at: Date): string | null {
+  const blackout = article.pollStoryBlackouts?.find((window) => isInPollBlackout(window, at));
+  return blackout ? pollBlackoutMessage(blackout, at) : null;
+}
+
+/** The moves that put a story before readers now (scheduling's time is chosen later, and checked then). */
+function goesOutNow(article: TransitionSubject, action: TransitionAction, now: Date): boolean {
+  return action === "approve" || action === "republish" || (action === "approveUpdate" && isPubliclyVisible(article, now));
+}
+
 /** Why the story's state does not allow this transition now, or null. */
 export function stateRefusal(article: TransitionSubject, action: TransitionAction, now: Date): string | null {
+  return workflowStateRefusal(article, action, now) ?? (goesOutNow(article, action, now) ? pollBlackoutRefusal(article, now) : null);
+}
+
+function workflowStateRefusal(article: TransitionSubject, action: TransitionAction, now: Date): string | null {
   const here = `지금 상태(${ARTICLE_STATUS_KO[article.status]})`;
   const visible = isPubliclyVisible(article, now);
   switch (action) {

@@ -12,13 +12,14 @@ import { approveArticleSchema, returnArticleSchema, unpublishArticleSchema } fro
 import { cancelScheduleSchema, republishArticleSchema, rescheduleArticleSchema, withdrawArticleSchema } from "@/lib/articles/desk-input-schema";
 import { snapshotRevision } from "@/lib/articles/revisions";
 import { syncLiveTags } from "@/lib/articles/live-tags";
-import { storedSubmissionProblems } from "@/lib/articles/submission-story";
+import { storedPollSurveyProblems, storedSubmissionProblems } from "@/lib/articles/submission-story";
 import { permissionRefusal, roleMayEver, stateRefusal, type TransitionAction } from "@/lib/articles/transition-rules";
 import { isLive, isPubliclyVisible } from "@/lib/articles/visibility";
 import { addUpdateLogEntry, breakingUntilFor, type BreakingRequest } from "@/lib/breaking/update-log";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
+import { assertOutsidePollBlackout } from "@/lib/elections/poll-blackouts";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { ArticleTransition, DomainEvent } from "@/lib/events/event-types";
@@ -63,6 +64,8 @@ interface Transition {
   snapshot?: { kind: RevisionKind; note?: string; makeLive?: boolean };
   /** Rows that belong to the change itself and name its revision. */
   writeWithRevision?: (tx: DbTransaction, revisionId: string | null) => Promise<unknown>;
+  /** When the move puts the story before readers: a poll story may not go out in an election's blackout then. */
+  goesPublicAt?: Date;
   event: (transition: ArticleTransition) => DomainEvent;
   /** Events that come with the transition's own (a 속보 banner raised with an approval). */
   alsoEmit?: (transition: ArticleTransition) => DomainEvent[];
@@ -84,6 +87,7 @@ async function applyTransition(actor: StaffUser, article: Subject, now: Date, tr
       data: { ...transition.data, status: transition.to, version: { increment: 1 } },
     });
     if (count === 0) throw conflict(STALE);
+    if (transition.goesPublicAt) await assertOutsidePollBlackout(tx, article.id, transition.goesPublicAt, now);
     const revision = transition.snapshot ? await takeSnapshot(tx, actor, article.id, transition.snapshot, now) : null;
     if (transition.snapshot?.makeLive || "liveRevisionId" in transition.data) await syncLiveTags(tx, article.id);
     await transition.writeWithRevision?.(tx, revision?.id ?? null);
@@ -176,6 +180,9 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
   if (publishAt && publishAt.getTime() <= now.getTime()) {
     throw invalid("예약 시각이 이미 지났습니다. 비워 두고 지금 발행하거나 앞으로의 시각을 고르세요.");
   }
+  // The working copy goes live: a poll story must carry its particulars (선거여론조사기준 제18조).
+  const pollProblems = await storedPollSurveyProblems(db, id);
+  if (pollProblems.length > 0) throw invalid(`여론조사 보도에 함께 실을 사항이 빠졌습니다: ${pollProblems.map((problem) => problem.message).join(" ")}`, { problems: pollProblems });
   const asksForBreaking = breaking.breaking || breaking.updateNote !== "";
   if (publishAt && asksForBreaking) throw invalid(NOT_NOW_FOR_BREAKING);
   if (article.status === "SUBMITTED" || !isLive(article)) {
@@ -203,6 +210,7 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
     data: { lastCorrectedAt: now, hasPendingUpdate: false, ...(breakingUntil ? { breakingUntil } : {}) },
     note: correctionNote,
     snapshot: { kind: "CORRECTION", makeLive: true },
+    goesPublicAt: now,
     // The notice readers see under the story, and the update log's entry above it, are part of the change.
     writeWithRevision: async (tx, revisionId) => {
       await tx.articleCorrection.create({ data: { articleId: id, type, note: correctionNote, revisionId, createdById: actor.id, createdAt: now } });
@@ -226,6 +234,7 @@ async function publishSubmitted(actor: StaffUser, article: Subject, now: Date, b
     to: "PUBLISHED",
     data: { approvedAt: now, approvedById: actor.id, publishedAt: now, hasPendingUpdate: false, unpublishedAt: null, ...(breakingUntil ? { breakingUntil } : {}) },
     snapshot: { kind: "APPROVE", makeLive: true },
+    goesPublicAt: now,
     writeWithRevision: (tx, revisionId) => addUpdateLogEntry(tx, { articleId: article.id, revisionId, createdById: actor.id, at: now }, breaking),
     event: (transition) => ({ type: "article.published", ...transition, publishedAt: now.toISOString() }),
     alsoEmit: breakingStarted(breakingUntil),
@@ -237,6 +246,7 @@ async function scheduleSubmitted(actor: StaffUser, article: Subject, publishAt: 
     to: "SCHEDULED",
     data: { approvedAt: now, approvedById: actor.id, publishedAt: publishAt, hasPendingUpdate: false, unpublishedAt: null },
     snapshot: { kind: "APPROVE", makeLive: true },
+    goesPublicAt: publishAt,
     event: (transition) => ({ type: "article.scheduled", ...transition, publishAt: publishAt.toISOString() }),
   });
 }
@@ -247,6 +257,8 @@ async function approvePendingBeforePublication(actor: StaffUser, article: Subjec
     to: article.status,
     data: { approvedAt: now, approvedById: actor.id, hasPendingUpdate: false, ...(publishAt ? { publishedAt: publishAt } : {}) },
     snapshot: { kind: "APPROVE", makeLive: true },
+    // A story scheduled before its poll flag was approved: its (old or new) time is checked now.
+    goesPublicAt: publishAt ?? article.publishedAt ?? now,
     event: (transition) => ({ type: "article.update-approved", ...transition, publishAt: iso(publishAt ?? article.publishedAt), rescheduled: publishAt !== null }),
   });
 }
@@ -256,6 +268,7 @@ async function rescheduleLoaded(actor: StaffUser, article: Subject, publishAt: D
   await applyTransition(actor, article, now, {
     to: "SCHEDULED",
     data: { publishedAt: publishAt },
+    goesPublicAt: publishAt,
     event: (transition) => ({ type: "article.rescheduled", ...transition, publishAt: publishAt.toISOString(), previousPublishAt: iso(article.publishedAt) }),
   });
 }
@@ -282,7 +295,11 @@ export async function cancelSchedule(actor: StaffUser, id: number, input: unknow
   });
 }
 
-export async function unpublishArticle(actor: StaffUser, id: number, input: unknown, now = new Date()) {
+/**
+ * Takes a story off the site. `alsoInTransaction` writes what the unpublication is part of (a
+ * 임시조치 ending in deletion, lib/takedowns/end-takedown.ts) in its transaction: both or neither.
+ */
+export async function unpublishArticle(actor: StaffUser, id: number, input: unknown, now = new Date(), alsoInTransaction?: (tx: DbTransaction) => Promise<unknown>) {
   const article = await loadSubject(actor, id, "unpublish");
   const { reason } = parseInput(unpublishArticleSchema, input);
   assertStateAllows(article, "unpublish", now);
@@ -291,6 +308,7 @@ export async function unpublishArticle(actor: StaffUser, id: number, input: unkn
     // A withdrawn story's banner ends with it (republishing does not raise it again).
     data: { unpublishedAt: now, breakingUntil: null },
     note: reason,
+    writeWithRevision: alsoInTransaction ? (tx) => alsoInTransaction(tx) : undefined,
     event: (transition) => ({ type: "article.unpublished", ...transition }),
   });
 }
@@ -308,6 +326,7 @@ export async function republishArticle(actor: StaffUser, id: number, input: unkn
     to: "PUBLISHED",
     data: { unpublishedAt: null, publishedAt },
     note: reason,
+    goesPublicAt: now,
     event: (transition) => ({ type: "article.republished", ...transition }),
   });
 }

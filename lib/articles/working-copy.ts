@@ -20,7 +20,7 @@ import type { DbTransaction } from "@/lib/db/client";
 import { conflict, DomainError, invalid, notFound } from "@/lib/errors";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 import type { EventOf } from "@/lib/events/event-types";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleStatus, RevisionKind } from "@/lib/generated/prisma/enums";
 import { originTakesSource, storedOriginSource } from "@/lib/origins/story-origin";
 import { fillBlankPhotoTexts, heroTextsOf, photoTextsOfStory } from "@/lib/media/photo-texts";
@@ -65,6 +65,7 @@ function contentColumns(patch: ContentPatch, options: { updateSlug: boolean }): 
   if (patch.heroImageId !== undefined) data.heroImageId = patch.heroImageId;
   if (patch.heroCaption !== undefined) data.heroCaption = patch.heroCaption;
   if (patch.heroCredit !== undefined) data.heroCredit = patch.heroCredit;
+  if (patch.pollSurvey !== undefined) data.pollSurvey = patch.pollSurvey ?? Prisma.DbNull;
   if (patch.origin !== undefined) data.origin = patch.origin;
   // A source is kept only for an origin that has one (an agency left over from 통신 goes when the story becomes 자체 취재).
   if (patch.originSource !== undefined) data.originSource = patch.origin !== undefined ? storedOriginSource(patch.origin, patch.originSource) : patch.originSource;

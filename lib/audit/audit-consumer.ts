@@ -41,6 +41,8 @@ const revisionId = (event: ArticleTransition) => event.revision?.id ?? null;
  */
 const AUDITED_WHERE_EMITTED = null;
 
+const TAKEDOWN_END_ACTIONS = { expired: "takedown.expire", restored: "takedown.restore", deleted: "takedown.delete" } as const;
+
 export const auditLog = {
   "article.created": (tx, event) => auditArticle(tx, { articleId: event.articleId, actorId: event.authorId }, "article.create"),
   // Autosaves (every few seconds) are not on the record; an explicit save is, like a transition.
@@ -83,6 +85,31 @@ export const auditLog = {
   "staff.byline-changed": AUDITED_WHERE_EMITTED,
   // Announced by tests and the seed, which change sections directly.
   "section.changed": null,
+  // 임시조치: every step on the record, the end by itself included (no actor then).
+  "takedown.applied": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: "takedown.apply",
+      targetType: "Takedown",
+      targetId: event.takedownId,
+      detail: { articleId: event.articleId, commentId: event.commentId, reason: event.reason, endsAt: event.endsAt, claimReference: event.claimReference },
+    }),
+  "takedown.ended": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: TAKEDOWN_END_ACTIONS[event.how],
+      targetType: "Takedown",
+      targetId: event.takedownId,
+      detail: { articleId: event.articleId, commentId: event.commentId, at: event.at, note: event.note },
+    }),
+  "election.changed": (tx, event) =>
+    writeAuditEntry(tx, {
+      actorId: event.actorId,
+      action: event.change === "created" ? "election.create" : "election.delete",
+      targetType: "Election",
+      targetId: event.electionId,
+      detail: { name: event.name, startsAt: event.startsAt, endsAt: event.endsAt },
+    }),
   "eligibility.settings-changed": (tx, event) =>
     writeAuditEntry(tx, {
       actorId: event.actorId,

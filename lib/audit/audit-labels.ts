@@ -46,6 +46,12 @@ const ACTION_KO: Record<string, string> = {
   "comment.blocked-words.remove": "금칙어 삭제",
   "media.upload": "사진 올림",
   "media.update": "사진 설명 고침",
+  "takedown.apply": "임시조치",
+  "takedown.expire": "임시조치 기간 끝남",
+  "takedown.restore": "임시조치 조기 복원",
+  "takedown.delete": "임시조치 뒤 삭제",
+  "election.create": "선거 등록",
+  "election.delete": "선거 삭제",
 };
 
 /** The kinds the log filters by: each the actions whose names start with one of its prefixes (no action is in two). */
@@ -56,6 +62,7 @@ export const AUDIT_KINDS = {
   article: { label: "기사 처리", prefixes: ["article."] },
   comment: { label: "댓글 관리", prefixes: ["comment."] },
   media: { label: "사진", prefixes: ["media."] },
+  rights: { label: "임시조치·선거", prefixes: ["takedown.", "election."] },
 } as const satisfies Record<string, { label: string; prefixes: readonly string[] }>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;
@@ -153,6 +160,9 @@ export function describeAuditDetail(entry: { action: string; detail: unknown }, 
       return list(detail.words, {});
     case "media.upload":
       return "";
+    case "election.create":
+    case "election.delete":
+      return join(text(detail.name), when(detail.startsAt) && when(detail.endsAt) ? `여론조사 보도 금지 ${when(detail.startsAt)} ~ ${when(detail.endsAt)}` : "");
     default:
       return plainWords(detail);
   }

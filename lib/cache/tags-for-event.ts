@@ -42,6 +42,8 @@ const breakingTags = (event: { articleId?: number }) => [cacheTag.breaking, ...(
 
 const commentTags = (event: { articleId?: number }) => (event.articleId === undefined ? [] : [cacheTag.comments(event.articleId)]);
 
+const takedownTags = (event: { articleId?: number; commentId?: number | null }) => (event.commentId ? commentTags(event) : publicationTags(event));
+
 const cacheInvalidation = {
   "article.published": publicationTags,
   "article.republished": publicationTags,
@@ -81,6 +83,13 @@ const cacheInvalidation = {
   // Not on any page until a story uses it, and that story's approval says so.
   "media.uploaded": null,
   "section.changed": () => [cacheTag.site],
+  // A blocked story leaves every list, feed, sitemap and search (all carry `latest`) and its page
+  // shows the notice; a blocked comment changes its story's comment list only. Its end at its
+  // time is dropped by the listener's timer first, at that moment (invalidation-listener.ts).
+  "takedown.applied": takedownTags,
+  "takedown.ended": takedownTags,
+  // Changes no page: it decides only whether poll stories may go out later.
+  "election.changed": null,
   // Only the newsroom's publisher page shows it, and the newsroom is never cached.
   "eligibility.settings-changed": null,
 } satisfies AfterCommitConsumer<string[], number>;

@@ -11,6 +11,7 @@ import { toPublicComment, type PublicComment } from "@/lib/comments/public-comme
 import { runReaderSql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { TakedownReason } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 
 export interface CommentPage {
@@ -33,6 +34,9 @@ interface RowJson {
   likeCount: number;
   /** Milliseconds since the epoch (UTC). */
   createdAt: number;
+  /** A 임시조치 in force on the comment: its reason and end (ms since the epoch), else null. */
+  blockReason: TakedownReason | null;
+  blockEndsAt: number | null;
 }
 
 /** Where the next page starts, after the last row of the previous one (sort key, then id). */
@@ -55,8 +59,15 @@ export async function listPublicComments(articleId: number, query: unknown, now 
     SELECT a."commentsClosed" AS "closed",
       (SELECT count(*) FROM "Comment" c WHERE c."articleId" = a."id" AND c."status" = 'VISIBLE')::int AS "count",
       (SELECT coalesce(json_agg(p), '[]'::json) FROM (
-        SELECT c."id", c."guestName", c."ipHash", c."body", c."likeCount", (extract(epoch FROM c."createdAt") * 1000)::bigint::float8 AS "createdAt"
+        SELECT c."id", c."guestName", c."ipHash", c."body", c."likeCount", (extract(epoch FROM c."createdAt") * 1000)::bigint::float8 AS "createdAt",
+          t."reason" AS "blockReason", (extract(epoch FROM t."endsAt") * 1000)::bigint::float8 AS "blockEndsAt"
         FROM "Comment" c
+        -- A 임시조치 in force on the comment (lib/takedowns): it keeps its place, behind a notice.
+        LEFT JOIN LATERAL (
+          SELECT t."reason", t."endsAt" FROM "Takedown" t
+          WHERE t."commentId" = c."id" AND t."status" = 'ACTIVE' AND t."startsAt" <= ${now} AND t."endsAt" > ${now}
+          ORDER BY t."endsAt" DESC LIMIT 1
+        ) t ON true
         WHERE c."articleId" = a."id" AND c."status" = 'VISIBLE' ${afterCursor(sort, cursor)}
         ORDER BY ${order}
         LIMIT ${limit + 1}
@@ -75,7 +86,9 @@ export async function listPublicComments(articleId: number, query: unknown, now 
     count: row.count,
     closed: row.closed,
     sort,
-    comments: page.map((comment) => toPublicComment({ ...comment, createdAt: new Date(comment.createdAt) })),
+    comments: page.map(({ blockReason, blockEndsAt, ...comment }) =>
+      toPublicComment({ ...comment, createdAt: new Date(comment.createdAt), block: blockReason && blockEndsAt !== null ? { reason: blockReason, endsAt: new Date(blockEndsAt) } : null }),
+    ),
     nextCursor,
   };
 }

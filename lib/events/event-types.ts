@@ -4,7 +4,7 @@
 // `DomainEvent` without an entry in each of them does not compile.
 // Types only: imported by the consumers, by the code that emits events and by start-up scripts.
 import type { DbTransaction } from "@/lib/db/client";
-import type { ArticleStatus, CorrectionType } from "@/lib/generated/prisma/enums";
+import type { ArticleStatus, CorrectionType, TakedownReason } from "@/lib/generated/prisma/enums";
 
 /**
  * What every event of the desk workflow (lib/articles/workflow.ts) tells: the story, who moved
@@ -23,6 +23,18 @@ export interface ArticleTransition {
   at: string;
   revision: { id: string; number: number } | null;
   note: string | null;
+}
+
+/**
+ * A 임시조치 (lib/takedowns) on a story, or on one comment under it (`commentId`). The poster is
+ * told through the newsroom's notifications when they are staff (`posterUserId`); a guest
+ * commenter left no address.
+ */
+interface TakedownSubject {
+  takedownId: number;
+  articleId: number;
+  commentId: number | null;
+  posterUserId: string | null;
 }
 
 /** Every event the domain emits. A new member needs a decision in every consumer's table. */
@@ -65,6 +77,12 @@ export type DomainEvent =
   | { type: "article.comments-closed"; articleId: number; closed: boolean }
   | { type: "staff.byline-changed"; userId: string }
   | { type: "section.changed"; sectionId: number }
+  /** The desk blocked the post for readers until `endsAt`. */
+  | ({ type: "takedown.applied"; actorId: string; reason: TakedownReason; endsAt: string; claimReference: string | null } & TakedownSubject)
+  /** The block ended: by itself at its time (no actor), restored early by the desk, or the post deleted. */
+  | ({ type: "takedown.ended"; actorId: string | null; how: "expired" | "restored" | "deleted"; at: string; note: string | null } & TakedownSubject)
+  /** The admin entered or removed an election: its poll blackout (startsAt until endsAt) applies, or no longer does. */
+  | { type: "election.changed"; electionId: number; actorId: string; change: "created" | "deleted"; name: string; startsAt: string; endsAt: string }
   /** The admin changed the share of own reporting the publisher's page measures against. */
   | { type: "eligibility.settings-changed"; actorId: string; ownReportingThresholdPercent: number };
 

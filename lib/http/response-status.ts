@@ -1,5 +1,5 @@
 // A page's way to answer with a status App Router pages cannot set themselves: 410 Gone for a
-// withdrawn story, and 404 for a reader page that renders its own not-found notice (notFound()
+// withdrawn story, 451 for one blocked by a 임시조치, and 404 for a reader page that renders its own not-found notice (notFound()
 // answers 404 with Next.js's empty error shell on a page rendered per request: see
 // components/site/not-found-page.tsx). The HTTP server (server/http-server.ts)
 // runs every request inside a request scope and rewrites a 200 into the status the page asked
@@ -28,7 +28,7 @@ function scopes(): AsyncLocalStorage<ResponseScope> {
  * will apply it (Next.js started some other way than through our server), so the caller can
  * fall back to something that still carries the status.
  */
-export function answerWithStatus(status: 404 | 410): boolean {
+export function answerWithStatus(status: 404 | 410 | 451): boolean {
   const scope = scopes().getStore();
   if (scope) scope.status = status;
   return scope !== undefined;

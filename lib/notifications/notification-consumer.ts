@@ -6,8 +6,9 @@
 // appears by itself then, with no job to run; moving or cancelling the schedule moves or removes it.
 import type { DbTransaction } from "@/lib/db/client";
 import type { ArticleTransition, InTransactionConsumer } from "@/lib/events/event-types";
-import { formatKstDateTime } from "@/lib/format/korean-time";
+import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { TAKEDOWN_REASON_KO } from "@/lib/takedowns/takedown-rules";
 
 /** Tells the story's author, unless the author made the change themselves. */
 async function notifyAuthor(tx: DbTransaction, event: ArticleTransition, kind: NotificationKind, notifyAt: Date, note: string | null = null): Promise<void> {
@@ -20,6 +21,18 @@ async function moveUpcomingPublication(tx: DbTransaction, event: ArticleTransiti
   const upcoming = { articleId: event.articleId, kind: "PUBLISHED" as const, notifyAt: { gt: new Date(event.at) } };
   if (to) await tx.staffNotification.updateMany({ where: upcoming, data: { notifyAt: new Date(to) } });
   else await tx.staffNotification.deleteMany({ where: upcoming });
+}
+
+/** Tells the staff member who posted what a block covers, unless they made the change themselves. */
+async function notifyPoster(
+  tx: DbTransaction,
+  event: { posterUserId: string | null; actorId: string | null; articleId: number; commentId: number | null },
+  kind: NotificationKind,
+  detail: string | null,
+): Promise<void> {
+  if (event.posterUserId === null || event.posterUserId === event.actorId) return;
+  const note = [event.commentId === null ? null : `댓글 #${event.commentId}`, detail].filter(Boolean).join(" · ") || null;
+  await tx.staffNotification.create({ data: { userId: event.posterUserId, articleId: event.articleId, kind, note } });
 }
 
 export const staffNotifications = {
@@ -60,6 +73,13 @@ export const staffNotifications = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // 제44조의2 제2항: the poster is told. Staff posters (a story's author, a staff commenter) get a
+  // newsroom notification; a guest commenter left no address (the notice in place is all there is).
+  "takedown.applied": (tx, event) => notifyPoster(tx, event, "TAKEN_DOWN", `${TAKEDOWN_REASON_KO[event.reason]} · ${formatKstMinute(new Date(event.endsAt))}까지`),
+  "takedown.ended": (tx, event) =>
+    notifyPoster(tx, event, event.how === "deleted" ? "TAKEDOWN_DELETED" : "TAKEDOWN_LIFTED", event.how === "expired" ? "임시조치 기간이 끝났습니다." : event.note),
+  // The desk hears of a blackout when a poll story is refused, with the rule and the window.
+  "election.changed": null,
   // Shown on the publisher's page itself; nobody waits for it.
   "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

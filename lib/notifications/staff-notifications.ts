@@ -11,6 +11,9 @@ const NOTIFICATION_KIND_KO: Record<NotificationKind, string> = {
   RETURNED: "메모와 함께 돌아왔습니다",
   APPROVED: "승인되었습니다",
   PUBLISHED: "발행되었습니다",
+  TAKEN_DOWN: "임시조치로 독자에게 가려졌습니다",
+  TAKEDOWN_LIFTED: "임시조치가 끝나 다시 공개되었습니다",
+  TAKEDOWN_DELETED: "임시조치 후 삭제되었습니다",
 };
 
 export interface NotificationOut {

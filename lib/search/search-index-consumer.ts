@@ -42,6 +42,10 @@ export const searchIndex = {
   "article.comments-closed": null,
   "staff.byline-changed": null,
   "section.changed": null,
+  // Search asks at query time whether a story is blocked (publiclyVisibleSql): the entry stays.
+  "takedown.applied": null,
+  "takedown.ended": null,
+  "election.changed": null,
   // No story changes.
   "eligibility.settings-changed": null,
 } satisfies InTransactionConsumer;

@@ -14,6 +14,7 @@ import { contentStorageKey } from "@/lib/media/storage";
 import type { MediaStorage } from "@/lib/media/storage-types";
 import { DEMO_STAFF } from "@/lib/seed/demo-staff";
 import { DEMO_SECTIONS, DEMO_STORIES, type DemoBlock, type DemoStaffKey, type DemoStory } from "@/prisma/seed/demo-content";
+import { pollBlackoutWindow } from "@/lib/elections/poll-blackout";
 
 export { DEMO_STAFF };
 
@@ -89,6 +90,9 @@ export async function seedDemoNewsroom(
         });
         if (story.status === "PUBLISHED") await seedDemoViews(tx, articleId, story, DEMO_STORIES.indexOf(story), now);
       }
+      // The next national election (공직선거법 제34조: 2028-04-12), so /newsroom/elections shows one.
+      const window = pollBlackoutWindow("2028-04-12", "18:00");
+      await tx.election.create({ data: { name: "제23대 국회의원선거", pollBlackoutStartsAt: window.startsAt, votingEndsAt: window.endsAt, createdById: staff.admin } });
       await tx.auditLog.create({ data: { action: "seed.demo", detail: { stories: DEMO_STORIES.length } } });
     },
     { timeout: 120_000 },

@@ -47,4 +47,9 @@ export const readerMail = {
   // 속보 banners: the story itself was mailed to followers when it went public.
   "article.breaking-started": null,
   "article.breaking-ended": null,
+  // A 임시조치 hides a story from readers; a mail already sent cannot be recalled, and the
+  // per-reader jobs still waiting find the story not public and send nothing.
+  "takedown.applied": null,
+  "takedown.ended": null,
+  "election.changed": null,
 } satisfies InTransactionConsumer;

@@ -2,7 +2,8 @@
 // this instance or any other) reaches it through PostgreSQL's LISTEN/NOTIFY and drops the
 // entries it makes stale; a lost connection is re-established and the events written meanwhile
 // are caught up; a timer drops what a scheduled story's publication changes, at its time, with
-// no cron process, and another drops the 속보 banner from every page when its period ends. The shared query memo (lib/cache/shared-query-memo.ts) follows the same
+// no cron process (so does a 임시조치's end; its end is recorded once by a job:
+// lib/takedowns/expire-takedowns.ts), and another drops the 속보 banner from every page when its period ends. The shared query memo (lib/cache/shared-query-memo.ts) follows the same
 // invalidations. A CDN in front can be purged by the same tags through `onInvalidate`.
 import pg from "pg";
 import { isReaderChatter, READER_CHATTER_GRACE_MS, tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
@@ -73,7 +74,7 @@ export function startInvalidationListener(options: {
     const chatter = rows.filter(isReaderChatter);
     if (chatter.length > 0) cache?.invalidateChatter(new Set(chatter.flatMap((row) => tagsForEvent(row))), READER_CHATTER_GRACE_MS);
     invalidate([...new Set(rows.filter((row) => !isReaderChatter(row)).flatMap((row) => tagsForEvent(row)))]);
-    if (rows.some((row) => row.type.startsWith("article."))) {
+    if (rows.some((row) => row.type.startsWith("article.") || row.type.startsWith("takedown."))) {
       await armScheduleTimer();
       await armBreakingTimer();
     }
@@ -104,12 +105,15 @@ export function startInvalidationListener(options: {
     setTimer(timer);
   }
 
-  // The next moment a scheduled story becomes visible: entries never outlive it, and at that
-  // moment what it changes is dropped.
+  // The next moment a scheduled story becomes visible or a block (임시조치) ends: entries never
+  // outlive it, and at that moment what it changes is dropped.
   async function armScheduleTimer(): Promise<void> {
     if (!client || stopped) return;
     const { rows } = await client.query<{ at: Date | null }>(
-      `SELECT min("publishedAt") AS at FROM "Article" WHERE status = 'SCHEDULED' AND "liveRevisionId" IS NOT NULL AND "publishedAt" > now()`,
+      `SELECT least(
+         (SELECT min("publishedAt") FROM "Article" WHERE status = 'SCHEDULED' AND "liveRevisionId" IS NOT NULL AND "publishedAt" > now()),
+         (SELECT min("endsAt") FROM "Takedown" WHERE status = 'ACTIVE' AND "endsAt" > now())
+       ) AS at`,
     );
     const at = rows[0]?.at?.getTime() ?? null;
     cache?.setNextScheduledPublication(at);
@@ -125,7 +129,14 @@ export function startInvalidationListener(options: {
         `SELECT id FROM "Article" WHERE status = 'SCHEDULED' AND "publishedAt" <= now() AND "publishedAt" >= $1`,
         [new Date(at - 1_000)],
       );
-      invalidate([cacheTag.latest, cacheTag.corrections, ...rows.map((row) => cacheTag.story(row.id))]);
+      // Blocks whose time just ended, whether or not their job has recorded it yet.
+      const ended = await client.query<{ articleId: number; commentId: number | null }>(
+        `SELECT "articleId", "commentId" FROM "Takedown" WHERE "endsAt" <= now() AND "endsAt" >= $1 AND status IN ('ACTIVE', 'EXPIRED')`,
+        [new Date(at - 1_000)],
+      );
+      const endedStories = ended.rows.filter((row) => row.commentId === null).map((row) => cacheTag.story(row.articleId));
+      const endedComments = ended.rows.filter((row) => row.commentId !== null).map((row) => cacheTag.comments(row.articleId));
+      invalidate([cacheTag.latest, cacheTag.corrections, ...rows.map((row) => cacheTag.story(row.id)), ...endedStories, ...endedComments]);
       await armScheduleTimer();
     } catch (error) {
       log(`response cache: scheduled publication check failed: ${String(error)}`);

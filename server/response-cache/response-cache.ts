@@ -52,7 +52,8 @@ export interface ResponseCacheOptions {
 
 // Headers worth replaying from a rendered response; everything else is per-response or ours.
 const REPLAYED_HEADERS = ["content-type", "content-security-policy", "location", "x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options", "content-language", "link"];
-const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410]);
+// 451: a story under a 임시조치 (its notice is dropped with the story's tag when the block ends).
+const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410, 451]);
 const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]+)'/;
 const NONCE_SLOT = "{nonce}";
 /** Readers' changes to one tag per second that still drop its entries at once. */

@@ -1,6 +1,6 @@
 // Cache invalidation through PostgreSQL: a change committed by any instance reaches every
 // instance's cache by LISTEN/NOTIFY within a second; a lost connection catches up; a scheduled
-// story's time drops what it changes with no cron process.
+// story's time, or a 임시조치's end, drops what it changes with no cron process.
 import { afterEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { approveArticle, submitArticle } from "@/lib/articles/workflow";
@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
 import { buildPageTemplate } from "@/server/response-cache/page-template";
 import { ResponseCache } from "@/server/response-cache/response-cache";
+import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import { createStaff } from "../support/staff-fixtures";
 import { submittableDraft } from "../support/story-fixtures";
 
@@ -117,5 +118,33 @@ describe("scheduled publication without a cron process", () => {
     });
     await expect.poll(() => cache.store.get("home"), { timeout: 2_000, interval: 20 }).toBeUndefined();
     expect(cache.store.get("story")).toBeUndefined();
+  });
+});
+
+describe("the end of a 임시조치 without a job (every instance's own timer)", () => {
+  it("at a block's end its story's page and every list are dropped, and a blocked comment's list", async () => {
+    const story = await publishedStory();
+    await approveArticle(story.editor, story.id, { version: story.version });
+    const { cache } = await instance();
+    const comment = await db.comment.create({ data: { articleId: story.id, body: "막힐 댓글", guestName: "손님", ipHash: "cache-takedown" } });
+    // Applied a day ago less a few seconds, for a day: it ends a few seconds from now. No job
+    // runner runs here, so only the listener's timer can drop the pages at that moment.
+    putPage(cache, "story", [cacheTag.story(story.id)]);
+    putPage(cache, "comments", [cacheTag.comments(story.id)]);
+    const appliedAt = new Date(Date.now() - 24 * 60 * 60_000 + 5_000);
+    const storyBlock = await applyTakedown(story.editor, { articleId: story.id, reason: "DEFAMATION", days: 1 }, appliedAt);
+    const commentBlock = await applyTakedown(story.editor, { commentId: comment.id, reason: "PRIVACY", days: 1 }, appliedAt);
+    // The blocks' own events drop what they change; what is cached after them is the notice.
+    await expect.poll(() => cache.store.get("story") === undefined && cache.store.get("comments") === undefined, { timeout: 5_000, interval: 20 }).toBe(true);
+    putPage(cache, "story", [cacheTag.story(story.id)]);
+    putPage(cache, "home", [cacheTag.latest]);
+    putPage(cache, "comments", [cacheTag.comments(story.id)]);
+    await expect.poll(() => cache.store.get("story"), { timeout: 15_000, interval: 50 }).toBeUndefined();
+    expect(Date.now()).toBeGreaterThanOrEqual(storyBlock.endsAt.getTime());
+    expect(cache.store.get("home")).toBeUndefined();
+    await expect.poll(() => cache.store.get("comments"), { timeout: 2_000, interval: 20 }).toBeUndefined();
+    expect(Date.now()).toBeGreaterThanOrEqual(commentBlock.endsAt.getTime());
+    // Nothing recorded the end: the pages went by time alone.
+    expect((await db.takedown.findUniqueOrThrow({ where: { id: storyBlock.id } })).status).toBe("ACTIVE");
   });
 });

@@ -52,6 +52,11 @@ describe("the demo newsroom", () => {
     }
   });
 
+  it("enters the next national election, so the admin's elections page and its poll blackout have an example", async () => {
+    const elections = await db.election.findMany({ select: { name: true, pollBlackoutStartsAt: true, votingEndsAt: true } });
+    expect(elections).toEqual([{ name: "제23대 국회의원선거", pollBlackoutStartsAt: new Date("2028-04-05T15:00:00Z"), votingEndsAt: new Date("2028-04-12T09:00:00Z") }]);
+  });
+
   it("gives stories and photos realistic origins: mostly own reporting, some wire copy and press releases", async () => {
     const origins = await db.article.groupBy({ by: ["origin"], where: { status: "PUBLISHED" }, _count: true, orderBy: { origin: "asc" } });
     expect(Object.fromEntries(origins.map((group) => [group.origin, group._count]))).toEqual({ OWN_REPORTING: 7, WIRE: 2, PRESS_RELEASE: 2 });

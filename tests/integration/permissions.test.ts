@@ -24,6 +24,8 @@ import { listMedia, updateMedia } from "@/lib/media/media-library";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";
 import { changeOwnPassword, getOwnProfile, updateOwnProfile } from "@/lib/staff/own-account";
+import { applyTakedown } from "@/lib/takedowns/apply-takedown";
+import { createElection } from "@/lib/elections/manage-elections";
 import { createArticle, createMedia, createStaff, STAFF_PASSWORD } from "../support/staff-fixtures";
 import sharp from "sharp";
 
@@ -67,6 +69,10 @@ const EXPECTED: Record<Action, Expected> = {
   "comment.close": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "comment.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
   "newsletter.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  // Issue 22 (임시조치): the desk blocks a story or a comment; reporters never, not even their own.
+  "takedown.manage": { REPORTER: no, EDITOR: yes, ADMIN: yes },
+  // Elections (issue 22): an admin's setting; far ahead so no other test's poll story is in the window.
+  "election.manage": { REPORTER: no, EDITOR: no, ADMIN: yes },
   // Issue 21 (eligibility): the publisher's page and the reviewers' CSV are for the desk and
   // admins; only admins set the threshold.
   "eligibility.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
@@ -117,6 +123,8 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "comment.close": { run: async (actor, owner) => setCommentsClosed(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, closed: true }) },
   "comment.configure": { run: (actor) => updateCommentSettings(actor, DEFAULT_COMMENT_SETTINGS) },
   "newsletter.configure": { run: (actor) => updateDigestSettings(actor, DEFAULT_DIGEST_SETTINGS) },
+  "takedown.manage": { run: async (actor, owner) => applyTakedown(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, reason: "DEFAMATION", days: 7 }) },
+  "election.manage": { run: (actor) => createElection(actor, { name: "권한 시험 선거", electionDay: "2093-06-03" }) },
   // The page's report and the CSV download alike.
   "eligibility.read": { run: async (actor) => [await getEligibilityReport(actor), await buildEligibilityCsv(actor)] },
   "eligibility.configure": { run: (actor) => updateEligibilitySettings(actor, { ownReportingThresholdPercent: 30 }) },

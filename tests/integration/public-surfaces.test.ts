@@ -5,7 +5,7 @@ import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getHomeFront, getLatestStories, pageOfStories, reporterStoriesWhere, sectionStoriesWhere, tagStoriesWhere } from "@/lib/articles/public-lists";
 import { getArticlePageData, getPublicArticle } from "@/lib/articles/public-queries";
-import { publicStateOf, publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publicStateOf, publiclyVisibleWhere, storyTakedownInForceWhere } from "@/lib/articles/visibility";
 import { db } from "@/lib/db";
 import { buildStoryFeed } from "@/lib/feeds/story-feed";
 import { buildArticleSitemap, buildNewsSitemap, buildPagesSitemap, buildReportersSitemap, buildSitemapIndex } from "@/lib/feeds/sitemaps";
@@ -43,7 +43,10 @@ describe("story pages", () => {
   it("the row predicate and the query filter agree on every planted story (one rule)", async () => {
     const now = new Date();
     for (const id of Object.values(planted.ids)) {
-      const row = await db.article.findUniqueOrThrow({ where: { id }, select: { status: true, liveRevisionId: true, publishedAt: true, unpublishedAt: true } });
+      const row = await db.article.findUniqueOrThrow({
+        where: { id },
+        select: { status: true, liveRevisionId: true, publishedAt: true, unpublishedAt: true, takedowns: { where: storyTakedownInForceWhere(now), select: { id: true } } },
+      });
       const byQuery = await db.article.findFirst({ where: { id, ...publiclyVisibleWhere(now) }, select: { id: true } });
       expect(publicStateOf(row, now) === "visible", `story ${id}`).toBe(byQuery !== null);
     }

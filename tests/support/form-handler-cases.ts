@@ -14,6 +14,8 @@ import { db } from "@/lib/db";
 import { DIGEST_SETTINGS_KEY } from "@/lib/subscriptions/digest-settings";
 import { ELIGIBILITY_SETTINGS_KEY } from "@/lib/eligibility/eligibility-settings";
 import { toKstLocalInput } from "@/lib/format/korean-time";
+import { applyTakedown } from "@/lib/takedowns/apply-takedown";
+import { createElection } from "@/lib/elections/manage-elections";
 import type { ArticleStatus, Role } from "@/lib/generated/prisma/enums";
 import type { FormHandlerName } from "./form-handlers";
 import { STAFF_PASSWORD, createArticle, createStaff } from "./staff-fixtures";
@@ -342,6 +344,78 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
         form: { text: `이 문장에는 ${word} 이 들어 있다` },
         effect: async (outcome) => {
           answeredOk(outcome, new RegExp(`걸립니다: .*금칙어 "${word}"`));
+        },
+      };
+    },
+  },
+  applyTakedownForm: {
+    role: "EDITOR",
+    arrange: async () => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      const comment = await commentOn(story.id);
+      return {
+        form: { commentId: String(comment.id), reason: "PRIVACY", days: "7", claimReference: "R-2026-0042", note: "청구서 사본 보관" },
+        effect: async (outcome) => {
+          answeredOk(outcome, /연락처가 없어 알리지 못했습니다/);
+          expect(await db.takedown.findFirstOrThrow({ where: { commentId: comment.id } })).toMatchObject({ status: "ACTIVE", reason: "PRIVACY", claimReference: "R-2026-0042" });
+        },
+      };
+    },
+  },
+  restoreTakedownForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      const { id } = await applyTakedown(editor, { articleId: story.id, reason: "DEFAMATION", days: 30 });
+      return {
+        form: { takedownId: String(id), note: "청구인이 요청을 거두었습니다" },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect(await db.takedown.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "RESTORED", endedById: editor.id });
+        },
+      };
+    },
+  },
+  deleteTakedownTargetForm: {
+    role: "EDITOR",
+    arrange: async (editor) => {
+      const story = await createArticle((await createStaff("REPORTER")).id, "PUBLISHED");
+      const { id } = await applyTakedown(editor, { articleId: story.id, reason: "DEFAMATION", days: 30 });
+      return {
+        form: { takedownId: String(id), note: "권리침해가 인정되었습니다" },
+        effect: async (outcome) => {
+          await storyNowIn(story.id, "UNPUBLISHED")(outcome);
+          expect((await db.takedown.findUniqueOrThrow({ where: { id } })).status).toBe("DELETED");
+        },
+      };
+    },
+  },
+  createElectionForm: {
+    role: "ADMIN",
+    arrange: async () => {
+      const name = `시험 선거 ${randomUUID().slice(0, 8)}`;
+      return {
+        // Far ahead, so its blackout touches no other test's poll story.
+        form: { name, electionDay: "2091-06-13", votingEndsAt: "20:00" },
+        effect: async (outcome) => {
+          answeredOk(outcome, /2091-06-07 00:00부터 2091-06-13 20:00까지/);
+          expect(await db.election.findFirstOrThrow({ where: { name } })).toMatchObject({
+            pollBlackoutStartsAt: new Date("2091-06-06T15:00:00Z"),
+            votingEndsAt: new Date("2091-06-13T11:00:00Z"),
+          });
+        },
+      };
+    },
+  },
+  deleteElectionForm: {
+    role: "ADMIN",
+    arrange: async (admin) => {
+      const { id } = await createElection(admin, { name: `지울 선거 ${randomUUID().slice(0, 8)}`, electionDay: "2092-04-09" });
+      return {
+        form: { electionId: String(id) },
+        effect: async (outcome) => {
+          answeredOk(outcome);
+          expect(await db.election.findUnique({ where: { id } })).toBeNull();
         },
       };
     },

@@ -16,6 +16,8 @@ import {
 import { updateDigestSettingsForm } from "@/lib/subscriptions/subscription-forms";
 import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
+import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from "@/lib/takedowns/takedown-forms";
+import { createElectionForm, deleteElectionForm } from "@/lib/elections/election-forms";
 import { createStaffForm, resetStaffPasswordForm, setStaffActiveForm, updateStaffForm } from "@/lib/staff/staff-forms";
 
 export const FORM_HANDLERS = {
@@ -43,6 +45,11 @@ export const FORM_HANDLERS = {
   removeBlockedWordsForm,
   testBlockedWordsForm,
   updateDigestSettingsForm,
+  applyTakedownForm,
+  restoreTakedownForm,
+  deleteTakedownTargetForm,
+  createElectionForm,
+  deleteElectionForm,
   updateEligibilitySettingsForm,
 } satisfies Record<string, FormHandler>;
 
@@ -89,5 +96,11 @@ export const FORM_FIELD_NAMES = [
   "text",
   "enabled",
   "time",
+  "commentId",
+  "claimReference",
+  "takedownId",
+  "electionDay",
+  "votingEndsAt",
+  "electionId",
   "ownReportingThresholdPercent",
 ] as const;

@@ -11,6 +11,9 @@
 // - unpublished: was public, then pulled by the desk;
 // - pendingUpdate: a *published* story whose working copy holds unapproved text: the story is
 //   public, the marker (only in the working copy) must not be.
+// - blocked: a published story under a 임시조치 in force (lib/takedowns): its address answers 451
+//   with a notice, and it is in no list, feed, sitemap or search (not among `privateStoryIds`,
+//   whose addresses answer 404 or 410).
 // - published: the control, which must show up wherever a story of that kind should.
 // Each story also carries a 정정 (correction) whose note holds its marker: a correction shows
 // exactly where its story may (the story's page, /corrections, the corrections feed). The
@@ -30,7 +33,7 @@ import { syncLiveTags } from "@/lib/articles/live-tags";
 import { reporterPath } from "@/lib/reporters/reporter-url";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 
-export type PlantedKind = "draft" | "submitted" | "scheduled" | "unpublished" | "pendingUpdate";
+export type PlantedKind = "draft" | "submitted" | "scheduled" | "unpublished" | "pendingUpdate" | "blocked";
 
 export interface PlantedStories {
   /** The marker of each story that must stay private (a string found only in that story). */
@@ -83,6 +86,7 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
     scheduled: marker("scheduled"),
     unpublished: marker("unpublished"),
     pendingUpdate: marker("pending"),
+    blocked: marker("blocked"),
   };
   const publishedMarker = marker("public");
 
@@ -150,8 +154,13 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
       unpublishedAt: past,
     }),
     pendingUpdate: await create("PUBLISHED", content(markers.pendingUpdate), content(`${publishedMarker}live`), { publishedAt: past }, pendingTag),
+    blocked: await create("PUBLISHED", content(markers.blocked), content(markers.blocked), { publishedAt: past }),
     published: await create("PUBLISHED", content(publishedMarker), content(publishedMarker), { publishedAt: past }),
   };
+  // As the desk would (lib/takedowns/apply-takedown.ts), in force since an hour ago for 30 days.
+  await db.takedown.create({
+    data: { articleId: ids.blocked, reason: "OTHER_RIGHTS", startsAt: past, endsAt: new Date(now.getTime() + 30 * DAY), createdById: editor.id, createdAt: past },
+  });
   for (const [kind, id] of Object.entries(ids)) {
     const marker = kind === "published" ? publishedMarker : kind === "pendingUpdate" ? `${publishedMarker}live` : markers[kind as PlantedKind];
     await db.articleCorrection.create({ data: { articleId: id, type: "CORRECTION", note: `${marker} 정정 설명: 날짜를 바로잡았습니다.`, createdById: editor.id, createdAt: past } });

@@ -30,6 +30,9 @@ describe("security log wording", () => {
     ["comment.hide", "댓글 숨김"],
     ["comment.ban", "댓글 작성자 차단"],
     ["media.update", "사진 설명 고침"],
+    ["takedown.apply", "임시조치"],
+    ["takedown.expire", "임시조치 기간 끝남"],
+    ["election.create", "선거 등록"],
   ])("%s is %s", (action, label) => {
     expect(auditActionLabel(action)).toBe(label);
   });
@@ -56,6 +59,7 @@ describe("security log wording", () => {
     ["comment.ban", { tag: "ab12c", days: 7, reason: "욕설" }, "작성자 ab12c · 7일 · 사유: 욕설"],
     ["media.update", { fields: ["alt", "caption"] }, "대체 텍스트, 사진 설명"],
     ["article.submit", null, ""],
+    ["election.create", { name: "제23대 국회의원선거", startsAt: "2028-04-05T15:00:00.000Z", endsAt: "2028-04-12T09:00:00.000Z" }, "제23대 국회의원선거 · 여론조사 보도 금지 2028-04-06 00:00 ~ 2028-04-12 18:00"],
   ])("%s %j reads as %s", (action, detail, text) => {
     expect(describe_(action, detail)).toBe(text);
   });
@@ -67,7 +71,7 @@ describe("security log wording", () => {
   });
 
   it("puts every action in a kind the log filters by", () => {
-    expect(Object.values(AUDIT_KINDS).map((kind) => kind.label)).toEqual(["로그인·로그아웃", "비밀번호", "직원 관리", "기사 처리", "댓글 관리", "사진"]);
+    expect(Object.values(AUDIT_KINDS).map((kind) => kind.label)).toEqual(["로그인·로그아웃", "비밀번호", "직원 관리", "기사 처리", "댓글 관리", "사진", "임시조치·선거"]);
     expect(auditKindOf("auth.login.failure")).toBe("login");
     expect(auditKindOf("auth.password.change")).toBe("password");
     expect(auditKindOf("staff.password.reset")).toBe("password");
@@ -75,5 +79,7 @@ describe("security log wording", () => {
     expect(auditKindOf("article.restore")).toBe("article");
     expect(auditKindOf("comment.blocked-words.add")).toBe("comment");
     expect(auditKindOf("media.upload")).toBe("media");
+    expect(auditKindOf("takedown.expire")).toBe("rights");
+    expect(auditKindOf("election.delete")).toBe("rights");
   });
 });

@@ -46,4 +46,12 @@ describe("stored events as the cache invalidation reads them", () => {
     }
     for (const type of ["article.submitted", "article.returned", "article.unscheduled", "article.saved", "article.created"]) expect(tagsForEvent({ type, payload: { articleId: 5 } }, now)).toEqual([]);
   });
+
+  it("a 임시조치 on a story drops it and every list of the newest; on a comment, only that story's comment list", () => {
+    const story = [cacheTag.story(5), cacheTag.latest, cacheTag.corrections];
+    for (const type of ["takedown.applied", "takedown.ended"]) {
+      expect(tagsForEvent({ type, payload: { articleId: 5, commentId: null } })).toEqual(story);
+      expect(tagsForEvent({ type, payload: { articleId: 5, commentId: 9 } })).toEqual([cacheTag.comments(5)]);
+    }
+  });
 });

@@ -16,7 +16,7 @@ const hourAgo = new Date(now.getTime() - 3_600_000);
 const tomorrow = new Date(now.getTime() + 86_400_000);
 
 describe("publicStateOf", () => {
-  const row = (overrides: Partial<VisibilityFields>): VisibilityFields => ({ status: "PUBLISHED", liveRevisionId: "rev", publishedAt: hourAgo, unpublishedAt: null, ...overrides });
+  const row = (overrides: Partial<VisibilityFields>): VisibilityFields => ({ status: "PUBLISHED", liveRevisionId: "rev", publishedAt: hourAgo, unpublishedAt: null, takedowns: [], ...overrides });
   it.each<[string, Partial<VisibilityFields>, string]>([
     ["published", {}, "visible"],
     ["scheduled, time has come", { status: "SCHEDULED" }, "visible"],
@@ -26,6 +26,9 @@ describe("publicStateOf", () => {
     ["at the desk", { status: "SUBMITTED", liveRevisionId: null, publishedAt: null }, "hidden"],
     ["withdrawn after it was public", { status: "UNPUBLISHED", unpublishedAt: now }, "gone"],
     ["withdrawn before its scheduled time", { status: "UNPUBLISHED", publishedAt: tomorrow, unpublishedAt: now }, "hidden"],
+    ["published, under a block in force (임시조치)", { takedowns: [{}] }, "blocked"],
+    ["scheduled for tomorrow, blocked already", { status: "SCHEDULED", publishedAt: tomorrow, takedowns: [{}] }, "hidden"],
+    ["withdrawn while blocked", { status: "UNPUBLISHED", unpublishedAt: now, takedowns: [{}] }, "gone"],
   ])("%s: %s", (_name, overrides, expected) => {
     expect(publicStateOf(row(overrides), now)).toBe(expected);
   });

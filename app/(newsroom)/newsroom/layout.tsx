@@ -53,6 +53,8 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
               )}
               {canForAnyRecord(staff, "comment.moderate") && <Link href="/newsroom/comments">댓글 관리</Link>}
               {canForAnyRecord(staff, "newsletter.configure") && <Link href="/newsroom/newsletters">뉴스레터</Link>}
+              {canForAnyRecord(staff, "takedown.manage") && <Link href="/newsroom/takedowns">임시조치</Link>}
+              {canForAnyRecord(staff, "election.manage") && <Link href="/newsroom/elections">선거</Link>}
               {canForAnyRecord(staff, "staff.list") && <Link href="/newsroom/staff">직원 관리</Link>}
               {canForAnyRecord(staff, "audit.read") && <Link href="/newsroom/audit">보안 기록</Link>}
               <Link href="/newsroom/account">내 계정</Link>

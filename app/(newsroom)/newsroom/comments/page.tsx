@@ -22,6 +22,7 @@ export default async function CommentModerationPage({ searchParams }: Props) {
   const articleId = /^\d{1,9}$/.test(query.articleId ?? "") ? Number(query.articleId) : undefined;
   const queue = await loadForPage(() => listModerationQueue(staff, { view, articleId, page: pageNumber(query.page) }));
   const canBan = canForAnyRecord(staff, "comment.ban");
+  const canTakeDown = canForAnyRecord(staff, "takedown.manage");
   const bans = canBan ? await listActiveBans(staff) : [];
   const link = (params: { view?: QueueView; page?: number }) => {
     const search = new URLSearchParams();
@@ -123,6 +124,7 @@ export default async function CommentModerationPage({ searchParams }: Props) {
                         삭제
                       </button>
                     )}
+                    {comment.status !== "DELETED" && canTakeDown && <Link href={`/newsroom/takedowns/new?comment=${comment.id}`}>임시조치</Link>}
                   </td>
                 </tr>
               ))}

@@ -75,6 +75,11 @@ export default async function ReviewPage({ params }: Props) {
         <Link className="button button--secondary" href={`/newsroom/articles/${article.id}/preview`}>
           미리보기
         </Link>
+        {visible && canForAnyRecord(staff, "takedown.manage") && (
+          <Link className="button button--secondary" href={`/newsroom/takedowns/new?article=${article.id}`} data-testid="takedown-article">
+            임시조치
+          </Link>
+        )}
       </p>
       {submissionProblems.length > 0 && (
         <div className="notice" role="note" data-testid="submission-problems">

@@ -5,6 +5,7 @@ import { CommentsSlot } from "@/components/article/comments-slot";
 import { ReactionsBar } from "@/components/reactions/reactions-bar";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
+import { TakedownNotice } from "@/components/article/takedown-notice";
 import { HeadlineList } from "@/components/article/story-list";
 import { notFoundPage } from "@/components/site/not-found-page";
 import { parseArticleId } from "@/lib/articles/article-id";
@@ -30,6 +31,7 @@ async function pageData(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data } = await pageData(params);
   if (data.state === "visible") return articleMetadata(data.article);
+  if (data.state === "blocked") return notFoundMetadata(data.notice.label);
   return notFoundMetadata(data.state === "gone" ? "삭제된 기사" : "기사를 찾을 수 없습니다");
 }
 
@@ -39,6 +41,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     // A withdrawn story: 410 Gone with the site around a short notice, never its text.
     answerWithStatus(410);
     return <GoneNotice />;
+  }
+  if (data.state === "blocked") {
+    // 451 Unavailable For Legal Reasons (RFC 7725): the address exists and will come back, but a
+    // legal demand keeps it from readers now. Search engines drop it meanwhile as they should.
+    answerWithStatus(451);
+    return <TakedownNotice notice={data.notice} />;
   }
   if (data.state === "missing") return notFoundPage();
   const { article } = data;
