@@ -13,12 +13,18 @@ const POLL_INTERVAL_MS = 1_000;
 
 export async function startJobQueue(databaseUrl: string): Promise<RunningJobRunner> {
   register(SERVER_ONLY_IS_EMPTY);
-  const { JOB_TASKS, scheduleRecurringJobs } = await import("@/lib/jobs/job-tasks");
+  const [{ JOB_TASKS, scheduleRecurringJobs }, { scheduleDigestAtStart }, { db }, { enqueueSweep }] = await Promise.all([
+    import("@/lib/jobs/job-tasks"),
+    import("@/lib/subscriptions/digest-settings"),
+    import("@/lib/db"),
+    import("@/lib/portal/portal-queue"),
+  ]);
   const runner = await startJobRunner({ connectionString: databaseUrl, tasks: JOB_TASKS, pollIntervalMs: POLL_INTERVAL_MS, log: logger() });
   await scheduleRecurringJobs();
+  // The morning digest on the queue at its time (one already waiting keeps its own).
+  await scheduleDigestAtStart(db);
   // The portal's sweep: deliveries whose job a stopped instance left locked, and what waited for a
   // destination switched back on (lib/portal/portal-queue.ts). Its key keeps one on the queue.
-  const [{ db }, { enqueueSweep }] = await Promise.all([import("@/lib/db"), import("@/lib/portal/portal-queue")]);
   await enqueueSweep(db);
   return runner;
 }

@@ -6,6 +6,7 @@ import { PollSurveyBox } from "@/components/article/poll-survey-box";
 import { ShareLinks } from "@/components/article/share-links";
 import { UpdateLog } from "@/components/article/update-log";
 import { ViewBeacon } from "@/components/article/view-beacon";
+import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
 import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public-queries";
 import { isBreakingAt } from "@/lib/breaking/breaking-rules";
@@ -131,6 +132,15 @@ export function ArticleView({
                 <a href={`mailto:${person.bylineEmail}`}>{person.bylineEmail}</a>
               </p>
             ),
+        )}
+        {countView && article.bylines[0] && (
+          <div className="article__follow no-print">
+            <SubscribeForm
+              subscription={{ topic: "reporter", reporterNumber: article.bylines[0].reporterNumber }}
+              buttonLabel={`+ ${article.bylines[0].name} ${article.bylines[0].title} 구독`}
+              description={`${article.bylines[0].name} ${article.bylines[0].title}의 새 기사가 나오면 메일로 알려 드립니다.`}
+            />
+          </div>
         )}
         <p className="article__copyright">{siteCopyright}</p>
         <p className="article__claim-link no-print">

@@ -1,6 +1,7 @@
 import { publisher, siteCopyright, siteName } from "@/lib/config/site";
 import type { PublicSection } from "@/lib/sections/public-queries";
 import { KeepWords } from "@/components/site/keep-words";
+import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
 
 // The paper's legal details, as Korean papers print them at the foot of every page.
 export function SiteFooter({ sections }: { sections: PublicSection[] }) {
@@ -20,6 +21,9 @@ export function SiteFooter({ sections }: { sections: PublicSection[] }) {
           <a href="/feed.xml">RSS</a>
           <a href="/newsroom">뉴스룸</a>
         </nav>
+        <div className="site-footer__newsletter">
+          <SubscribeForm subscription={{ topic: "digest" }} buttonLabel="아침 뉴스레터 받기" description="매일 아침, 전날 가장 많이 읽힌 기사를 메일로 보내 드립니다." />
+        </div>
         <dl className="site-footer__details">
           <div>
             <dt>제호</dt>

@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   "portal.read": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "portal.send": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   "portal.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
+  // Readers' mail: the digest's time, subscriber counts (never addresses), the demo's outbox.
+  "newsletter.configure": { REPORTER: "none", EDITOR: "none", ADMIN: "any" },
   // 임시조치 (정보통신망법 제44조의2): the desk blocks a story or a comment, restores or deletes it.
   "takedown.manage": { REPORTER: "none", EDITOR: "any", ADMIN: "any" },
   // Elections whose poll blackout the workflow enforces (공직선거법 제108조): an admin's setting.

@@ -113,6 +113,18 @@ const portalSettings = {
   PORTAL_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ error: "must be a number of seconds (0.5-120)" }).min(0.5).max(120).default(10),
 };
 
+/** Readers' mail (lib/subscriptions): without SMTP_URL, mails are written to the data folder instead. */
+const readerMailSettings = {
+  /// smtp://user:password@host:587 or smtps://...:465 (nodemailer's URL form).
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an SMTP URL such as smtp://user:password@mail.example.kr:587 or smtps://...:465")
+    .optional(),
+  /// The sender of readers' mails; its domain should be the one SMTP_URL may send for (SPF, DKIM).
+  MAIL_FROM: z.email({ error: "must be an e-mail address" }).default("newsletter@nuri-ilbo.test"),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -154,6 +166,7 @@ const envSchema = z.object({
   ...mediaStorageSettings,
   ...publicSiteSettings,
   ...portalSettings,
+  ...readerMailSettings,
 }).superRefine((env, ctx) => {
   if (env.MEDIA_STORAGE === "s3" && !env.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "must be set when MEDIA_STORAGE=s3" });
 });

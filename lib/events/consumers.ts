@@ -12,6 +12,8 @@
 //                           반론 closes the claims it answers, and hands back their events)
 //    - portalTransmission   lib/portal/portal-consumer.ts (records what goes to which portal and
 //                           enqueues its delivery job: lib/jobs)
+//    - readerMail           lib/subscriptions/subscription-consumer.ts (queues the mails to a
+//                           story's followers: lib/jobs)
 // 2. After commit, from the stored event (lib/events/after-commit.ts): what may lag the change
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
@@ -23,8 +25,9 @@ import type { DomainEventType } from "@/lib/events/event-types";
 import { staffNotifications } from "@/lib/notifications/notification-consumer";
 import { portalTransmission } from "@/lib/portal/portal-consumer";
 import { searchIndex } from "@/lib/search/search-index-consumer";
+import { readerMail } from "@/lib/subscriptions/subscription-consumer";
 
-export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, claimDesk, portalTransmission] as const;
+export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, claimDesk, portalTransmission, readerMail] as const;
 
 type InTransactionTable = (typeof inTransactionConsumers)[number];
 

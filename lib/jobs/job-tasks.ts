@@ -7,9 +7,11 @@ import { db } from "@/lib/db";
 import type { JobTaskTable } from "@/lib/jobs/job-runner";
 import type { PortalJobPayloads } from "@/lib/portal/portal-queue";
 import { portalTasks } from "@/lib/portal/portal-tasks";
+import type { ReaderMailJobPayloads } from "@/lib/subscriptions/mail-queue";
+import { readerMailTasks } from "@/lib/subscriptions/mail-tasks";
 import { EXPIRE_TAKEDOWN_TASK, expireTakedown, expireTakedownPayload } from "@/lib/takedowns/expire-takedowns";
 
-type JobPayloads = {
+type JobPayloads = ReaderMailJobPayloads & {
   /** A 임시조치's end at its time, recorded once (lib/takedowns/expire-takedowns.ts). */
   [EXPIRE_TAKEDOWN_TASK]: { takedownId: number };
   /** The daily purge of claims past their retention (lib/claims/claim-jobs.ts). */
@@ -26,6 +28,8 @@ export const JOB_TASKS: JobTaskTable<JobPayloads> = {
   [CLAIM_PURGE_TASK]: claimPurgeTask,
   // Portal transmission (lib/portal/): delivery, a scheduled story's planning, the sweep.
   ...portalTasks(db),
+  // Readers' mails: confirmations, followers' mails, the morning digest (lib/subscriptions).
+  ...readerMailTasks(),
 };
 
 /** Recurring jobs each instance asks for when it starts (one waiting job per key, whatever the instances). */

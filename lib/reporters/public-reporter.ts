@@ -21,7 +21,8 @@ export interface PublicReporter {
   photo: PublicImage | null;
 }
 
-function hasPublicStories(now: Date) {
+/** Has at least one story readers may see now (as author or co-byline): who has a public page. */
+export function hasPublicStories(now: Date) {
   const visible = publiclyVisibleWhere(now);
   return { OR: [{ articles: { some: visible } }, { coBylines: { some: { article: visible } } }] };
 }

@@ -4,10 +4,10 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-names";
 import { readQueryOnly } from "@/lib/cache/route-query-params";
 
 // The newsroom, sign-in, the API (except public comment lists and reaction counts), Next.js's own
-// assets and media (served with their own long-lived headers) are never cached here; nor the
-// rights desk's public pages: a claimant's private status page (its address is its key) and the
-// claim form.
-const NEVER_CACHED = [/^\/newsroom(\/|$)/, /^\/login(\/|$)/, /^\/api\//, /^\/_next\//, /^\/media\//, /^\/claims(\/|$)/];
+// assets and media (served with their own long-lived headers) are never cached here; nor pages
+// whose address is a secret key: the rights desk's claimant status page (and its claim form) and
+// readers' subscription pages (their addresses carry a mail's token).
+const NEVER_CACHED = [/^\/newsroom(\/|$)/, /^\/login(\/|$)/, /^\/subscriptions\//, /^\/api\//, /^\/_next\//, /^\/media\//, /^\/claims(\/|$)/];
 const PUBLIC_API = [/^\/api\/v1\/articles\/\d{1,9}\/comments$/, /^\/api\/v1\/articles\/\d{1,9}\/reactions$/];
 
 /** A request the cache may answer: its key, and the address rendered for it on a miss. */

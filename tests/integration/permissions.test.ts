@@ -12,6 +12,7 @@ import { ACTIONS, type Action } from "@/lib/auth/permissions";
 import { DEFAULT_COMMENT_SETTINGS, updateCommentSettings } from "@/lib/comments/comment-settings";
 import { banCommentSources, moderateComments, setCommentsClosed } from "@/lib/comments/moderation";
 import { db } from "@/lib/db";
+import { DEFAULT_DIGEST_SETTINGS, updateDigestSettings } from "@/lib/subscriptions/digest-settings";
 import { buildEligibilityCsv } from "@/lib/eligibility/eligibility-csv";
 import { getEligibilityReport } from "@/lib/eligibility/eligibility-report";
 import { updateEligibilitySettings } from "@/lib/eligibility/eligibility-settings";
@@ -78,6 +79,7 @@ const EXPECTED: Record<Action, Expected> = {
   "portal.read": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "portal.send": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   "portal.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
+  "newsletter.configure": { REPORTER: no, EDITOR: no, ADMIN: yes },
   // Issue 22 (임시조치): the desk blocks a story or a comment; reporters never, not even their own.
   "takedown.manage": { REPORTER: no, EDITOR: yes, ADMIN: yes },
   // Elections (issue 22): an admin's setting; far ahead so no other test's poll story is in the window.
@@ -139,6 +141,7 @@ const ATTEMPTS: Record<Action, { self?: true; run: (actor: StaffUser, owner: Sta
   "portal.read": { run: async (actor, owner) => getStoryTransmissions(actor, (await createArticle(owner.id, "PUBLISHED")).id) },
   "portal.send": { run: async (actor, owner) => holdStoryForDestination(actor, (await createArticle(owner.id, "PUBLISHED")).id, await pullDestination()) },
   "portal.configure": { run: (actor) => saveDestination(actor, null, { name: `포털 ${crypto.randomUUID()}`, kind: "PULL" }) },
+  "newsletter.configure": { run: (actor) => updateDigestSettings(actor, DEFAULT_DIGEST_SETTINGS) },
   "takedown.manage": { run: async (actor, owner) => applyTakedown(actor, { articleId: (await createArticle(owner.id, "PUBLISHED")).id, reason: "DEFAMATION", days: 7 }) },
   "election.manage": { run: (actor) => createElection(actor, { name: "권한 시험 선거", electionDay: "2093-06-03" }) },
   // The page's report and the CSV download alike.

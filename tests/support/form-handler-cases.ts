@@ -11,6 +11,7 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { addBlockedWords, storedFormOf } from "@/lib/comments/blocked-word-list";
 import { COMMENT_SETTINGS_KEY } from "@/lib/comments/comment-settings";
 import { db } from "@/lib/db";
+import { DIGEST_SETTINGS_KEY } from "@/lib/subscriptions/digest-settings";
 import { ELIGIBILITY_SETTINGS_KEY } from "@/lib/eligibility/eligibility-settings";
 import { toKstLocalInput } from "@/lib/format/korean-time";
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
@@ -298,6 +299,16 @@ export const VALID_FORMS: Record<FormHandlerName, ValidCase> = {
         },
       };
     },
+  },
+  updateDigestSettingsForm: {
+    role: "ADMIN",
+    arrange: async () => ({
+      form: { enabled: "on", time: "06:30" },
+      effect: async (outcome) => {
+        answeredOk(outcome, /06:30/);
+        expect((await db.siteSetting.findUniqueOrThrow({ where: { key: DIGEST_SETTINGS_KEY } })).value).toEqual({ enabled: true, time: "06:30" });
+      },
+    }),
   },
   addBlockedWordsForm: {
     role: "ADMIN",

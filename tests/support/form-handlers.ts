@@ -13,6 +13,7 @@ import {
   testBlockedWordsForm,
   updateCommentSettingsForm,
 } from "@/lib/comments/comment-forms";
+import { updateDigestSettingsForm } from "@/lib/subscriptions/subscription-forms";
 import { updateEligibilitySettingsForm } from "@/lib/eligibility/eligibility-forms";
 import { changeOwnPasswordForm, updateOwnProfileForm } from "@/lib/staff/account-forms";
 import { applyTakedownForm, deleteTakedownTargetForm, restoreTakedownForm } from "@/lib/takedowns/takedown-forms";
@@ -50,6 +51,7 @@ export const FORM_HANDLERS = {
   resendTransmissionForm,
   holdForDestinationForm,
   releaseForDestinationForm,
+  updateDigestSettingsForm,
   applyTakedownForm,
   restoreTakedownForm,
   deleteTakedownTargetForm,
@@ -111,6 +113,8 @@ export const FORM_FIELD_NAMES = [
   "allowWirePhotos",
   "ratePerMinute",
   "category-1",
+  "enabled",
+  "time",
   "commentId",
   "claimReference",
   "takedownId",

@@ -65,6 +65,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 </Link>
               )}
               {canForAnyRecord(staff, "portal.read") && <Link href="/newsroom/portal">포털 송고</Link>}
+              {canForAnyRecord(staff, "newsletter.configure") && <Link href="/newsroom/newsletters">뉴스레터</Link>}
               {canForAnyRecord(staff, "takedown.manage") && <Link href="/newsroom/takedowns">임시조치</Link>}
               {canForAnyRecord(staff, "election.manage") && <Link href="/newsroom/elections">선거</Link>}
               {canForAnyRecord(staff, "staff.list") && <Link href="/newsroom/staff">직원 관리</Link>}
