@@ -1,5 +1,6 @@
 // One schema per input of the rights desk: the public claim form (its text fields, as the multipart
 // body carries them), the claimant's supplement, and each desk decision.
+import { josa } from "es-hangul";
 import { z } from "zod";
 import { CLAIM_KINDS, CLAIM_RELATIONS, CLAIM_TEXT_LIMITS as LIMIT, MEDIATION_OUTCOMES, REJECTION_GROUNDS } from "@/lib/claims/claim-kinds";
 import { PG_INT_MAX, safeText } from "@/lib/schemas/common";
@@ -22,9 +23,9 @@ const optionalFormId = (message: string) =>
       return id;
     });
 
-const optionalText = (max: number, label: string) => safeText({ max, maxMessage: `${label}은(는) ${max}자 이내로 쓰세요.` }).optional().transform((value) => value || undefined);
+const optionalText = (max: number, label: string) => safeText({ max, maxMessage: `${josa(label, "은/는")} ${max}자 이내로 쓰세요.` }).optional().transform((value) => value || undefined);
 
-const requiredText = (max: number, missing: string, label: string) => safeText({ min: 1, max, minMessage: missing, maxMessage: `${label}은(는) ${max}자 이내로 쓰세요.` });
+const requiredText = (max: number, missing: string, label: string) => safeText({ min: 1, max, minMessage: missing, maxMessage: `${josa(label, "은/는")} ${max}자 이내로 쓰세요.` });
 
 const email = optionalText(LIMIT.email, "이메일").pipe(z.email({ error: "이메일 주소를 올바르게 쓰세요." }).optional());
 const phone = optionalText(LIMIT.phone, "전화번호").refine((value) => value === undefined || /^[0-9+()\- ]{7,30}$/.test(value), "전화번호는 숫자와 - 로 쓰세요.");

@@ -3,6 +3,7 @@ import "server-only";
 // rule refused and the cause is fixed), resend a transmission that failed, hold it, release it.
 // The rules still hold: a revision already sent or on its way is not sent again, a story readers
 // cannot see is not sent, a rewrite is still refused. Each action is on the security log.
+import { josa } from "es-hangul";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { assertCan } from "@/lib/auth/permissions";
@@ -39,7 +40,7 @@ export async function sendStoryToDestination(actor: StaffUser, articleId: number
   return db.$transaction(async (tx) => {
     const article = await lockedStory(tx, articleId);
     const destination = await destinationOrThrow(tx, destinationId);
-    if (!destination.active) throw conflict(`'${destination.name}'은(는) 사용하지 않는 송고처입니다. 관리자가 다시 켜야 보낼 수 있습니다.`);
+    if (!destination.active) throw conflict(`'${destination.name}'${josa.pick(destination.name, "은/는")} 사용하지 않는 송고처입니다. 관리자가 다시 켜야 보낼 수 있습니다.`);
     if (!article.liveRevisionId || !isPubliclyVisible(article, now)) throw conflict("독자에게 공개된 기사만 보낼 수 있습니다. 발행된 뒤에 보내세요.");
     await tx.portalHold.deleteMany({ where: { articleId, destinationId } });
     const existing = await tx.portalTransmission.findFirst({ where: { destinationId, revisionId: article.liveRevisionId, action: { not: "DELETE" } }, select: { id: true, status: true } });
@@ -54,7 +55,7 @@ export async function sendStoryToDestination(actor: StaffUser, articleId: number
     if (!planned) throw conflict("보낼 수 없는 기사입니다.");
     if (planned.status === "REFUSED") throw conflict(planned.reason ?? "규칙에 따라 보낼 수 없습니다.");
     await announce(tx, actor, "send", articleId, destinationId, planned.id);
-    return planned.status === "SENT" ? `'${destination.name}' 피드에 올렸습니다.` : `'${destination.name}'(으)로 보내기 시작했습니다.`;
+    return planned.status === "SENT" ? `'${destination.name}' 피드에 올렸습니다.` : `'${destination.name}'${josa.pick(destination.name, "으로/로")} 보내기 시작했습니다.`;
   });
 }
 
@@ -86,7 +87,7 @@ export async function holdStoryForDestination(actor: StaffUser, articleId: numbe
     if (count === 0) throw conflict("이미 이 송고처로는 보류한 기사입니다.");
     await tx.portalTransmission.updateMany({ where: { articleId, destinationId, action: { not: "DELETE" }, status: { in: ["PENDING", "DEAD"] } }, data: { status: "HELD", reason: REASONS.held, nextAttemptAt: null } });
     await announce(tx, actor, "hold", articleId, destinationId, null);
-    return `'${destination.name}'(으)로는 보류했습니다.`;
+    return `'${destination.name}'${josa.pick(destination.name, "으로/로")}는 보류했습니다.`;
   });
 }
 
@@ -108,6 +109,6 @@ export async function releaseStoryForDestination(actor: StaffUser, articleId: nu
     });
     if (status === "PENDING" && held.length > 0) await enqueueDelivery(tx, destinationId, articleId);
     await announce(tx, actor, "release", articleId, destinationId, null);
-    return held.length > 0 && visible ? `보류를 풀었습니다. '${destination.name}'(으)로 보냅니다.` : "보류를 풀었습니다.";
+    return held.length > 0 && visible ? `보류를 풀었습니다. '${destination.name}'${josa.pick(destination.name, "으로/로")} 보냅니다.` : "보류를 풀었습니다.";
   });
 }

@@ -5,6 +5,7 @@
 // CANCELLED or REFUSED with the reason in Korean for the desk. A revision gets one row per
 // destination at most (the table's unique key), however often or wherever this runs.
 // Not marked server-only: run by event consumers, which start-up scripts and the seed reach too.
+import { josa } from "es-hangul";
 import { isPubliclyVisible } from "@/lib/articles/visibility";
 import type { DbTransaction } from "@/lib/db/client";
 import type { PortalAction, PortalDestinationKind, PortalTransmissionStatus } from "@/lib/generated/prisma/enums";
@@ -19,7 +20,7 @@ export const REASONS = {
   republished: "다시 게재되어 삭제를 보내지 않았습니다.",
   notPublic: "독자에게 공개되지 않은 기사라 보내지 않았습니다.",
   noCategory: (section: string | null) =>
-    section ? `섹션 '${section}'이(가) 이 송고처의 등록 카테고리에 연결되어 있지 않아 보내지 않았습니다.` : "섹션이 없는 기사라 이 송고처의 등록 카테고리에 맞지 않아 보내지 않았습니다.",
+    section ? `섹션 '${section}'${josa.pick(section, "이/가")} 이 송고처의 등록 카테고리에 연결되어 있지 않아 보내지 않았습니다.` : "섹션이 없는 기사라 이 송고처의 등록 카테고리에 맞지 않아 보내지 않았습니다.",
 };
 
 interface DestinationForPlan {
