@@ -37,7 +37,7 @@ interface StoryOut {
 /** A story written and submitted through the API by the desk; its id. */
 async function submittedStory(desk: ApiSession, headline: string): Promise<number> {
   const sections = await json<{ sections: { id: number }[] }>(await desk.request("GET", "/api/v1/sections"));
-  const created = await json<StoryOut>(await desk.request("POST", "/api/v1/articles", { headline, sectionId: sections.sections[0]!.id, body: paragraph(BODY) }));
+  const created = await json<StoryOut>(await desk.request("POST", "/api/v1/articles", { headline, sectionId: sections.sections[0]!.id, origin: "OWN_REPORTING", body: paragraph(BODY) }));
   await json(await desk.request("POST", `/api/v1/articles/${created.article.id}/submit`));
   return created.article.id;
 }

@@ -18,7 +18,7 @@ const password = inject("demoPassword");
 
 const ARTICLE_OUT_KEYS = [
   "id", "status", "version", "slug", "headline", "subHeadlines", "sectionId", "section", "summary", "tags", "heroImageId", "hero", "heroCaption", "heroCredit", "heroAlt", "origin", "originSource",
-  "body", "deskNote", "hasPendingUpdate", "author", "createdAt", "updatedAt", "submittedAt", "approvedAt", "publishedAt", "url",
+  "body", "pollSurvey", "deskNote", "hasPendingUpdate", "author", "createdAt", "updatedAt", "submittedAt", "approvedAt", "publishedAt", "breakingUntil", "url",
 ].sort();
 
 let reporter: ApiSession;

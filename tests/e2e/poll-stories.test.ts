@@ -81,7 +81,7 @@ describe("election poll stories", inChromium, () => {
     // The desk's poll story, submitted with every particular.
     const { sections } = (await (await desk.request("GET", "/api/v1/sections")).json()) as { sections: { id: number }[] };
     const headline = `고양시장 후보 지지도 접전 ${Date.now().toString(36)}`;
-    const created = await desk.request("POST", "/api/v1/articles", { headline, sectionId: sections[0]?.id, body: paragraph(STORY_TEXT), pollSurvey: SURVEY });
+    const created = await desk.request("POST", "/api/v1/articles", { headline, sectionId: sections[0]?.id, origin: "OWN_REPORTING", body: paragraph(STORY_TEXT), pollSurvey: SURVEY });
     expect(created.status).toBe(201);
     const { article } = (await created.json()) as { article: { id: number } };
     storyId = article.id;

@@ -24,7 +24,7 @@ const STORY_TEXT = "[누리일보 이준혁 기자] 시의회 예산 심사 과�
 /** A story the reporter (이준혁 기자) wrote and the desk published, through the API; its id. */
 async function publishedStory(reporter: ApiSession, desk: ApiSession, headline: string): Promise<number> {
   const { sections } = (await (await reporter.request("GET", "/api/v1/sections")).json()) as { sections: { id: number }[] };
-  const created = await reporter.request("POST", "/api/v1/articles", { headline, sectionId: sections[0]?.id, body: paragraph(STORY_TEXT) });
+  const created = await reporter.request("POST", "/api/v1/articles", { headline, sectionId: sections[0]?.id, origin: "OWN_REPORTING", body: paragraph(STORY_TEXT) });
   const { article } = (await created.json()) as { article: { id: number } };
   expect((await reporter.request("POST", `/api/v1/articles/${article.id}/submit`)).status).toBe(200);
   const { article: current } = (await (await desk.request("GET", `/api/v1/articles/${article.id}`)).json()) as { article: { version: number } };
