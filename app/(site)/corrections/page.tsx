@@ -27,7 +27,7 @@ export default async function CorrectionsPage() {
             사실과 다르게 보도한 내용을 바로잡은 정정과, 보도된 쪽의 반론을 모았습니다. <a href="/corrections/feed.xml">RSS</a>
           </p>
           <p>
-            저희 보도로 피해를 입으셨나요? <a href="/claims/new">정정·반론·추후보도 청구하기</a> (언론중재법 제14조~제17조)
+            저희 보도로 피해를 입으셨나요? <a href="/claims/new"><KeepWords text="정정·반론·추후보도 청구하기" /></a> (언론중재법 제14조~제17조)
           </p>
         </header>
         {corrections.length === 0 ? (
