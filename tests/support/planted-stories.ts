@@ -30,6 +30,7 @@ import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password-hash";
 import { syncLiveTags } from "@/lib/articles/live-tags";
+import { slugFor } from "@/lib/articles/slug";
 import { reporterPath } from "@/lib/reporters/reporter-url";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 
@@ -119,7 +120,8 @@ export async function plantStories(db: Db, now = new Date()): Promise<PlantedSto
     const article = await db.article.create({
       data: {
         ...working,
-        slug: "planted",
+        // As the desk's first approval would: from the headline, so each address carries its marker.
+        slug: slugFor((live ?? working).headline),
         sectionId: section.id,
         authorId: author.id,
         status,
