@@ -1,7 +1,7 @@
 // The embedded demo's 송고처: an active pull feed, so the transmission log fills as the demo's
 // scheduled stories publish, and an IndexNow destination left off (a demo machine cannot reach
 // the search engines; the operator switches it on). Runs once, after the demo newsroom's seed:
-// a database that has any destination is left alone.
+// a database with a destination already is left alone.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { feedTokenHash } from "@/lib/portal/feed-token";
