@@ -16,7 +16,8 @@ const RESULTS: Record<string, string> = {
 /** Opened from the confirmation mail; the subscription starts only when the reader presses the button (mail scanners open links too). */
 export default async function ConfirmSubscriptionPage({ searchParams }: Props) {
   const { token, result } = await searchParams;
-  const said = typeof result === "string" ? RESULTS[result] : undefined;
+  // Own keys only: "?result=toString" must not find Object.prototype's function (page fuzz found a 500).
+  const said = typeof result === "string" && Object.hasOwn(RESULTS, result) ? RESULTS[result] : undefined;
   if (said) {
     return (
       <SubscriptionNotice title={result === "invalid" ? "확인하지 못했습니다" : "구독 확인"}>
