@@ -1,6 +1,6 @@
 // npm run db:rerender: rebuild stored story HTML made by an older body renderer (npm start does
 // this by itself before serving; this is for a DATABASE_URL managed elsewhere).
-import { rerenderStaleBodies } from "@/lib/articles/rerender-bodies";
+import { rerenderStaleBodies } from "@/lib/articles/body/rerender-bodies";
 import { readAppEnv } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
 import { runCli } from "@/server/cli";

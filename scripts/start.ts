@@ -3,7 +3,7 @@
 // a production build when the sources changed, then the server on PORT (3000).
 // With DATABASE_URL: the same against that database, without the demo seed.
 import { register } from "node:module";
-import { rerenderStaleBodies } from "@/lib/articles/rerender-bodies";
+import { rerenderStaleBodies } from "@/lib/articles/body/rerender-bodies";
 import { readEnv, resetServerEnv, siteBaseUrl } from "@/lib/config/env";
 import { checkDatabaseReachable } from "@/lib/db/reachability";
 import { createPrismaClient } from "@/lib/db/client";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SectionBlock, TopStory } from "@/components/article/front-blocks";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { StoryList } from "@/components/article/story-list";
-import { getHomeFront } from "@/lib/articles/public-lists";
+import { getHomeFront } from "@/lib/articles/public/public-lists";
 import { siteName } from "@/lib/config/site";
 import { getNavigationSections } from "@/lib/sections/public-queries";
 

@@ -8,7 +8,7 @@ import { UpdateLog } from "@/components/article/update-log";
 import { ViewBeacon } from "@/components/article/view-beacon";
 import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
 import { ResponsiveImage } from "@/components/site/responsive-image";
-import type { PublicArticle } from "@/lib/articles/public-queries";
+import type { PublicArticle } from "@/lib/articles/public/public-queries";
 import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { absoluteUrl, siteCopyright, siteName } from "@/lib/config/site";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";

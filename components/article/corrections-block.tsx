@@ -1,5 +1,5 @@
 import "./corrections.css";
-import type { PublicCorrectionNote } from "@/lib/articles/public-queries";
+import type { PublicCorrectionNote } from "@/lib/articles/public/public-queries";
 import { formatKstDateTime, toKstIso } from "@/lib/format/korean-time";
 import { KeepWords } from "@/components/site/keep-words";
 

@@ -1,6 +1,6 @@
 import { StoryMeta } from "@/components/article/story-list";
 import { ResponsiveImage } from "@/components/site/responsive-image";
-import type { PublicArticleSummary } from "@/lib/articles/public-summary";
+import type { PublicArticleSummary } from "@/lib/articles/public/public-summary";
 import { KeepWords } from "@/components/site/keep-words";
 
 /** The home page's lead story: the largest photo and headline on the page. */

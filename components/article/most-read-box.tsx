@@ -1,4 +1,4 @@
-import type { PublicArticleSummary } from "@/lib/articles/public-summary";
+import type { PublicArticleSummary } from "@/lib/articles/public/public-summary";
 import { KeepWords } from "@/components/site/keep-words";
 
 /** A ranked box of stories: "Today" or "Hot Issue". The subtitle says what it ranks by. */

@@ -1,5 +1,5 @@
 import { ResponsiveImage } from "@/components/site/responsive-image";
-import type { PublicArticleSummary } from "@/lib/articles/public-summary";
+import type { PublicArticleSummary } from "@/lib/articles/public/public-summary";
 import { formatKstMinute, toKstIso } from "@/lib/format/korean-time";
 import { KeepWords } from "@/components/site/keep-words";
 

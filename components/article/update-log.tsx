@@ -1,4 +1,4 @@
-import type { PublicUpdateLogEntry } from "@/lib/articles/public-queries";
+import type { PublicUpdateLogEntry } from "@/lib/articles/public/public-queries";
 import { formatKstMinute, toKstIso } from "@/lib/format/korean-time";
 import "@/components/site/breaking.css";
 

@@ -8,7 +8,7 @@
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { EditorArticle, MediaOut } from "@/lib/articles/editor-types";
+import type { EditorArticle, MediaOut } from "@/lib/articles/editor/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
 import { ConflictScreen } from "@/components/editor/conflict-screen";
 import type { DraftSession } from "@/components/editor/draft-session";

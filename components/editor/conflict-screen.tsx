@@ -3,12 +3,12 @@
 // editor and in the local backup) and shown beside the server's; nothing is overwritten until
 // they choose: keep mine (save over the newer version), take theirs, or copy mine out first.
 import { useEffect, useRef, useState } from "react";
-import type { EditorArticle, EditorDraft } from "@/lib/articles/editor-types";
+import type { EditorArticle, EditorDraft } from "@/lib/articles/editor/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
 import { Modal } from "@/components/editor/modal";
-import { bodyToPlainText } from "@/lib/articles/body-text";
-import type { BodyNode } from "@/lib/articles/body-schema";
-import { diffText, type DiffSegment } from "@/lib/articles/diff";
+import { bodyToPlainText } from "@/lib/articles/body/body-text";
+import type { BodyNode } from "@/lib/articles/body/body-schema";
+import { diffText, type DiffSegment } from "@/lib/articles/revisions/diff";
 import { formatKstMinute } from "@/lib/format/korean-time";
 
 /** One side of the word diff: the words both have, and this side's own words marked. */
@@ -96,7 +96,7 @@ export function ConflictScreen({
         {theirFields === null
           ? !error && <p>불러오는 중…</p>
           : mineFields.map((field, index) => {
-              // Word by word (lib/articles/diff.ts): what only I wrote, and what only the server has.
+              // Word by word (lib/articles/revisions/diff.ts): what only I wrote, and what only the server has.
               const segments = diffText(theirFields[index]?.text ?? "", field.text);
               const differs = segments.some((segment) => segment.kind !== "same");
               return (

@@ -9,7 +9,7 @@
 // - a stale save (409) stops saving and hands the decision to the reporter (conflict screen);
 //   a takeover by the desk makes the editor read-only; nothing is ever overwritten silently.
 // Plain TypeScript with injected transport, backup and timers, so its rules are unit-tested.
-import type { EditorDraft } from "@/lib/articles/editor-types";
+import type { EditorDraft } from "@/lib/articles/editor/editor-types";
 
 export type SaveStatus =
   | { kind: "clean" }

@@ -3,7 +3,7 @@
 // metadata fields, and the save engine. One object, created once per editor page, so that
 // typing touches no React state at all.
 import type { Editor } from "@tiptap/core";
-import type { EditorDraft, MediaOut } from "@/lib/articles/editor-types";
+import type { EditorDraft, MediaOut } from "@/lib/articles/editor/editor-types";
 import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
 import { DraftSession } from "@/components/editor/draft-session";
 import { createEditorExtensions, type EditorHooks } from "@/components/editor/editor-extensions";

@@ -1,4 +1,4 @@
-// The editor's extension list: the shared body schema (lib/articles/body-extensions.ts) with the
+// The editor's extension list: the shared body schema (lib/articles/body/body-extensions.ts) with the
 // node views for figures and videos, plus what only the writing experience needs: paste cleaning,
 // an empty-story placeholder, Ctrl+K for links, image files dropped or pasted in, and the guard
 // that keeps an IME composition alive at the start of an empty block.
@@ -10,7 +10,7 @@ import { CompositionGuard } from "@/components/editor/composition-guard";
 import { FigureView } from "@/components/editor/figure-view";
 import { PasteCleanup } from "@/components/editor/paste-cleanup";
 import { VideoView } from "@/components/editor/video-view";
-import { createArticleBodyExtensions } from "@/lib/articles/body-extensions";
+import { createArticleBodyExtensions } from "@/lib/articles/body/body-extensions";
 
 // Tiptap's Placeholder walks the whole document on every keystroke; a story is empty only when
 // its one paragraph is, which is checked in constant time.

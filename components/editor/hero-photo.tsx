@@ -3,7 +3,7 @@
 // text for this story, pre-filled from the library's (which remembers what stories give it: see
 // lib/media/photo-texts.ts) and the story's own once changed here.
 import { useState } from "react";
-import type { MediaOut } from "@/lib/articles/editor-types";
+import type { MediaOut } from "@/lib/articles/editor/editor-types";
 import { thumbnailUrl } from "@/components/editor/media-cache";
 import { MediaPicker } from "@/components/editor/media-picker";
 import { MediaOriginNote } from "@/components/newsroom/media/media-origin-note";

@@ -2,7 +2,7 @@
 // The story's revisions: who saved what when, a readable word diff between any two (or one and
 // the current text), and restoring one as a new revision (nothing is deleted).
 import { useCallback, useEffect, useState } from "react";
-import type { DiffOut, EditorArticle, RevisionOut } from "@/lib/articles/editor-types";
+import type { DiffOut, EditorArticle, RevisionOut } from "@/lib/articles/editor/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
 import { formatKstMinute } from "@/lib/format/korean-time";
 

@@ -5,7 +5,7 @@ import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { focusEditorNow } from "@/components/editor/editor-focus";
 import { Modal } from "@/components/editor/modal";
-import { normalizeLinkInput } from "@/lib/articles/link-href";
+import { normalizeLinkInput } from "@/lib/articles/body/link-href";
 
 export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const current = editor.getAttributes("link").href as string | undefined;

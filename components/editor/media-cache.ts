@@ -2,7 +2,7 @@
 // so a body figure can show its picture. Outside React state: a figure's node view subscribes
 // to the one id it shows, typing never re-renders it.
 import { useEffect, useSyncExternalStore } from "react";
-import type { MediaOut } from "@/lib/articles/editor-types";
+import type { MediaOut } from "@/lib/articles/editor/editor-types";
 
 const known = new Map<string, MediaOut>();
 const requested = new Set<string>();

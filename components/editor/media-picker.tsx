@@ -2,7 +2,7 @@
 // Choosing a picture: upload one (button or drag-and-drop, with progress) or pick from the media
 // library (search by caption, credit, uploader). Used for the hero photo and for body images.
 import { useEffect, useRef, useState } from "react";
-import type { MediaOut } from "@/lib/articles/editor-types";
+import type { MediaOut } from "@/lib/articles/editor/editor-types";
 import { apiRequest } from "@/components/editor/api-client";
 import { rememberMedia, thumbnailUrl } from "@/components/editor/media-cache";
 import { Modal } from "@/components/editor/modal";

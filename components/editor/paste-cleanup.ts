@@ -1,8 +1,8 @@
 // The editor's paste handling: HTML from Word, Hancom, Google Docs and web pages is cleaned
-// (lib/articles/paste-cleaning.ts) before the body schema parses it.
+// (components/editor/paste-cleaning.ts) before the body schema parses it.
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
-import { cleanPastedHtml } from "@/lib/articles/paste-cleaning";
+import { cleanPastedHtml } from "@/components/editor/paste-cleaning";
 
 export const PasteCleanup = Extension.create({
   name: "pasteCleanup",

@@ -1,7 +1,7 @@
 // How the editor's saves reach the server: POST for a new story, PATCH with the version for an
 // existing one. Failures come back as results the save engine understands (offline, refused,
 // conflict, taken over), never as exceptions.
-import type { EditorArticle } from "@/lib/articles/editor-types";
+import type { EditorArticle } from "@/lib/articles/editor/editor-types";
 import type { SaveResult, SaveTransport } from "@/components/editor/draft-session";
 
 // Browsers refuse keepalive requests with bodies over 64 KiB; a longer story is sent without it

@@ -1,7 +1,7 @@
 // Uploading an image to the media library with progress (XMLHttpRequest: fetch cannot report
 // upload progress). The server sniffs the type, re-encodes and strips metadata; caption and
 // credit come back pre-filled from the photo's IPTC/EXIF fields when it has them.
-import type { MediaOut } from "@/lib/articles/editor-types";
+import type { MediaOut } from "@/lib/articles/editor/editor-types";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const ACCEPTED_IMAGE_TYPES = "image/jpeg,image/png,image/webp,image/gif";

@@ -5,7 +5,7 @@
 // takeover by the desk turns the editor read-only. Nothing is overwritten without the writer's word.
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useState } from "react";
-import type { EditorArticle, EditorDraft, MediaOut } from "@/lib/articles/editor-types";
+import type { EditorArticle, EditorDraft, MediaOut } from "@/lib/articles/editor/editor-types";
 import type { DraftSession, LocalBackup, SaveStatus } from "@/components/editor/draft-session";
 import { draftOf, EMPTY_DOC, type EditorBridge, type EditorMeta } from "@/components/editor/editor-bridge";
 import { backupKey, deleteLocalBackup, readLocalBackup } from "@/components/editor/local-backup";

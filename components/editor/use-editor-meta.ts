@@ -2,7 +2,7 @@
 // The story's fields other than the body (headline, deck, section, tags, summary, origin, hero photo):
 // React state for the form, mirrored into the bridge so a save reads them without a render.
 import { useCallback, useState } from "react";
-import type { EditorArticle } from "@/lib/articles/editor-types";
+import type { EditorArticle } from "@/lib/articles/editor/editor-types";
 import type { EditorBridge, EditorMeta } from "@/components/editor/editor-bridge";
 
 export const metaOf = (article: EditorArticle | null): EditorMeta => ({

@@ -3,7 +3,7 @@
 // editor learns at once when the desk takes the story over (then it turns read-only before the
 // reporter types more). Silent when the presence endpoint is unavailable.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { PresenceOut } from "@/lib/articles/editor-types";
+import type { PresenceOut } from "@/lib/articles/editor/editor-types";
 
 const HEARTBEAT_MS = 15_000;
 /** While typing, the heartbeat comes sooner: a takeover is noticed within seconds. */

@@ -1,13 +1,13 @@
 "use client";
 // What the story still lacks before it can go to the desk (the server's own rule,
-// lib/articles/submission-requirements.ts), shown from the first try to submit and recomputed as
+// lib/articles/workflow/submission-requirements.ts), shown from the first try to submit and recomputed as
 // the writer fixes it: each line goes when its field is satisfied, the notice when all are.
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EditorBridge } from "@/components/editor/editor-bridge";
 import { editorPlainText } from "@/components/editor/word-count";
-import type { BodyNode } from "@/lib/articles/body-schema";
-import { submissionProblems, type SubmissionProblem } from "@/lib/articles/submission-requirements";
+import type { BodyNode } from "@/lib/articles/body/body-schema";
+import { submissionProblems, type SubmissionProblem } from "@/lib/articles/workflow/submission-requirements";
 
 // After typing pauses, as the word count does: the check reads the whole body.
 const RECHECK_DELAY_MS = 300;

@@ -5,7 +5,7 @@ import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { focusEditorNow } from "@/components/editor/editor-focus";
 import { Modal } from "@/components/editor/modal";
-import { youtubeVideoIdFrom } from "@/lib/articles/video-url";
+import { youtubeVideoIdFrom } from "@/lib/articles/body/video-url";
 
 export function VideoDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const [value, setValue] = useState("");

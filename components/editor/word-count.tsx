@@ -1,11 +1,11 @@
 "use client";
-// The live count, the way Korean desks count (lib/articles/manuscript-count.ts). Recounted half a
+// The live count, the way Korean desks count (lib/articles/body/manuscript-count.ts). Recounted half a
 // second after typing pauses, never per keystroke, and at least every two seconds while it goes on:
 // a steady typist (a key every 150 ms) never pauses that long, and the count stood still (the
 // clean-clone CI's screenshot of a whole story showed "0자").
 import type { Editor } from "@tiptap/core";
 import { useEffect, useState } from "react";
-import { countManuscript, formatCount, type ManuscriptCount } from "@/lib/articles/manuscript-count";
+import { countManuscript, formatCount, type ManuscriptCount } from "@/lib/articles/body/manuscript-count";
 
 const COUNT_DELAY_MS = 500;
 const COUNT_MAX_WAIT_MS = 2_000;

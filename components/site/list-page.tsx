@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { StoryList } from "@/components/article/story-list";
 import { Pager } from "@/components/site/pager";
-import type { StoryPage } from "@/lib/articles/public-lists";
+import type { StoryPage } from "@/lib/articles/public/public-lists";
 
 /** The body of a section, tag or reporter page: a heading block, the stories, the pager. */
 export function ListPage({ heading, page, basePath, showSection = true, emptyText }: { heading: ReactNode; page: StoryPage; basePath: string; showSection?: boolean; emptyText: string }) {

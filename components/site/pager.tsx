@@ -1,4 +1,4 @@
-import type { StoryPage } from "@/lib/articles/public-lists";
+import type { StoryPage } from "@/lib/articles/public/public-lists";
 
 /** Newer / older links of a keyset-paged list. */
 export function Pager({ basePath, page }: { basePath: string; page: StoryPage }) {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { errorOutSchema } from "@/lib/api/response-schemas";
 import { API_TAGS } from "@/lib/api/route-spec";
 import type { ApiRoute } from "@/lib/api/route-table";
-import { articleBodySchema } from "@/lib/articles/body-schema";
+import { articleBodySchema } from "@/lib/articles/body/body-schema";
 import { siteName } from "@/lib/config/site";
 
 type JsonSchema = Record<string, unknown>;

@@ -4,19 +4,19 @@
 // `tsc` fails, so the document cannot drift from the code.
 import { z } from "zod";
 // Type-only imports: erased at compile time, so no server module is loaded by this file.
-import type { HistoryEntryOut } from "@/lib/articles/article-history";
+import type { HistoryEntryOut } from "@/lib/articles/revisions/article-history";
 import type { ArticleOut, ArticleSummaryOut } from "@/lib/articles/article-output";
-import type { PresenceOut } from "@/lib/articles/presence";
-import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/articles/revision-history";
+import type { PresenceOut } from "@/lib/articles/editor/presence";
+import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/articles/revisions/revision-history";
 import type { TagOut } from "@/lib/articles/tags";
-import type { TransitionVerdict } from "@/lib/articles/transition-rules";
+import type { TransitionVerdict } from "@/lib/articles/workflow/transition-rules";
 import type { MediaOut } from "@/lib/media/media-output";
 import type { ReactionChange } from "@/lib/reactions/article-reactions";
 import type { ReactionCountsOut } from "@/lib/reactions/reaction-counts";
 import { REACTION_KINDS } from "@/lib/reactions/reaction-kinds";
 import type { ClaimReceiptOut } from "@/lib/claims/receive-claim";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
-import { articleBodySchema } from "@/lib/articles/body-schema";
+import { articleBodySchema } from "@/lib/articles/body/body-schema";
 import { pollSurveySchema } from "@/lib/elections/poll-survey";
 import { ArticleOrigin, ArticleStatus, CorrectionType, MediaOrigin, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
 

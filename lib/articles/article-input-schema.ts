@@ -1,7 +1,7 @@
 // The editable content of a story, as the editor, the server actions and the API send it.
 import { z } from "zod";
-import { articleBodySchema } from "@/lib/articles/body-schema";
-import { correctionTypeSchema } from "@/lib/articles/desk-input-schema";
+import { articleBodySchema } from "@/lib/articles/body/body-schema";
+import { correctionTypeSchema } from "@/lib/articles/workflow/desk-input-schema";
 import { pollSurveySchema } from "@/lib/elections/poll-survey";
 import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
 import { DEFAULT_BREAKING_MINUTES, MAX_BREAKING_MINUTES, MIN_BREAKING_MINUTES, UPDATE_NOTE_MAX_LENGTH } from "@/lib/breaking/breaking-rules";

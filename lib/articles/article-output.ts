@@ -2,10 +2,10 @@ import "server-only";
 // The one shape of a story's working copy in API responses (ArticleOut): the editor loads it,
 // every save answers with it. Built only by `toArticleOut` from a row selected with
 // `articleOutSelect`, so the public contract never follows the table by accident.
-import { articlePath } from "@/lib/articles/article-url";
+import { articlePath } from "@/lib/articles/public/article-url";
 import { absoluteUrl } from "@/lib/config/site";
-import type { ArticleBody } from "@/lib/articles/body-schema";
-import { isPubliclyVisible } from "@/lib/articles/visibility";
+import type { ArticleBody } from "@/lib/articles/body/body-schema";
+import { isPubliclyVisible } from "@/lib/articles/public/visibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleOrigin, ArticleStatus } from "@/lib/generated/prisma/enums";
 import { mediaOutSelect, toMediaOut, type MediaOut } from "@/lib/media/media-output";

@@ -1,8 +1,8 @@
 import "server-only";
 // Reading stories inside the newsroom: reporters see their own, the desk sees all.
 import { articleOutSelect, articleSummaryOutSelect, toArticleOut, toArticleSummaryOut, type ArticleOut, type ArticleSummaryOut } from "@/lib/articles/article-output";
-import { articleListQuerySchema } from "@/lib/articles/desk-input-schema";
-import { availableTransitions, type TransitionVerdict } from "@/lib/articles/transition-rules";
+import { articleListQuerySchema } from "@/lib/articles/workflow/desk-input-schema";
+import { availableTransitions, type TransitionVerdict } from "@/lib/articles/workflow/transition-rules";
 import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";

@@ -2,7 +2,7 @@ import "server-only";
 // A reporter's own stories, by where they stand: returned by the desk (with its note), drafts,
 // at the desk, scheduled, published.
 import { articleSummaryOutSelect, toArticleSummaryOut, type ArticleSummaryOut } from "@/lib/articles/article-output";
-import { publishedWhere } from "@/lib/articles/visibility";
+import { publishedWhere } from "@/lib/articles/public/visibility";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";

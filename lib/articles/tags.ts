@@ -2,8 +2,8 @@ import "server-only";
 // Tags: created on the fly by name when a story is saved with them, unique by name (letter case
 // ignored), each with a Hangul-friendly slug for its public page.
 import { tagSearchQuerySchema } from "@/lib/articles/article-input-schema";
-import { slugFor } from "@/lib/articles/slug";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { slugFor } from "@/lib/articles/public/slug";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { assertCan, canForAnyRecord } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";

@@ -5,8 +5,8 @@ import "server-only";
 // instance's listener drops the tag at that moment) and `latest` (a publication, a withdrawal or a
 // new headline changes what the banner may show). The time is checked again on every call, so a
 // banner never outlives its period even in a result read before the period ended.
-import { articlePath } from "@/lib/articles/article-url";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";

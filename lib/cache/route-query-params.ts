@@ -4,7 +4,7 @@
 // cannot change the page, so it must not make a new cache entry either. A route that starts
 // reading a parameter adds it here, or its readers get the page of another query.
 
-/** Section, tag and reporter pages: keyset cursors (lib/articles/public-lists.ts). */
+/** Section, tag and reporter pages: keyset cursors (lib/articles/public/public-lists.ts). */
 export const LIST_PAGE_PARAMS = ["before", "after"] as const;
 /** /search. */
 export const SEARCH_PARAMS = ["q", "page"] as const;

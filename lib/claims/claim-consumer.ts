@@ -24,7 +24,7 @@ async function closeAnsweredClaims(tx: DbTransaction, event: EventOf<"article.co
   const kinds = (Object.keys(ANSWERED_BY) as ClaimKind[]).filter((kind) => ANSWERED_BY[kind].includes(correctionType));
   const claims = await tx.rightsClaim.findMany({ where: { articleId: event.articleId, status: "ACCEPTED", kind: { in: kinds } }, select: movableClaimSelect, orderBy: { id: "asc" } });
   if (claims.length === 0) return [];
-  // The notice the workflow wrote with this revision (lib/articles/workflow.ts approveArticle).
+  // The notice the workflow wrote with this revision (lib/articles/workflow/transitions.ts approveArticle).
   const correction = event.revision
     ? await tx.articleCorrection.findFirst({ where: { articleId: event.articleId, revisionId: event.revision.id }, select: { id: true } })
     : null;

@@ -2,7 +2,7 @@ import "server-only";
 // What the public side of the rights desk reads: the story the claim form names (only one readers
 // can see now), the claimant's private status page (only with its token), the claimant's answer to
 // the desk's question, and the notice a labelled story shows near its headline.
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { readClock, type ClockReading } from "@/lib/claims/claim-deadlines";
 import { moveClaim, movableClaimSelect } from "@/lib/claims/claim-moves";

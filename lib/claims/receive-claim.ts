@@ -18,7 +18,7 @@ import { captureEvidence } from "@/lib/claims/claim-evidence";
 import { submitClaimSchema, type SubmitClaimInput } from "@/lib/claims/claim-schemas";
 import { readClaimSettings, type ClaimSettings } from "@/lib/claims/claim-settings";
 import { receiptNumberOf } from "@/lib/claims/receipt-number";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { publisher } from "@/lib/config/site";
 import { db } from "@/lib/db";

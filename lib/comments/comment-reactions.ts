@@ -8,7 +8,7 @@ import "server-only";
 // reports a comment from its writer's own network. Only visible comments on stories that are
 // public now can be liked or reported. Reports from `reportHideThreshold` different visitors hide
 // a comment until the desk decides; once the desk has restored it, reports no longer hide it.
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import { reportCommentSchema, REPORT_REASONS } from "@/lib/comments/comment-schemas";
 import { getCommentSettings } from "@/lib/comments/comment-settings";
 import type { CommentVisitor } from "@/lib/comments/comment-source";

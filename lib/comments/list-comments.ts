@@ -1,10 +1,10 @@
 import "server-only";
 // The comments readers see under a story: visible ones only, newest first (or most liked),
-// cursor-paged, with the count. The story must be public now (lib/articles/visibility.ts): a
+// cursor-paged, with the count. The story must be public now (lib/articles/public/visibility.ts): a
 // draft, a scheduled story before its time or an unpublished one has no comments to show.
 // One query answers it all (story, count, page): this is what every reader's island asks for,
 // so it runs on pg directly (lib/db/sql.ts).
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { listCommentsQuerySchema, type CommentSort } from "@/lib/comments/comment-schemas";
 import { toPublicComment, type PublicComment } from "@/lib/comments/public-comment";

@@ -14,7 +14,7 @@ import "server-only";
 // network are judged one after the other, each seeing the other's committed row; different
 // networks never wait for each other.
 import { createHash } from "node:crypto";
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import { BLOCKED_WORDS_VERSION_KEY, blockedWordMatcher, COMMENT_LOCK_NAMESPACE, versionFrom } from "@/lib/comments/blocked-word-list";
 import { hashCommentPassword } from "@/lib/comments/comment-password";
 import { postCommentSchema } from "@/lib/comments/comment-schemas";

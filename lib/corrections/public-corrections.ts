@@ -2,8 +2,8 @@ import "server-only";
 // Public 정정 and 반론, newest first, for /corrections and its feed. A correction is shown exactly
 // while its story is visible: the same rule as the story itself (publiclyVisibleWhere), so a
 // correction of a withdrawn or not-yet-published story never shows. 수정 (UPDATE) is silent.
-import { articlePath } from "@/lib/articles/article-url";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { readerDb } from "@/lib/db";
 

@@ -4,7 +4,7 @@ import "server-only";
 // election entered while the desk schedules a poll story is seen by one of them: either the
 // schedule is refused, or the election's save finds the scheduled story and is refused until the
 // desk moves it (lib/elections/manage-elections.ts).
-import { pollBlackoutRefusal } from "@/lib/articles/transition-rules";
+import { pollBlackoutRefusal } from "@/lib/articles/workflow/transition-rules";
 import type { DbTransaction } from "@/lib/db/client";
 import { conflict } from "@/lib/errors";
 import type { PollBlackout } from "@/lib/elections/poll-blackout";

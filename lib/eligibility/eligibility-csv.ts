@@ -4,8 +4,8 @@ import "server-only";
 // counts) with its address, headline, reporter, 입력 and 수정 times in KST, section and origin, the
 // paper's own reporting listed first, "apart" as reviewers asked (korean-newsroom.md). As readers
 // see each story: its live revision's headline, section and origin, its approved byline.
-import { articlePath } from "@/lib/articles/article-url";
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { absoluteUrl, siteName } from "@/lib/config/site";

@@ -7,7 +7,7 @@ import "server-only";
 import { SHARE_WINDOWS_DAYS, listedMonths, windowStart, type ShareWindow } from "@/lib/eligibility/eligibility-periods";
 import { getEligibilitySettings } from "@/lib/eligibility/eligibility-settings";
 import { countInto, emptyTally, originShare, type OriginShare, type OriginTally } from "@/lib/eligibility/origin-share";
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";

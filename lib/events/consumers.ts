@@ -7,7 +7,7 @@
 //    - searchIndex          lib/search/search-index-consumer.ts
 //    - auditLog             lib/audit/audit-consumer.ts
 //    - staffNotifications   lib/notifications/notification-consumer.ts
-//    - transitionLog        lib/articles/transition-log.ts
+//    - transitionLog        lib/articles/workflow/transition-log.ts
 //    - claimDesk            lib/claims/claim-consumer.ts (a claim's history; a published 정정 or
 //                           반론 closes the claims it answers, and hands back their events)
 //    - portalTransmission   lib/portal/portal-consumer.ts (records what goes to which portal and
@@ -18,7 +18,7 @@
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
 //                           cache through LISTEN/NOTIFY (its invalidation-listener.ts)
-import { transitionLog } from "@/lib/articles/transition-log";
+import { transitionLog } from "@/lib/articles/workflow/transition-log";
 import { auditLog } from "@/lib/audit/audit-consumer";
 import { claimDesk } from "@/lib/claims/claim-consumer";
 import type { DomainEventType } from "@/lib/events/event-types";

@@ -7,7 +7,7 @@ import type { DbTransaction } from "@/lib/db/client";
 import type { ArticleStatus, ClaimKind, ClaimStatus, CorrectionType, TakedownReason } from "@/lib/generated/prisma/enums";
 
 /**
- * What every event of the desk workflow (lib/articles/workflow.ts) tells: the story, who moved
+ * What every event of the desk workflow (lib/articles/workflow/transitions.ts) tells: the story, who moved
  * it from which state to which and when, the revision the move made and the note that went with
  * it (a return's note, an unpublication's reason, a correction's note to readers). The transition
  * record, the audit entry and the reporter's notification are written from it.

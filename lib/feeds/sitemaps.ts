@@ -4,8 +4,8 @@ import "server-only";
 // the pages stay put as stories are added), and the Google News sitemap (the last 48 hours).
 // Written with fast-xml-parser's builder, which escapes every value.
 import { XMLBuilder } from "fast-xml-parser";
-import { articlePath } from "@/lib/articles/article-url";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteName } from "@/lib/config/site";
 import { readerDb } from "@/lib/db";

@@ -2,9 +2,9 @@ import "server-only";
 // RSS 2.0 feeds (the `feed` library writes and escapes the XML): the newest 50 stories readers
 // may see, the whole text in content:encoded, for the site and for each section.
 import { Feed } from "feed";
-import { frozenBylinesSelect } from "@/lib/articles/public-queries";
-import { publicSummarySelect, toPublicSummary } from "@/lib/articles/public-summary";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { frozenBylinesSelect } from "@/lib/articles/public/public-queries";
+import { publicSummarySelect, toPublicSummary } from "@/lib/articles/public/public-summary";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { absoluteUrl, siteCopyright, siteDescription, siteName, siteUrl } from "@/lib/config/site";
 import { readerDb } from "@/lib/db";

@@ -5,7 +5,7 @@ import "server-only";
 // pre-filled. A field the library already has is never overwritten: a story's different text is
 // that story's own. Filling a blank is part of using a photo, so it needs no edit right on it
 // (a reporter may not edit a colleague's photo in the library, but may describe it there first).
-import type { BodyNode } from "@/lib/articles/body-schema";
+import type { BodyNode } from "@/lib/articles/body/body-schema";
 import type { DbTransaction } from "@/lib/db/client";
 import { emitDomainEvent } from "@/lib/events/domain-events";
 

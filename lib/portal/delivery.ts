@@ -13,8 +13,8 @@
 //   that reached it before a crash): sent.
 // The request carries an idempotency key per (story, revision, action), so a request repeated
 // after a crash mid-delivery is recognised by the receiver.
-import { articlePath } from "@/lib/articles/article-url";
-import { isPubliclyVisible } from "@/lib/articles/visibility";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { isPubliclyVisible } from "@/lib/articles/public/visibility";
 import { serverEnv, siteBaseUrl } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import type { PortalAction } from "@/lib/generated/prisma/enums";

@@ -4,7 +4,7 @@ import "server-only";
 // The rules still hold: a revision already sent or on its way is not sent again, a story readers
 // cannot see is not sent, a rewrite is still refused. Each action is on the security log.
 import { josa } from "es-hangul";
-import { isPubliclyVisible } from "@/lib/articles/visibility";
+import { isPubliclyVisible } from "@/lib/articles/public/visibility";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { assertCan } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";

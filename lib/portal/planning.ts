@@ -6,7 +6,7 @@
 // destination at most (the table's unique key), however often or wherever this runs.
 // Not marked server-only: run by event consumers, which start-up scripts and the seed reach too.
 import { josa } from "es-hangul";
-import { isPubliclyVisible } from "@/lib/articles/visibility";
+import { isPubliclyVisible } from "@/lib/articles/public/visibility";
 import type { DbTransaction } from "@/lib/db/client";
 import type { PortalAction, PortalDestinationKind, PortalTransmissionStatus } from "@/lib/generated/prisma/enums";
 import { enqueueDelivery } from "@/lib/portal/portal-queue";

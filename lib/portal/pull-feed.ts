@@ -8,7 +8,7 @@ import "server-only";
 // public is not there (planning.ts never marks those SENT).
 import { timingSafeEqual } from "node:crypto";
 import { XMLBuilder } from "fast-xml-parser";
-import { articlePath } from "@/lib/articles/article-url";
+import { articlePath } from "@/lib/articles/public/article-url";
 import { siteBaseUrl } from "@/lib/config/env";
 import { siteName } from "@/lib/config/site";
 import { db } from "@/lib/db";

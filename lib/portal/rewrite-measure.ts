@@ -2,14 +2,14 @@
 // transmission time as the story's time, which is why papers were tempted; portals sanction it).
 // An update is refused as one when its headline AND its body are mostly replaced.
 //
-// The measure reads the project's one word diff (lib/articles/diff.ts): of the text that was sent,
+// The measure reads the project's one word diff (lib/articles/revisions/diff.ts): of the text that was sent,
 // how much is still there. Counted in characters, white space and punctuation left out, so a long
 // word weighs more than a particle. Added text does not count against an update: a 2보 that adds
 // paragraphs keeps everything, and a corrected figure replaces a few characters. Korean words
 // carry their particles (정부가 / 정부는 differ as whole words), so a rewritten sentence about the
 // same facts still keeps its names and numbers but loses some of its words: the thresholds leave
 // room for that (tests/unit/rewrite-measure.test.ts holds realistic pairs).
-import { diffText } from "@/lib/articles/diff";
+import { diffText } from "@/lib/articles/revisions/diff";
 
 export interface SentText {
   headline: string;

@@ -3,10 +3,10 @@
 // copy), its frozen byline, origin and correction note, and its photos, without wire-service
 // photos where the destination may not have them (their contracts often forbid passing them on).
 // The push body (ninjs.ts) and the pull feed (pull-feed.ts) are both written from this.
-import { articlePath } from "@/lib/articles/article-url";
-import { loadBodyMedia } from "@/lib/articles/body-media";
-import { bodyMediaIds, type ArticleBody, type BodyNode } from "@/lib/articles/body-schema";
-import { renderArticleBody } from "@/lib/articles/render-body";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { loadBodyMedia } from "@/lib/articles/body/body-media";
+import { bodyMediaIds, type ArticleBody, type BodyNode } from "@/lib/articles/body/body-schema";
+import { renderArticleBody } from "@/lib/articles/body/render-body";
 import { siteBaseUrl } from "@/lib/config/env";
 import type { Db, DbTransaction } from "@/lib/db/client";
 import type { ArticleOrigin, CorrectionType, MediaOrigin } from "@/lib/generated/prisma/enums";

@@ -8,7 +8,7 @@ import "server-only";
 // the last one's commit, and an event's NOTIFY serialises commits across the database (measured:
 // about 3,300 upserts a second alone, 450-575 with an event each). Counts are read from the rows,
 // cached a couple of seconds (lib/reactions/reaction-counts.ts).
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { runPooledSql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";

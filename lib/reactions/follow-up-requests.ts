@@ -2,7 +2,7 @@ import "server-only";
 // What the desk sees of readers' reactions: the stories readers asked follow-ups for
 // (후속기사 원해요), most asked first, among the stories readers can see now. Counted from the
 // reactions chosen or changed within the window, so a request stays as long as the reader keeps it.
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";

@@ -4,7 +4,7 @@ import "server-only";
 // never costs a page render. The answer is cached (server/response-cache) with the `liveCounts`
 // tag: kept two seconds, here and at a CDN, since no event follows a click (see
 // lib/reactions/article-reactions.ts); the story's tag drops it at once when the story is withdrawn.
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { runReaderSql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";

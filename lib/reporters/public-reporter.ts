@@ -4,7 +4,7 @@ import "server-only";
 // account is still active does not matter: a reporter who left keeps the page of their stories.
 import { cache } from "react";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { readerDb } from "@/lib/db";
 import { publicImageSelect, toPublicImage, type PublicImage } from "@/lib/media/public-image";
 import { isCanonicalReporterSegment, parseReporterSegment, reporterPath, type ReporterAddress } from "@/lib/reporters/reporter-url";

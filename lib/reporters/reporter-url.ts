@@ -1,4 +1,4 @@
-import { slugFor } from "@/lib/articles/slug";
+import { slugFor } from "@/lib/articles/public/slug";
 
 // A reporter page's address is /reporters/<number>-<name>: the staff member's own number
 // (User.reporterNumber, never reused or changed) and their name as a slug, percent-encoded so

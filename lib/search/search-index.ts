@@ -3,7 +3,7 @@
 // from its live revision. Called in the same transaction as the change (from its domain event,
 // lib/search/search-index-consumer.ts), and at start-up to catch up on stories written by other
 // means (the demo seed, a restored backup).
-import { isLive, liveWhere } from "@/lib/articles/visibility";
+import { isLive, liveWhere } from "@/lib/articles/public/visibility";
 import type { Db, DbTransaction } from "@/lib/db/client";
 import { documentTokens, headlineTokens, normalizeForSearch } from "@/lib/search/korean-text";
 

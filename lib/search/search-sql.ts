@@ -11,7 +11,7 @@ import "server-only";
 //   beyond the page tells (`planFor`).
 // Counts are capped (countCapFor): an exact count of a common word costs as much as the slow
 // plan, and readers page through at most MAX_SEARCH_PAGE pages anyway.
-import { publiclyVisibleSql } from "@/lib/articles/visibility";
+import { publiclyVisibleSql } from "@/lib/articles/public/visibility";
 import { runReaderSql, type PlannerSettings } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { headlineQueryTokens, queryTokens } from "@/lib/search/korean-text";

@@ -5,8 +5,8 @@ import "server-only";
 // statements and their two plans are in lib/search/search-sql.ts. Stories whose headline holds
 // every term come first, then the rest; newest first within each. Results are paged by number:
 // a search is a snapshot, not a list to follow.
-import { publicSummarySelect, toPublicSummary, type PublicArticleSummary } from "@/lib/articles/public-summary";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publicSummarySelect, toPublicSummary, type PublicArticleSummary } from "@/lib/articles/public/public-summary";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { readerDb } from "@/lib/db";
 import { excerptAround } from "@/lib/search/highlight";

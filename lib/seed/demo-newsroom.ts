@@ -4,10 +4,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { articleBodySchema, type ArticleBody } from "@/lib/articles/body-schema";
-import { renderArticleBody } from "@/lib/articles/render-body";
-import { syncLiveTags } from "@/lib/articles/live-tags";
-import { slugFor } from "@/lib/articles/slug";
+import { articleBodySchema, type ArticleBody } from "@/lib/articles/body/body-schema";
+import { renderArticleBody } from "@/lib/articles/body/render-body";
+import { syncLiveTags } from "@/lib/articles/public/live-tags";
+import { slugFor } from "@/lib/articles/public/slug";
 import { hashPassword } from "@/lib/auth/password-hash";
 import type { Db, DbTransaction } from "@/lib/db/client";
 import { contentStorageKey } from "@/lib/media/storage";

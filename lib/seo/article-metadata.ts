@@ -3,7 +3,7 @@ import "server-only";
 // Twitter card (Next.js metadata), and JSON-LD NewsArticle. Built from the same PublicArticle the
 // page shows, so they always describe the live revision.
 import type { Metadata } from "next";
-import type { PublicArticle } from "@/lib/articles/public-queries";
+import type { PublicArticle } from "@/lib/articles/public/public-queries";
 import { absoluteUrl, siteName } from "@/lib/config/site";
 import { toKstIso } from "@/lib/format/korean-time";
 import { reporterPath } from "@/lib/reporters/reporter-url";

@@ -3,8 +3,8 @@ import "server-only";
 // job, so a mail server that refuses one reader's mail, or is down, costs that mail a retry and
 // no other reader anything. Every job looks again at what it is about when it runs: a story
 // the desk pulled, a subscription ended since, a reader who never confirmed: nothing is sent.
-import { publicSummarySelect, toPublicSummary, type PublicArticleSummary } from "@/lib/articles/public-summary";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publicSummarySelect, toPublicSummary, type PublicArticleSummary } from "@/lib/articles/public/public-summary";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { serverEnv, siteBaseUrl } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";

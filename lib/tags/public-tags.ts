@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { readerDb } from "@/lib/db";
 import { lookupKeyOrNull } from "@/lib/schemas/common";
 

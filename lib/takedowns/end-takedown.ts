@@ -3,7 +3,7 @@ import "server-only";
 // deletes it (a story is withdrawn through the workflow's unpublication, so its address answers
 // 410 like any withdrawn story; a comment is deleted). Each is one transaction with its event,
 // whose consumers record it (audit log), tell the poster and drop the caches.
-import { unpublishArticle } from "@/lib/articles/workflow";
+import { unpublishArticle } from "@/lib/articles/workflow/transitions";
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";

@@ -2,7 +2,7 @@
 // desk may block readers' access to it for up to 30 days. The rules readers and the desk share,
 // pure and browser-safe: the reason categories and their notice, the longest period, and when a
 // block is in force. Which stories readers see is still decided in one place
-// (lib/articles/visibility.ts), which asks `takedownInForceAt` for the stories' blocks.
+// (lib/articles/public/visibility.ts), which asks `takedownInForceAt` for the stories' blocks.
 import { formatKstMinute } from "@/lib/format/korean-time";
 import type { TakedownReason } from "@/lib/generated/prisma/enums";
 

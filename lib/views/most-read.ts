@@ -9,8 +9,8 @@ import "server-only";
 //   commenter (or comments the desk hid or holds) from making a story "hot".
 // Only stories readers may see now are ranked and shown.
 import { cache } from "react";
-import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public-summary";
-import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public/public-summary";
+import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { memoizedQuery } from "@/lib/cache/shared-query-memo";
 import { readerDb } from "@/lib/db";

@@ -20,7 +20,7 @@
 // module and the server's copy share one buffer.)
 import { createHash, randomBytes } from "node:crypto";
 import { isbot } from "isbot";
-import { publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { readAppEnv } from "@/lib/config/env";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 

@@ -7,7 +7,7 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { articlePath } from "@/lib/articles/article-url";
+import { articlePath } from "@/lib/articles/public/article-url";
 import { ensureProductionBuild } from "@/server/build";
 import { findFreePort } from "@/tests/support/test-cluster";
 import { startApp, type AppProcess } from "./app-process";

@@ -4,8 +4,8 @@
 // it works on.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ArticleOut } from "@/lib/articles/article-output";
-import type { PresenceOut } from "@/lib/articles/presence";
-import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/articles/revision-history";
+import type { PresenceOut } from "@/lib/articles/editor/presence";
+import type { ArticleDiffOut, RevisionOut, RevisionSummaryOut } from "@/lib/articles/revisions/revision-history";
 import type { TagOut } from "@/lib/articles/tags";
 import type { MediaOut } from "@/lib/media/media-output";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";

@@ -1,9 +1,9 @@
 // Body images are our own media rows, checked at save; the stored HTML says which renderer made
 // it, and HTML from an older renderer is rebuilt from the JSON.
 import { beforeAll, describe, expect, it } from "vitest";
-import { BODY_RENDER_VERSION } from "@/lib/articles/body-extensions";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { rerenderStaleBodies } from "@/lib/articles/rerender-bodies";
+import { BODY_RENDER_VERSION } from "@/lib/articles/body/body-extensions";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
+import { rerenderStaleBodies } from "@/lib/articles/body/rerender-bodies";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";

@@ -3,9 +3,9 @@
 // the banner ends by time on every instance (the listener's timer) or when the desk takes it down;
 // nothing of it shows for a story readers may not see (the planted stories).
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { saveArticle } from "@/lib/articles/edit-article";
-import { getPublicArticle } from "@/lib/articles/public-queries";
-import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { saveArticle } from "@/lib/articles/editor/edit-article";
+import { getPublicArticle } from "@/lib/articles/public/public-queries";
+import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { getBreakingStories } from "@/lib/breaking/breaking-now";
 import { endBreakingBanner } from "@/lib/breaking/end-breaking";

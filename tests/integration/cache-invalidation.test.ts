@@ -3,7 +3,7 @@
 // story's time, or a 임시조치's end, drops what it changes with no cron process.
 import { afterEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import { db } from "@/lib/db";
 import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
 import { buildPageTemplate } from "@/server/response-cache/page-template";

@@ -2,7 +2,7 @@
 // close, delete with the password; stories that are not public refuse comments and never list
 // them; the flood rules with a controlled clock; blocked words hold or reject.
 import { beforeAll, describe, expect, it } from "vitest";
-import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { addBlockedWords } from "@/lib/comments/blocked-word-list";
 import { likeComment, reportComment } from "@/lib/comments/comment-reactions";

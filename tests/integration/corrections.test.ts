@@ -1,9 +1,9 @@
 // Public corrections: typed, with their note and time, at the end of the story, on /corrections
 // and in its feed, and only while their story is visible (checked with the planted stories).
 import { beforeAll, describe, expect, it } from "vitest";
-import { saveArticle } from "@/lib/articles/edit-article";
-import { getArticlePageData, getPublicArticle } from "@/lib/articles/public-queries";
-import { approveArticle, republishArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { saveArticle } from "@/lib/articles/editor/edit-article";
+import { getArticlePageData, getPublicArticle } from "@/lib/articles/public/public-queries";
+import { approveArticle, republishArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { buildCorrectionsFeed } from "@/lib/corrections/corrections-feed";
 import { getPublicCorrections } from "@/lib/corrections/public-corrections";

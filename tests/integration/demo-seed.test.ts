@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public-queries";
-import { getLatestStories } from "@/lib/articles/public-lists";
+import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public/public-queries";
+import { getLatestStories } from "@/lib/articles/public/public-lists";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { evidenceIntact } from "@/lib/claims/claim-evidence";
 import { getStoryClaimNotice } from "@/lib/claims/claim-public";

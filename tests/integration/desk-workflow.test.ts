@@ -1,13 +1,13 @@
 // The desk's day against the real database: the whole loop, scheduling, corrections, republish,
 // the records every transition leaves, notifications, the queue and the story list's cursor.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getArticleHistory } from "@/lib/articles/article-history";
-import { saveArticle } from "@/lib/articles/edit-article";
-import { getDeskQueue, countDeskQueue } from "@/lib/articles/desk-queue";
-import { getDeskReview } from "@/lib/articles/desk-review";
+import { getArticleHistory } from "@/lib/articles/revisions/article-history";
+import { saveArticle } from "@/lib/articles/editor/edit-article";
+import { getDeskQueue, countDeskQueue } from "@/lib/articles/workflow/desk-queue";
+import { getDeskReview } from "@/lib/articles/workflow/desk-review";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
-import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public-queries";
-import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle, withdrawArticle } from "@/lib/articles/workflow";
+import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public/public-queries";
+import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle, withdrawArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";

@@ -2,11 +2,11 @@
 // autosave revisions spaced out per person, restore as a new revision, the diff of two states,
 // and the ArticleOut every save answers with.
 import { beforeAll, describe, expect, it } from "vitest";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
 import { getArticleOut } from "@/lib/articles/newsroom-articles";
-import { AUTOSAVE_REVISION_INTERVAL_MS } from "@/lib/articles/revisions";
-import { diffArticle, getRevision, listRevisions, restoreRevision } from "@/lib/articles/revision-history";
+import { AUTOSAVE_REVISION_INTERVAL_MS } from "@/lib/articles/revisions/revisions";
+import { diffArticle, getRevision, listRevisions, restoreRevision } from "@/lib/articles/revisions/revision-history";
 import { searchTags } from "@/lib/articles/tags";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";

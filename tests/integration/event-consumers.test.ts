@@ -2,8 +2,8 @@
 // security log's entries, the transition records, the reporter's notifications and the search
 // index entry, each written from the event in the change's transaction (lib/events/consumers.ts).
 import { beforeAll, describe, expect, it } from "vitest";
-import { saveArticle } from "@/lib/articles/edit-article";
-import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { saveArticle } from "@/lib/articles/editor/edit-article";
+import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { createStaff } from "../support/staff-fixtures";

@@ -3,8 +3,8 @@
 // references to rows that do not exist, dates PostgreSQL cannot store, absurd nesting.
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorResponse } from "@/lib/api/api-route";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { updateOwnProfile } from "@/lib/staff/own-account";

@@ -1,8 +1,8 @@
 // Korean search end to end on a real database: stories go live through the desk workflow (the
 // index follows through its domain events), then readers search the way they type.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
+import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { parseSearchQuery } from "@/lib/search/search-query";

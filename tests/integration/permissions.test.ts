@@ -4,9 +4,9 @@
 // lib/auth/permissions.ts, so a wrong row in the table fails here. An action added to the table
 // without a row here fails too.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
 import { getArticleForNewsroom } from "@/lib/articles/newsroom-articles";
-import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { ACTIONS, type Action } from "@/lib/auth/permissions";
 import { DEFAULT_COMMENT_SETTINGS, updateCommentSettings } from "@/lib/comments/comment-settings";
@@ -19,7 +19,7 @@ import { updateEligibilitySettings } from "@/lib/eligibility/eligibility-setting
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { DomainError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { heartbeatPresence } from "@/lib/articles/presence";
+import { heartbeatPresence } from "@/lib/articles/editor/presence";
 import { listMedia, updateMedia } from "@/lib/media/media-library";
 import { storeUploadedImage } from "@/lib/media/store-uploaded-image";
 import { createStaffMember, listStaff, resetStaffPassword, setStaffActive, updateStaffMember } from "@/lib/staff/manage-staff";

@@ -3,9 +3,9 @@
 // them; a story's own different text stays the story's (the library is never overwritten), and the
 // main photo's alt text can be the story's own too (heroAlt), printed on the public page.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { getArticlePreview } from "@/lib/articles/article-preview";
-import { storedSubmissionProblems } from "@/lib/articles/submission-story";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
+import { getArticlePreview } from "@/lib/articles/public/article-preview";
+import { storedSubmissionProblems } from "@/lib/articles/workflow/submission-story";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { createStaff } from "../support/staff-fixtures";

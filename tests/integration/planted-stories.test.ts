@@ -1,7 +1,7 @@
 // The shared planted-stories helper, checked against today's public queries, and checked able to
 // fail: a query that ignores visibility must be caught by it.
 import { describe, expect, it } from "vitest";
-import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public-queries";
+import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public/public-queries";
 import { db } from "@/lib/db";
 import { expectNoPlantedStory, plantStories, privateStoryIds } from "../support/planted-stories";
 

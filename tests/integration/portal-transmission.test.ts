@@ -4,13 +4,13 @@
 // 500. What the desk does goes through the workflow, so the transmissions come from its events.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseFeed } from "feedsmith";
-import { saveArticle } from "@/lib/articles/edit-article";
-import { approveArticle, submitArticle, unpublishArticle, republishArticle } from "@/lib/articles/workflow";
+import { saveArticle } from "@/lib/articles/editor/edit-article";
+import { approveArticle, submitArticle, unpublishArticle, republishArticle } from "@/lib/articles/workflow/transitions";
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import { restoreTakedown } from "@/lib/takedowns/end-takedown";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { resetServerEnv, siteBaseUrl } from "@/lib/config/env";
-import { slugFor } from "@/lib/articles/slug";
+import { slugFor } from "@/lib/articles/public/slug";
 import { db } from "@/lib/db";
 import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import type { DeliverySettings } from "@/lib/portal/delivery";

@@ -1,9 +1,9 @@
 // Presence and takeover: who has a story open, the desk taking it over, and the server refusing
 // the displaced person's saves until they open the story again.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { heartbeatPresence, PRESENCE_TTL_MS, releasePresence } from "@/lib/articles/presence";
-import { restoreRevision } from "@/lib/articles/revision-history";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
+import { heartbeatPresence, PRESENCE_TTL_MS, releasePresence } from "@/lib/articles/editor/presence";
+import { restoreRevision } from "@/lib/articles/revisions/revision-history";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";

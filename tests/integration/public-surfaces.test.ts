@@ -3,9 +3,9 @@
 // published one appear nowhere; the published control appears wherever it should.
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getHomeFront, getLatestStories, pageOfStories, reporterStoriesWhere, sectionStoriesWhere, tagStoriesWhere } from "@/lib/articles/public-lists";
-import { getArticlePageData, getPublicArticle } from "@/lib/articles/public-queries";
-import { publicStateOf, publiclyVisibleWhere, storyTakedownInForceWhere } from "@/lib/articles/visibility";
+import { getHomeFront, getLatestStories, pageOfStories, reporterStoriesWhere, sectionStoriesWhere, tagStoriesWhere } from "@/lib/articles/public/public-lists";
+import { getArticlePageData, getPublicArticle } from "@/lib/articles/public/public-queries";
+import { publicStateOf, publiclyVisibleWhere, storyTakedownInForceWhere } from "@/lib/articles/public/visibility";
 import { db } from "@/lib/db";
 import { buildStoryFeed } from "@/lib/feeds/story-feed";
 import { buildArticleSitemap, buildNewsSitemap, buildPagesSitemap, buildReportersSitemap, buildSitemapIndex } from "@/lib/feeds/sitemaps";

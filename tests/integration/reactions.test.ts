@@ -3,7 +3,7 @@
 // stories readers may see (the planted stories); none lost under concurrent clicks; the desk's
 // follow-up list.
 import { beforeAll, describe, expect, it } from "vitest";
-import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { commentVisitorFrom, type CommentVisitor } from "@/lib/comments/comment-source";

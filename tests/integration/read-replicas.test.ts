@@ -4,8 +4,8 @@
 // replica makes readers fall back to the primary, never to an error. Staff reads stay on the
 // primary throughout.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getLatestStories } from "@/lib/articles/public-lists";
-import { getPublicArticle } from "@/lib/articles/public-queries";
+import { getLatestStories } from "@/lib/articles/public/public-lists";
+import { getPublicArticle } from "@/lib/articles/public/public-queries";
 import { listPublicComments } from "@/lib/comments/list-comments";
 import { resetServerEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as oneClickUnsubscribe } from "@/app/api/subscriptions/unsubscribe/route";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import type { CommentVisitor } from "@/lib/comments/comment-source";
 import { db } from "@/lib/db";

@@ -6,8 +6,8 @@
 // clocks across a KST midnight, and the retention purge (alone and with two job runners).
 import sharp from "sharp";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { saveArticle } from "@/lib/articles/edit-article";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow";
+import { saveArticle } from "@/lib/articles/editor/edit-article";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { CLAIM_PURGE_TASK, claimPurgeTask, schedulePurge } from "@/lib/claims/claim-jobs";
 import { decideClaim, flagClaimStory } from "@/lib/claims/claim-decisions";

@@ -2,8 +2,8 @@
 // read once, and dropped by the same domain events as cached pages, so a publication shows in the
 // next render; without a running listener nothing is shared.
 import { afterEach, describe, expect, it } from "vitest";
-import { getLatestStories } from "@/lib/articles/public-lists";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow";
+import { getLatestStories } from "@/lib/articles/public/public-lists";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { db } from "@/lib/db";
 import { runInRequestContext } from "@/lib/observability/request-context";

@@ -1,7 +1,7 @@
 // List pages by keyset cursor: a reader paging back through a section sees each story once,
 // even while new stories are published between page loads.
 import { beforeAll, describe, expect, it } from "vitest";
-import { pageOfStories, sectionStoriesWhere } from "@/lib/articles/public-lists";
+import { pageOfStories, sectionStoriesWhere } from "@/lib/articles/public/public-lists";
 import { db } from "@/lib/db";
 import { createStaff } from "../support/staff-fixtures";
 

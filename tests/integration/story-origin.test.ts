@@ -3,12 +3,12 @@
 // kept in revisions and diffs, shown to the desk, and printed for readers from the LIVE revision
 // only (a pending change of origin stays private until the desk approves it), in JSON-LD too.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { getDeskReview } from "@/lib/articles/desk-review";
-import { getArticlePreview } from "@/lib/articles/article-preview";
-import { getPublicArticle } from "@/lib/articles/public-queries";
-import { diffArticle, getRevision, restoreRevision } from "@/lib/articles/revision-history";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
+import { getDeskReview } from "@/lib/articles/workflow/desk-review";
+import { getArticlePreview } from "@/lib/articles/public/article-preview";
+import { getPublicArticle } from "@/lib/articles/public/public-queries";
+import { diffArticle, getRevision, restoreRevision } from "@/lib/articles/revisions/revision-history";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { articleJsonLd } from "@/lib/seo/article-metadata";

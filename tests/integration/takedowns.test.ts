@@ -5,9 +5,9 @@
 // each on the record. (Every public surface against a blocked story: the planted `blocked` story
 // in public-surfaces.test.ts and the browser tests.)
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getArticlePageData, getPublicArticle } from "@/lib/articles/public-queries";
-import { getLatestStories } from "@/lib/articles/public-lists";
-import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/visibility";
+import { getArticlePageData, getPublicArticle } from "@/lib/articles/public/public-queries";
+import { getLatestStories } from "@/lib/articles/public/public-lists";
+import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { listPublicComments } from "@/lib/comments/list-comments";
 import { db } from "@/lib/db";

@@ -2,7 +2,7 @@
 // notification are written in one transaction: when writing the record fails after the change
 // was made, neither the change nor anything else remains.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";

@@ -1,8 +1,8 @@
 // The desk workflow and its concurrency rules, against the real database.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createArticleDraft, saveArticle } from "@/lib/articles/edit-article";
-import { getArticlePageData, getPublicArticle } from "@/lib/articles/public-queries";
-import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { createArticleDraft, saveArticle } from "@/lib/articles/editor/edit-article";
+import { getArticlePageData, getPublicArticle } from "@/lib/articles/public/public-queries";
+import { approveArticle, returnArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 // SQL against the database of the app shared by the browser tests (tests/support/global-app-server.ts),
 // for setting up and checking what a browser flow did.
 import pg from "pg";
-import { articlePath } from "@/lib/articles/article-url";
+import { articlePath } from "@/lib/articles/public/article-url";
 import { inject } from "vitest";
 
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {

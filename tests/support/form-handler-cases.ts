@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { ActionState } from "@/lib/actions/action-state";
-import { approveArticle, unpublishArticle } from "@/lib/articles/workflow";
+import { approveArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { addBlockedWords, storedFormOf } from "@/lib/comments/blocked-word-list";

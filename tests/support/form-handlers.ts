@@ -2,7 +2,7 @@
 // the hostile-input test. tests/unit/form-handler-registry.test.ts fails when an action in
 // app/**/actions.ts is built from a handler that is not listed here.
 import type { FormHandler } from "@/lib/actions/staff-action";
-import { approveArticleForm, cancelScheduleForm, endBreakingForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm, withdrawArticleForm } from "@/lib/articles/workflow-forms";
+import { approveArticleForm, cancelScheduleForm, endBreakingForm, republishArticleForm, rescheduleArticleForm, returnArticleForm, submitArticleForm, unpublishArticleForm, withdrawArticleForm } from "@/lib/articles/workflow/workflow-forms";
 import { markNotificationsReadForm } from "@/lib/notifications/notification-forms";
 import {
   addBlockedWordsForm,

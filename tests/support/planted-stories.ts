@@ -29,8 +29,8 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password-hash";
-import { syncLiveTags } from "@/lib/articles/live-tags";
-import { slugFor } from "@/lib/articles/slug";
+import { syncLiveTags } from "@/lib/articles/public/live-tags";
+import { slugFor } from "@/lib/articles/public/slug";
 import { reporterPath } from "@/lib/reporters/reporter-url";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 

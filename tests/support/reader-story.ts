@@ -1,8 +1,8 @@
 // A published story of a test file's own in the shared e2e app's database, with what readers see
 // around a story (a 정정, comments), written straight into the database like the planted stories
 // and announced through domain events so that the app's caches drop what it changes.
-import { articlePath } from "@/lib/articles/article-url";
-import { slugFor } from "@/lib/articles/slug";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { slugFor } from "@/lib/articles/public/slug";
 import { createPrismaClient } from "@/lib/db/client";
 import { refreshSearchDocument } from "@/lib/search/search-index";
 

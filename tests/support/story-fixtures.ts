@@ -1,6 +1,6 @@
-// Stories that pass the submission checks (lib/articles/submission-requirements.ts): a section,
+// Stories that pass the submission checks (lib/articles/workflow/submission-requirements.ts): a section,
 // an origin (자체 취재) and a body long enough for the desk. Shared by every test that submits a story.
-import { createArticleDraft } from "@/lib/articles/edit-article";
+import { createArticleDraft } from "@/lib/articles/editor/edit-article";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { articleBodySchema } from "@/lib/articles/body-schema";
-import { renderArticleBody, sanitizeArticleHtml } from "@/lib/articles/render-body";
+import { articleBodySchema } from "@/lib/articles/body/body-schema";
+import { renderArticleBody, sanitizeArticleHtml } from "@/lib/articles/body/render-body";
 
 const paragraph = (text: string, marks?: unknown[]) => ({ type: "paragraph", content: [{ type: "text", text, ...(marks ? { marks } : {}) }] });
 const doc = (...content: unknown[]) => ({ type: "doc", content });

@@ -1,6 +1,6 @@
 // The one diff module: word-level segments on Korean text, for the history panel and the desk.
 import { describe, expect, it } from "vitest";
-import { diffArticleSnapshots, diffText, type ArticleSnapshot, type DiffSegment } from "@/lib/articles/diff";
+import { diffArticleSnapshots, diffText, type ArticleSnapshot, type DiffSegment } from "@/lib/articles/revisions/diff";
 
 const before = (segments: DiffSegment[]) => segments.filter((s) => s.kind !== "added").map((s) => s.text).join("");
 const after = (segments: DiffSegment[]) => segments.filter((s) => s.kind !== "removed").map((s) => s.text).join("");

@@ -2,8 +2,8 @@
 // (a real DOM, happy-dom) prints, for every node and mark of the article schema.
 import { generateHTML } from "@tiptap/html/server";
 import { describe, expect, it } from "vitest";
-import { articleBodyExtensions } from "@/lib/articles/body-extensions";
-import { createBodyHtmlRenderer } from "@/lib/articles/body-html";
+import { articleBodyExtensions } from "@/lib/articles/body/body-extensions";
+import { createBodyHtmlRenderer } from "@/lib/articles/body/body-html";
 
 const text = (value: string, marks?: { type: string; attrs?: Record<string, string> }[]) => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
 

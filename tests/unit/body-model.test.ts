@@ -3,11 +3,11 @@
 // and the server renders figures and videos from ids only.
 import { Editor } from "@tiptap/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleBodyExtensions, type BodyMediaLookup } from "@/lib/articles/body-extensions";
-import { articleBodySchema, bodyMediaIds } from "@/lib/articles/body-schema";
-import { isSafeLinkHref, normalizeLinkInput } from "@/lib/articles/link-href";
-import { renderArticleBody } from "@/lib/articles/render-body";
-import { youtubeVideoIdFrom } from "@/lib/articles/video-url";
+import { articleBodyExtensions, type BodyMediaLookup } from "@/lib/articles/body/body-extensions";
+import { articleBodySchema, bodyMediaIds } from "@/lib/articles/body/body-schema";
+import { isSafeLinkHref, normalizeLinkInput } from "@/lib/articles/body/link-href";
+import { renderArticleBody } from "@/lib/articles/body/render-body";
+import { youtubeVideoIdFrom } from "@/lib/articles/body/video-url";
 
 const editors: Editor[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 // The editor's save engine: serialised saves, autosave after a pause, local backup until the
 // server has the text, conflicts and takeovers stop saving instead of overwriting.
 import { describe, expect, it } from "vitest";
-import type { EditorDraft } from "@/lib/articles/editor-types";
+import type { EditorDraft } from "@/lib/articles/editor/editor-types";
 import { AUTOSAVE_DELAY_MS, DraftSession, OFFLINE_RETRY_MS, type LocalBackup, type SaveResult, type SaveTransport, type Timers } from "@/components/editor/draft-session";
 
 class ManualTimers implements Timers {

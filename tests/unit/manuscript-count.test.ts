@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countManuscript } from "@/lib/articles/manuscript-count";
-import { imageProblems } from "@/lib/articles/submission-checks";
+import { countManuscript } from "@/lib/articles/body/manuscript-count";
+import { imageProblems } from "@/lib/articles/workflow/submission-checks";
 
 describe("counting the way Korean desks count", () => {
   it.each([

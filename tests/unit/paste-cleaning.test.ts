@@ -7,9 +7,9 @@ import path from "node:path";
 import { Editor, type JSONContent } from "@tiptap/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { PasteCleanup } from "@/components/editor/paste-cleanup";
-import { articleBodyExtensions } from "@/lib/articles/body-extensions";
-import { articleBodySchema } from "@/lib/articles/body-schema";
-import { cleanPastedHtml, readInlineStyle } from "@/lib/articles/paste-cleaning";
+import { articleBodyExtensions } from "@/lib/articles/body/body-extensions";
+import { articleBodySchema } from "@/lib/articles/body/body-schema";
+import { cleanPastedHtml, readInlineStyle } from "@/components/editor/paste-cleaning";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/paste", name), "utf8");
 

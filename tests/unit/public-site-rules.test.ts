@@ -1,11 +1,11 @@
 // Small rules of the public site: visibility of a loaded row, story URLs, list cursors, preview
 // text, HTML and XML for feeds, JSON-LD escaping, the new settings.
 import { describe, expect, it } from "vitest";
-import { articlePath, isCanonicalSlug } from "@/lib/articles/article-url";
-import { slugFor } from "@/lib/articles/slug";
-import { decodeCursor, encodeCursor } from "@/lib/articles/keyset-cursor";
-import { clip, previewDescription } from "@/lib/articles/preview-text";
-import { publicStateOf, type VisibilityFields } from "@/lib/articles/visibility";
+import { articlePath, isCanonicalSlug } from "@/lib/articles/public/article-url";
+import { slugFor } from "@/lib/articles/public/slug";
+import { decodeCursor, encodeCursor } from "@/lib/articles/public/keyset-cursor";
+import { clip, previewDescription } from "@/lib/articles/body/preview-text";
+import { publicStateOf, type VisibilityFields } from "@/lib/articles/public/visibility";
 import { ConfigError, readEnv } from "@/lib/config/env";
 import { absolutizeHtml } from "@/lib/feeds/absolute-html";
 import { xmlSafeText } from "@/lib/feeds/xml-text";

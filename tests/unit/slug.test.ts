@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugFor } from "@/lib/articles/slug";
+import { slugFor } from "@/lib/articles/public/slug";
 
 describe("story slugs", () => {
   it.each([

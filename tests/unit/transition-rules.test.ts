@@ -2,7 +2,7 @@
 // allowed or refused with its reason. Written out from the product rules (issue 8), not read from
 // the rule itself, so a wrong cell fails here.
 import { describe, expect, it } from "vitest";
-import { availableTransitions, TRANSITION_ACTIONS, transitionVerdict, type TransitionAction, type TransitionSubject } from "@/lib/articles/transition-rules";
+import { availableTransitions, TRANSITION_ACTIONS, transitionVerdict, type TransitionAction, type TransitionSubject } from "@/lib/articles/workflow/transition-rules";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const NOW = new Date("2026-11-26T03:00:00Z");

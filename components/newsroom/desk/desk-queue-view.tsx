@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { QueueItem } from "@/lib/articles/desk-queue";
-import type { DeskQueueFilter } from "@/lib/articles/desk-input-schema";
+import type { QueueItem } from "@/lib/articles/workflow/desk-queue";
+import type { DeskQueueFilter } from "@/lib/articles/workflow/desk-input-schema";
 import { formatKstMinute, formatWaiting } from "@/lib/format/korean-time";
 
 const KIND_LABEL = { submitted: "새 기사", resubmitted: "다시 넘김", update: "수정 승인 대기" } as const;

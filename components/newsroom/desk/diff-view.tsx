@@ -1,4 +1,4 @@
-import type { FieldDiff } from "@/lib/articles/diff";
+import type { FieldDiff } from "@/lib/articles/revisions/diff";
 
 /** What changed, field by field (only changed fields), removed text struck through, added text marked. */
 export function DiffView({ title, fields }: { title: string; fields: FieldDiff[] }) {

@@ -1,5 +1,5 @@
-import type { HistoryEntryOut } from "@/lib/articles/article-history";
-import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
+import type { HistoryEntryOut } from "@/lib/articles/revisions/article-history";
+import { ARTICLE_STATUS_KO } from "@/lib/articles/workflow/status-labels";
 import { formatKstMinute } from "@/lib/format/korean-time";
 
 /** Every transition and revision of the story: who, when (Korea time), what, the note; the desk's own changes marked. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ArticleSummaryOut } from "@/lib/articles/article-output";
-import { articleStatusLabel } from "@/lib/articles/status-labels";
+import { articleStatusLabel } from "@/lib/articles/workflow/status-labels";
 import { formatKstMinute } from "@/lib/format/korean-time";
 
 /** A list of stories (the reporter's groups, the story list): headline, section, state, the time that matters. */

@@ -3,7 +3,7 @@ import "@/components/newsroom/desk/desk.css";
 import { StoryTable } from "@/components/newsroom/desk/story-table";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
-import { ARTICLE_STATUS_KO } from "@/lib/articles/status-labels";
+import { ARTICLE_STATUS_KO } from "@/lib/articles/workflow/status-labels";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { staffAction } from "@/lib/actions/staff-action";
-import { articleIdFromForm } from "@/lib/articles/workflow-forms";
+import { articleIdFromForm } from "@/lib/articles/workflow/workflow-forms";
 import {
   destinationIdFromForm,
   holdForDestinationForm,

@@ -5,7 +5,7 @@ import { ListPage } from "@/components/site/list-page";
 import { notFoundPage } from "@/components/site/not-found-page";
 import { ResponsiveImage } from "@/components/site/responsive-image";
 import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
-import { pageOfStories, reporterStoriesWhere, type PageRequest } from "@/lib/articles/public-lists";
+import { pageOfStories, reporterStoriesWhere, type PageRequest } from "@/lib/articles/public/public-lists";
 import { getPublicReporter } from "@/lib/reporters/public-reporter";
 import { listPageMetadata, notFoundMetadata } from "@/lib/seo/site-metadata";
 

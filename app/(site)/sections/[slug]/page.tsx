@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ListPage } from "@/components/site/list-page";
 import { notFoundPage } from "@/components/site/not-found-page";
-import { pageOfStories, sectionStoriesWhere, type PageRequest } from "@/lib/articles/public-lists";
+import { pageOfStories, sectionStoriesWhere, type PageRequest } from "@/lib/articles/public/public-lists";
 import { getActiveSection } from "@/lib/sections/public-queries";
 import { listPageMetadata, notFoundMetadata } from "@/lib/seo/site-metadata";
 

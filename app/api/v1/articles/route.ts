@@ -2,8 +2,8 @@ import { readJsonBody, staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { queryObject } from "@/lib/api/route-params";
 import { createArticleSchema } from "@/lib/articles/article-input-schema";
-import { articleListQuerySchema } from "@/lib/articles/desk-input-schema";
-import { createArticleDraft } from "@/lib/articles/edit-article";
+import { articleListQuerySchema } from "@/lib/articles/workflow/desk-input-schema";
+import { createArticleDraft } from "@/lib/articles/editor/edit-article";
 import { listNewsroomArticles } from "@/lib/articles/newsroom-articles";
 
 export const GET = staffApiRoute(

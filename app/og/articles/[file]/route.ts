@@ -1,6 +1,6 @@
 // A story's link-preview image (lib/seo/og-image.ts): only for stories readers may see now.
 import { parseArticleId } from "@/lib/articles/article-id";
-import { getPublicArticle } from "@/lib/articles/public-queries";
+import { getPublicArticle } from "@/lib/articles/public/public-queries";
 import { ogImageFromStoredPhoto, siteOgCard } from "@/lib/seo/og-image";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {

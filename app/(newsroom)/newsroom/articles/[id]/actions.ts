@@ -12,7 +12,7 @@ import {
   submitArticleForm,
   unpublishArticleForm,
   withdrawArticleForm,
-} from "@/lib/articles/workflow-forms";
+} from "@/lib/articles/workflow/workflow-forms";
 
 // The review screen and the dashboard show the new state after each desk action. (Public pages
 // are invalidated by the domain events the workflow writes, not from here.)

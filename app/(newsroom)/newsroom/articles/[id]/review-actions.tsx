@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/newsroom/action-form";
 import { BreakingFields } from "@/components/newsroom/desk/breaking-fields";
-import type { TransitionAction, TransitionVerdict } from "@/lib/articles/transition-rules";
+import type { TransitionAction, TransitionVerdict } from "@/lib/articles/workflow/transition-rules";
 import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { formatKstMinute, toKstLocalInput } from "@/lib/format/korean-time";
 import {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { loadForPage } from "@/lib/actions/page-guard";
-import { editorViewer, listSectionsForEditor, mayEverSubmitOwnStory } from "@/lib/articles/editor-data";
+import { editorViewer, listSectionsForEditor, mayEverSubmitOwnStory } from "@/lib/articles/editor/editor-data";
 import { requireStaffPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "새 기사 쓰기" };

@@ -1,6 +1,6 @@
 import { JsonLd } from "@/components/seo/json-ld";
 import { parseArticleId } from "@/lib/articles/article-id";
-import { getArticlePageData } from "@/lib/articles/public-queries";
+import { getArticlePageData } from "@/lib/articles/public/public-queries";
 import { articleJsonLd } from "@/lib/seo/article-metadata";
 
 // A story's NewsArticle, from the same per-request read as the page itself.

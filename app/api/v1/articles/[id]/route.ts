@@ -2,7 +2,7 @@ import { readJsonBody, staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { parseArticleIdParam } from "@/lib/api/route-params";
 import { saveArticleSchema } from "@/lib/articles/article-input-schema";
-import { saveArticle } from "@/lib/articles/edit-article";
+import { saveArticle } from "@/lib/articles/editor/edit-article";
 import { getArticleWithTransitions } from "@/lib/articles/newsroom-articles";
 
 type Params = { id: string };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { parseArticleId } from "@/lib/articles/article-id";
-import { editorViewer, listSectionsForEditor, loadArticleForEditor } from "@/lib/articles/editor-data";
+import { editorViewer, listSectionsForEditor, loadArticleForEditor } from "@/lib/articles/editor/editor-data";
 import { requireStaffPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "기사 편집" };

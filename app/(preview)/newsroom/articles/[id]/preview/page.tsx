@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { loadForPage } from "@/lib/actions/page-guard";
 import { parseArticleId } from "@/lib/articles/article-id";
-import { getArticlePreview } from "@/lib/articles/article-preview";
+import { getArticlePreview } from "@/lib/articles/public/article-preview";
 import { requireStaffPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "미리보기", robots: { index: false, follow: false } };

@@ -1,6 +1,6 @@
 import { SectionNav } from "@/components/site/section-nav";
 import { parseArticleId } from "@/lib/articles/article-id";
-import { getArticlePageData } from "@/lib/articles/public-queries";
+import { getArticlePageData } from "@/lib/articles/public/public-queries";
 
 // A story marks its section, from the same per-request read as the page itself.
 export default async function ArticleSectionNav({ params }: { params: Promise<{ id: string }> }) {

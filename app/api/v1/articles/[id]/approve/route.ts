@@ -1,6 +1,6 @@
 import { articleTransitionRoute } from "@/app/api/v1/articles/[id]/article-transition-route";
 import { approveArticleSchema } from "@/lib/articles/article-input-schema";
-import { approveArticle } from "@/lib/articles/workflow";
+import { approveArticle } from "@/lib/articles/workflow/transitions";
 
 export const POST = articleTransitionRoute(
   {

@@ -2,7 +2,7 @@ import { staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { parseArticleIdParam, queryObject } from "@/lib/api/route-params";
 import { diffQuerySchema } from "@/lib/articles/article-input-schema";
-import { diffArticle } from "@/lib/articles/revision-history";
+import { diffArticle } from "@/lib/articles/revisions/revision-history";
 
 type Params = { id: string };
 

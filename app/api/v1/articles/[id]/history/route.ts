@@ -1,7 +1,7 @@
 import { staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { parseArticleIdParam } from "@/lib/api/route-params";
-import { getArticleHistory } from "@/lib/articles/article-history";
+import { getArticleHistory } from "@/lib/articles/revisions/article-history";
 
 type Params = { id: string };
 

@@ -2,7 +2,7 @@ import { readJsonBody, staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { parseArticleIdParam } from "@/lib/api/route-params";
 import { presenceInputSchema } from "@/lib/articles/article-input-schema";
-import { heartbeatPresence, releasePresence } from "@/lib/articles/presence";
+import { heartbeatPresence, releasePresence } from "@/lib/articles/editor/presence";
 
 type Params = { id: string };
 

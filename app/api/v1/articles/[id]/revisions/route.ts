@@ -1,7 +1,7 @@
 import { staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { parseArticleIdParam } from "@/lib/api/route-params";
-import { listRevisions } from "@/lib/articles/revision-history";
+import { listRevisions } from "@/lib/articles/revisions/revision-history";
 
 type Params = { id: string };
 

@@ -1,6 +1,6 @@
 import { articleTransitionRoute } from "@/app/api/v1/articles/[id]/article-transition-route";
-import { rescheduleArticleSchema } from "@/lib/articles/desk-input-schema";
-import { cancelSchedule, rescheduleArticle } from "@/lib/articles/workflow";
+import { rescheduleArticleSchema } from "@/lib/articles/workflow/desk-input-schema";
+import { cancelSchedule, rescheduleArticle } from "@/lib/articles/workflow/transitions";
 
 export const PUT = articleTransitionRoute(
   { summary: "Move a scheduled story's time (before it comes)", body: rescheduleArticleSchema },

@@ -1,7 +1,7 @@
 import { staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { parseArticleIdParam, parseRevisionNumberParam } from "@/lib/api/route-params";
-import { getRevision } from "@/lib/articles/revision-history";
+import { getRevision } from "@/lib/articles/revisions/revision-history";
 
 type Params = { id: string; n: string };
 

@@ -2,7 +2,7 @@ import { readJsonBody, staffApiRoute } from "@/lib/api/api-route";
 import { responses } from "@/lib/api/response-schemas";
 import { parseArticleIdParam, parseRevisionNumberParam } from "@/lib/api/route-params";
 import { restoreRevisionSchema } from "@/lib/articles/article-input-schema";
-import { restoreRevision } from "@/lib/articles/revision-history";
+import { restoreRevision } from "@/lib/articles/revisions/revision-history";
 
 type Params = { id: string; n: string };
 
