@@ -7,7 +7,8 @@
 // Afterwards every reader's last accepted reaction is compared with the rows in PostgreSQL and with
 // the counts readers are served. The app and its database run on CPU 0, wrk and the storm on CPU 1
 // (taskset), when taskset is there (BENCH_PIN=0: unpinned). Writes bench/reactions.json,
-// bench/REACTIONS.md and the storm's summary under bench/RESULTS.md's table.
+// bench/REACTIONS.md and the storm's summary under bench/RESULTS.md's table. BENCH_PROFILE=1 also
+// records the app's CPU profile and prints its top self-time functions (where a reaction's cost goes).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -19,6 +20,7 @@ import { createDatabaseFromTemplate, databaseUrl, startTestCluster } from "@/tes
 import { startApp, type AppProcess } from "./bench/app-process";
 import { plantBenchStories } from "./bench/bench-stories";
 import { STEADY_READERS } from "./bench/comment-load";
+import { summariseProfiles } from "./bench/cpu-profile";
 import type { ReactionsFile, ReactionsPhase, StormResult } from "./bench/reactions-report";
 import { readersP99Ratio } from "./bench/reactions-report";
 import { writeBenchReport } from "./bench/reports";
@@ -80,7 +82,8 @@ async function main() {
     const url = databaseUrl(cluster.adminUrl, "bench_reactions");
     // The storm's story, and another one to warm the reaction statement on.
     const [storyId, warmStoryId] = (await plantBenchStories(url, 2)) as [number, number];
-    app = await startApp({ databaseUrl: url, mediaDir: path.join(folder, "media"), responseCache: true, name: "reactions" });
+    const profileDir = process.env.BENCH_PROFILE === "1" ? path.join(folder, "profiles") : undefined;
+    app = await startApp({ databaseUrl: url, mediaDir: path.join(folder, "media"), responseCache: true, profileDir, name: "reactions" });
     const { baseUrl } = app;
     const pagePath = (await fetch(`${baseUrl}/articles/${storyId}`, { redirect: "manual" })).headers.get("location") ?? `/articles/${storyId}`;
     const readerPaths = path.join(folder, "reader-paths.txt");
@@ -142,6 +145,14 @@ async function main() {
     await writeFile(path.join(dir, "reactions.json"), `${JSON.stringify(file, null, 2)}\n`);
     await writeBenchReport("REACTIONS.md", dir);
     if (existsSync(path.join(dir, "results.json"))) await writeBenchReport("RESULTS.md", dir);
+    if (profileDir) {
+      await app.stop();
+      app = undefined;
+      for (const thread of await summariseProfiles(profileDir)) {
+        log(`profile: busy ${Math.round(thread.busyMs)} of ${Math.round(thread.totalMs)} ms`);
+        for (const hot of thread.top) log(`  ${hot.selfPercent.toFixed(1).padStart(5)}% ${hot.function} ${hot.where}`);
+      }
+    }
     log(`wrote ${path.relative(root, dir)}/reactions.json, REACTIONS.md and RESULTS.md: lost ${lost}, extra ${extra}, readers p99 ${readersP99Ratio(file)}x calm; target ${file.met ? "met" : "NOT met"}`);
   } finally {
     await app?.stop();
