@@ -20,22 +20,17 @@ import { startInvalidationListener, type InvalidationListener } from "@/server/r
 import { buildPageTemplate } from "@/server/response-cache/page-template";
 import { ResponseCache } from "@/server/response-cache/response-cache";
 import { XMLParser } from "fast-xml-parser";
-import { expectNoPlantedStory, plantStories, type PlantedStories } from "../support/planted-stories";
-import { createStaff } from "../support/staff-fixtures";
-import { submittableDraft } from "../support/story-fixtures";
+import { expectNoPlantedStory, type PlantedStories } from "../support/planted-stories";
+import { submittableDraft, versionOf } from "../support/story-fixtures";
+import { deskCastWithPlantedStories } from "../support/desk-cast";
 
 let reporter: StaffUser;
 let editor: StaffUser;
 let planted: PlantedStories;
 
-beforeAll(async () => {
-  reporter = await createStaff("REPORTER");
-  editor = await createStaff("EDITOR");
-  planted = await plantStories(db);
-});
+beforeAll(async () => ({ reporter, editor, planted } = await deskCastWithPlantedStories()));
 
 const MINUTE = 60_000;
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 const eventsOf = async (id: number) =>
   (await db.domainEvent.findMany({ orderBy: { id: "asc" } })).filter((event) => (event.payload as { articleId?: number }).articleId === id).map((event) => event.type);
 

@@ -3,33 +3,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { saveArticle } from "@/lib/articles/editor/edit-article";
 import { getArticlePageData, getPublicArticle } from "@/lib/articles/public/public-queries";
-import { approveArticle, republishArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
+import { approveArticle, republishArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { buildCorrectionsFeed } from "@/lib/corrections/corrections-feed";
 import { getPublicCorrections } from "@/lib/corrections/public-corrections";
 import { db } from "@/lib/db";
-import { expectNoPlantedStory, plantStories, type PlantedStories } from "../support/planted-stories";
-import { createStaff } from "../support/staff-fixtures";
-import { submittableDraft } from "../support/story-fixtures";
+import { expectNoPlantedStory, type PlantedStories } from "../support/planted-stories";
+import { publishedStory as publishedStoryBy, versionOf } from "../support/story-fixtures";
+import { deskCastWithPlantedStories } from "../support/desk-cast";
 
 let reporter: StaffUser;
 let editor: StaffUser;
 let planted: PlantedStories;
 
-beforeAll(async () => {
-  reporter = await createStaff("REPORTER");
-  editor = await createStaff("EDITOR");
-  planted = await plantStories(db);
-});
+beforeAll(async () => ({ reporter, editor, planted } = await deskCastWithPlantedStories()));
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 
-async function publishedStory(headline: string) {
-  const draft = await submittableDraft(reporter, { headline });
-  await submitArticle(reporter, draft.id);
-  await approveArticle(editor, draft.id, { version: await versionOf(draft.id) });
-  return draft.id;
-}
+const publishedStory = (headline: string) => publishedStoryBy(reporter, editor, headline);
 
 describe("정정 and 반론", () => {
   it("a 정정 shows at the end of the story's page data, on /corrections and in the corrections feed; a 수정 stays silent", async () => {

@@ -3,7 +3,7 @@
 // stories readers may see (the planted stories); none lost under concurrent clicks; the desk's
 // follow-up list.
 import { beforeAll, describe, expect, it } from "vitest";
-import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
+import { unpublishArticle } from "@/lib/articles/workflow/transitions";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { commentVisitorFrom, type CommentVisitor } from "@/lib/comments/comment-source";
@@ -12,29 +12,20 @@ import { reactToArticle, withdrawReaction } from "@/lib/reactions/article-reacti
 import { listFollowUpRequests } from "@/lib/reactions/follow-up-requests";
 import { getReactionCounts } from "@/lib/reactions/reaction-counts";
 import { MalformedBody } from "@/lib/validation";
-import { expectNoPlantedStory, plantStories, type PlantedStories } from "../support/planted-stories";
-import { createStaff } from "../support/staff-fixtures";
-import { submittableDraft } from "../support/story-fixtures";
+import { expectNoPlantedStory, type PlantedStories } from "../support/planted-stories";
+import { publishedStory as publishedStoryBy } from "../support/story-fixtures";
+import { deskCastWithPlantedStories } from "../support/desk-cast";
 
 let reporter: StaffUser;
 let editor: StaffUser;
 let planted: PlantedStories;
 
-beforeAll(async () => {
-  reporter = await createStaff("REPORTER");
-  editor = await createStaff("EDITOR");
-  planted = await plantStories(db);
-});
+beforeAll(async () => ({ reporter, editor, planted } = await deskCastWithPlantedStories()));
 
 /** A reader as our HTTP server sees them: by the address it wrote into the request. */
 const reader = (ip: string): CommentVisitor => commentVisitorFrom(new Headers({ [CLIENT_IP_HEADER]: ip }));
 
-async function publishedStory(headline: string) {
-  const draft = await submittableDraft(reporter, { headline });
-  await submitArticle(reporter, draft.id);
-  await approveArticle(editor, draft.id, { version: (await db.article.findUniqueOrThrow({ where: { id: draft.id } })).version });
-  return draft.id;
-}
+const publishedStory = (headline: string) => publishedStoryBy(reporter, editor, headline);
 
 describe("one reaction per reader per story", () => {
   it("a reader reacts, changes their mind, picks the same again (nothing doubles), withdraws", async () => {

@@ -7,7 +7,7 @@
 import sharp from "sharp";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { saveArticle } from "@/lib/articles/editor/edit-article";
-import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
+import { approveArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { CLAIM_PURGE_TASK, claimPurgeTask, schedulePurge } from "@/lib/claims/claim-jobs";
 import { decideClaim, flagClaimStory } from "@/lib/claims/claim-decisions";
@@ -21,29 +21,19 @@ import { DomainError } from "@/lib/errors";
 import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import { htmlBehindPngHeader, jpegWithMetadata, pngBomb, SVG_WITH_SCRIPT } from "../support/image-fixtures";
 import { PDF_HEADER_OVER_HTML, pdfWithEmbeddedFile, pdfWithOpenActionScript, plainPdf } from "../support/pdf-fixtures";
-import { expectNoPlantedStory, plantStories, privateStoryIds, type PlantedStories } from "../support/planted-stories";
+import { expectNoPlantedStory, privateStoryIds, type PlantedStories } from "../support/planted-stories";
 import { aSource, fileClaim } from "../support/claim-fixtures";
-import { createStaff } from "../support/staff-fixtures";
-import { submittableDraft } from "../support/story-fixtures";
+import { publishedStory as publishedStoryBy, versionOf } from "../support/story-fixtures";
+import { deskCastWithPlantedStories } from "../support/desk-cast";
 
 let reporter: StaffUser;
 let editor: StaffUser;
 let planted: PlantedStories;
 
-beforeAll(async () => {
-  reporter = await createStaff("REPORTER");
-  editor = await createStaff("EDITOR");
-  planted = await plantStories(db);
-});
+beforeAll(async () => ({ reporter, editor, planted } = await deskCastWithPlantedStories()));
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 
-async function publishedStory(headline: string): Promise<number> {
-  const draft = await submittableDraft(reporter, { headline });
-  await submitArticle(reporter, draft.id);
-  await approveArticle(editor, draft.id, { version: await versionOf(draft.id) });
-  return draft.id;
-}
+const publishedStory = (headline: string) => publishedStoryBy(reporter, editor, headline);
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(

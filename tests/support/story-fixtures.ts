@@ -1,6 +1,7 @@
 // Stories that pass the submission checks (lib/articles/workflow/submission-requirements.ts): a section,
 // an origin (자체 취재) and a body long enough for the desk. Shared by every test that submits a story.
 import { createArticleDraft } from "@/lib/articles/editor/edit-article";
+import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 
@@ -27,4 +28,17 @@ export async function testSectionId(): Promise<number> {
 export async function submittableDraft(actor: StaffUser, fields: { headline?: string; lead?: string } & Record<string, unknown> = {}) {
   const { lead, ...rest } = fields;
   return createArticleDraft(actor, { headline: "시의회, 내년 예산안 심사 착수", sectionId: await testSectionId(), origin: "OWN_REPORTING", body: submittableBody(lead), ...rest });
+}
+
+/** A story's current version (what the desk's transitions compare). */
+export async function versionOf(articleId: number): Promise<number> {
+  return (await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } })).version;
+}
+
+/** A story the reporter wrote and the desk approved now: live for readers. Returns its id. */
+export async function publishedStory(reporter: StaffUser, editor: StaffUser, headline: string): Promise<number> {
+  const draft = await submittableDraft(reporter, { headline });
+  await submitArticle(reporter, draft.id);
+  await approveArticle(editor, draft.id, { version: await versionOf(draft.id) });
+  return draft.id;
 }

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatKstMinute } from "@/lib/format/korean-time";
 import { ACTION_KO, STATUS_KO } from "@/lib/portal/portal-labels";
 import type { TransmissionRow } from "@/lib/portal/transmission-queries";
@@ -37,5 +39,28 @@ export function TransmissionWhen({ row }: { row: TransmissionRow }) {
       {row.sentAt && <span className="portal-reason">송고 {formatKstMinute(row.sentAt)}</span>}
       {row.requestedBy && <span className="portal-reason">{row.requestedBy.name} 요청</span>}
     </>
+  );
+}
+
+/** One transmission as a table row: the story, what was sent, (when), the result, and any cells the table adds. */
+export function TransmissionRowCells({ row, withWhen = false, children }: { row: TransmissionRow & { article: { headline: string } }; withWhen?: boolean; children?: ReactNode }) {
+  return (
+    <tr>
+      <td data-label="기사">
+        <Link href={`/newsroom/articles/${row.articleId}`}>{row.article.headline}</Link>
+      </td>
+      <td data-label="내용">
+        <TransmissionWhat row={row} />
+      </td>
+      {withWhen && (
+        <td data-label="때">
+          <TransmissionWhen row={row} />
+        </td>
+      )}
+      <td data-label="결과">
+        <TransmissionStatus row={row} />
+      </td>
+      {children}
+    </tr>
   );
 }

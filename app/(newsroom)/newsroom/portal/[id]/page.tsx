@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/newsroom/action-form";
 import { DestinationFields } from "@/components/newsroom/portal/destination-fields";
-import { TransmissionStatus, TransmissionWhat, TransmissionWhen } from "@/components/newsroom/portal/transmission-cells";
+import { TransmissionRowCells } from "@/components/newsroom/portal/transmission-cells";
 import "@/components/newsroom/desk/desk.css";
 import "@/components/newsroom/portal/portal.css";
 import { loadForPage } from "@/lib/actions/page-guard";
@@ -71,23 +71,14 @@ export default async function DestinationLogPage({ params, searchParams }: Props
             <table className="table portal-table" data-testid="failures">
               <tbody>
                 {log.failures.map((row) => (
-                  <tr key={String(row.id)}>
-                    <td data-label="기사">
-                      <Link href={`/newsroom/articles/${row.articleId}`}>{row.article.headline}</Link>
-                    </td>
-                    <td data-label="내용">
-                      <TransmissionWhat row={row} />
-                    </td>
-                    <td data-label="결과">
-                      <TransmissionStatus row={row} />
-                    </td>
+                  <TransmissionRowCells key={String(row.id)} row={row}>
                     <td>
                       <ActionForm action={resendTransmissionAction} submitLabel="다시 보내기">
                         <input type="hidden" name="transmissionId" value={String(row.id)} />
                         <input type="hidden" name="destinationId" value={id} />
                       </ActionForm>
                     </td>
-                  </tr>
+                  </TransmissionRowCells>
                 ))}
               </tbody>
             </table>
@@ -140,20 +131,7 @@ export default async function DestinationLogPage({ params, searchParams }: Props
             </thead>
             <tbody>
               {log.rows.map((row) => (
-                <tr key={String(row.id)}>
-                  <td data-label="기사">
-                    <Link href={`/newsroom/articles/${row.articleId}`}>{row.article.headline}</Link>
-                  </td>
-                  <td data-label="내용">
-                    <TransmissionWhat row={row} />
-                  </td>
-                  <td data-label="때">
-                    <TransmissionWhen row={row} />
-                  </td>
-                  <td data-label="결과">
-                    <TransmissionStatus row={row} />
-                  </td>
-                </tr>
+                <TransmissionRowCells key={String(row.id)} row={row} withWhen />
               ))}
             </tbody>
           </table>
