@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { countUnreadNotifications, listOwnNotifications, markOwnNotificationsRead } from "@/lib/notifications/staff-notifications";
 import { createStaff } from "../support/staff-fixtures";
-import { paragraphBody, submittableBody, submittableDraft } from "../support/story-fixtures";
+import { paragraphBody, submittableBody, submittableDraft, versionOf } from "../support/story-fixtures";
 
 const HOUR = 3_600_000;
 let intern: StaffUser;
@@ -24,7 +24,6 @@ beforeAll(async () => {
   editor = await createStaff("EDITOR");
 });
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => "ok",

@@ -21,7 +21,7 @@ import { emptyPollSurvey, NESDC_POINTER, type PollSurvey } from "@/lib/elections
 import { DomainError } from "@/lib/errors";
 import { expectNoPlantedStory, plantStories } from "../support/planted-stories";
 import { createStaff } from "../support/staff-fixtures";
-import { submittableDraft } from "../support/story-fixtures";
+import { submittableDraft, versionOf } from "../support/story-fixtures";
 
 /** A poll as a paper prints it: every particular of 제18조 제1항. */
 const SURVEY: PollSurvey = {
@@ -70,7 +70,6 @@ async function submittedStory(poll: PollSurvey | null = SURVEY, headline = "고�
   return db.article.findUniqueOrThrow({ where: { id: draft.id }, select: { id: true, version: true } });
 }
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 describe("the particulars (선거여론조사기준 제18조)", () => {
   it("a poll story without its particulars cannot go to the desk; the refusal lists each missing one in Korean", async () => {

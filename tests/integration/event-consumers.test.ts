@@ -7,7 +7,7 @@ import { approveArticle, cancelSchedule, republishArticle, rescheduleArticle, re
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import { createStaff } from "../support/staff-fixtures";
-import { submittableDraft } from "../support/story-fixtures";
+import { submittableDraft, versionOf } from "../support/story-fixtures";
 
 let reporter: StaffUser;
 let editor: StaffUser;
@@ -17,7 +17,6 @@ beforeAll(async () => {
   editor = await createStaff("EDITOR");
 });
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 const revisionIdOf = async (id: number, number: number) => (await db.articleRevision.findUniqueOrThrow({ where: { articleId_number: { articleId: id, number } } })).id;
 
 const auditOf = async (id: number) =>

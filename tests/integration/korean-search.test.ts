@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { parseSearchQuery } from "@/lib/search/search-query";
 import { SEARCH_PAGE_SIZE, searchStories } from "@/lib/search/search-stories";
 import { createStaff } from "../support/staff-fixtures";
-import { SEARCH_NEUTRAL_FILLER, testSectionId } from "../support/story-fixtures";
+import { SEARCH_NEUTRAL_FILLER, testSectionId, versionOf } from "../support/story-fixtures";
 
 const HOUR = 3_600_000;
 const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -17,7 +17,6 @@ let reporter: StaffUser;
 let editor: StaffUser;
 const ids: Record<string, number> = {};
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 
 async function publish(headline: string, body: string, publishAt?: Date): Promise<number> {
   // A section and a second paragraph of neutral filler meet the submission checks without

@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { articleJsonLd } from "@/lib/seo/article-metadata";
 import { refusalOf } from "../support/refusal";
 import { createStaff } from "../support/staff-fixtures";
-import { submittableBody, testSectionId } from "../support/story-fixtures";
+import { submittableBody, testSectionId, versionOf } from "../support/story-fixtures";
 
 let reporter: StaffUser;
 let editor: StaffUser;
@@ -24,7 +24,6 @@ beforeAll(async () => {
   editor = await createStaff("EDITOR");
 });
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 
 /** A draft that meets every submission check but the origin. */
 async function draftWithoutOrigin(headline = "시청 앞 광장 재구조화 착공") {

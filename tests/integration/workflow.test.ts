@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { createStaff } from "../support/staff-fixtures";
-import { submittableDraft } from "../support/story-fixtures";
+import { submittableDraft, versionOf } from "../support/story-fixtures";
 
 const HOUR = 3_600_000;
 const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -23,7 +23,6 @@ beforeAll(async () => {
   otherEditor = await createStaff("EDITOR");
 });
 
-const versionOf = async (id: number) => (await db.article.findUniqueOrThrow({ where: { id } })).version;
 
 /** A reporter's story, written and submitted to the desk. */
 async function submittedStory(headline = "시의회, 내년 예산안 심사 착수") {
