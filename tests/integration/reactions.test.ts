@@ -71,9 +71,24 @@ describe("one reaction per reader per story", () => {
     const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => reactToArticle(id, { kind: kinds[i % 5] }, reader(`10.1.${Math.floor(i / 250)}.${i % 250}`))));
     expect(answers.every((answer) => answer.previous === null)).toBe(true);
     expect(await getReactionCounts(id)).toEqual({ articleId: id, counts: { LIKE: 60, WARM: 60, SAD: 60, ANGRY: 60, FOLLOW_UP: 60 }, total: 300 });
+    // Clicks that arrive together are committed together (lib/reactions/reaction-writer.ts): rows
+    // written by one transaction share its xmin.
+    const [{ commits }] = await db.$queryRaw<[{ commits: number }]>`SELECT count(DISTINCT xmin::text)::int AS "commits" FROM "ArticleReaction" WHERE "articleId" = ${id}`;
+    expect(commits).toBeLessThan(300);
     const same = reader("10.9.9.9");
-    await Promise.all(Array.from({ length: 20 }, (_, i) => reactToArticle(id, { kind: kinds[i % 5] }, same)));
+    const clicks = await Promise.all(Array.from({ length: 20 }, (_, i) => reactToArticle(id, { kind: kinds[i % 5] }, same)));
     expect(await db.articleReaction.count({ where: { articleId: id } })).toBe(301);
+    // In the order they came: each click's "before" is the click before it.
+    expect(clicks.map((click) => click.previous)).toEqual([null, ...clicks.slice(0, -1).map((click) => click.kind)]);
+    expect(clicks.at(-1)!.kind).toBe(kinds[19 % 5]);
+  });
+
+  it("a withdrawal between clicks of the same reader is written in its turn", async () => {
+    const id = await publishedStory("반응 순서 기사");
+    const one = reader("10.9.8.7");
+    const [first, withdrawn, again] = await Promise.all([reactToArticle(id, { kind: "LIKE" }, one), withdrawReaction(id, one), reactToArticle(id, { kind: "SAD" }, one)]);
+    expect([first.previous, withdrawn.previous, again.previous]).toEqual([null, "LIKE", null]);
+    expect((await getReactionCounts(id)).counts).toMatchObject({ LIKE: 0, SAD: 1 });
   });
 });
 

@@ -75,8 +75,9 @@ export function publicStateOf(article: VisibilityFields, now: Date): PublicState
  * The same rule as `publiclyVisibleWhere`, for raw SQL over an "Article" row named `alias` (the
  * comment write paths check visibility inside their single statements). Kept beside the Prisma
  * form; tests/integration/comments.test.ts checks that the two agree on the planted stories.
+ * `now` may be a column (a batch of reactions checks each at its own time).
  */
-export function publiclyVisibleSql(alias: string, now: Date): Prisma.Sql {
+export function publiclyVisibleSql(alias: string, now: Date | Prisma.Sql): Prisma.Sql {
   const a = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
   return Prisma.sql`(${a}."status" IN ('PUBLISHED', 'SCHEDULED') AND ${a}."publishedAt" <= ${now} AND ${a}."liveRevisionId" IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM "Takedown" t WHERE t."articleId" = ${a}."id" AND t."commentId" IS NULL AND t."status" = 'ACTIVE' AND t."startsAt" <= ${now} AND t."endsAt" > ${now}))`;
