@@ -12,9 +12,11 @@
 // exits 1 when any drill found a violation. A drill that could not run here (the editor's
 // without Chromium) is reported as skipped, not passed.
 import { writeFile } from "node:fs/promises";
+import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { ensureProductionBuild } from "@/server/build";
+import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
 import { gitCommit } from "@/tests/support/bench-app";
 import { startFaultApp, type FaultApp } from "@/tests/support/fault-app";
 import { databaseOutageDrill, killDuringWritesDrill, mediaFolderDrill, soakDrill, type DrillResult } from "@/tests/support/fault-drills";
@@ -22,6 +24,9 @@ import { editorOutageDrill } from "@/tests/support/editor-outage-drill";
 import { RSS_LEVELS_OFF } from "@/tests/support/memory-trend";
 import { replicaDownDrill, replicaLagDrill } from "@/tests/support/replica-drills";
 import { drillVerdict, renderFaultsMarkdown, type FaultDrillRecord, type FaultsFile } from "./bench/faults-report";
+
+// The demo seed loads the rights desk's server-only modules (lib/claims/demo-claim.ts) outside Next.js.
+register(SERVER_ONLY_IS_EMPTY);
 
 const SOAK_SECONDS = Number(process.env.FAULTS_SOAK_SECONDS ?? 60);
 const KILL_ROUNDS = Number(process.env.FAULTS_KILL_ROUNDS ?? 3);

@@ -69,7 +69,15 @@ export function createInstrumentedPool(connectionString: string, role: DatabaseR
   // check) within seconds, not hang it.
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   keepConnectionsOutsideRequests(pool);
-  pool.on("connect", (client) => instrument(client, role));
+  pool.on("connect", (client) => {
+    instrument(client, role);
+    // pg emits "error" on a client whose connection drops (PostgreSQL stopped or restarted, the
+    // backend terminated), and the pool listens only while the client is idle: a client checked
+    // out at that moment, between two queries of a transaction, had no listener, and the
+    // unhandled error took the whole process down. The client's queries fail on their own (the
+    // caller sees that); the pool drops the client when it is released.
+    client.on("error", () => undefined);
+  });
   pool.on("error", () => undefined); // an idle client's connection dropped; the pool replaces it
   const gauge = metrics().dbPoolConnections;
   const collect = () => {

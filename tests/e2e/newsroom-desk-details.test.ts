@@ -219,6 +219,25 @@ describe.skipIf(!browserTestsEnabled)("the desk and the editor, details staff re
     await intern.screenshot({ path: await screenshotPath("editor-conflict-first-difference") });
   });
 
+  it("the admins' settings are gathered under 관리: each one opens; a reporter has no 관리 and gets 403 there", async () => {
+    for (const kind of ["desktop", "phone"] as const) {
+      const admin = await signInStaff(await staffContext(browser, kind, contexts), DEMO_STAFF.admin.email);
+      // On a phone the header's links sit in the newsroom menu.
+      if (kind === "phone") await admin.locator('[data-testid="newsroom-menu-button"]').click();
+      await admin.locator('[data-testid="admin-settings-link"]').first().click();
+      await admin.waitForURL(`${baseUrl}/newsroom/admin`);
+      const links = await admin.locator(".admin-settings a").evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+      expect(links).toEqual(["/newsroom/staff", "/newsroom/audit", "/newsroom/comments/settings", "/newsroom/claims/settings", "/newsroom/elections", "/newsroom/newsletters"]);
+      await admin.screenshot({ path: await screenshotPath(`newsroom-admin-settings-${kind === "phone" ? 360 : 1280}`), fullPage: true });
+      if (kind === "desktop") {
+        for (const href of links) expect((await admin.goto(`${baseUrl}${href}`))?.status(), href).toBe(200);
+      }
+    }
+    expect(await intern.locator('[data-testid="admin-settings-link"]').count()).toBe(0);
+    expect((await intern.goto(`${baseUrl}/newsroom/admin`))?.status()).toBe(403);
+    await intern.goto(`${baseUrl}/newsroom`);
+  });
+
   it("the security log: Korean words, people by name, readable details, one line per event, filters by person and kind", async () => {
     const admin = await signInStaff(await staffContext(browser, "desktop", contexts), DEMO_STAFF.admin.email, "/newsroom/audit");
     // An admin's header (the most links) stays one line at 1280 px.
