@@ -17,7 +17,7 @@ export interface PushNotification {
 const MAX_BODY = 120;
 const MAX_TITLE = 80;
 /** The paper's emblem, served from public/. */
-export const PUSH_ICON_PATH = "/publisher-logo.png";
+const PUSH_ICON_PATH = "/publisher-logo.png";
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 

@@ -71,8 +71,10 @@ export function pushTasks(): JobTaskTable<PushJobPayloads> {
       payload: pushPayloads["web-push.send"],
       async run({ articleId, subscriptionId }) {
         const vapid = vapidIdentity();
+        // An instance started without the keys leaves the job to be retried (by one that has them), rather than lose it.
+        if (!vapid) throw new Error("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not set in this instance");
         const subscription = await db.pushSubscription.findUnique({ where: { id: subscriptionId } });
-        if (!vapid || !subscription) return;
+        if (!subscription) return;
         // Which of the story's topics brought it here decides the title's [속보]; 속보 first.
         const pushed = await db.pushStoryTopic.findMany({ where: { articleId, sentAt: { not: null }, topic: { in: subscription.topics } }, select: { topic: true } });
         const topic = (pushed.some((row) => row.topic === "breaking") ? "breaking" : pushed[0]?.topic) as PushTopic | undefined;

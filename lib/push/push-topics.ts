@@ -38,3 +38,12 @@ export interface PushTopicChoice {
 }
 
 export const BREAKING_TOPIC: PushTopicChoice = { topic: "breaking", label: "속보" };
+
+/** What a story page offers: 속보, the story's section, its reporters (their public numbers). */
+export function storyTopicChoices(story: { section: { id: number; name: string } | null; bylines: { reporterNumber: number; name: string }[] }): PushTopicChoice[] {
+  return [
+    BREAKING_TOPIC,
+    ...(story.section ? [{ topic: sectionTopic(story.section.id), label: `${story.section.name} 섹션` }] : []),
+    ...story.bylines.map((person) => ({ topic: reporterTopic(person.reporterNumber), label: `${person.name} 기자` })),
+  ];
+}

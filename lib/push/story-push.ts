@@ -2,12 +2,17 @@ import "server-only";
 // The desk's push choice for a story: which topics it may go to (속보, its section, its
 // reporters), the rows that record the choice with the approval, and the per-topic rate limit
 // (PUSHES_PER_TOPIC_PER_HOUR, lib/push/push-topics.ts), refused in Korean before anything changes.
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, can } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { Db, DbTransaction } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
-import { BREAKING_TOPIC, PUSH_RATE_WINDOW_MS, PUSHES_PER_TOPIC_PER_HOUR, reporterTopic, sectionTopic, type PushTopic, type PushTopicChoice } from "@/lib/push/push-topics";
+import { pushNotificationFor, type PushNotification } from "@/lib/push/push-notification";
+import { vapidIdentity } from "@/lib/push/vapid";
+import { PUSH_RATE_WINDOW_MS, PUSHES_PER_TOPIC_PER_HOUR, storyTopicChoices, type PushTopic, type PushTopicChoice } from "@/lib/push/push-topics";
+
+/** Any topic but 속보 gives the same notification (no [속보] in its title). */
+const sectionOrReporter: PushTopic = "section:1";
 
 // Its own advisory-lock namespace (two-key form): two approvals pushing to one topic count in turn.
 const PUSH_TOPIC_LOCK_NAMESPACE = 23_002;
@@ -29,12 +34,7 @@ async function storyTopics(client: Db | DbTransaction, articleId: number): Promi
     },
   });
   if (!article) return [];
-  const people = [article.author, ...article.coAuthors.map((entry) => entry.user)];
-  return [
-    BREAKING_TOPIC,
-    ...(article.section ? [{ topic: sectionTopic(article.section.id), label: `${article.section.name} 섹션` }] : []),
-    ...people.map((person) => ({ topic: reporterTopic(person.reporterNumber), label: `${person.name} 기자` })),
-  ];
+  return storyTopicChoices({ section: article.section, bylines: [article.author, ...article.coAuthors.map((entry) => entry.user)] });
 }
 
 /** What the desk's approval form offers for a story, with the topics already pushed or waiting. */
@@ -75,4 +75,19 @@ export async function requestStoryPushes(tx: DbTransaction, actor: StaffUser, ar
     }
   }
   if (fresh.length > 0) await tx.pushStoryTopic.createMany({ data: fresh.map((topic) => ({ articleId, topic, requestedById: actor.id, requestedAt: now })) });
+}
+
+/** What the desk's approval forms show for a story's push: the topics and the notification as the phone shows it; null while push is not set up. */
+export async function storyPushForm(
+  actor: StaffUser,
+  story: { id: number; path: string; headline: string; subHeadlines: string[]; description: string },
+  siteName: string,
+): Promise<{ choices: { topic: PushTopic; label: string; done: string | null }[]; preview: { plain: PushNotification; breaking: PushNotification } } | null> {
+  if (!can(actor, "article.approve") || !vapidIdentity()) return null;
+  const choices = await storyPushChoices(actor, story.id);
+  const text = { id: story.id, path: story.path, headline: story.headline, deck: story.subHeadlines[0] ?? null, description: story.description };
+  return {
+    choices: choices.map((choice) => ({ topic: choice.topic, label: choice.label, done: choice.sentAt ? "보냄" : choice.requestedAt ? "공개되면 보냄" : null })),
+    preview: { plain: pushNotificationFor(text, sectionOrReporter, siteName), breaking: pushNotificationFor(text, "breaking", siteName) },
+  };
 }

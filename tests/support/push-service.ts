@@ -19,7 +19,7 @@ export interface BrowserSubscription {
   keys: { p256dh: string; auth: string };
 }
 
-export interface ReceivedPush {
+interface ReceivedPush {
   endpoint: string;
   at: Date;
   payload: Record<string, unknown>;
