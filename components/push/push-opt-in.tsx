@@ -136,7 +136,7 @@ export function PushOptIn({ publicKey, choices, label = "알림 받기" }: { pub
   return (
     <>
       <button type="button" className="push-opt-in__open" onClick={() => void open()} data-testid="push-open">
-        <span aria-hidden="true">🔔</span> {label}
+        {label}
       </button>
       <dialog ref={dialog} className="push-opt-in" aria-labelledby="push-opt-in-title" data-testid="push-dialog">
         <h2 id="push-opt-in-title">알림 받기</h2>
