@@ -12,6 +12,8 @@ const config: KnipConfig = {
     "tests/fixtures/*.ts",
     // Stands in for `server-only` in tests (the alias in vitest.config.ts).
     "tests/support/server-only-stub.ts",
+    // The Web Push service worker: the browser loads it by its address (components/push/push-opt-in.tsx).
+    "public/push-sw.js",
   ],
   // Debian's tools, installed by .ci/run or present on Linux: the benchmark pins processes to a
   // CPU (taskset) and drives load with wrk; the fault drills mount a small filesystem.

@@ -65,6 +65,11 @@ await runCli(async () => {
     process.env.DATABASE_URL = databaseUrl;
     process.env.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
     process.env.IP_HASH_SALT ??= secrets.ipHashSalt;
+    // Readers' Web Push: the key pair the push services know this newsroom by (lib/push).
+    if (!process.env.VAPID_PUBLIC_KEY && !process.env.VAPID_PRIVATE_KEY) {
+      process.env.VAPID_PUBLIC_KEY = secrets.vapidPublicKey;
+      process.env.VAPID_PRIVATE_KEY = secrets.vapidPrivateKey;
+    }
     // The embedded demo runs on this machine: its address is the configured host and port.
     process.env.NEXTAUTH_URL ??= siteBaseUrl(env);
     // The embedded demo's sign-in page names the demo accounts and where their password is.

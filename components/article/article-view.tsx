@@ -7,6 +7,9 @@ import { ShareLinks } from "@/components/article/share-links";
 import { UpdateLog } from "@/components/article/update-log";
 import { ViewBeacon } from "@/components/article/view-beacon";
 import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
+import { PushOptIn } from "@/components/push/push-opt-in";
+import { storyTopicChoices } from "@/lib/push/push-topics";
+import { pushPublicKey } from "@/lib/push/vapid";
 import { ResponsiveImage } from "@/components/site/responsive-image";
 import type { PublicArticle } from "@/lib/articles/public/public-queries";
 import { isBreakingAt } from "@/lib/breaking/breaking-rules";
@@ -40,6 +43,7 @@ export function ArticleView({
   const bylineText = article.bylines.map((person) => `${person.name} ${person.title}`).join(", ");
   // Wire copy, a press release or a provided story names its source, at the top and at the end.
   const sourceCredit = article.origin ? storyOriginCredit(article.origin.kind, article.origin.source) : null;
+  const pushKey = countView ? pushPublicKey() : null;
   return (
     <article className="article" aria-labelledby="article-headline">
       <header className="article__header">
@@ -140,6 +144,11 @@ export function ArticleView({
               buttonLabel={`+ ${article.bylines[0].name} ${article.bylines[0].title} 구독`}
               description={`${article.bylines[0].name} ${article.bylines[0].title}의 새 기사가 나오면 메일로 알려 드립니다.`}
             />
+          </div>
+        )}
+        {pushKey && (
+          <div className="article__push no-print">
+            <PushOptIn publicKey={pushKey} choices={storyTopicChoices(article)} />
           </div>
         )}
         <p className="article__copyright">{siteCopyright}</p>

@@ -2,9 +2,13 @@ import { publisher, siteCopyright, siteName } from "@/lib/config/site";
 import type { PublicSection } from "@/lib/sections/public-queries";
 import { KeepWords } from "@/components/site/keep-words";
 import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
+import { PushOptIn } from "@/components/push/push-opt-in";
+import { BREAKING_TOPIC, sectionTopic } from "@/lib/push/push-topics";
+import { pushPublicKey } from "@/lib/push/vapid";
 
 // The paper's legal details, as Korean papers print them at the foot of every page.
 export function SiteFooter({ sections }: { sections: PublicSection[] }) {
+  const pushKey = pushPublicKey();
   return (
     <footer className="site-footer">
       <div className="container">
@@ -24,6 +28,11 @@ export function SiteFooter({ sections }: { sections: PublicSection[] }) {
         <div className="site-footer__newsletter">
           <SubscribeForm subscription={{ topic: "digest" }} buttonLabel="아침 뉴스레터 받기" description="매일 아침, 전날 가장 많이 읽힌 기사를 메일로 보내 드립니다." />
         </div>
+        {pushKey && (
+          <div className="site-footer__push">
+            <PushOptIn publicKey={pushKey} label="속보·섹션 알림 받기" choices={[BREAKING_TOPIC, ...sections.map((section) => ({ topic: sectionTopic(section.id), label: `${section.name} 섹션` }))]} />
+          </div>
+        )}
         <dl className="site-footer__details">
           <div>
             <dt>제호</dt>

@@ -10,7 +10,7 @@ export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** For grouping in the document, in the order it lists them. */
-export const API_TAGS = ["staff", "articles", "desk", "revisions", "editor", "media", "vocabulary", "meta", "comments", "reactions", "claims", "subscriptions"] as const;
+export const API_TAGS = ["staff", "articles", "desk", "revisions", "editor", "media", "vocabulary", "meta", "comments", "reactions", "claims", "subscriptions", "push"] as const;
 type ApiTag = (typeof API_TAGS)[number];
 
 interface RouteSpec {

@@ -4,6 +4,7 @@ import { articleBodySchema } from "@/lib/articles/body/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/workflow/desk-input-schema";
 import { pollSurveySchema } from "@/lib/elections/poll-survey";
 import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
+import { pushTopicSchema } from "@/lib/push/push-topics";
 import { DEFAULT_BREAKING_MINUTES, MAX_BREAKING_MINUTES, MIN_BREAKING_MINUTES, UPDATE_NOTE_MAX_LENGTH } from "@/lib/breaking/breaking-rules";
 import { intId, PG_INT_MAX, safeText, sensibleDate, stringId, versionSchema } from "@/lib/schemas/common";
 
@@ -127,6 +128,12 @@ export const approveArticleSchema = z.object({
   updateNote: safeText({ max: UPDATE_NOTE_MAX_LENGTH, maxMessage: `업데이트 설명은 한 줄, ${UPDATE_NOTE_MAX_LENGTH}자 이하로 적어 주세요.` })
     .refine((note) => !/[\r\n]/.test(note), "업데이트 설명은 한 줄로 적어 주세요.")
     .default(""),
+  /**
+   * Web Push: the topics (속보, the story's section, its reporters) whose readers are notified when
+   * the story is public (a scheduled story at its time). Nothing is pushed without them; a topic
+   * chosen for the story before is not pushed again (lib/push/story-push.ts).
+   */
+  pushTopics: z.array(pushTopicSchema, { error: "알림 주제는 목록으로 보내세요." }).max(10, "알림 주제는 10개까지 고를 수 있습니다.").default([]),
 });
 
 export const unpublishArticleSchema = z.object({

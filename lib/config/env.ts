@@ -125,6 +125,20 @@ const readerMailSettings = {
   MAIL_FROM: z.email({ error: "must be an e-mail address" }).default("newsletter@nuri-ilbo.test"),
 };
 
+/** Readers' Web Push (lib/push): without the key pair, no browser is offered notifications. */
+const base64url = (bytes: number, what: string) => z.string().trim().regex(/^[A-Za-z0-9_-]+$/, `must be the ${what} in base64url (npm start generates one)`).refine((value) => Buffer.from(value, "base64url").length === bytes, `must be the ${bytes}-byte ${what} in base64url`);
+const webPushSettings = {
+  /// The VAPID key pair (P-256) the push services know the paper by; the embedded demo generates
+  /// one on its first start (.data/secrets.json). Changing it orphans every browser's subscription.
+  VAPID_PUBLIC_KEY: base64url(65, "VAPID public key").optional(),
+  VAPID_PRIVATE_KEY: base64url(32, "VAPID private key").optional(),
+  /// Who the push services may contact about the paper's pushes (mailto: or https:).
+  VAPID_SUBJECT: z.string().trim().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: address or an https:// URL").optional(),
+  /// 1 lets push endpoints be private or loopback addresses (the tests' local push service);
+  /// otherwise a reader's endpoint that points inside is refused (SSRF), whatever the portals allow.
+  WEB_PUSH_ALLOW_PRIVATE_ADDRESSES: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("0"),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl.optional(),
@@ -167,7 +181,11 @@ const envSchema = z.object({
   ...publicSiteSettings,
   ...portalSettings,
   ...readerMailSettings,
+  ...webPushSettings,
 }).superRefine((env, ctx) => {
+  if ((env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined)) {
+    ctx.addIssue({ code: "custom", path: [env.VAPID_PUBLIC_KEY ? "VAPID_PRIVATE_KEY" : "VAPID_PUBLIC_KEY"], message: "must be set together with the other VAPID key" });
+  }
   if (env.MEDIA_STORAGE === "s3" && !env.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "must be set when MEDIA_STORAGE=s3" });
 });
 

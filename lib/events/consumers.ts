@@ -14,6 +14,8 @@
 //                           enqueues its delivery job: lib/jobs)
 //    - readerMail           lib/subscriptions/subscription-consumer.ts (queues the mails to a
 //                           story's followers: lib/jobs)
+//    - webPush              lib/push/push-consumer.ts (queues the notifications of the topics the
+//                           desk chose with the approval, for the story's publication: lib/jobs)
 // 2. After commit, from the stored event (lib/events/after-commit.ts): what may lag the change
 //    and must never undo it.
 //    - cache invalidation   lib/cache/tags-for-event.ts, applied by every process's response
@@ -24,10 +26,11 @@ import { claimDesk } from "@/lib/claims/claim-consumer";
 import type { DomainEventType } from "@/lib/events/event-types";
 import { staffNotifications } from "@/lib/notifications/notification-consumer";
 import { portalTransmission } from "@/lib/portal/portal-consumer";
+import { webPush } from "@/lib/push/push-consumer";
 import { searchIndex } from "@/lib/search/search-index-consumer";
 import { readerMail } from "@/lib/subscriptions/subscription-consumer";
 
-export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, claimDesk, portalTransmission, readerMail] as const;
+export const inTransactionConsumers = [searchIndex, auditLog, staffNotifications, transitionLog, claimDesk, portalTransmission, readerMail, webPush] as const;
 
 type InTransactionTable = (typeof inTransactionConsumers)[number];
 

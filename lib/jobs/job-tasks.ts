@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import type { JobTaskTable } from "@/lib/jobs/job-runner";
 import type { PortalJobPayloads } from "@/lib/portal/portal-queue";
 import { portalTasks } from "@/lib/portal/portal-tasks";
+import type { PushJobPayloads } from "@/lib/push/push-queue";
+import { pushTasks } from "@/lib/push/push-tasks";
 import type { ReaderMailJobPayloads } from "@/lib/subscriptions/mail-queue";
 import { readerMailTasks } from "@/lib/subscriptions/mail-tasks";
 import { EXPIRE_TAKEDOWN_TASK, expireTakedown, expireTakedownPayload } from "@/lib/takedowns/expire-takedowns";
@@ -16,7 +18,8 @@ type JobPayloads = ReaderMailJobPayloads & {
   [EXPIRE_TAKEDOWN_TASK]: { takedownId: number };
   /** The daily purge of claims past their retention (lib/claims/claim-jobs.ts). */
   [CLAIM_PURGE_TASK]: Record<string, never>;
-} & PortalJobPayloads;
+} & PortalJobPayloads &
+  PushJobPayloads;
 
 export const JOB_TASKS: JobTaskTable<JobPayloads> = {
   [EXPIRE_TAKEDOWN_TASK]: {
@@ -30,6 +33,8 @@ export const JOB_TASKS: JobTaskTable<JobPayloads> = {
   ...portalTasks(db),
   // Readers' mails: confirmations, followers' mails, the morning digest (lib/subscriptions).
   ...readerMailTasks(),
+  // Readers' Web Push: a story's push to a topic the desk chose, and each browser's notification (lib/push).
+  ...pushTasks(),
 };
 
 /** Recurring jobs each instance asks for when it starts (one waiting job per key, whatever the instances). */

@@ -39,7 +39,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 
 export async function postToDestination(
   endpoint: string,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string>,
   options: { timeoutMs: number; allowPrivate: boolean },
 ): Promise<OutboundAnswer> {

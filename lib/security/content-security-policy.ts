@@ -14,6 +14,9 @@ export function contentSecurityPolicy(options: { nonce: string; dev: boolean; fr
     "img-src 'self' blob: data:",
     "font-src 'self'",
     `connect-src 'self'${kakao(KAKAO_CSP_SOURCES.connect)}`,
+    // The Web Push service worker (public/push-sw.js); without this, workers would fall back to
+    // script-src, whose 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
     "object-src 'none'",
     // Story videos: only the privacy-enhanced YouTube embed the body renderer builds from an id.
     "frame-src https://www.youtube-nocookie.com",

@@ -34,9 +34,26 @@ const SUBSCRIBE_ANSWER = "확인 메일을 보냈습니다. 메일의 '구독 �
 
 const newToken = () => randomBytes(32).toString("base64url");
 
-async function assertSignupAllowed(tx: DbTransaction, visitor: CommentVisitor, now: Date): Promise<void> {
-  const sourceKey = `s:${visitor.source}`;
-  const networkKey = `n:${visitor.widerSource}`;
+/** How many sign-ups a source and its wider network may make in an hour, and the Korean refusal. */
+export interface SignupLimits {
+  /** Keeps one channel's counts apart from another's ("" for the mails, "push:" for notifications). */
+  channel: string;
+  perSource: number;
+  perNetwork: number;
+  refusal: (minutes: number) => string;
+}
+
+const MAIL_SIGNUP_LIMITS: SignupLimits = {
+  channel: "",
+  perSource: SIGNUPS_PER_HOUR,
+  perNetwork: SIGNUPS_PER_HOUR_PER_NETWORK,
+  refusal: (minutes) => `구독 신청이 너무 잦습니다. ${minutes}분 뒤에 다시 신청하세요.`,
+};
+
+/** Counts a reader's sign-up against `limits`, or refuses it (429 with Retry-After) when over. */
+export async function assertSignupAllowed(tx: DbTransaction, visitor: CommentVisitor, now: Date, limits: SignupLimits = MAIL_SIGNUP_LIMITS): Promise<void> {
+  const sourceKey = `${limits.channel}s:${visitor.source}`;
+  const networkKey = `${limits.channel}n:${visitor.widerSource}`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGNUP_LOCK_NAMESPACE}::int, hashtext(${networkKey}))`;
   const hourAgo = new Date(now.getTime() - HOUR);
   await tx.readerSignupAttempt.deleteMany({ where: { source: { in: [sourceKey, networkKey] }, createdAt: { lt: new Date(now.getTime() - 24 * HOUR) } } });
@@ -44,11 +61,11 @@ async function assertSignupAllowed(tx: DbTransaction, visitor: CommentVisitor, n
     tx.readerSignupAttempt.findMany({ where: { source: sourceKey, createdAt: { gte: hourAgo } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
     tx.readerSignupAttempt.findMany({ where: { source: networkKey, createdAt: { gte: hourAgo } }, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
   ]);
-  const over = fromSource.length >= SIGNUPS_PER_HOUR ? fromSource : fromNetwork.length >= SIGNUPS_PER_HOUR_PER_NETWORK ? fromNetwork : null;
+  const over = fromSource.length >= limits.perSource ? fromSource : fromNetwork.length >= limits.perNetwork ? fromNetwork : null;
   if (over) {
     const oldest = over[0]?.createdAt ?? now;
     const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + HOUR - now.getTime()) / 1000));
-    throw new DomainError("LOCKED", `구독 신청이 너무 잦습니다. ${Math.ceil(retryAfterSeconds / 60)}분 뒤에 다시 신청하세요.`, { retryAfterSeconds });
+    throw new DomainError("LOCKED", limits.refusal(Math.ceil(retryAfterSeconds / 60)), { retryAfterSeconds });
   }
   await tx.readerSignupAttempt.createMany({ data: [{ source: sourceKey, createdAt: now }, { source: networkKey, createdAt: now }] });
 }

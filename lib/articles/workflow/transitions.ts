@@ -16,6 +16,8 @@ import { storedPollSurveyProblems, storedSubmissionProblems } from "@/lib/articl
 import { permissionRefusal, roleMayEver, stateRefusal, type TransitionAction } from "@/lib/articles/workflow/transition-rules";
 import { isLive, isPubliclyVisible } from "@/lib/articles/public/visibility";
 import { addUpdateLogEntry, breakingUntilFor, type BreakingRequest } from "@/lib/breaking/update-log";
+import { requestStoryPushes } from "@/lib/push/story-push";
+import type { PushTopic } from "@/lib/push/push-topics";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
 import type { DbTransaction } from "@/lib/db/client";
@@ -69,6 +71,8 @@ interface Transition {
   event: (transition: ArticleTransition) => DomainEvent;
   /** Events that come with the transition's own (a 속보 banner raised with an approval). */
   alsoEmit?: (transition: ArticleTransition) => DomainEvent[];
+  /** What the approval decided beside the text (the desk's push topics), written before the event so its consumers see it. */
+  alsoWrite?: (tx: DbTransaction) => Promise<unknown>;
 }
 
 const STALE = "그사이 다른 사람이 이 기사를 저장했거나 상태를 바꿨습니다. 새로고침해 최신 내용을 확인한 뒤 다시 하세요.";
@@ -91,6 +95,7 @@ async function applyTransition(actor: StaffUser, article: Subject, now: Date, tr
     const revision = transition.snapshot ? await takeSnapshot(tx, actor, article.id, transition.snapshot, now) : null;
     if (transition.snapshot?.makeLive || "liveRevisionId" in transition.data) await syncLiveTags(tx, article.id);
     await transition.writeWithRevision?.(tx, revision?.id ?? null);
+    await transition.alsoWrite?.(tx);
     const record: ArticleTransition = {
       articleId: article.id,
       sectionId: article.sectionId,
@@ -173,7 +178,7 @@ export async function returnArticle(actor: StaffUser, id: number, input: unknown
  */
 export async function approveArticle(actor: StaffUser, id: number, input: unknown, now = new Date()) {
   const article = await loadSubject(actor, id, "approve");
-  const { version, publishAt, correctionType, correctionNote, ...breaking } = parseInput(approveArticleSchema, input);
+  const { version, publishAt, correctionType, correctionNote, pushTopics, ...breaking } = parseInput(approveArticleSchema, input);
   if (article.version !== version) {
     throw conflict("검토한 뒤에 기사가 바뀌었습니다. 최신 내용을 다시 확인하고 승인하세요.", { currentVersion: article.version });
   }
@@ -185,19 +190,20 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
   if (pollProblems.length > 0) throw invalid(`여론조사 보도에 함께 실을 사항이 빠졌습니다: ${pollProblems.map((problem) => problem.message).join(" ")}`, { problems: pollProblems });
   const asksForBreaking = breaking.breaking || breaking.updateNote !== "";
   if (publishAt && asksForBreaking) throw invalid(NOT_NOW_FOR_BREAKING);
+  const push = pushWith(actor, id, pushTopics, now);
   if (article.status === "SUBMITTED" || !isLive(article)) {
     assertStateAllows(article, publishAt ? "schedule" : "approve", now);
     if (correctionType && correctionType !== "UPDATE") throw invalid("처음 승인하는 기사에는 정정·반론을 고르지 않습니다.");
-    return publishAt ? scheduleSubmitted(actor, article, publishAt, now) : publishSubmitted(actor, article, now, breaking);
+    return publishAt ? scheduleSubmitted(actor, article, publishAt, now, push) : publishSubmitted(actor, article, now, breaking, push);
   }
-  if (publishAt && !article.hasPendingUpdate) return rescheduleLoaded(actor, article, publishAt, now);
+  if (publishAt && !article.hasPendingUpdate) return rescheduleLoaded(actor, article, publishAt, now, push);
   assertStateAllows(article, "approveUpdate", now);
   if (publishAt) assertStateAllows(article, "reschedule", now);
   const visible = isPubliclyVisible(article, now);
   if (!visible) {
     if (correctionType && correctionType !== "UPDATE") throw invalid("아직 독자에게 공개되지 않은 기사라 정정·반론으로 표시하지 않습니다.");
     if (asksForBreaking) throw invalid(NOT_NOW_FOR_BREAKING);
-    return approvePendingBeforePublication(actor, article, publishAt, now);
+    return approvePendingBeforePublication(actor, article, publishAt, now, push);
   }
   const type = correctionType ?? "UPDATE";
   if (type === "UPDATE" && correctionNote) throw invalid("수정은 독자에게 알리지 않으므로 설명을 받지 않습니다. 설명을 보이려면 정정이나 반론을 고르세요.");
@@ -218,7 +224,13 @@ export async function approveArticle(actor: StaffUser, id: number, input: unknow
     },
     event: (transition) => ({ type: "article.corrected", ...transition, correctionType: type }),
     alsoEmit: breakingStarted(breakingUntil),
+    alsoWrite: push,
   });
+}
+
+/** The desk's push choice, written with the approval (lib/push/story-push.ts); the push itself waits for the story to be public. */
+function pushWith(actor: StaffUser, articleId: number, topics: readonly PushTopic[], now: Date): Transition["alsoWrite"] {
+  return topics.length > 0 ? (tx) => requestStoryPushes(tx, actor, articleId, topics, now) : undefined;
 }
 
 const NOT_NOW_FOR_BREAKING = "속보 표시와 업데이트 설명은 지금 독자에게 공개되는 승인에만 답니다. 예약 발행이나 공개 전 기사에는 고르지 마세요.";
@@ -228,7 +240,7 @@ function breakingStarted(until: Date | undefined): Transition["alsoEmit"] {
   return (transition) => (until ? [{ type: "article.breaking-started", articleId: transition.articleId, actorId: transition.actorId, at: transition.at, until: until.toISOString() }] : []);
 }
 
-async function publishSubmitted(actor: StaffUser, article: Subject, now: Date, breaking: BreakingRequest) {
+async function publishSubmitted(actor: StaffUser, article: Subject, now: Date, breaking: BreakingRequest, push: Transition["alsoWrite"]) {
   const breakingUntil = breakingUntilFor(breaking, now);
   await applyTransition(actor, article, now, {
     to: "PUBLISHED",
@@ -238,21 +250,23 @@ async function publishSubmitted(actor: StaffUser, article: Subject, now: Date, b
     writeWithRevision: (tx, revisionId) => addUpdateLogEntry(tx, { articleId: article.id, revisionId, createdById: actor.id, at: now }, breaking),
     event: (transition) => ({ type: "article.published", ...transition, publishedAt: now.toISOString() }),
     alsoEmit: breakingStarted(breakingUntil),
+    alsoWrite: push,
   });
 }
 
-async function scheduleSubmitted(actor: StaffUser, article: Subject, publishAt: Date, now: Date) {
+async function scheduleSubmitted(actor: StaffUser, article: Subject, publishAt: Date, now: Date, push: Transition["alsoWrite"]) {
   await applyTransition(actor, article, now, {
     to: "SCHEDULED",
     data: { approvedAt: now, approvedById: actor.id, publishedAt: publishAt, hasPendingUpdate: false, unpublishedAt: null },
     snapshot: { kind: "APPROVE", makeLive: true },
     goesPublicAt: publishAt,
     event: (transition) => ({ type: "article.scheduled", ...transition, publishAt: publishAt.toISOString() }),
+    alsoWrite: push,
   });
 }
 
 /** A scheduled story readers have not seen yet: its update goes live silently; the time stays or moves. */
-async function approvePendingBeforePublication(actor: StaffUser, article: Subject, publishAt: Date | null, now: Date) {
+async function approvePendingBeforePublication(actor: StaffUser, article: Subject, publishAt: Date | null, now: Date, push: Transition["alsoWrite"]) {
   await applyTransition(actor, article, now, {
     to: article.status,
     data: { approvedAt: now, approvedById: actor.id, hasPendingUpdate: false, ...(publishAt ? { publishedAt: publishAt } : {}) },
@@ -260,16 +274,18 @@ async function approvePendingBeforePublication(actor: StaffUser, article: Subjec
     // A story scheduled before its poll flag was approved: its (old or new) time is checked now.
     goesPublicAt: publishAt ?? article.publishedAt ?? now,
     event: (transition) => ({ type: "article.update-approved", ...transition, publishAt: iso(publishAt ?? article.publishedAt), rescheduled: publishAt !== null }),
+    alsoWrite: push,
   });
 }
 
-async function rescheduleLoaded(actor: StaffUser, article: Subject, publishAt: Date, now: Date) {
+async function rescheduleLoaded(actor: StaffUser, article: Subject, publishAt: Date, now: Date, push?: Transition["alsoWrite"]) {
   assertStateAllows(article, "reschedule", now);
   await applyTransition(actor, article, now, {
     to: "SCHEDULED",
     data: { publishedAt: publishAt },
     goesPublicAt: publishAt,
     event: (transition) => ({ type: "article.rescheduled", ...transition, publishAt: publishAt.toISOString(), previousPublishAt: iso(article.publishedAt) }),
+    alsoWrite: push,
   });
 }
 

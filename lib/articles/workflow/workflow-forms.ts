@@ -38,6 +38,8 @@ export const approveArticleForm: FormHandler = async (staff, formData) => {
   // A checkbox sends "on" when ticked and nothing otherwise; the minutes field is read only then.
   const breaking = formText(formData, "breaking") === "on";
   const minutes = formText(formData, "breakingMinutes")?.trim();
+  // Ticked push topics (lib/push): one entry per box; the schema checks each.
+  const pushTopics = formData.getAll("pushTopics").filter((value): value is string => typeof value === "string");
   await approveArticle(staff, articleIdFromForm(formData), {
     version: Number(formText(formData, "version")),
     publishAt,
@@ -46,9 +48,11 @@ export const approveArticleForm: FormHandler = async (staff, formData) => {
     breaking,
     ...(breaking && minutes ? { breakingMinutes: Number(minutes) } : {}),
     updateNote: formText(formData, "updateNote") ?? "",
+    pushTopics,
   });
-  if (publishAt) return { status: "ok", message: `승인했습니다. ${formatKstDateTime(new Date(publishAt))}(한국 시각)에 발행됩니다.` };
-  return { status: "ok", message: breaking ? "승인했습니다. 모든 면에 속보 배너가 떴습니다." : "승인했습니다." };
+  const pushNote = pushTopics.length > 0 ? " 고른 주제의 독자에게 알림을 보냅니다." : "";
+  if (publishAt) return { status: "ok", message: `승인했습니다. ${formatKstDateTime(new Date(publishAt))}(한국 시각)에 발행됩니다.${pushNote.replace("보냅니다", "그때 보냅니다")}` };
+  return { status: "ok", message: `${breaking ? "승인했습니다. 모든 면에 속보 배너가 떴습니다." : "승인했습니다."}${pushNote}` };
 };
 
 export const endBreakingForm: FormHandler = async (staff, formData) => {

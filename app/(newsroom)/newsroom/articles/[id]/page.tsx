@@ -22,6 +22,8 @@ import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { formatKstDateTime, formatKstMinute } from "@/lib/format/korean-time";
 import { describeOrigin } from "@/lib/origins/story-origin";
 import { ReviewActions, ReviewThumbBar } from "./review-actions";
+import { storyPushForm } from "@/lib/push/story-push";
+import { siteName } from "@/lib/config/site";
 import { StoryClaimsNotice } from "@/components/newsroom/claims/story-claims-notice";
 import { listAcceptedClaimsOnStory } from "@/lib/claims/claim-queue";
 
@@ -51,6 +53,7 @@ export default async function ReviewPage({ params }: Props) {
   );
   const [{ article, transitions, comparison, submissionProblems }, history, preview, acceptedClaims, transmissions] = result;
   const visible = isPubliclyVisible(article, now);
+  const push = await storyPushForm(staff, preview, siteName);
   const scheduledLater = article.status === "SCHEDULED" && article.publishedAt && !visible;
 
   return (
@@ -121,6 +124,7 @@ export default async function ReviewPage({ params }: Props) {
             verdicts={transitions}
             now={now}
             deskMayEndBreaking={canForAnyRecord(staff, "article.approve")}
+            push={push && { ...push, siteName }}
           />
           {transmissions && <TransmissionPanel articleId={article.id} destinations={transmissions} visible={visible} />}
           <HistoryList entries={history} />

@@ -1,5 +1,7 @@
 import { ActionForm } from "@/components/newsroom/action-form";
 import { BreakingFields } from "@/components/newsroom/desk/breaking-fields";
+import { PushFields, type PushFieldChoice } from "@/components/newsroom/desk/push-fields";
+import type { PushNotification } from "@/lib/push/push-notification";
 import type { TransitionAction, TransitionVerdict } from "@/lib/articles/workflow/transition-rules";
 import { isBreakingAt } from "@/lib/breaking/breaking-rules";
 import { formatKstMinute, toKstLocalInput } from "@/lib/format/korean-time";
@@ -63,7 +65,21 @@ export function ReviewThumbBar({ verdicts }: { verdicts: TransitionVerdict[] }) 
  * The buttons of the review screen, one form per transition the viewer may make now, drawn from
  * availableTransitions (the rule the workflow enforces); refused ones are listed with their reason.
  */
-export function ReviewActions({ story, verdicts, now, deskMayEndBreaking }: { story: Story; verdicts: TransitionVerdict[]; now: Date; /** The viewer is the desk (the banner is theirs). */ deskMayEndBreaking: boolean }) {
+export function ReviewActions({
+  story,
+  verdicts,
+  now,
+  deskMayEndBreaking,
+  push,
+}: {
+  story: Story;
+  verdicts: TransitionVerdict[];
+  now: Date;
+  /** The viewer is the desk (the banner is theirs). */
+  deskMayEndBreaking: boolean;
+  /** The push choice on the approval forms (lib/push/story-push.ts); null while push is not set up. */
+  push: { choices: PushFieldChoice[]; preview: { plain: PushNotification; breaking: PushNotification }; siteName: string } | null;
+}) {
   const allowed = new Set(verdicts.filter((verdict) => verdict.allowed).map((verdict) => verdict.action));
   const refused = verdicts.filter((verdict): verdict is Extract<TransitionVerdict, { allowed: false }> => !verdict.allowed && verdict.refusal === "CONFLICT");
   const hidden = (
@@ -106,6 +122,7 @@ export function ReviewActions({ story, verdicts, now, deskMayEndBreaking }: { st
               <input type="datetime-local" name="publishAt" min={minimum} step={60} data-testid="publish-at" />
             </label>
             {allowed.has("approve") && <BreakingFields updateLogEntries={story.updateLogEntries} />}
+            {push && <PushFields {...push} />}
           </ActionForm>
         </div>
       )}
@@ -135,6 +152,7 @@ export function ReviewActions({ story, verdicts, now, deskMayEndBreaking }: { st
               <BreakingFields updateLogEntries={story.updateLogEntries} />
             </>
           )}
+          {push && <PushFields {...push} />}
         </ActionForm>,
       )}
       {deskMayEndBreaking && story.breakingUntil && isBreakingAt(story.breakingUntil, now) && (
