@@ -23,12 +23,8 @@ export interface SubmissionStory {
   body: { content?: BodyNode[] };
   /** The hero photo: its alt text (from the library) and the credit printed with the story. */
   hero: { mediaId: string; alt: string | null; credit: string | null } | null;
-  /**
-   * An election poll story's particulars (선거여론조사기준 제18조); null or absent for other stories.
-   * The editor has no poll fields (they are set through the API), so it leaves this out and the
-   * server's check at submission speaks for them.
-   */
-  pollSurvey?: PollSurvey | null;
+  /** An election poll story's particulars (선거여론조사기준 제18조); null for other stories. */
+  pollSurvey: PollSurvey | null;
 }
 
 export interface SubmissionProblem {
