@@ -4,7 +4,7 @@
 // poll stories, so it stays one line until the writer flags the story. The values are part of the
 // story's fields (EditorMeta), saved and backed up with the headline; a value the schema refuses
 // shows its Korean message under the field at once, and stays there, typed as it was, until fixed.
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 import { emptyPollSurvey, POLL_SURVEY_KIND_LABEL, pollSurveyFieldErrors, pollSurveyFormFields, pollSurveyProblems, type PollSurvey } from "@/lib/elections/poll-survey";
 import "./poll-survey.css";
 
@@ -34,9 +34,12 @@ export function PollSurveyField({
   const lastSurvey = useRef<PollSurvey | null>(value);
   const errors = useMemo(() => (value ? pollSurveyFieldErrors(value) : {}), [value]);
   const missing = useMemo(() => (value && showProblems ? new Map(pollSurveyProblems(value).map((problem) => [problem.field, problem.message])) : new Map<string, string>()), [value, showProblems]);
-  useEffect(() => {
+  // A try to submit that finds something missing unfolds the section once (the writer may fold it again).
+  const [wasMissing, setWasMissing] = useState(false);
+  if ((missing.size > 0) !== wasMissing) {
+    setWasMissing(missing.size > 0);
     if (missing.size > 0) setOpen(true);
-  }, [missing]);
+  }
 
   const flag = (on: boolean) => {
     if (on) return onChange(lastSurvey.current ?? emptyPollSurvey());
