@@ -1,6 +1,7 @@
 // What a story needs before it goes to the desk: a headline, a section, its origin (출처 유형, with
 // the agency, issuer or provider where it has one), a body of some length, and alt text and a
-// credit on every image (the hero and each body figure). The editor lists what
+// credit on every image (the hero and each body figure), and for an election poll story its
+// particulars (lib/elections/poll-survey.ts). The editor lists what
 // is missing as the reporter writes; the server refuses a submission with the same list. Pure and
 // browser-safe. The image rule is the editor's own (lib/articles/submission-checks.ts).
 import type { BodyNode } from "@/lib/articles/body-schema";

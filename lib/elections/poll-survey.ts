@@ -183,7 +183,8 @@ export function pollSurveyAsText(survey: PollSurvey | null): string {
   if (!survey) return "";
   return [
     `종류: ${POLL_SURVEY_KIND_LABEL[survey.kind]}`,
-    ...pollSurveyLines(survey).map((line) => `${line.label}: ${line.value}`),
+    // A many-line item (the questions) keeps its lines, indented under its label.
+    ...pollSurveyLines(survey).map((line) => `${line.label}: ${line.value.replace(/\n/gu, "\n  ")}`),
     `선관위 등록 확인: ${survey.registered ? "예" : "아니오"}`,
   ].join("\n");
 }

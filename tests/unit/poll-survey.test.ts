@@ -97,7 +97,7 @@ describe("pollSurveyAsText", () => {
     const text = pollSurveyAsText(SURVEY);
     expect(text.split("\n")[0]).toBe("종류: 최초 공표 (제18조 제1항)");
     expect(text).toContain("응답률: 12.4%\n");
-    expect(text).toContain("질문 내용: 고양시장 후보 가운데 누구를 지지하십니까?\n지지 정당은 어디입니까?\n");
+    expect(text).toContain("질문 내용: 고양시장 후보 가운데 누구를 지지하십니까?\n  지지 정당은 어디입니까?\n");
     expect(text.endsWith("선관위 등록 확인: 예")).toBe(true);
   });
 });
