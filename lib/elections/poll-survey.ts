@@ -33,7 +33,7 @@ const POLL_SURVEY_FIELDS = [
   { key: "questions", label: "질문 내용", hint: "조사에서 물은 그대로, 문항마다 한 줄", max: 3000 },
 ] as const;
 
-export type PollSurveyField = (typeof POLL_SURVEY_FIELDS)[number]["key"];
+type PollSurveyField = (typeof POLL_SURVEY_FIELDS)[number]["key"];
 
 /** What a story quoting a published poll adds (제18조 제3항 제1호: 최초 공표·보도 출처). */
 const POLL_CITATION_FIELDS = [

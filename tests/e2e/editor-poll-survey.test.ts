@@ -40,6 +40,9 @@ const TYPED = {
 } as const;
 type TypedField = keyof typeof TYPED;
 
+// The editor's sticky bar would cover the section in an element screenshot: static while shooting.
+const SHOT_STYLE = ".editor-bar { position: static !important; }";
+
 const field = (page: Page, key: TypedField) => page.locator(`[name="poll-${key}"]`);
 const storedSurvey = async (id: number) => (await query<{ pollSurvey: Record<string, unknown> | null }>(`SELECT "pollSurvey" FROM "Article" WHERE id = $1`, [id]))[0]?.pollSurvey;
 
@@ -86,7 +89,7 @@ describe("선거여론조사 표기 in the editor", inChromium, () => {
 
     await section.scrollIntoViewIfNeeded();
     await expectUsableOnPhone(page, "editor with the poll particulars open");
-    await section.screenshot({ path: await screenshotPath("editor-poll-survey-360") });
+    await section.screenshot({ path: await screenshotPath("editor-poll-survey-360"), style: SHOT_STYLE });
 
     await openEditor(page, `/newsroom/articles/${id}/edit`);
     // A poll story opens with the section unfolded.
@@ -113,7 +116,7 @@ describe("선거여론조사 표기 in the editor", inChromium, () => {
     await eventually(() => saveStatus(page)).toBe("error");
     expect(await page.textContent('[data-testid="save-status"]')).toContain("이 기기에 보관 중");
     expect(await field(page, "responseRate").inputValue()).toBe("120%");
-    await page.locator('[data-testid="poll-survey"]').screenshot({ path: await screenshotPath("editor-poll-survey-invalid-1280") });
+    await page.locator('[data-testid="poll-survey"]').screenshot({ path: await screenshotPath("editor-poll-survey-invalid-1280"), style: SHOT_STYLE });
     // The server kept its last good copy.
     expect(await query<{ version: number; headline: string }>(`SELECT version, headline FROM "Article" WHERE id = $1`, [id])).toEqual([{ version: before[0]!.version, headline }]);
     expect(await storedSurvey(id)).toMatchObject({ responseRate: "12.4%", sampleSize: "1,003명" });
@@ -135,7 +138,7 @@ describe("선거여론조사 표기 in the editor", inChromium, () => {
     expect(await query<{ headline: string }>(`SELECT headline FROM "Article" WHERE id = $1`, [id])).toEqual([{ headline: `${headline} (종합)` }]);
     await eventually(() => storedSurvey(id)).toMatchObject({ responseRate: "12.4%", sampleSize: "1,003명", questions: `${TYPED.questions}\n지지하는 정당은 어디입니까?` });
     await page.locator('[data-testid="poll-survey"]').scrollIntoViewIfNeeded();
-    await page.locator('[data-testid="poll-survey"]').screenshot({ path: await screenshotPath("editor-poll-survey-1280") });
+    await page.locator('[data-testid="poll-survey"]').screenshot({ path: await screenshotPath("editor-poll-survey-1280"), style: SHOT_STYLE });
     await page.screenshot({ path: await screenshotPath("editor-poll-survey-1280-page"), fullPage: true });
 
     await openEditor(page, `/newsroom/articles/${id}/edit`);
