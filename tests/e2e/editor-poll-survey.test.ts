@@ -139,7 +139,18 @@ describe("선거여론조사 표기 in the editor", inChromium, () => {
     await eventually(() => storedSurvey(id)).toMatchObject({ responseRate: "12.4%", sampleSize: "1,003명", questions: `${TYPED.questions}\n지지하는 정당은 어디입니까?` });
     await page.locator('[data-testid="poll-survey"]').scrollIntoViewIfNeeded();
     await page.locator('[data-testid="poll-survey"]').screenshot({ path: await screenshotPath("editor-poll-survey-1280"), style: SHOT_STYLE });
-    await page.screenshot({ path: await screenshotPath("editor-poll-survey-1280-page"), fullPage: true });
+    await page.screenshot({ path: await screenshotPath("editor-poll-survey-1280-page"), fullPage: true, style: SHOT_STYLE });
+
+    // Unticked by mistake (after a confirmation), ticked again: what was typed comes back.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByLabel("이 기사는 선거 여론조사 결과를 보도합니다").uncheck();
+    await eventually(() => field(page, "sponsor").count()).toBe(0);
+    await waitUntilSaved(page);
+    await eventually(() => storedSurvey(id)).toBeNull();
+    await page.getByLabel("이 기사는 선거 여론조사 결과를 보도합니다").check();
+    expect(await field(page, "pollster").inputValue()).toBe(TYPED.pollster);
+    await waitUntilSaved(page);
+    await eventually(() => storedSurvey(id)).toMatchObject({ ...TYPED, questions: `${TYPED.questions}\n지지하는 정당은 어디입니까?` });
 
     await openEditor(page, `/newsroom/articles/${id}/edit`);
     expect(await page.locator('[data-testid="recover-backup"]').count()).toBe(0);
