@@ -1,5 +1,6 @@
 "use client";
-// The story editor: headline, deck, section, tags, summary, origin (출처 유형), hero photo and the Tiptap body, with
+// The story editor: headline, deck, section, tags, summary, origin (출처 유형), an election poll
+// story's particulars (선거여론조사 표기), hero photo and the Tiptap body, with
 // autosave, a local backup, conflict handling, presence, history, counts and submission checks.
 // The body editor never re-renders React per keystroke (shouldRerenderOnTransaction: false);
 // serialisation happens only when a save or backup is due. Its parts live in hooks: the fields
@@ -20,6 +21,7 @@ import { EditorToolbar } from "@/components/editor/editor-toolbar";
 import { HeroPhoto } from "@/components/editor/hero-photo";
 import { HistoryPanel } from "@/components/editor/history-panel";
 import { rememberMedia } from "@/components/editor/media-cache";
+import { PollSurveyField } from "@/components/editor/poll-survey-field";
 import { StoryOriginField } from "@/components/editor/story-origin-field";
 import { UploadTray } from "@/components/editor/media-picker";
 import { useDraftRecovery } from "@/components/editor/use-draft-recovery";
@@ -201,6 +203,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
         <div className="editor-main">
           <EditorFields meta={meta} sections={sections} readOnly={readOnly} onChange={editFields} />
           <StoryOriginField value={meta} disabled={readOnly} showProblem={submission.problems.some((problem) => problem.field === "origin")} onChange={editFields} />
+          <PollSurveyField value={meta.pollSurvey} disabled={readOnly} showProblems={submission.problems.some((problem) => problem.field === "pollSurvey")} onChange={(pollSurvey) => editFields({ pollSurvey })} />
           <HeroPhoto
             hero={meta.hero}
             texts={{ caption: meta.heroCaption, credit: meta.heroCredit, alt: meta.heroAlt }}

@@ -9,6 +9,7 @@ import { Modal } from "@/components/editor/modal";
 import { bodyToPlainText } from "@/lib/articles/body/body-text";
 import type { BodyNode } from "@/lib/articles/body/body-schema";
 import { diffText, type DiffSegment } from "@/lib/articles/revisions/diff";
+import { pollSurveyAsText } from "@/lib/elections/poll-survey";
 import { formatKstMinute } from "@/lib/format/korean-time";
 
 /** One side of the word diff: the words both have, and this side's own words marked. */
@@ -31,11 +32,13 @@ function Side({ segments, side }: { segments: DiffSegment[]; side: "mine" | "the
   );
 }
 
-function fieldsOf(draft: Pick<EditorDraft, "headline" | "subHeadlines" | "summary" | "body">) {
+function fieldsOf(draft: Pick<EditorDraft, "headline" | "subHeadlines" | "summary" | "pollSurvey" | "body">) {
   return [
     { label: "제목", text: draft.headline },
     { label: "부제", text: draft.subHeadlines.join("\n") },
     { label: "요약", text: draft.summary },
+    // Only a poll story has the row (shown when either side has particulars).
+    { label: "선거여론조사 표기", text: pollSurveyAsText(draft.pollSurvey), optional: true },
     { label: "본문", text: bodyToPlainText(draft.body as { content?: BodyNode[] }) },
   ];
 }
@@ -97,6 +100,7 @@ export function ConflictScreen({
           ? !error && <p>불러오는 중…</p>
           : mineFields.map((field, index) => {
               // Word by word (lib/articles/revisions/diff.ts): what only I wrote, and what only the server has.
+              if (field.optional && field.text === "" && !theirFields[index]?.text) return null;
               const segments = diffText(theirFields[index]?.text ?? "", field.text);
               const differs = segments.some((segment) => segment.kind !== "same");
               return (

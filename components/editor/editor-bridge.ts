@@ -4,6 +4,7 @@
 // typing touches no React state at all.
 import type { Editor } from "@tiptap/core";
 import type { EditorDraft, MediaOut } from "@/lib/articles/editor/editor-types";
+import type { PollSurvey } from "@/lib/elections/poll-survey";
 import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
 import { DraftSession } from "@/components/editor/draft-session";
 import { createEditorExtensions, type EditorHooks } from "@/components/editor/editor-extensions";
@@ -24,6 +25,8 @@ export interface EditorMeta {
   originSource: string;
   /** The main photo's alt text for this story (pre-filled from the library). */
   heroAlt: string;
+  /** 선거여론조사 표기 (components/editor/poll-survey-field.tsx); null: not a poll story. */
+  pollSurvey: PollSurvey | null;
 }
 
 export const EMPTY_DOC = { type: "doc", content: [{ type: "paragraph" }] };
@@ -41,6 +44,7 @@ export function draftOf(meta: EditorMeta, body: EditorDraft["body"]): EditorDraf
     origin: meta.origin,
     originSource: meta.originSource,
     heroAlt: meta.heroAlt,
+    pollSurvey: meta.pollSurvey,
     body,
   };
 }

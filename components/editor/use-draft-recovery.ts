@@ -99,6 +99,8 @@ export function useDraftRecovery({ editor, session, bridge, article, viewerId, m
       // Backups written before stories had an origin have none chosen.
       origin: restored.origin ?? null,
       originSource: restored.originSource ?? "",
+      // Backups written before the editor had poll fields keep the story's own particulars.
+      pollSurvey: "pollSurvey" in restored ? restored.pollSurvey : bridge.meta.pollSurvey,
     };
     if (restored.heroImageId !== (bridge.meta.hero?.id ?? null)) next.hero = restored.heroImageId ? (media.find((item) => item.id === restored.heroImageId) ?? null) : null;
     showMeta(next);

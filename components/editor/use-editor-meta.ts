@@ -1,5 +1,6 @@
 "use client";
-// The story's fields other than the body (headline, deck, section, tags, summary, origin, hero photo):
+// The story's fields other than the body (headline, deck, section, tags, summary, origin, poll
+// particulars, hero photo):
 // React state for the form, mirrored into the bridge so a save reads them without a render.
 import { useCallback, useState } from "react";
 import type { EditorArticle } from "@/lib/articles/editor/editor-types";
@@ -18,6 +19,7 @@ export const metaOf = (article: EditorArticle | null): EditorMeta => ({
   heroAlt: article?.heroAlt || article?.hero?.alt || "",
   origin: article?.origin ?? null,
   originSource: article?.originSource ?? "",
+  pollSurvey: article?.pollSurvey ?? null,
 });
 
 export function useEditorMeta(bridge: EditorBridge) {

@@ -22,6 +22,7 @@ function problemsOf(editor: Editor, bridge: EditorBridge): SubmissionProblem[] {
     bodyText: editorPlainText(editor),
     body: editor.getJSON() as { content?: BodyNode[] },
     hero: meta.hero ? { mediaId: meta.hero.id, alt: meta.heroAlt, credit: meta.heroCredit } : null,
+    pollSurvey: meta.pollSurvey,
   });
 }
 

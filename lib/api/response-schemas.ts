@@ -17,7 +17,7 @@ import { REACTION_KINDS } from "@/lib/reactions/reaction-kinds";
 import type { ClaimReceiptOut } from "@/lib/claims/receive-claim";
 import type { SectionOut } from "@/lib/sections/newsroom-sections";
 import { articleBodySchema } from "@/lib/articles/body/body-schema";
-import { pollSurveySchema } from "@/lib/elections/poll-survey";
+import { storedPollSurveySchema } from "@/lib/elections/poll-survey";
 import { ArticleOrigin, ArticleStatus, CorrectionType, MediaOrigin, RevisionKind, Role, TransitionKind } from "@/lib/generated/prisma/enums";
 
 const time = z.iso.datetime({ offset: true });
@@ -25,6 +25,7 @@ const status = z.enum(ArticleStatus);
 const person = z.object({ id: z.string(), name: z.string(), title: z.string() });
 const articleOrigin = z.enum(ArticleOrigin).nullable().meta({ description: "출처 유형; null until chosen (required at submission)" });
 const originSource = z.string().meta({ description: "The agency (WIRE), issuer (PRESS_RELEASE) or provider (EXTERNAL); empty otherwise" });
+const pollSurvey = storedPollSurveySchema.nullable().meta({ description: "An election poll story's particulars (선거여론조사기준 제18조); null: not a poll story" });
 const sectionRef = z.object({ id: z.number().int(), name: z.string(), slug: z.string() });
 
 export const errorOutSchema = z.object({
@@ -65,7 +66,7 @@ const articleOutSchema = z.object({
   originSource,
   heroAlt: z.string(),
   body: articleBodySchema,
-  pollSurvey: pollSurveySchema.nullable().meta({ description: "An election poll story's particulars (선거여론조사기준 제18조); null: not a poll story" }),
+  pollSurvey,
   deskNote: z.string().nullable(),
   hasPendingUpdate: z.boolean(),
   author: person,
@@ -126,6 +127,7 @@ const revisionOutSchema = z.object({
   origin: articleOrigin,
   originSource,
   heroAlt: z.string(),
+  pollSurvey,
   body: articleBodySchema,
 });
 
@@ -135,7 +137,7 @@ const diffOutSchema = z.object({
   to: snapshotRef,
   fields: z.array(
     z.object({
-      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "origin", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
+      field: z.enum(["headline", "subHeadlines", "summary", "section", "tags", "origin", "pollSurvey", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]),
       label: z.string(),
       changed: z.boolean(),
       segments: z.array(z.object({ kind: z.enum(["same", "added", "removed"]), text: z.string() })),

@@ -79,6 +79,8 @@ export interface ArticleContentOut {
   originSource: string;
   /** The main photo's alt text for this story; empty: the library's (hero.alt). */
   heroAlt: string;
+  /** An election poll story's particulars (lib/elections/poll-survey.ts); null: not a poll story. */
+  pollSurvey: PollSurvey | null;
   /** Tiptap JSON. */
   body: ArticleBody;
 }
@@ -104,8 +106,6 @@ interface ArticleStateOut extends Pick<ArticleContentOut, "headline" | "subHeadl
 export interface ArticleOut extends ArticleStateOut, ArticleContentOut {
   slug: string;
   hero: MediaOut | null;
-  /** An election poll story's particulars (lib/elections/poll-survey.ts); null: not a poll story. */
-  pollSurvey: PollSurvey | null;
   /** 속보: the banner's end (ISO 8601); in the past once it is down; null if it never ran. */
   breakingUntil: string | null;
 }

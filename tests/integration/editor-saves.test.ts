@@ -233,7 +233,7 @@ describe("history and diff", () => {
     ]);
     expect(field("tags")).toMatchObject({ label: "태그", changed: true, segments: [{ kind: "added", text: "예산" }] });
     expect(field("summary")).toMatchObject({ changed: false, segments: [] });
-    expect(diff.fields.map((entry) => entry.field)).toEqual(["headline", "subHeadlines", "summary", "section", "tags", "origin", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]);
+    expect(diff.fields.map((entry) => entry.field)).toEqual(["headline", "subHeadlines", "summary", "section", "tags", "origin", "pollSurvey", "hero", "heroCaption", "heroCredit", "heroAlt", "body"]);
     // The same two states by number.
     expect((await diffArticle(reporter, draft.id, { from: "1", to: "2" })).fields).toEqual(diff.fields);
     expect(await codeOf(diffArticle(reporter, draft.id, { from: "1", to: "live" }))).toBe("NOT_FOUND");

@@ -11,7 +11,7 @@ import { PollSurveyBox } from "@/components/article/poll-survey-box";
 import { getDeskReview } from "@/lib/articles/workflow/desk-review";
 import { getArticleWithTransitions } from "@/lib/articles/newsroom-articles";
 import { getPublicArticle } from "@/lib/articles/public/public-queries";
-import { restoreRevision } from "@/lib/articles/revisions/revision-history";
+import { diffArticle, getRevision, listRevisions, restoreRevision } from "@/lib/articles/revisions/revision-history";
 import { saveArticle } from "@/lib/articles/editor/edit-article";
 import { approveArticle, cancelSchedule, rescheduleArticle, republishArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
 import type { StaffUser } from "@/lib/auth/staff-user";
@@ -236,6 +236,38 @@ describe("the box and the revisions", () => {
     expect(revisions.at(-1)?.pollSurvey).toMatchObject({ sampleSize: "2,006명 (미승인)" });
     await restoreRevision(editor, story.id, live.number, { version: await versionOf(story.id) });
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { pollSurvey: true } })).pollSurvey).toEqual(SURVEY);
+  });
+
+  it("an impossible value is refused with the field's Korean message, storing nothing; a change to the particulars is in the desk's diff and in the revision", async () => {
+    const story = await submittedStory(SURVEY, "응답률 고침");
+    await approveArticle(editor, story.id, { version: story.version });
+    const version = await versionOf(story.id);
+    for (const [field, value, message] of [
+      ["responseRate", "120%", "응답률은 0%보다 크고 100% 이하여야 합니다."],
+      ["sampleSize", "0명", "표본 크기는 1명 이상인 정수로 적어 주세요 (예: 1,003명)."],
+    ] as const) {
+      const refused = await saveArticle(editor, story.id, { version, headline: "같이 보낸 제목", pollSurvey: { ...SURVEY, [field]: value } }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(DomainError);
+      expect((refused as DomainError).message).toBe(message);
+      expect((refused as DomainError).details).toMatchObject({ fieldErrors: { [`pollSurvey.${field}`]: message } });
+    }
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { headline: true, version: true, pollSurvey: true } })).toEqual({ headline: "응답률 고침", version, pollSurvey: SURVEY });
+
+    await saveArticle(editor, story.id, { version, pollSurvey: { ...SURVEY, responseRate: "10.2%" } });
+    const { comparison } = await getDeskReview(editor, story.id);
+    const poll = comparison?.fields.find((field) => field.field === "pollSurvey");
+    expect(poll).toMatchObject({ label: "선거여론조사 표기", changed: true });
+    expect(poll?.segments.filter((segment) => segment.kind !== "same")).toEqual([
+      { kind: "removed", text: "12.4" },
+      { kind: "added", text: "10.2" },
+    ]);
+    const [latest] = await listRevisions(editor, story.id);
+    expect((await getRevision(editor, story.id, latest!.number)).pollSurvey).toEqual({ ...SURVEY, responseRate: "10.2%" });
+    // Unflagged: every line shows as removed.
+    await saveArticle(editor, story.id, { version: version + 1, pollSurvey: null });
+    const unflagged = (await diffArticle(editor, story.id, { from: "live", to: "current" })).fields.find((field) => field.field === "pollSurvey");
+    expect(unflagged?.segments.map((segment) => segment.kind)).toEqual(["removed"]);
+    expect(unflagged?.segments[0]?.text).toContain("응답률: 12.4%");
   });
 
   it("a story quoting a poll prints its source first", () => {

@@ -83,13 +83,14 @@ describe("diffArticleSnapshots", () => {
     heroCredit: "누리일보",
     origin: "자체 취재",
     heroAlt: "국회의사당 앞 계단",
+    pollSurvey: "",
     bodyText: "본문",
   };
 
   it("reports every field with a Korean label, marking only what changed", () => {
     const fields = diffArticleSnapshots(base, { ...base, section: { id: 2, name: "경제" }, tags: ["국회", "세금"], hero: null, subHeadlines: ["부제 하나", "부제 둘"] });
     const byName = Object.fromEntries(fields.map((field) => [field.field, field]));
-    expect(fields.map((field) => field.label)).toEqual(["제목", "부제", "요약", "섹션", "태그", "출처 유형", "대표 사진", "사진 설명", "사진 출처", "대체 텍스트", "본문"]);
+    expect(fields.map((field) => field.label)).toEqual(["제목", "부제", "요약", "섹션", "태그", "출처 유형", "선거여론조사 표기", "대표 사진", "사진 설명", "사진 출처", "대체 텍스트", "본문"]);
     expect(fields.filter((field) => field.changed).map((field) => field.field)).toEqual(["subHeadlines", "section", "tags", "hero"]);
     expect(byName.section?.segments).toEqual([
       { kind: "removed", text: "정치" },
@@ -108,5 +109,18 @@ describe("diffArticleSnapshots", () => {
       { kind: "added", text: "\n부제 둘" },
     ]);
     expect(byName.headline).toEqual({ field: "headline", label: "제목", changed: false, segments: [{ kind: "same", text: "제목" }] });
+  });
+
+  it("shows a changed poll particular as its own line changed, word by word", () => {
+    const before = "종류: 최초 공표 (제18조 제1항)\n표본 크기: 1,003명\n응답률: 12.4%\n선관위 등록 확인: 아니오";
+    const after = "종류: 최초 공표 (제18조 제1항)\n표본 크기: 1,003명\n응답률: 10.2%\n선관위 등록 확인: 예";
+    const poll = diffArticleSnapshots({ ...base, pollSurvey: before }, { ...base, pollSurvey: after }).find((field) => field.field === "pollSurvey");
+    expect(poll?.changed).toBe(true);
+    expect(poll?.segments.filter((segment) => segment.kind !== "same")).toEqual([
+      { kind: "removed", text: "12.4" },
+      { kind: "added", text: "10.2" },
+      { kind: "removed", text: "아니오" },
+      { kind: "added", text: "예" },
+    ]);
   });
 });

@@ -55,7 +55,7 @@ function setup(options: { id?: number | null; headline?: string } = {}) {
   };
   const backups: (LocalBackup | null)[] = [];
   let text = options.headline ?? "제목";
-  const draft = (): EditorDraft => ({ headline: text, subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", heroAlt: "", origin: null, originSource: "", body: { type: "doc", content: [] } });
+  const draft = (): EditorDraft => ({ headline: text, subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", heroAlt: "", origin: null, originSource: "", pollSurvey: null, body: { type: "doc", content: [] } });
   const created: number[] = [];
   const session = new DraftSession({
     id: options.id === undefined ? 7 : options.id,
@@ -250,7 +250,7 @@ describe("the last words before the page goes away", () => {
     const session = new DraftSession({
       id: 7,
       version: 3,
-      snapshot: () => ({ headline: "마지막 글자까지", subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", heroAlt: "", origin: null, originSource: "", body: { type: "doc", content: [] } }),
+      snapshot: () => ({ headline: "마지막 글자까지", subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", heroAlt: "", origin: null, originSource: "", pollSurvey: null, body: { type: "doc", content: [] } }),
       transport: { save: () => new Promise<SaveResult>(() => {}) },
       timers: new ManualTimers(),
       backup: { write: async () => {}, writeNow: (backup) => void written.push(backup), clear: async () => {} },
@@ -271,7 +271,7 @@ describe("the last words kept on every change (a tab can die without pagehide)",
     const session = new DraftSession({
       id: 7,
       version: 3,
-      snapshot: () => ({ headline: text, subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", heroAlt: "", origin: null, originSource: "", body: { type: "doc", content: [] } }),
+      snapshot: () => ({ headline: text, subHeadlines: [], sectionId: null, summary: "", tags: [], heroImageId: null, heroCaption: "", heroCredit: "", heroAlt: "", origin: null, originSource: "", pollSurvey: null, body: { type: "doc", content: [] } }),
       transport: { save: () => new Promise<SaveResult>(() => {}) },
       timers,
       clock: () => clock,

@@ -6,6 +6,8 @@ import type { ArticleSnapshot } from "@/lib/articles/revisions/diff";
 import type { DbTransaction } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
+import { pollSurveyAsText } from "@/lib/elections/poll-survey";
+import { storedPollSurvey } from "@/lib/elections/stored-poll-survey";
 import { describeOrigin } from "@/lib/origins/story-origin";
 
 const heroSelect = { select: { id: true, altText: true, caption: true } } as const;
@@ -26,6 +28,7 @@ const revisionSnapshotSelect = {
   origin: true,
   originSource: true,
   heroAlt: true,
+  pollSurvey: true,
   bodyText: true,
   section: sectionSelect,
   heroImage: heroSelect,
@@ -41,6 +44,7 @@ function fromRevision(revision: {
   origin: ArticleOrigin | null;
   originSource: string;
   heroAlt: string;
+  pollSurvey: unknown;
   bodyText: string;
   section: { id: number; name: string } | null;
   heroImage: { id: string; altText: string; caption: string } | null;
@@ -57,6 +61,7 @@ function fromRevision(revision: {
     heroCredit: revision.heroCredit,
     origin: describeOrigin(revision.origin, revision.originSource),
     heroAlt: revision.heroAlt,
+    pollSurvey: pollSurveyAsText(storedPollSurvey(revision.pollSurvey)),
     bodyText: revision.bodyText,
   };
 }
@@ -75,6 +80,7 @@ export async function loadArticleSnapshot(client: DbTransaction, articleId: numb
         origin: true,
         originSource: true,
         heroAlt: true,
+        pollSurvey: true,
         bodyText: true,
         section: sectionSelect,
         heroImage: heroSelect,

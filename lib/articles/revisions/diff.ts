@@ -24,11 +24,13 @@ export interface ArticleSnapshot {
   origin: string;
   /** The main photo's alt text for this story (empty: the library's). */
   heroAlt: string;
+  /** An election poll story's particulars as lines of text (lib/elections/poll-survey.ts pollSurveyAsText); empty: not a poll story. */
+  pollSurvey: string;
   /** The body's plain text, one line per block. */
   bodyText: string;
 }
 
-type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "origin" | "hero" | "heroCaption" | "heroCredit" | "heroAlt" | "body";
+type DiffFieldName = "headline" | "subHeadlines" | "summary" | "section" | "tags" | "origin" | "pollSurvey" | "hero" | "heroCaption" | "heroCredit" | "heroAlt" | "body";
 
 export interface DiffSegment {
   kind: "same" | "added" | "removed";
@@ -49,6 +51,7 @@ const DIFF_FIELD_LABELS: Record<DiffFieldName, string> = {
   section: "섹션",
   tags: "태그",
   origin: "출처 유형",
+  pollSurvey: "선거여론조사 표기",
   hero: "대표 사진",
   heroCaption: "사진 설명",
   heroCredit: "사진 출처",
@@ -205,6 +208,7 @@ export function diffArticleSnapshots(from: ArticleSnapshot, to: ArticleSnapshot)
     field("section", from.section?.id !== to.section?.id, diffValue(section(from), section(to))),
     field("tags", !sameList(from.tags, to.tags), diffList(from.tags, to.tags)),
     field("origin", from.origin !== to.origin, diffValue({ key: from.origin, text: from.origin }, { key: to.origin, text: to.origin })),
+    field("pollSurvey", from.pollSurvey !== to.pollSurvey, diffText(from.pollSurvey, to.pollSurvey)),
     field("hero", from.hero?.id !== to.hero?.id, diffValue(hero(from), hero(to))),
     field("heroCaption", from.heroCaption !== to.heroCaption, diffText(from.heroCaption, to.heroCaption)),
     field("heroCredit", from.heroCredit !== to.heroCredit, diffText(from.heroCredit, to.heroCredit)),

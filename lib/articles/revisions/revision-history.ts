@@ -10,6 +10,7 @@ import { loadEditableArticle, writeWorkingCopy } from "@/lib/articles/editor/wor
 import { assertCan } from "@/lib/auth/permissions";
 import type { StaffUser } from "@/lib/auth/staff-user";
 import { db } from "@/lib/db";
+import { storedPollSurvey } from "@/lib/elections/stored-poll-survey";
 import { invalid, notFound } from "@/lib/errors";
 import type { RevisionKind } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
@@ -71,6 +72,7 @@ export async function getRevision(actor: StaffUser, articleId: number, number: n
     origin: revision.origin,
     originSource: revision.originSource,
     heroAlt: revision.heroAlt,
+    pollSurvey: storedPollSurvey(revision.pollSurvey),
     // Stored only after passing the body schema.
     body: revision.bodyJson as ArticleBody,
   };

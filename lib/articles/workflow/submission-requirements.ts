@@ -1,6 +1,7 @@
 // What a story needs before it goes to the desk: a headline, a section, its origin (출처 유형, with
 // the agency, issuer or provider where it has one), a body of some length, and alt text and a
-// credit on every image (the hero and each body figure). The editor lists what
+// credit on every image (the hero and each body figure), and for an election poll story its
+// particulars (lib/elections/poll-survey.ts). The editor lists what
 // is missing as the reporter writes; the server refuses a submission with the same list. Pure and
 // browser-safe. The image rule is the editor's own (lib/articles/workflow/submission-checks.ts).
 import type { BodyNode } from "@/lib/articles/body/body-schema";
@@ -23,12 +24,8 @@ export interface SubmissionStory {
   body: { content?: BodyNode[] };
   /** The hero photo: its alt text (from the library) and the credit printed with the story. */
   hero: { mediaId: string; alt: string | null; credit: string | null } | null;
-  /**
-   * An election poll story's particulars (선거여론조사기준 제18조); null or absent for other stories.
-   * The editor has no poll fields (they are set through the API), so it leaves this out and the
-   * server's check at submission speaks for them.
-   */
-  pollSurvey?: PollSurvey | null;
+  /** An election poll story's particulars (선거여론조사기준 제18조); null for other stories. */
+  pollSurvey: PollSurvey | null;
 }
 
 export interface SubmissionProblem {
