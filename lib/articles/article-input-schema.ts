@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { articleBodySchema } from "@/lib/articles/body/body-schema";
 import { correctionTypeSchema } from "@/lib/articles/workflow/desk-input-schema";
-import { pollSurveySchema } from "@/lib/elections/poll-survey";
+import { storedPollSurveySchema } from "@/lib/elections/poll-survey";
 import { articleOriginSchema, originSourceSchema } from "@/lib/origins/origin-schemas";
 import { pushTopicSchema } from "@/lib/push/push-topics";
 import { DEFAULT_BREAKING_MINUTES, MAX_BREAKING_MINUTES, MIN_BREAKING_MINUTES, UPDATE_NOTE_MAX_LENGTH } from "@/lib/breaking/breaking-rules";
@@ -40,7 +40,7 @@ const fields = {
   heroAlt: safeText({ max: 300, maxMessage: "대체 텍스트는 300자 이하로 입력하세요." }),
   body: articleBodySchema,
   /** An election poll story's particulars; null: not a poll story. */
-  pollSurvey: pollSurveySchema.nullable(),
+  pollSurvey: storedPollSurveySchema.nullable(),
   /** 출처 유형: may stay empty while writing; required at submission. */
   origin: articleOriginSchema,
   originSource: originSourceSchema,

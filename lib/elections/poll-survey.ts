@@ -107,16 +107,18 @@ function surveySchema(checkValues: boolean) {
 }
 
 /**
- * The particulars as the editor and the API save them: every field may still be empty while the
- * reporter writes (a draft is saved whatever it lacks; `pollSurveyProblems` says what is missing),
- * but a value given must make sense (표본 크기 0명, 응답률 120% are refused with a Korean message
- * on the field's path, which the editor shows next to the field).
+ * The particulars with their value rules (표본 크기 0명, 응답률 120% get a Korean message on the
+ * field's path): what the editor shows next to the fields as the reporter types
+ * (`pollSurveyFieldErrors`). Submission and approval refuse the same values
+ * (`pollSurveyProblems`).
  */
 export const pollSurveySchema = surveySchema(true);
 
 /**
- * The same shape without the value rules: for reading stored rows back (one saved before a rule
- * existed must still come out as it is, never blanked) and for describing API answers.
+ * The shape every save, stored row and API answer has, without the value rules: a draft is saved
+ * whatever it holds, like an unfinished headline, so a value still being corrected never holds
+ * back the rest of the story (an autosave refused for 응답률 would leave the body typed after it
+ * on one device only); and a row saved before a rule existed comes back as it is, never blanked.
  */
 export const storedPollSurveySchema = surveySchema(false);
 

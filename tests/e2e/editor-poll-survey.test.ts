@@ -1,9 +1,9 @@
 // 선거여론조사 표기 in the story editor, in Chromium: a reporter flags a story as an election poll
 // story and enters its particulars (선거여론조사기준 제18조) on a 360 px phone and at 1280 px; they
 // are autosaved like the headline and come back after a reload. An impossible value (응답률 120%,
-// 표본 크기 0) shows the schema's Korean message under the field, the save status says why the
-// server did not take it, and nothing is lost: after a reload the local backup brings back the
-// value and the headline typed meanwhile. A submission missing the registration check names it in
+// 표본 크기 0) shows the schema's Korean message under the field and is saved with the rest of the
+// story (a draft keeps whatever it holds), so the headline typed meanwhile reaches the server and a
+// reload shows the value with its message again. A submission missing the registration check names it in
 // Korean; once submitted and approved, readers get the box with the entered values, and a later
 // change shows in the desk's diff. Planted stories readers may not see never print their
 // particulars.
@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
-import { newStaffPage, openEditor, query, saveStatus, waitUntilSaved } from "../support/editor-e2e";
+import { newStaffPage, openEditor, query, waitUntilSaved } from "../support/editor-e2e";
 import { signInOverHttp, type ApiSession } from "../support/http-session";
 import { eventually, expectUsableOnPhone, signInStaff, staffContext } from "../support/newsroom-phone";
 import { expectNoPlantedStory } from "../support/planted-stories";
@@ -99,7 +99,7 @@ describe("선거여론조사 표기 in the editor", inChromium, () => {
     await context.close();
   });
 
-  it("at 1280 px an impossible value shows its Korean message under the field; nothing is lost, even across a reload", async () => {
+  it("at 1280 px an impossible value shows its Korean message under the field and is saved with the rest, so nothing is held back", async () => {
     const id = storyId!;
     const page = await newStaffPage(browser, DEMO_STAFF.reporter.email, contexts);
     await openEditor(page, `/newsroom/articles/${id}/edit`);
@@ -111,19 +111,19 @@ describe("선거여론조사 표기 in the editor", inChromium, () => {
     await field(page, "sampleSize").fill("0");
     await eventually(() => page.textContent('[data-testid="poll-error-sampleSize"]')).toBe("표본 크기는 1명 이상인 정수로 적어 주세요 (예: 1,003명).");
     await eventually(() => page.textContent('[data-testid="poll-survey-progress"]')).toBe("필수 12개 중 12개 입력 · 고칠 값 2개");
-    // The headline changed meanwhile: refused with the particulars, kept on this device.
+    // The headline changed meanwhile: saved with the values as typed (a draft keeps whatever it
+    // holds; submission and approval refuse the values until they are fixed).
     await page.fill('input[name="headline"]', `${headline} (종합)`);
-    await eventually(() => saveStatus(page)).toBe("error");
-    expect(await page.textContent('[data-testid="save-status"]')).toContain("이 기기에 보관 중");
+    await waitUntilSaved(page);
     expect(await field(page, "responseRate").inputValue()).toBe("120%");
     await page.locator('[data-testid="poll-survey"]').screenshot({ path: await screenshotPath("editor-poll-survey-invalid-1280"), style: SHOT_STYLE });
-    // The server kept its last good copy.
-    expect(await query<{ version: number; headline: string }>(`SELECT version, headline FROM "Article" WHERE id = $1`, [id])).toEqual([{ version: before[0]!.version, headline }]);
-    expect(await storedSurvey(id)).toMatchObject({ responseRate: "12.4%", sampleSize: "1,003명" });
+    await eventually(() => storedSurvey(id)).toMatchObject({ responseRate: "120%", sampleSize: "0" });
+    expect(await query<{ headline: string }>(`SELECT headline FROM "Article" WHERE id = $1`, [id])).toEqual([{ headline: `${headline} (종합)` }]);
+    expect((await query<{ version: number }>(`SELECT version FROM "Article" WHERE id = $1`, [id]))[0]!.version).toBeGreaterThan(before[0]!.version);
 
-    // A reload: the device's copy is offered back, with the values as typed and their messages.
+    // A reload (on this device or another): the server's copy, with the values' messages.
     await openEditor(page, `/newsroom/articles/${id}/edit`);
-    await page.locator('[data-testid="recover-backup"] button', { hasText: "되살리기" }).click();
+    expect(await page.locator('[data-testid="recover-backup"]').count()).toBe(0);
     await eventually(() => field(page, "responseRate").inputValue()).toBe("120%");
     expect(await field(page, "sampleSize").inputValue()).toBe("0");
     expect(await page.inputValue('input[name="headline"]')).toBe(`${headline} (종합)`);
