@@ -1,74 +1,53 @@
-// The DevTools protocol's view of a page's requests, with times: what Chromium itself says it
-// sent, received, finished, failed or served from its cache (Playwright's own network events
-// and its "networkidle" are built on these).
+// Chromium's own account of a page's requests, from the DevTools protocol (what Playwright's
+// "networkidle" is built on): which ones started and never ended, and which answers came from the
+// browser's HTTP cache. Tells a test that waits for network idle which request it waits for.
 import type { Page } from "playwright-core";
 
-export interface TraceLine {
-  atMs: number;
-  event: string;
-  requestId: string;
-  detail: string;
+interface TracedRequest {
+  url: string;
+  /** Fetch, Document, Image ... and Other for requests no page code made (a cache revalidation). */
+  type: string;
+  status?: number;
+  /** Answered from the HTTP cache without asking the server. */
+  fromDiskCache?: boolean;
+  ended: boolean;
 }
 
 export interface NetworkTrace {
-  lines: TraceLine[];
-  /** Requests seen starting with no finish or failure yet: id -> url. */
-  open(): Map<string, string>;
-  text(filter?: (line: TraceLine) => boolean): string;
+  requests: Map<string, TracedRequest>;
+  /** Requests started and not finished or failed, as "type url" lines. */
+  unfinished(): string[];
 }
 
-const EVENTS = [
-  "Network.requestWillBeSent",
-  "Network.requestWillBeSentExtraInfo",
-  "Network.responseReceived",
-  "Network.responseReceivedExtraInfo",
-  "Network.loadingFinished",
-  "Network.loadingFailed",
-  "Network.requestServedFromCache",
-  "Network.dataReceived",
-] as const;
+interface RequestEvent {
+  requestId: string;
+  type?: string;
+  request: { url: string };
+}
+interface ResponseEvent {
+  requestId: string;
+  response: { status: number; fromDiskCache?: boolean };
+}
 
 export async function traceNetwork(page: Page): Promise<NetworkTrace> {
-  const started = performance.now();
-  const lines: TraceLine[] = [];
-  const urls = new Map<string, string>();
-  const done = new Set<string>();
+  const requests = new Map<string, TracedRequest>();
   const session = await page.context().newCDPSession(page);
+  session.on("Network.requestWillBeSent", (event: RequestEvent) => {
+    requests.set(event.requestId, { url: event.request.url, type: event.type ?? "", ended: false });
+  });
+  session.on("Network.responseReceived", (event: ResponseEvent) => {
+    const request = requests.get(event.requestId);
+    if (request) Object.assign(request, { status: event.response.status, fromDiskCache: event.response.fromDiskCache === true });
+  });
+  const end = (event: { requestId: string }) => {
+    const request = requests.get(event.requestId);
+    if (request) request.ended = true;
+  };
+  session.on("Network.loadingFinished", end);
+  session.on("Network.loadingFailed", end);
   await session.send("Network.enable");
-  for (const name of EVENTS) {
-    session.on(name, (params: Record<string, unknown>) => {
-      const requestId = String(params.requestId);
-      let detail = "";
-      const request = params.request as { url: string; method: string; headers: Record<string, string> } | undefined;
-      const response = params.response as { url: string; status: number; headers: Record<string, string>; fromDiskCache?: boolean; fromServiceWorker?: boolean; fromPrefetchCache?: boolean } | undefined;
-      if (name === "Network.requestWillBeSent" && request) {
-        urls.set(requestId, request.url);
-        detail = `${request.method} ${request.url} ${JSON.stringify(request.headers)} type=${String(params.type)}`;
-      } else if (name === "Network.responseReceived" && response) {
-        detail = `${response.status} ${response.url} disk=${response.fromDiskCache} sw=${response.fromServiceWorker} ${JSON.stringify(response.headers)}`;
-      } else if (name === "Network.responseReceivedExtraInfo") {
-        detail = `${String(params.statusCode)} ${JSON.stringify(params.headersText ?? params.headers)}`;
-      } else if (name === "Network.requestWillBeSentExtraInfo") {
-        detail = JSON.stringify(params.headers);
-      } else if (name === "Network.loadingFailed") {
-        done.add(requestId);
-        detail = `${String(params.errorText)} canceled=${String(params.canceled)}`;
-      } else if (name === "Network.loadingFinished") {
-        done.add(requestId);
-        detail = `encodedDataLength=${String(params.encodedDataLength)}`;
-      } else if (name === "Network.dataReceived") {
-        detail = `dataLength=${String(params.dataLength)}`;
-      }
-      lines.push({ atMs: Math.round(performance.now() - started), event: name.replace("Network.", ""), requestId, detail });
-    });
-  }
   return {
-    lines,
-    open: () => new Map([...urls].filter(([id]) => !done.has(id))),
-    text: (filter = () => true) =>
-      lines
-        .filter(filter)
-        .map((line) => `${line.atMs} ms ${line.event} [${line.requestId}] ${line.detail}`)
-        .join("\n"),
+    requests,
+    unfinished: () => [...requests.values()].filter((request) => !request.ended).map((request) => `${request.type} ${request.url}`),
   };
 }
