@@ -142,6 +142,7 @@ describe("the reactions bar in Chromium", inChromium, () => {
     // changed), it did not show the copy it kept while revalidating it in the background.
     await page.reload();
     await expect.poll(() => countOf(page, "LIKE")).toBe("1");
+    await page.locator('[data-testid="reactions-bar"]').screenshot({ path: await screenshotPath("reactions-bar-reloaded-1280") });
     const countsAnswers = [...trace.requests.values()].filter((request) => request.url === countsUrl);
     expect(countsAnswers.map((request) => `${request.type} ${request.fromDiskCache ? "from the HTTP cache" : "from the server"}`)).toEqual(["Fetch from the server", "Fetch from the server"]);
     // Chromium never reports the end of such a background revalidation of a fetch: the page
