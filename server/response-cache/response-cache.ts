@@ -264,8 +264,11 @@ export class ResponseCache {
       // Browsers revalidate every time (a cheap 304); a CDN in front may keep it briefly and is
       // purged by tag (surrogate-key) when the content changes.
       "cache-control": entry.tags.includes(cacheTag.liveCounts)
-        ? // No purge follows a reader's click: a CDN keeps live counts no longer than we do.
-          `public, max-age=0, s-maxage=${Math.max(1, Math.round(this.options.liveCountsTtlMs / 1000))}, stale-while-revalidate=10`
+        ? // No purge follows a reader's click: a CDN keeps live counts no longer than we do. No
+          // stale-while-revalidate: browsers obey it too, and Chromium then answers the bar's
+          // fetch with the counts it kept while it revalidates them in the background, a request
+          // whose end it never reports (DevTools shows it pending; the page never goes network-idle).
+          `public, max-age=0, s-maxage=${Math.max(1, Math.round(this.options.liveCountsTtlMs / 1000))}`
         : `public, max-age=0, s-maxage=${this.options.cdnMaxAgeSeconds}, stale-while-revalidate=600`,
       "surrogate-key": entry.tags.join(" "),
       "x-cache": outcome,

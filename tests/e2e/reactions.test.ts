@@ -9,6 +9,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { newStaffPage } from "../support/editor-e2e";
+import { traceNetwork } from "../support/network-trace";
 import { expectNoPlantedStory, privateStoryIds } from "../support/planted-stories";
 import { plantStoriesInTheApp } from "../support/planted-in-app";
 
@@ -124,6 +125,33 @@ describe("the reactions bar in Chromium", inChromium, () => {
     expect(cachedAfter.headers.get("x-cache")).toBe("HIT");
     expect(cachedAfter.headers.get("etag")).toBe(etagBefore);
     expect(await cachedAfter.text()).not.toMatch(/data-testid="reaction-count-[A-Z_]+">\d/);
+  });
+
+  it("a reader who reloads the story at once gets the counts from the server, and the page's network goes idle", async () => {
+    const story = await createStory("새로 고친 기사, 반응 수는 서버에 다시 묻는다");
+    const countsUrl = `${baseUrl}/api/v1/articles/${story.id}/reactions`;
+    const page = await reader(DESKTOP);
+    const trace = await traceNetwork(page);
+    await open(page, story.path);
+    expect(await countOf(page, "LIKE")).toBe("0");
+    // A click made elsewhere, seen by the server's answer (kept there 2 s at most) ...
+    const click = await fetch(countsUrl, { method: "POST", headers: { "content-type": "application/json", origin: baseUrl }, body: JSON.stringify({ kind: "LIKE" }) });
+    expect(click.status).toBe(200);
+    await expect.poll(async () => ((await (await fetch(countsUrl)).json()) as { counts: { LIKE: number } }).counts.LIKE, { interval: 250 }).toBe(1);
+    // ... is what the reloaded page shows: the browser asked the server again (a 304 when nothing
+    // changed), it did not show the copy it kept while revalidating it in the background.
+    await page.reload();
+    await expect.poll(() => countOf(page, "LIKE")).toBe("1");
+    await page.locator('[data-testid="reactions-bar"]').screenshot({ path: await screenshotPath("reactions-bar-reloaded-1280") });
+    const countsAnswers = [...trace.requests.values()].filter((request) => request.url === countsUrl);
+    expect(countsAnswers.map((request) => `${request.type} ${request.fromDiskCache ? "from the HTTP cache" : "from the server"}`)).toEqual(["Fetch from the server", "Fetch from the server"]);
+    // Chromium never reports the end of such a background revalidation of a fetch: the page
+    // never went idle (tests waiting for "networkidle" hung on it).
+    const unfinished = await page.waitForLoadState("networkidle", { timeout: 10_000 }).then(
+      () => [],
+      () => trace.unfinished(),
+    );
+    expect(unfinished).toEqual([]);
   });
 
   it("the desk's dashboard lists the story readers asked a follow-up for", async () => {
