@@ -57,7 +57,7 @@ function sessionTokenIn(cookieHeader: string | undefined): string | null {
 export type Encoding = "br" | "gzip" | "identity";
 
 /** The best encoding the client accepts (q=0 means "not this one"). */
-export function chooseEncoding(acceptEncoding: string | undefined, available: { brotli: boolean }): Encoding {
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return "identity";
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(",")) {
@@ -66,7 +66,7 @@ export function chooseEncoding(acceptEncoding: string | undefined, available: { 
     accepted.set(name.trim(), q === undefined ? 1 : Number(q));
   }
   const wants = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  if (available.brotli && wants("br")) return "br";
+  if (wants("br")) return "br";
   if (wants("gzip")) return "gzip";
   return "identity";
 }

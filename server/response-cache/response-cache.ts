@@ -1,6 +1,7 @@
 // The response cache in front of Next.js: public pages and feeds are answered from memory,
-// pre-compressed, with a fresh CSP nonce per response; staff sessions, non-GET requests and
-// anything that sets a cookie go to Next.js. Concurrent misses for one key render once.
+// pre-compressed, every reader of a page getting the same bytes and headers (its CSP lists the
+// hashes of its own inline scripts instead of a per-response nonce: page-script-hashes.ts);
+// staff sessions, non-GET requests and anything that sets a cookie go to Next.js. Concurrent misses for one key render once.
 // Entries are dropped by tag when domain events say their content changed
 // (server/response-cache/invalidation-listener.ts), and never outlive the next scheduled
 // publication.
@@ -9,9 +10,10 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { nextKstMidnight } from "@/lib/format/korean-time";
 import { CacheStore, type CachedResponse } from "@/server/response-cache/cache-store";
-import { freshNonce } from "@/server/response-cache/nonce-source";
-import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/server/response-cache/page-template";
+import { policyWithScriptHashes, scriptNonceIn } from "@/lib/security/content-security-policy";
+import { hashNoncedScripts, headerWithoutNonce } from "@/server/response-cache/page-script-hashes";
 import { cacheableRequest, chooseEncoding } from "@/server/response-cache/request-rules";
+import { storeBody } from "@/server/response-cache/stored-body";
 
 /** What a render produced, captured whole. */
 export interface CapturedResponse {
@@ -54,8 +56,6 @@ export interface ResponseCacheOptions {
 const REPLAYED_HEADERS = ["content-type", "content-security-policy", "location", "x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options", "content-language", "link"];
 // 451: a story under a 임시조치 (its notice is dropped with the story's tag when the block ends).
 const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410, 451]);
-const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]+)'/;
-const NONCE_SLOT = "{nonce}";
 /** Readers' changes to one tag per second that still drop its entries at once. */
 const CALM_CHANGES_PER_SECOND = 3;
 
@@ -230,14 +230,19 @@ export class ResponseCache {
 
   private toEntry(key: string, path: string, captured: CapturedResponse): CachedResponse | null {
     if (!CACHEABLE_STATUSES.has(captured.status) || captured.headers["set-cookie"] !== undefined) return null;
+    // A page rendered with a nonce is stored with the hashes of the scripts that carried it
+    // instead: the same bytes and policy for every reader, and for a CDN that keeps it.
     const csp = headerValue(captured.headers["content-security-policy"]);
-    const nonce = csp ? (NONCE_IN_CSP.exec(csp)?.[1] ?? null) : null;
+    const nonce = csp === undefined ? null : scriptNonceIn(csp);
+    const page = nonce === null ? { body: captured.body, scriptHashes: [] } : hashNoncedScripts(captured.body, nonce);
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = headerValue(captured.headers[name]);
-      if (value !== undefined) headers[name] = nonce ? value.replaceAll(nonce, NONCE_SLOT) : value;
+      if (value === undefined) continue;
+      if (nonce === null) headers[name] = value;
+      else headers[name] = name === "content-security-policy" ? (policyWithScriptHashes(value, page.scriptHashes) ?? value) : headerWithoutNonce(value, nonce);
     }
-    const template = buildPageTemplate(captured.body, nonce);
+    const body = storeBody(page.body);
     const now = this.options.now();
     // A page whose data functions named nothing is assumed to show the newest stories: dropped on
     // every publication rather than kept stale.
@@ -253,8 +258,8 @@ export class ResponseCache {
     const bannerEnd = captured.tags.has(cacheTag.breaking) ? (this.nextBreakingEndAt ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
     const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));
-    const etag = `W/"${createHash("sha1").update(template.segments.join(NONCE_SLOT)).update(String(captured.status)).digest("base64url")}"`;
-    return { key, path, status: captured.status, headers, template, hasNonce: nonce !== null, etag, tags, storedAt: now, expiresAt };
+    const etag = `W/"${createHash("sha1").update(body.identity).update(String(captured.status)).digest("base64url")}"`;
+    return { key, path, status: captured.status, headers, body, etag, tags, storedAt: now, expiresAt };
   }
 
   private send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, outcome: CacheOutcome): void {
@@ -271,27 +276,14 @@ export class ResponseCache {
       "x-cache": outcome,
     };
     if (ifNoneMatchHits(req.headers["if-none-match"], entry.etag)) {
-      // No CSP here: the browser keeps the one stored with the body it already has, whose nonce
-      // matches that body.
       res.writeHead(304, common);
       res.end();
       return;
     }
-    const nonce = freshNonce();
-    const headers: Record<string, string> = { ...common };
-    for (const [name, value] of Object.entries(entry.headers)) headers[name] = entry.hasNonce ? value.replaceAll(NONCE_SLOT, nonce) : value;
+    const headers: Record<string, string> = { ...common, ...entry.headers };
     if (headers.location) headers.location = withQueryOf(req, headers.location);
-    const encoding = chooseEncoding(req.headers["accept-encoding"], { brotli: entry.template.brotli !== undefined });
-    let body: Buffer;
-    if (encoding === "br" && entry.template.brotli) body = entry.template.brotli;
-    else if (encoding === "gzip") body = gzipBody(entry.template, nonce);
-    else {
-      const reusable = reusableIdentityBody(entry.template, nonce);
-      body = reusable.body;
-      // Handed to the operating system: the buffer may serve the next response. A response cut
-      // off before that never gives it back (the next one allocates).
-      res.once("finish", () => reusable.release());
-    }
+    const encoding = chooseEncoding(req.headers["accept-encoding"]);
+    const body = encoding === "br" ? entry.body.brotli : encoding === "gzip" ? entry.body.gzip : entry.body.identity;
     if (encoding !== "identity") headers["content-encoding"] = encoding;
     headers["content-length"] = String(body.length);
     res.writeHead(entry.status, headers);
