@@ -8,8 +8,14 @@ export interface CachedResponse {
   /** The path without host or query: entries of one path are its variants, and are bounded. */
   path: string;
   status: number;
-  /** Headers to send again (content type, location, the page's CSP with its script hashes ...). */
+  /**
+   * The headers of its answers but `x-cache` and the body's encoding and length, made once when
+   * stored: the ones replayed from the render (content type, location, the page's CSP with its
+   * script hashes ...) and the cache's own (ETag, Vary, Cache-Control, Surrogate-Key).
+   */
   headers: Record<string, string>;
+  /** Whole header sets of its answers, per encoding and outcome, made at the first answer of each. */
+  answerHeaders?: Map<string, Record<string, string>>;
   body: StoredBody;
   etag: string;
   tags: string[];

@@ -56,9 +56,22 @@ function sessionTokenIn(cookieHeader: string | undefined): string | null {
 
 export type Encoding = "br" | "gzip" | "identity";
 
+// Browsers and CDNs send a handful of distinct Accept-Encoding values: each is read once.
+const chosenEncodings = new Map<string, Encoding>();
+
 /** The best encoding the client accepts (q=0 means "not this one"). */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return "identity";
+  let chosen = chosenEncodings.get(acceptEncoding);
+  if (chosen === undefined) {
+    // Bounded: a client may send any value.
+    if (chosenEncodings.size >= 100) chosenEncodings.clear();
+    chosenEncodings.set(acceptEncoding, (chosen = readAcceptEncoding(acceptEncoding)));
+  }
+  return chosen;
+}
+
+function readAcceptEncoding(acceptEncoding: string): Encoding {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(",")) {
     const [name = "", ...params] = part.trim().split(";");

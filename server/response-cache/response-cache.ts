@@ -12,7 +12,7 @@ import { nextKstMidnight } from "@/lib/format/korean-time";
 import { CacheStore, type CachedResponse } from "@/server/response-cache/cache-store";
 import { policyWithScriptHashes, scriptNonceIn } from "@/lib/security/content-security-policy";
 import { hashNoncedScripts, headerWithoutNonce } from "@/server/response-cache/page-script-hashes";
-import { cacheableRequest, chooseEncoding } from "@/server/response-cache/request-rules";
+import { cacheableRequest, chooseEncoding, type Encoding } from "@/server/response-cache/request-rules";
 import { storeBody } from "@/server/response-cache/stored-body";
 
 /** What a render produced, captured whole. */
@@ -157,9 +157,6 @@ export class ResponseCache {
       return "PASS";
     }
     const { key } = cacheable;
-    // Rendered for everyone: the reader's cookies (a made-up session among them) play no part.
-    const { cookie: _cookie, ...headers } = req.headers;
-    const renderRequest: RenderRequest = { url: cacheable.url, headers, remoteAddress: req.socket.remoteAddress };
     const cached = this.store.get(key, this.options.now());
     if (cached) {
       this.store.stats.hits += 1;
@@ -170,6 +167,9 @@ export class ResponseCache {
       return "HIT";
     }
     this.store.stats.misses += 1;
+    // Rendered for everyone: the reader's cookies (a made-up session among them) play no part.
+    const { cookie: _cookie, ...headers } = req.headers;
+    const renderRequest: RenderRequest = { url: cacheable.url, headers, remoteAddress: req.socket.remoteAddress };
     let waiting = this.pending.get(key);
     const leader = !waiting;
     if (!waiting) {
@@ -259,36 +259,66 @@ export class ResponseCache {
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
     const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));
     const etag = `W/"${createHash("sha1").update(body.identity).update(String(captured.status)).digest("base64url")}"`;
+    Object.assign(headers, this.cachingHeaders(etag, tags));
     return { key, path, status: captured.status, headers, body, etag, tags, storedAt: now, expiresAt };
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, outcome: CacheOutcome): void {
-    const common: Record<string, string> = {
-      etag: entry.etag,
+  /** What a browser and a CDN are told about keeping an entry's answers (a 304 carries them too). */
+  private cachingHeaders(etag: string, tags: string[]): Record<string, string> {
+    return {
+      etag,
       vary: "Accept-Encoding",
       // Browsers revalidate every time (a cheap 304); a CDN in front may keep it briefly and is
       // purged by tag (surrogate-key) when the content changes.
-      "cache-control": entry.tags.includes(cacheTag.liveCounts)
+      "cache-control": tags.includes(cacheTag.liveCounts)
         ? // No purge follows a reader's click: a CDN keeps live counts no longer than we do.
           `public, max-age=0, s-maxage=${Math.max(1, Math.round(this.options.liveCountsTtlMs / 1000))}, stale-while-revalidate=10`
         : `public, max-age=0, s-maxage=${this.options.cdnMaxAgeSeconds}, stale-while-revalidate=600`,
-      "surrogate-key": entry.tags.join(" "),
-      "x-cache": outcome,
+      "surrogate-key": tags.join(" "),
     };
+  }
+
+  /** Writes `entry` as the answer: its stored headers and one of its stored bodies, as they are. */
+  private send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, outcome: CacheOutcome): void {
     if (ifNoneMatchHits(req.headers["if-none-match"], entry.etag)) {
-      res.writeHead(304, common);
+      res.writeHead(304, answerHeaders(entry, "304", outcome));
       res.end();
       return;
     }
-    const headers: Record<string, string> = { ...common, ...entry.headers };
-    if (headers.location) headers.location = withQueryOf(req, headers.location);
     const encoding = chooseEncoding(req.headers["accept-encoding"]);
-    const body = encoding === "br" ? entry.body.brotli : encoding === "gzip" ? entry.body.gzip : entry.body.identity;
-    if (encoding !== "identity") headers["content-encoding"] = encoding;
-    headers["content-length"] = String(body.length);
+    let headers = answerHeaders(entry, encoding, outcome);
+    if (headers.location) headers = { ...headers, location: withQueryOf(req, headers.location) };
     res.writeHead(entry.status, headers);
-    res.end(req.method === "HEAD" ? undefined : body);
+    res.end(req.method === "HEAD" ? undefined : bodyIn(entry, encoding));
   }
+}
+
+function bodyIn(entry: CachedResponse, encoding: Encoding): Buffer {
+  return encoding === "br" ? entry.body.brotli : encoding === "gzip" ? entry.body.gzip : entry.body.identity;
+}
+
+// The ones a 304 repeats (RFC 9110 15.4.5); the browser keeps the rest, the CSP among them, with its copy.
+const REVALIDATION_HEADERS = ["etag", "vary", "cache-control", "surrogate-key"];
+
+/**
+ * The whole header set of an answer from `entry`, made once per encoding (or 304) and outcome and
+ * kept with the entry: a hit hands Node the same object every time.
+ */
+function answerHeaders(entry: CachedResponse, answer: Encoding | "304", outcome: CacheOutcome): Record<string, string> {
+  const made = (entry.answerHeaders ??= new Map());
+  const key = `${answer} ${outcome}`;
+  let headers = made.get(key);
+  if (headers) return headers;
+  if (answer === "304") {
+    headers = Object.fromEntries(REVALIDATION_HEADERS.flatMap((name) => (entry.headers[name] === undefined ? [] : [[name, entry.headers[name]]])));
+  } else {
+    headers = { ...entry.headers };
+    if (answer !== "identity") headers["content-encoding"] = answer;
+    headers["content-length"] = String(bodyIn(entry, answer).length);
+  }
+  headers["x-cache"] = outcome;
+  made.set(key, headers);
+  return headers;
 }
 
 /**
