@@ -34,7 +34,8 @@ export function cacheableRequest(req: IncomingMessage): CacheableRequest | null 
   const url = new URL(req.url ?? "/", "http://cache.invalid");
   const path = url.pathname;
   if (NEVER_CACHED.some((rule) => rule.test(path)) && !PUBLIC_API.some((rule) => rule.test(path))) return null;
-  const query = readQueryOnly(path, url.searchParams).toString();
+  // Most readers' addresses have no query: nothing to sort out.
+  const query = url.search ? readQueryOnly(path, url.searchParams).toString() : "";
   const address = `${path}${query ? `?${query}` : ""}`;
   // The host is part of the key: a page rendered for a forged Host header is only ever served to
   // requests that send the same one.

@@ -12,7 +12,7 @@ import { nextKstMidnight } from "@/lib/format/korean-time";
 import { CacheStore, type CachedResponse } from "@/server/response-cache/cache-store";
 import { policyWithScriptHashes, scriptNonceIn } from "@/lib/security/content-security-policy";
 import { hashNoncedScripts, headerWithoutNonce } from "@/server/response-cache/page-script-hashes";
-import { cacheableRequest, chooseEncoding, type Encoding } from "@/server/response-cache/request-rules";
+import { cacheableRequest, chooseEncoding, type CacheableRequest, type Encoding } from "@/server/response-cache/request-rules";
 import { storeBody } from "@/server/response-cache/stored-body";
 
 /** What a render produced, captured whole. */
@@ -147,25 +147,36 @@ export class ResponseCache {
 
   /**
    * Answers `req` from the cache (rendering it once on a miss) when it is a cacheable public
-   * request; returns "PASS" without touching `res` otherwise.
+   * request; returns "PASS" without touching `res` otherwise. A hit is answered before this
+   * returns, and returns its outcome as it is: no promise, no callback queued, for the bulk of
+   * the traffic (only a session cookie to verify, or a miss, makes it a promise).
    */
-  async handle(req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void = () => undefined): Promise<CacheOutcome> {
+  handle(req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void = () => undefined): CacheOutcome | Promise<CacheOutcome> {
     const cacheable = cacheableRequest(req);
-    if (!cacheable || (cacheable.sessionToken !== null && (await this.options.isSignedInSession(cacheable.sessionToken)))) {
-      this.store.stats.bypasses += 1;
-      onOutcome("PASS");
-      return "PASS";
-    }
+    if (!cacheable) return this.pass(onOutcome);
+    if (cacheable.sessionToken === null) return this.answer(cacheable, req, res, render, onOutcome);
+    return this.options.isSignedInSession(cacheable.sessionToken).then((signedIn) => (signedIn ? this.pass(onOutcome) : this.answer(cacheable, req, res, render, onOutcome)));
+  }
+
+  private pass(onOutcome: (outcome: CacheOutcome) => void): "PASS" {
+    this.store.stats.bypasses += 1;
+    onOutcome("PASS");
+    return "PASS";
+  }
+
+  private answer(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): CacheOutcome | Promise<CacheOutcome> {
+    const cached = this.store.get(cacheable.key, this.options.now());
+    if (!cached) return this.renderOrWait(cacheable, req, res, render, onOutcome);
+    this.store.stats.hits += 1;
+    // Told before the answer is written: the response's "finish" (where the access log and the
+    // metrics read it) can come first.
+    onOutcome("HIT");
+    this.send(req, res, cached, "HIT");
+    return "HIT";
+  }
+
+  private async renderOrWait(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): Promise<CacheOutcome> {
     const { key } = cacheable;
-    const cached = this.store.get(key, this.options.now());
-    if (cached) {
-      this.store.stats.hits += 1;
-      // Told before the answer is written: the response's "finish" (where the access log and
-      // the metrics read it) can come before this promise's callbacks run.
-      onOutcome("HIT");
-      this.send(req, res, cached, "HIT");
-      return "HIT";
-    }
     this.store.stats.misses += 1;
     // Rendered for everyone: the reader's cookies (a made-up session among them) play no part.
     const { cookie: _cookie, ...headers } = req.headers;
