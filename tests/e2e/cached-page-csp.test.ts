@@ -1,16 +1,21 @@
 // Cached reader pages carry a Content-Security-Policy of hashes, not nonces (issue 24): every
 // reader, and a shared cache (CDN) in front, gets the same bytes and the same policy; the page's
 // own inline scripts run, and an inline script that is not one of them is blocked, whether it was
-// put into the page on its way (a tampered copy) or into the copy a shared cache keeps.
-import { request } from "node:http";
+// put into the page before it was stored (stored content printed unescaped), on its way (a
+// tampered copy) or into the copy a shared cache keeps.
+import { createServer, request, type Server } from "node:http";
 import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
+import { ResponseCache, type Render } from "@/server/response-cache/response-cache";
 import { demoStoryPath } from "../support/app-database";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
+import { signInOverHttp } from "../support/http-session";
 import { startSharedCache, type SharedCache } from "../support/shared-cache";
 
 const baseUrl = inject("appBaseUrl");
+const password = inject("demoPassword");
 
 interface Violation {
   directive: string;
@@ -137,6 +142,52 @@ describe("cached pages: a policy of script hashes, the same for every reader", i
       { directive: "script-src-elem", blocked: "inline" },
       { directive: "script-src-elem", blocked: "inline" },
     ]);
+  });
+
+  it("a script that was in the page when it was rendered, without the render's nonce (stored content printed unescaped), gets no hash and is blocked", async () => {
+    // A cache of the test's own in front of the app, whose renders are the app's own (a staff
+    // session's, so Next.js renders it afresh with a nonce) with such a script added: the app
+    // prints no stored content unescaped, so the test adds it where a flaw would.
+    const session = await signInOverHttp(baseUrl, DEMO_STAFF.editor.email, password);
+    const staleNonce = "c3RhbGUtbm9uY2UtZnJvbQ==";
+    const render: Render = async (req) => {
+      const response = await fetch(`${baseUrl}${req.url}`, { headers: { cookie: session.cookie } });
+      const html = await response.text();
+      const run = "window.injectedRuns=(window.injectedRuns||0)+1";
+      return {
+        status: response.status,
+        headers: { "content-type": response.headers.get("content-type") ?? undefined, "content-security-policy": response.headers.get("content-security-policy") ?? undefined },
+        body: Buffer.from(html.replace("</body>", `<script>${run}</script><script nonce="${staleNonce}">${run}</script></body>`)),
+        tags: new Set(["site"]),
+      };
+    };
+    const cache = new ResponseCache({ maxBytes: 16 * 1024 * 1024 });
+    const origin = new URL(baseUrl);
+    const server: Server = createServer((req, res) => {
+      if (new URL(req.url ?? "/", baseUrl).pathname === new URL(articlePath, baseUrl).pathname) {
+        void Promise.resolve(cache.handle(req, res, render));
+        return;
+      }
+      req.pipe(request({ host: origin.hostname, port: origin.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const address = server.address();
+      const front = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+      const page = await watchedPage(await reader(1280));
+      const response = (await page.goto(`${front}${articlePath}`)) as Response;
+      expect(response.headers()["x-cache"]).toBe("MISS");
+      expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+      await expectBooted(page);
+      expect(await injectedRuns(page)).toBe(0);
+      expect((await violationsIn(page)).map((violation) => violation.blocked)).toEqual(["inline", "inline"]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   describe("behind a shared cache (a CDN keeping pages for their s-maxage)", () => {
