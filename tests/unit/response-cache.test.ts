@@ -188,6 +188,14 @@ describe("the response cache", () => {
     expect(renders).toBe(4);
   });
 
+  it("an answer it does not keep goes out as rendered, with the render's own nonce and nothing telling a CDN to keep it", async () => {
+    nextRender = () => ({ headers: { "content-type": "text/html", "set-cookie": "a=b", "content-security-policy": `script-src 'self' 'nonce-${"n".repeat(22)}==' 'strict-dynamic'` } });
+    const answer = await get("/personal");
+    expect(answer.headers.get("x-cache")).toBe("BYPASS");
+    expect(answer.headers.get("content-security-policy")).toMatch(/'nonce-n{22}==' 'strict-dynamic'/);
+    expect(answer.headers.get("cache-control")).toBeNull();
+  });
+
   it("answers an expired copy when a fresh render fails (the database is down), never an invalidated one", async () => {
     await get("/articles/1");
     clock += 11 * 60_000; // past the default lifetime
