@@ -91,8 +91,9 @@ export function hashNoncedScripts(body: Buffer, nonce: string): PageWithScriptHa
     const textEnd = SCRIPT_END.exec(html)?.index ?? html.length;
     const text = body.subarray(tag.end, textEnd);
     if (tag.attributes.get("nonce") === nonce && !tag.attributes.has("src") && isClassicOrModuleScript(tag.attributes) && !text.includes("<!--")) {
-      // Hashed as it will be sent: the nonce comes out of the text as out of the whole body (a
-      // script's text holds no tag, so taking it out piece by piece gives the same bytes).
+      // Hashed as it will be sent. The nonce comes out of the text here as out of the whole body
+      // below, with the same bytes: neither the nonce nor its attribute can straddle the text's
+      // edges (it starts right after a `>` and ends at `</script`).
       hashes.add(createHash("sha256").update(scriptSourceBytes(withoutNonce(text, nonce))).digest("base64"));
     }
     SCRIPT_START.lastIndex = textEnd;
