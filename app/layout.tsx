@@ -12,8 +12,8 @@ export const metadata: Metadata = defaultSiteMetadata();
  * metadata blocking for every user agent).
  */
 export default async function RootLayout({ children, jsonld }: { children: ReactNode; jsonld: ReactNode }) {
-  // Every page is rendered per request: proxy.ts gives each response its own CSP nonce, which a
-  // prerendered page could not carry.
+  // Every page is rendered per request: proxy.ts gives each render its own CSP nonce, which a
+  // prerendered page could not carry (the response cache then swaps it for the scripts' hashes).
   await connection();
   return (
     <html lang="ko">

@@ -19,6 +19,7 @@ import { readFastLaneTable } from "@/server/fast-lane-table";
 import { serveMetrics } from "@/server/metrics-endpoint";
 import { admitRequest, bodylessApiRefusalIsJson } from "@/server/request-refusals";
 import { requestPath } from "@/server/request-guards";
+import type { CacheOutcome } from "@/server/response-cache/response-cache";
 import { startResponseCache, startSharedQueryMemo, type RunningResponseCache } from "@/server/response-cache/start-response-cache";
 import { withResponseStatusScope } from "@/lib/http/response-status";
 import { StartupError } from "@/lib/config/startup-error";
@@ -131,15 +132,22 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     if (!admitRequest(req, res, trustProxy)) return;
     if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache })) return;
     if (!cache) return passOn(req, res);
-    cache.handle(req, res, record).then(
-      (outcome) => {
-        if (outcome === "PASS") passOn(req, res);
-      },
-      (error: unknown) => {
-        logger().error({ err: error }, "response cache failed; answering without it");
-        if (!res.headersSent) passOn(req, res);
-      },
-    );
+    const failed = (error: unknown) => {
+      logger().error({ err: error }, "response cache failed; answering without it");
+      if (!res.headersSent) passOn(req, res);
+    };
+    let outcome: CacheOutcome | Promise<CacheOutcome>;
+    try {
+      outcome = cache.handle(req, res, record);
+    } catch (error) {
+      return failed(error);
+    }
+    if (outcome === "PASS") passOn(req, res);
+    else if (typeof outcome !== "string") {
+      outcome.then((settled) => {
+        if (settled === "PASS") passOn(req, res);
+      }, failed);
+    }
   };
 
   // Requests being answered, so a shutdown can wait for them (see drainAndClose).

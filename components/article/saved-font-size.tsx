@@ -3,8 +3,8 @@ import { FONT_SIZES, FONT_STEP_STORAGE_KEY } from "@/components/article/font-siz
 
 /**
  * Applies the text size this device saved before the story is painted (the tools island only
- * runs after hydration, which made the text jump). An inline script with this response's CSP
- * nonce; the response cache gives every copy a fresh one.
+ * runs after hydration, which made the text jump). An inline script with the render's CSP
+ * nonce; the response cache stores the page with this script's hash in its policy instead.
  */
 export async function SavedFontSize() {
   const nonce = (await headers()).get("x-nonce") ?? undefined;

@@ -9,8 +9,9 @@ export const KAKAO_SDK = {
 } as const;
 
 /**
- * What the Content-Security-Policy allows once a key is set, and only then: the SDK's host (for
- * browsers without 'strict-dynamic'; the others trust a script our own nonced code inserts), the
+ * What the Content-Security-Policy allows once a key is set, and only then: the SDK's host (cached
+ * pages list script hashes without 'strict-dynamic', and browsers without 'strict-dynamic' need it
+ * too; under a nonce with 'strict-dynamic' our own code's insertion is trusted), the
  * API the SDK checks a share with before opening KakaoTalk on a phone, and the sharer page it
  * posts to on a computer.
  */

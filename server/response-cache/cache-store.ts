@@ -1,18 +1,22 @@
 // The response cache's memory: entries by key, bounded by bytes (least recently used go first),
 // with an index from tag to keys so an invalidation drops exactly the entries that hold a tag.
 import { LRUCache } from "lru-cache";
-import type { PageTemplate } from "@/server/response-cache/page-template";
+import type { StoredBody } from "@/server/response-cache/stored-body";
 
 export interface CachedResponse {
   key: string;
   /** The path without host or query: entries of one path are its variants, and are bounded. */
   path: string;
   status: number;
-  /** Headers to send again (content type, location, the CSP with `{nonce}` where the nonce goes...). */
+  /**
+   * The headers of its answers but `x-cache` and the body's encoding and length, made once when
+   * stored: the ones replayed from the render (content type, location, the page's CSP with its
+   * script hashes ...) and the cache's own (ETag, Vary, Cache-Control, Surrogate-Key).
+   */
   headers: Record<string, string>;
-  template: PageTemplate;
-  /** The nonce the page was rendered with is replaced by a fresh one per response when this is true. */
-  hasNonce: boolean;
+  /** Whole header sets of its answers, per encoding and outcome, made at the first answer of each. */
+  answerHeaders?: Map<string, Record<string, string>>;
+  body: StoredBody;
   etag: string;
   tags: string[];
   storedAt: number;
@@ -61,7 +65,7 @@ export class CacheStore {
   ) {
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,
-      sizeCalculation: (entry) => Math.max(1, entry.template.size + 512),
+      sizeCalculation: (entry) => Math.max(1, entry.body.size + 512),
       dispose: (entry) => this.unindex(entry),
     });
   }

@@ -34,7 +34,8 @@ export function cacheableRequest(req: IncomingMessage): CacheableRequest | null 
   const url = new URL(req.url ?? "/", "http://cache.invalid");
   const path = url.pathname;
   if (NEVER_CACHED.some((rule) => rule.test(path)) && !PUBLIC_API.some((rule) => rule.test(path))) return null;
-  const query = readQueryOnly(path, url.searchParams).toString();
+  // Most readers' addresses have no query: nothing to sort out.
+  const query = url.search ? readQueryOnly(path, url.searchParams).toString() : "";
   const address = `${path}${query ? `?${query}` : ""}`;
   // The host is part of the key: a page rendered for a forged Host header is only ever served to
   // requests that send the same one.
@@ -56,9 +57,22 @@ function sessionTokenIn(cookieHeader: string | undefined): string | null {
 
 export type Encoding = "br" | "gzip" | "identity";
 
+// Browsers and CDNs send a handful of distinct Accept-Encoding values: each is read once.
+const chosenEncodings = new Map<string, Encoding>();
+
 /** The best encoding the client accepts (q=0 means "not this one"). */
-export function chooseEncoding(acceptEncoding: string | undefined, available: { brotli: boolean }): Encoding {
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return "identity";
+  let chosen = chosenEncodings.get(acceptEncoding);
+  if (chosen === undefined) {
+    // Bounded: a client may send any value.
+    if (chosenEncodings.size >= 100) chosenEncodings.clear();
+    chosenEncodings.set(acceptEncoding, (chosen = readAcceptEncoding(acceptEncoding)));
+  }
+  return chosen;
+}
+
+function readAcceptEncoding(acceptEncoding: string): Encoding {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(",")) {
     const [name = "", ...params] = part.trim().split(";");
@@ -66,7 +80,7 @@ export function chooseEncoding(acceptEncoding: string | undefined, available: { 
     accepted.set(name.trim(), q === undefined ? 1 : Number(q));
   }
   const wants = (name: string) => (accepted.get(name) ?? accepted.get("*") ?? 0) > 0;
-  if (available.brotli && wants("br")) return "br";
+  if (wants("br")) return "br";
   if (wants("gzip")) return "gzip";
   return "identity";
 }

@@ -1,6 +1,7 @@
 // The response cache in front of Next.js: public pages and feeds are answered from memory,
-// pre-compressed, with a fresh CSP nonce per response; staff sessions, non-GET requests and
-// anything that sets a cookie go to Next.js. Concurrent misses for one key render once.
+// pre-compressed, every reader of a page getting the same bytes and headers (its CSP lists the
+// hashes of its own inline scripts instead of a per-response nonce: page-script-hashes.ts);
+// staff sessions, non-GET requests and anything that sets a cookie go to Next.js. Concurrent misses for one key render once.
 // Entries are dropped by tag when domain events say their content changed
 // (server/response-cache/invalidation-listener.ts), and never outlive the next scheduled
 // publication.
@@ -9,9 +10,10 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { nextKstMidnight } from "@/lib/format/korean-time";
 import { CacheStore, type CachedResponse } from "@/server/response-cache/cache-store";
-import { freshNonce } from "@/server/response-cache/nonce-source";
-import { buildPageTemplate, gzipBody, reusableIdentityBody } from "@/server/response-cache/page-template";
-import { cacheableRequest, chooseEncoding } from "@/server/response-cache/request-rules";
+import { policyWithScriptHashes, scriptNonceIn } from "@/lib/security/content-security-policy";
+import { hashNoncedScripts, headerWithoutNonce } from "@/server/response-cache/page-script-hashes";
+import { cacheableRequest, chooseEncoding, type CacheableRequest, type Encoding } from "@/server/response-cache/request-rules";
+import { storeBody } from "@/server/response-cache/stored-body";
 
 /** What a render produced, captured whole. */
 export interface CapturedResponse {
@@ -54,8 +56,6 @@ export interface ResponseCacheOptions {
 const REPLAYED_HEADERS = ["content-type", "content-security-policy", "location", "x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options", "content-language", "link"];
 // 451: a story under a 임시조치 (its notice is dropped with the story's tag when the block ends).
 const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410, 451]);
-const NONCE_IN_CSP = /'nonce-([A-Za-z0-9+/=_-]+)'/;
-const NONCE_SLOT = "{nonce}";
 /** Readers' changes to one tag per second that still drop its entries at once. */
 const CALM_CHANGES_PER_SECOND = 3;
 
@@ -147,29 +147,40 @@ export class ResponseCache {
 
   /**
    * Answers `req` from the cache (rendering it once on a miss) when it is a cacheable public
-   * request; returns "PASS" without touching `res` otherwise.
+   * request; returns "PASS" without touching `res` otherwise. A hit is answered before this
+   * returns, and returns its outcome as it is: no promise, no callback queued, for the bulk of
+   * the traffic (only a session cookie to verify, or a miss, makes it a promise).
    */
-  async handle(req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void = () => undefined): Promise<CacheOutcome> {
+  handle(req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void = () => undefined): CacheOutcome | Promise<CacheOutcome> {
     const cacheable = cacheableRequest(req);
-    if (!cacheable || (cacheable.sessionToken !== null && (await this.options.isSignedInSession(cacheable.sessionToken)))) {
-      this.store.stats.bypasses += 1;
-      onOutcome("PASS");
-      return "PASS";
-    }
+    if (!cacheable) return this.pass(onOutcome);
+    if (cacheable.sessionToken === null) return this.answer(cacheable, req, res, render, onOutcome);
+    return this.options.isSignedInSession(cacheable.sessionToken).then((signedIn) => (signedIn ? this.pass(onOutcome) : this.answer(cacheable, req, res, render, onOutcome)));
+  }
+
+  private pass(onOutcome: (outcome: CacheOutcome) => void): "PASS" {
+    this.store.stats.bypasses += 1;
+    onOutcome("PASS");
+    return "PASS";
+  }
+
+  private answer(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): CacheOutcome | Promise<CacheOutcome> {
+    const cached = this.store.get(cacheable.key, this.options.now());
+    if (!cached) return this.renderOrWait(cacheable, req, res, render, onOutcome);
+    this.store.stats.hits += 1;
+    // Told before the answer is written: the response's "finish" (where the access log and the
+    // metrics read it) can come first.
+    onOutcome("HIT");
+    this.send(req, res, cached, "HIT");
+    return "HIT";
+  }
+
+  private async renderOrWait(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): Promise<CacheOutcome> {
     const { key } = cacheable;
+    this.store.stats.misses += 1;
     // Rendered for everyone: the reader's cookies (a made-up session among them) play no part.
     const { cookie: _cookie, ...headers } = req.headers;
     const renderRequest: RenderRequest = { url: cacheable.url, headers, remoteAddress: req.socket.remoteAddress };
-    const cached = this.store.get(key, this.options.now());
-    if (cached) {
-      this.store.stats.hits += 1;
-      // Told before the answer is written: the response's "finish" (where the access log and
-      // the metrics read it) can come before this promise's callbacks run.
-      onOutcome("HIT");
-      this.send(req, res, cached, "HIT");
-      return "HIT";
-    }
-    this.store.stats.misses += 1;
     let waiting = this.pending.get(key);
     const leader = !waiting;
     if (!waiting) {
@@ -230,14 +241,19 @@ export class ResponseCache {
 
   private toEntry(key: string, path: string, captured: CapturedResponse): CachedResponse | null {
     if (!CACHEABLE_STATUSES.has(captured.status) || captured.headers["set-cookie"] !== undefined) return null;
+    // A page rendered with a nonce is stored with the hashes of the scripts that carried it
+    // instead: the same bytes and policy for every reader, and for a CDN that keeps it.
     const csp = headerValue(captured.headers["content-security-policy"]);
-    const nonce = csp ? (NONCE_IN_CSP.exec(csp)?.[1] ?? null) : null;
+    const nonce = csp === undefined ? null : scriptNonceIn(csp);
+    const page = nonce === null ? { body: captured.body, scriptHashes: [] } : hashNoncedScripts(captured.body, nonce);
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = headerValue(captured.headers[name]);
-      if (value !== undefined) headers[name] = nonce ? value.replaceAll(nonce, NONCE_SLOT) : value;
+      if (value === undefined) continue;
+      if (nonce === null) headers[name] = value;
+      else headers[name] = name === "content-security-policy" ? (policyWithScriptHashes(value, page.scriptHashes) ?? value) : headerWithoutNonce(value, nonce);
     }
-    const template = buildPageTemplate(captured.body, nonce);
+    const body = storeBody(page.body);
     const now = this.options.now();
     // A page whose data functions named nothing is assumed to show the newest stories: dropped on
     // every publication rather than kept stale.
@@ -253,53 +269,70 @@ export class ResponseCache {
     const bannerEnd = captured.tags.has(cacheTag.breaking) ? (this.nextBreakingEndAt ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
     const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));
-    const etag = `W/"${createHash("sha1").update(template.segments.join(NONCE_SLOT)).update(String(captured.status)).digest("base64url")}"`;
-    return { key, path, status: captured.status, headers, template, hasNonce: nonce !== null, etag, tags, storedAt: now, expiresAt };
+    const etag = `W/"${createHash("sha1").update(body.identity).update(String(captured.status)).digest("base64url")}"`;
+    Object.assign(headers, this.cachingHeaders(etag, tags));
+    return { key, path, status: captured.status, headers, body, etag, tags, storedAt: now, expiresAt };
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, outcome: CacheOutcome): void {
-    const common: Record<string, string> = {
-      etag: entry.etag,
+  /** What a browser and a CDN are told about keeping an entry's answers (a 304 carries them too). */
+  private cachingHeaders(etag: string, tags: string[]): Record<string, string> {
+    return {
+      etag,
       vary: "Accept-Encoding",
       // Browsers revalidate every time (a cheap 304); a CDN in front may keep it briefly and is
       // purged by tag (surrogate-key) when the content changes.
-      "cache-control": entry.tags.includes(cacheTag.liveCounts)
+      "cache-control": tags.includes(cacheTag.liveCounts)
         ? // No purge follows a reader's click: a CDN keeps live counts no longer than we do. No
           // stale-while-revalidate: browsers obey it too, and Chromium then answers the bar's
           // fetch with the counts it kept while it revalidates them in the background, a request
           // whose end it never reports (DevTools shows it pending; the page never goes network-idle).
           `public, max-age=0, s-maxage=${Math.max(1, Math.round(this.options.liveCountsTtlMs / 1000))}`
         : `public, max-age=0, s-maxage=${this.options.cdnMaxAgeSeconds}, stale-while-revalidate=600`,
-      "surrogate-key": entry.tags.join(" "),
-      "x-cache": outcome,
+      "surrogate-key": tags.join(" "),
     };
+  }
+
+  /** Writes `entry` as the answer: its stored headers and one of its stored bodies, as they are. */
+  private send(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, outcome: CacheOutcome): void {
     if (ifNoneMatchHits(req.headers["if-none-match"], entry.etag)) {
-      // No CSP here: the browser keeps the one stored with the body it already has, whose nonce
-      // matches that body.
-      res.writeHead(304, common);
+      res.writeHead(304, answerHeaders(entry, "304", outcome));
       res.end();
       return;
     }
-    const nonce = freshNonce();
-    const headers: Record<string, string> = { ...common };
-    for (const [name, value] of Object.entries(entry.headers)) headers[name] = entry.hasNonce ? value.replaceAll(NONCE_SLOT, nonce) : value;
-    if (headers.location) headers.location = withQueryOf(req, headers.location);
-    const encoding = chooseEncoding(req.headers["accept-encoding"], { brotli: entry.template.brotli !== undefined });
-    let body: Buffer;
-    if (encoding === "br" && entry.template.brotli) body = entry.template.brotli;
-    else if (encoding === "gzip") body = gzipBody(entry.template, nonce);
-    else {
-      const reusable = reusableIdentityBody(entry.template, nonce);
-      body = reusable.body;
-      // Handed to the operating system: the buffer may serve the next response. A response cut
-      // off before that never gives it back (the next one allocates).
-      res.once("finish", () => reusable.release());
-    }
-    if (encoding !== "identity") headers["content-encoding"] = encoding;
-    headers["content-length"] = String(body.length);
+    const encoding = chooseEncoding(req.headers["accept-encoding"]);
+    let headers = answerHeaders(entry, encoding, outcome);
+    if (headers.location) headers = { ...headers, location: withQueryOf(req, headers.location) };
     res.writeHead(entry.status, headers);
-    res.end(req.method === "HEAD" ? undefined : body);
+    res.end(req.method === "HEAD" ? undefined : bodyIn(entry, encoding));
   }
+}
+
+function bodyIn(entry: CachedResponse, encoding: Encoding): Buffer {
+  return encoding === "br" ? entry.body.brotli : encoding === "gzip" ? entry.body.gzip : entry.body.identity;
+}
+
+// The ones a 304 repeats (RFC 9110 15.4.5); the browser keeps the rest, the CSP among them, with its copy.
+const REVALIDATION_HEADERS = ["etag", "vary", "cache-control", "surrogate-key"];
+
+/**
+ * The whole header set of an answer from `entry`, made once per encoding (or 304) and outcome and
+ * kept with the entry: a hit hands Node the same object every time.
+ */
+function answerHeaders(entry: CachedResponse, answer: Encoding | "304", outcome: CacheOutcome): Record<string, string> {
+  const made = (entry.answerHeaders ??= new Map());
+  const key = `${answer} ${outcome}`;
+  let headers = made.get(key);
+  if (headers) return headers;
+  if (answer === "304") {
+    headers = Object.fromEntries(REVALIDATION_HEADERS.flatMap((name) => (entry.headers[name] === undefined ? [] : [[name, entry.headers[name]]])));
+  } else {
+    headers = { ...entry.headers };
+    if (answer !== "identity") headers["content-encoding"] = answer;
+    headers["content-length"] = String(bodyIn(entry, answer).length);
+  }
+  headers["x-cache"] = outcome;
+  made.set(key, headers);
+  return headers;
 }
 
 /**

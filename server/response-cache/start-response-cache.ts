@@ -11,8 +11,11 @@ import { ResponseCache, type CacheOutcome } from "@/server/response-cache/respon
 
 export interface RunningResponseCache {
   cache: ResponseCache;
-  /** Answers from the cache or says "PASS"; `onOutcome` hears the outcome before anything is written. */
-  handle(req: IncomingMessage, res: ServerResponse, onOutcome?: (outcome: CacheOutcome) => void): Promise<CacheOutcome>;
+  /**
+   * Answers from the cache or says "PASS"; `onOutcome` hears the outcome before anything is
+   * written. A hit's outcome comes back at once, the others' as a promise (ResponseCache.handle).
+   */
+  handle(req: IncomingMessage, res: ServerResponse, onOutcome?: (outcome: CacheOutcome) => void): CacheOutcome | Promise<CacheOutcome>;
   stop(): Promise<void>;
 }
 

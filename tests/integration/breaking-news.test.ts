@@ -17,7 +17,7 @@ import { buildStoryFeed } from "@/lib/feeds/story-feed";
 import { toKstIso } from "@/lib/format/korean-time";
 import { articleJsonLd } from "@/lib/seo/article-metadata";
 import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
-import { buildPageTemplate } from "@/server/response-cache/page-template";
+import { storeBody } from "@/server/response-cache/stored-body";
 import { ResponseCache } from "@/server/response-cache/response-cache";
 import { XMLParser } from "fast-xml-parser";
 import { expectNoPlantedStory, type PlantedStories } from "../support/planted-stories";
@@ -212,7 +212,7 @@ describe("the banner's end on every instance, without an event", () => {
   });
 
   function putPage(cache: ResponseCache, key: string, tags: string[]) {
-    cache.store.set({ key, path: key, status: 200, headers: {}, template: buildPageTemplate(Buffer.from(key), null), hasNonce: false, etag: "x", tags, storedAt: Date.now(), expiresAt: Date.now() + 600_000 });
+    cache.store.set({ key, path: key, status: 200, headers: {}, body: storeBody(Buffer.from(key)), etag: "x", tags, storedAt: Date.now(), expiresAt: Date.now() + 600_000 });
   }
 
   it("at the banner's end every instance drops the pages showing it (and only those)", async () => {

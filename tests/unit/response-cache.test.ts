@@ -1,6 +1,6 @@
 // The response cache's rules, against a real HTTP server with a stand-in renderer.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cacheTag } from "@/lib/cache/cache-tags";
@@ -18,6 +18,8 @@ let server: Server;
 let base: string;
 
 let lastRenderHeaders: IncomingHttpHeaders | undefined;
+/** What stored content smuggled into the page, as if the page printed it unescaped. */
+let injected = "";
 
 const render: Render = async (req) => {
   renders += 1;
@@ -25,7 +27,7 @@ const render: Render = async (req) => {
   if (renderDelayMs) await new Promise((resolve) => setTimeout(resolve, renderDelayMs));
   const nonce = randomBytes(16).toString("base64");
   const path = req.url;
-  const html = `<html><head><script nonce="${nonce}">boot()</script></head><body>${"기사 본문 ".repeat(300)}${path}<script nonce="${nonce}" src="/a.js"></script></body></html>`;
+  const html = `<html><head><script nonce="${nonce}">boot()</script></head><body>${"기사 본문 ".repeat(300)}${path}${injected}<script nonce="${nonce}" src="/a.js"></script></body></html>`;
   return {
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` },
@@ -40,7 +42,7 @@ beforeAll(async () => {
     // What the app's access log and metrics do: read the outcome when the response finishes.
     let told = "NONE";
     res.once("finish", () => outcomesAtFinish.push(told));
-    void cache.handle(req, res, render, (outcome) => (told = outcome)).then((outcome) => {
+    void Promise.resolve(cache.handle(req, res, render, (outcome) => (told = outcome))).then((outcome) => {
       if (outcome === "PASS") {
         res.writeHead(200, { "x-cache": "BYPASS" });
         res.end("passed through");
@@ -57,6 +59,7 @@ beforeEach(() => {
   outcomesAtFinish = [];
   renderDelayMs = 0;
   nextRender = () => ({});
+  injected = "";
   clock = 1_000_000;
   cache = new ResponseCache({ maxBytes: 10 * 1024 * 1024, now: () => clock, isSignedInSession: verifySession });
 });
@@ -66,7 +69,8 @@ const SIGNED_TOKEN = "signed-staff-token";
 const verifySession = (token: string) => Promise.resolve(token === SIGNED_TOKEN);
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
-const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+const scriptSrcOf = (csp: string | null) => /script-src ([^;]*)/.exec(csp ?? "")?.[1] ?? "";
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 /** Starts a slow render of `path` and makes `change` while it runs; `during` is that request's answer. */
 async function changeWhileRendering(path: string, change: () => void, renderMs = 100): Promise<{ during: Promise<Response> }> {
@@ -94,40 +98,49 @@ describe("the response cache", () => {
     expect(await second.text()).toContain("/articles/1");
   });
 
-  it("never sends the same nonce twice, and the body's nonces match the CSP header's", async () => {
-    const seen = new Set<string>();
-    for (let i = 0; i < 20; i += 1) {
+  it("sends every reader the same bytes and policy: the hash of each nonced inline script, no nonce", async () => {
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) {
       const response = await get("/");
-      const nonce = nonceOf(response.headers.get("content-security-policy"));
-      expect(nonce).toBeTruthy();
-      const body = await response.text();
-      expect(body.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${nonce}"`, `nonce="${nonce}"`]);
-      seen.add(nonce ?? "");
+      answers.push({ csp: response.headers.get("content-security-policy"), body: await response.text() });
     }
-    expect(seen.size).toBe(20);
+    expect(renders).toBe(1);
+    expect(new Set(answers.map((answer) => answer.csp)).size).toBe(1);
+    expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
+    expect(scriptSrcOf(answers[0]?.csp ?? null)).toBe(`'self' ${sha256("boot()")}`);
+    expect(answers[0]?.body).not.toMatch(/nonce/);
+    expect(answers[0]?.body).toContain('<script>boot()</script>');
+  });
+
+  it("lists no hash for an inline script that reached the page without the render's nonce (stored content printed unescaped)", async () => {
+    injected = `<script>steal()</script><script nonce="guessed">steal()</script><script type="text/javascript" nonce="">steal()</script>`;
+    const response = await get("/articles/2");
+    expect(scriptSrcOf(response.headers.get("content-security-policy"))).toBe(`'self' ${sha256("boot()")}`);
+    expect(await response.text()).toContain(injected);
+  });
+
+  it("serves each encoding precompressed: brotli, gzip, identity, all the same page", async () => {
+    const identity = await (await get("/sections/politics")).text();
+    const raw = (encoding: string) =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        import("node:http").then(({ get: httpGet }) =>
+          httpGet(`${base}/sections/politics`, { headers: { "accept-encoding": encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+          }).on("error", reject),
+        );
+      });
+    const brotli = await raw("gzip, deflate, br");
+    expect(brotli.encoding).toBe("br");
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(identity);
+    const gzip = await raw("gzip;q=1, br;q=0");
+    expect(gzip.encoding).toBe("gzip");
+    expect(gunzipSync(gzip.body).toString()).toBe(identity);
     expect(renders).toBe(1);
   });
 
-  it("serves gzip built around the fresh nonce, and identity when asked", async () => {
-    await get("/sections/politics");
-    const zipped = await fetch(`${base}/sections/politics`, { headers: { "accept-encoding": "gzip, deflate, br" } });
-    expect(zipped.headers.get("content-encoding")).toBe("gzip");
-    const nonce = nonceOf(zipped.headers.get("content-security-policy"));
-    // fetch decodes gzip itself; check the bytes it got were a whole, valid stream with the nonce.
-    expect(await zipped.text()).toContain(`nonce="${nonce}"`);
-    const raw = await new Promise<Buffer>((resolve, reject) => {
-      import("node:http").then(({ get: httpGet }) =>
-        httpGet(`${base}/sections/politics`, { headers: { "accept-encoding": "gzip" } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => resolve(Buffer.concat(chunks)));
-        }).on("error", reject),
-      );
-    });
-    expect(gunzipSync(raw).toString()).toContain("/sections/politics");
-  });
-
-  it("serves brotli for bodies without a nonce (feeds)", async () => {
+  it("serves brotli for feeds, which carry no policy", async () => {
     nextRender = () => ({ headers: { "content-type": "application/rss+xml" }, body: Buffer.from(`<rss>${"<item>기사</item>".repeat(50)}</rss>`) });
     await get("/feed.xml");
     const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
@@ -143,7 +156,7 @@ describe("the response cache", () => {
     expect(brotliDecompressSync(raw.body).toString()).toContain("<item>기사</item>");
   });
 
-  it("answers a revalidation with 304 and no CSP header (the browser keeps the one matching its copy)", async () => {
+  it("answers a revalidation with 304 (the browser keeps the policy stored with its copy)", async () => {
     const first = await get("/");
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^W\/"/);
@@ -173,6 +186,14 @@ describe("the response cache", () => {
       expect((await get(path)).headers.get("x-cache")).toBe("BYPASS");
     }
     expect(renders).toBe(4);
+  });
+
+  it("an answer it does not keep goes out as rendered, with the render's own nonce and nothing telling a CDN to keep it", async () => {
+    nextRender = () => ({ headers: { "content-type": "text/html", "set-cookie": "a=b", "content-security-policy": `script-src 'self' 'nonce-${"n".repeat(22)}==' 'strict-dynamic'` } });
+    const answer = await get("/personal");
+    expect(answer.headers.get("x-cache")).toBe("BYPASS");
+    expect(answer.headers.get("content-security-policy")).toMatch(/'nonce-n{22}==' 'strict-dynamic'/);
+    expect(answer.headers.get("cache-control")).toBeNull();
   });
 
   it("answers an expired copy when a fresh render fails (the database is down), never an invalidated one", async () => {
