@@ -19,7 +19,7 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import type { PushJobPayloads } from "@/lib/push/push-queue";
 import { subscribeToPush, unsubscribeFromPush } from "@/lib/push/push-subscriptions";
-import { pushTasks } from "@/lib/push/push-tasks";
+import { followersOf, pushTasks } from "@/lib/push/push-tasks";
 import { PUSHES_PER_TOPIC_PER_HOUR, reporterTopic, sectionTopic, type PushTopic } from "@/lib/push/push-topics";
 import { storyPushChoices } from "@/lib/push/story-push";
 import { expectNoPlantedStory, plantStories } from "../support/planted-stories";
@@ -220,6 +220,18 @@ describe("the desk's push", () => {
     const { version } = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
     await expect(approveArticle(editor, draft.id, { version, pushTopics: [sectionTopic(other)] })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("보낼 수 없는 알림 주제") });
     await expect(approveArticle(editor, draft.id, { version, pushTopics: ["everyone"] })).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});
+
+describe("the fan-out", () => {
+  it("finds a topic's browsers through the GIN index on topics, not by reading every subscription", async () => {
+    // A test table is small enough for the planner to prefer reading it whole: sequential scans are
+    // priced out so the plan shows whether the condition can use the index at all.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT "id" FROM "PushSubscription" WHERE ${followersOf("breaking")}`;
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Bitmap Index Scan on "PushSubscription_topics_idx"/);
   });
 });
 
