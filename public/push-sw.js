@@ -43,3 +43,27 @@ self.addEventListener("notificationclick", (event) => {
     }),
   );
 });
+
+// The push service replaced this browser's subscription (it expired, or was rotated). Without this
+// the reader would silently stop getting notifications: the worker subscribes again with the old
+// subscription's key when the browser has not already, and asks the newsroom to move the old
+// subscription's topics to the new one. The old one's auth secret, which only this browser and the
+// newsroom know, proves that the caller held it (POST /api/v1/push/resubscribe, lib/push).
+// Without the old subscription there is nothing to prove: the reader presses 알림 받기 again.
+self.addEventListener("pushsubscriptionchange", (event) => {
+  const previous = event.oldSubscription;
+  if (!previous) return;
+  event.waitUntil(moveToNewSubscription(previous, event.newSubscription));
+});
+
+async function moveToNewSubscription(previous, replacement) {
+  const old = previous.toJSON();
+  if (!old.keys || !old.keys.auth) return;
+  const subscription =
+    replacement || (await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: previous.options.applicationServerKey }));
+  await fetch("/api/v1/push/resubscribe", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ previous: { endpoint: old.endpoint, auth: old.keys.auth }, subscription: subscription.toJSON() }),
+  });
+}

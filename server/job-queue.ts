@@ -13,13 +13,13 @@ const POLL_INTERVAL_MS = 1_000;
 
 export async function startJobQueue(databaseUrl: string): Promise<RunningJobRunner> {
   register(SERVER_ONLY_IS_EMPTY);
-  const [{ JOB_TASKS, scheduleRecurringJobs }, { scheduleDigestAtStart }, { db }, { enqueueSweep }] = await Promise.all([
+  const [{ jobTasksOfThisInstance, scheduleRecurringJobs }, { scheduleDigestAtStart }, { db }, { enqueueSweep }] = await Promise.all([
     import("@/lib/jobs/job-tasks"),
     import("@/lib/subscriptions/digest-settings"),
     import("@/lib/db"),
     import("@/lib/portal/portal-queue"),
   ]);
-  const runner = await startJobRunner({ connectionString: databaseUrl, tasks: JOB_TASKS, pollIntervalMs: POLL_INTERVAL_MS, log: logger() });
+  const runner = await startJobRunner({ connectionString: databaseUrl, tasks: jobTasksOfThisInstance(), pollIntervalMs: POLL_INTERVAL_MS, log: logger() });
   await scheduleRecurringJobs();
   // The morning digest on the queue at its time (one already waiting keeps its own).
   await scheduleDigestAtStart(db);

@@ -9,6 +9,7 @@ import type { PortalJobPayloads } from "@/lib/portal/portal-queue";
 import { portalTasks } from "@/lib/portal/portal-tasks";
 import type { PushJobPayloads } from "@/lib/push/push-queue";
 import { pushTasks } from "@/lib/push/push-tasks";
+import { vapidIdentity } from "@/lib/push/vapid";
 import type { ReaderMailJobPayloads } from "@/lib/subscriptions/mail-queue";
 import { readerMailTasks } from "@/lib/subscriptions/mail-tasks";
 import { EXPIRE_TAKEDOWN_TASK, expireTakedown, expireTakedownPayload } from "@/lib/takedowns/expire-takedowns";
@@ -36,6 +37,18 @@ export const JOB_TASKS: JobTaskTable<JobPayloads> = {
   // Readers' Web Push: a story's push to a topic the desk chose, and each browser's notification (lib/push).
   ...pushTasks(),
 };
+
+/**
+ * The tasks this instance's runner takes. One started without the VAPID keys cannot sign a
+ * notification, so it does not take them: graphile-worker hands a job only to a runner whose task
+ * list names it, and an instance with the keys sends it at once instead of after the retries a
+ * keyless one would spend.
+ */
+export function jobTasksOfThisInstance(): JobTaskTable<Omit<JobPayloads, "web-push.send">> {
+  if (vapidIdentity()) return JOB_TASKS;
+  const { "web-push.send": _needsVapidKeys, ...rest } = JOB_TASKS;
+  return rest;
+}
 
 /** Recurring jobs each instance asks for when it starts (one waiting job per key, whatever the instances). */
 export async function scheduleRecurringJobs(): Promise<void> {

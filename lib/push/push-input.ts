@@ -20,21 +20,26 @@ const keyOf = (bytes: number, check: (decoded: Buffer) => boolean = () => true) 
       return decoded.length === bytes && check(decoded);
     }, "브라우저가 보낸 알림 키가 올바르지 않습니다.");
 
+/** The browser's auth secret: 16 random bytes only the browser and the newsroom know. */
+const authSecret = keyOf(16);
+
+const browserSubscription = z.object(
+  {
+    endpoint,
+    keys: z.object(
+      {
+        /** An uncompressed P-256 point. */
+        p256dh: keyOf(65, (decoded) => decoded[0] === 0x04),
+        auth: authSecret,
+      },
+      { error: "브라우저가 알림 키를 보내지 않았습니다." },
+    ),
+  },
+  { error: "브라우저의 알림 구독 정보가 없습니다." },
+);
+
 export const pushSubscribeSchema = z.object({
-  subscription: z.object(
-    {
-      endpoint,
-      keys: z.object(
-        {
-          /** An uncompressed P-256 point. */
-          p256dh: keyOf(65, (decoded) => decoded[0] === 0x04),
-          auth: keyOf(16),
-        },
-        { error: "브라우저가 알림 키를 보내지 않았습니다." },
-      ),
-    },
-    { error: "브라우저의 알림 구독 정보가 없습니다." },
-  ),
+  subscription: browserSubscription,
   topics: z
     .array(pushTopicSchema, { error: "받을 알림을 고르세요." })
     .min(1, "받을 알림을 하나 이상 고르세요. 모두 끄려면 '알림 끄기'를 누르세요.")
@@ -42,3 +47,13 @@ export const pushSubscribeSchema = z.object({
 });
 
 export const pushUnsubscribeSchema = z.object({ endpoint });
+
+/**
+ * The browser's push service replaced its subscription (the worker's pushsubscriptionchange): the
+ * new one, and the old one's endpoint with its auth secret. The endpoint passes through push
+ * services and logs; the secret never leaves the browser and the newsroom, so it is the proof.
+ */
+export const pushResubscribeSchema = z.object({
+  previous: z.object({ endpoint, auth: authSecret }, { error: "이전 알림 구독 정보가 없습니다." }),
+  subscription: browserSubscription,
+});

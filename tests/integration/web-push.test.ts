@@ -5,7 +5,7 @@
 // notification per browser and story; a scheduled story pushes at its time; a browser the push
 // service says is gone (404/410) is deleted; the per-topic limit refuses the approval in Korean;
 // no notification for a story readers may not see (the planted stories).
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articlePath } from "@/lib/articles/public/article-url";
@@ -17,9 +17,10 @@ import { resetServerEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
+import { jobTasksOfThisInstance } from "@/lib/jobs/job-tasks";
 import type { PushJobPayloads } from "@/lib/push/push-queue";
-import { subscribeToPush, unsubscribeFromPush } from "@/lib/push/push-subscriptions";
-import { pushTasks } from "@/lib/push/push-tasks";
+import { moveToNewSubscription, subscribeToPush, unsubscribeFromPush } from "@/lib/push/push-subscriptions";
+import { followersOf, pushTasks } from "@/lib/push/push-tasks";
 import { PUSHES_PER_TOPIC_PER_HOUR, reporterTopic, sectionTopic, type PushTopic } from "@/lib/push/push-topics";
 import { storyPushChoices } from "@/lib/push/story-push";
 import { expectNoPlantedStory, plantStories } from "../support/planted-stories";
@@ -36,6 +37,7 @@ const vapid = webpush.generateVAPIDKeys();
 const quiet = { debug: () => undefined, warn: () => undefined, error: () => undefined };
 const visitor = (): CommentVisitor => ({ source: `src-${randomUUID()}`, widerSource: `net-${randomUUID()}` });
 const unique = () => randomUUID().slice(0, 6);
+const randomBytesBase64url = () => randomBytes(16).toString("base64url");
 
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -223,6 +225,36 @@ describe("the desk's push", () => {
   });
 });
 
+describe("the job runners", () => {
+  it("an instance without the VAPID keys does not take the notifications' jobs, so one with the keys sends them at once", async () => {
+    expect(Object.keys(jobTasksOfThisInstance())).toEqual(expect.arrayContaining(["web-push.story", "web-push.send"]));
+    const keys = { VAPID_PUBLIC_KEY: process.env.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: process.env.VAPID_PRIVATE_KEY };
+    delete process.env.VAPID_PUBLIC_KEY;
+    delete process.env.VAPID_PRIVATE_KEY;
+    resetServerEnv();
+    try {
+      const tasks = Object.keys(jobTasksOfThisInstance());
+      expect(tasks).toContain("web-push.story");
+      expect(tasks).not.toContain("web-push.send");
+    } finally {
+      Object.assign(process.env, keys);
+      resetServerEnv();
+    }
+  });
+});
+
+describe("the fan-out", () => {
+  it("finds a topic's browsers through the GIN index on topics, not by reading every subscription", async () => {
+    // A test table is small enough for the planner to prefer reading it whole: sequential scans are
+    // priced out so the plan shows whether the condition can use the index at all.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT "id" FROM "PushSubscription" WHERE ${followersOf("breaking")}`;
+    });
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Bitmap Index Scan on "PushSubscription_topics_idx"/);
+  });
+});
+
 describe("readers' subscriptions", () => {
   it("replaces a browser's topics when it sends them again, and deletes it on unsubscribe", async () => {
     const sectionId = await freshSection();
@@ -259,6 +291,80 @@ describe("readers' subscriptions", () => {
     const attempt = () => subscribeToPush({ subscription: service.subscribe(), topics: ["breaking"] }, source);
     for (let i = 0; i < 20; i++) await attempt();
     await expect(attempt()).rejects.toMatchObject({ code: "LOCKED", message: expect.stringContaining("분 뒤에"), details: { retryAfterSeconds: expect.any(Number) } });
+  });
+});
+
+describe("a subscription its push service replaced (pushsubscriptionchange)", () => {
+  const previousOf = (browser: BrowserSubscription) => ({ endpoint: browser.endpoint, auth: browser.keys.auth });
+
+  it("moves the old subscription's topics to the new one when the caller sends the old auth secret; a story pushed before is not pushed again", async () => {
+    const sectionId = await freshSection();
+    const old = await browserFor(["breaking", sectionTopic(sectionId)]);
+    const id = await approveStory(reporter, { headline: `교체 전 ${unique()}`, sectionId }, { pushTopics: [sectionTopic(sectionId)] });
+    await waitFor(() => pushesTo(old).length === 1, "the push to the old subscription");
+    const { id: rowId } = await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: old.endpoint } });
+
+    const rotated = service.subscribe();
+    await expect(moveToNewSubscription({ previous: previousOf(old), subscription: rotated }, visitor())).resolves.toMatchObject({ topics: ["breaking", sectionTopic(sectionId)] });
+    expect(await db.pushSubscription.count({ where: { endpoint: old.endpoint } })).toBe(0);
+    expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: rotated.endpoint } })).toMatchObject({ id: rowId, topics: ["breaking", sectionTopic(sectionId)], p256dh: rotated.keys.p256dh, auth: rotated.keys.auth });
+
+    // The story pushed before goes out to 속보 too: the browser had it, so it does not come again.
+    const { version } = await db.article.findUniqueOrThrow({ where: { id } });
+    const saved = await saveArticle(editor, id, { version, body: submittableBody("2보: 교체 뒤 추가 내용") });
+    await approveArticle(editor, id, { version: saved.version, pushTopics: ["breaking"] });
+    // The next story reaches the new subscription, decrypted with its keys.
+    await approveStory(reporter, { headline: `교체 뒤 ${unique()}`, sectionId }, { pushTopics: [sectionTopic(sectionId)] });
+    await waitFor(() => pushesTo(rotated).length >= 1, "the push to the new subscription");
+    await queueDrained();
+    expect((await db.pushStoryTopic.findUniqueOrThrow({ where: { articleId_topic: { articleId: id, topic: "breaking" } } })).sentAt).toBeInstanceOf(Date);
+    expect(pushesTo(rotated).map((push) => push.payload.title)).toEqual([expect.stringContaining("교체 뒤")]);
+    expect(pushesTo(old)).toHaveLength(1);
+  });
+
+  it("moves nothing without the old auth secret: a wrong secret, another subscription's secret or an unknown endpoint all get the same 404", async () => {
+    const old = await browserFor(["breaking"]);
+    const other = await browserFor(["breaking"]);
+    const attempts = [
+      { endpoint: old.endpoint, auth: service.subscribe().keys.auth },
+      { endpoint: old.endpoint, auth: other.keys.auth },
+      { endpoint: `${service.origin}/push/never-subscribed`, auth: old.keys.auth },
+    ];
+    for (const previous of attempts) {
+      const rotated = service.subscribe();
+      await expect(moveToNewSubscription({ previous, subscription: rotated }, visitor())).rejects.toMatchObject({ code: "NOT_FOUND", message: "이전 알림 구독을 찾을 수 없습니다. 알림 받기를 다시 눌러 주세요." });
+      expect(await db.pushSubscription.count({ where: { endpoint: rotated.endpoint } })).toBe(0);
+    }
+    expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: old.endpoint } })).toMatchObject({ topics: ["breaking"], auth: old.keys.auth });
+    await expect(moveToNewSubscription({ previous: { endpoint: old.endpoint }, subscription: service.subscribe() }, visitor())).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(moveToNewSubscription({ previous: previousOf(old), subscription: { endpoint: "x" } }, visitor())).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("joins the topics when the new subscription was already sent by the page", async () => {
+    const sectionId = await freshSection();
+    const old = await browserFor([sectionTopic(sectionId)]);
+    const rotated = await browserFor(["breaking"]);
+    await expect(moveToNewSubscription({ previous: previousOf(old), subscription: rotated }, visitor())).resolves.toMatchObject({ topics: ["breaking", sectionTopic(sectionId)] });
+    expect(await db.pushSubscription.count({ where: { endpoint: { in: [old.endpoint, rotated.endpoint] } } })).toBe(1);
+    expect((await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: rotated.endpoint } })).topics).toEqual(["breaking", sectionTopic(sectionId)]);
+  });
+
+  it("is limited per source like a sign-up, proof or not, and refuses a private new endpoint unless allowed", async () => {
+    const source = visitor();
+    for (let i = 0; i < 20; i++) {
+      await expect(moveToNewSubscription({ previous: { endpoint: `${service.origin}/push/guess-${i}`, auth: randomBytesBase64url() }, subscription: service.subscribe() }, source)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    const old = await browserFor(["breaking"]);
+    await expect(moveToNewSubscription({ previous: previousOf(old), subscription: service.subscribe() }, source)).rejects.toMatchObject({ code: "LOCKED", message: expect.stringContaining("분 뒤에") });
+    process.env.WEB_PUSH_ALLOW_PRIVATE_ADDRESSES = "0";
+    resetServerEnv();
+    try {
+      await expect(moveToNewSubscription({ previous: previousOf(old), subscription: service.subscribe() }, visitor())).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("알림 주소") });
+    } finally {
+      process.env.WEB_PUSH_ALLOW_PRIVATE_ADDRESSES = "1";
+      resetServerEnv();
+    }
+    expect((await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: old.endpoint } })).topics).toEqual(["breaking"]);
   });
 });
 
