@@ -16,3 +16,19 @@ export async function loadForPage<T>(read: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * A list page's search: a search that cannot be run (odd characters in ?q=, a refused filter)
+ * shows `empty` with the Korean reason instead of failing the page.
+ */
+export async function searchForPage<T>(search: () => Promise<T>, empty: T): Promise<{ found: T; searchError: string | null }> {
+  return loadForPage(() =>
+    search().then(
+      (found) => ({ found, searchError: null }),
+      (error: unknown) => {
+        if (error instanceof DomainError && error.code === "VALIDATION") return { found: empty, searchError: error.message };
+        throw error;
+      },
+    ),
+  );
+}

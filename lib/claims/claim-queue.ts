@@ -12,6 +12,8 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimKind, ClaimStatus } from "@/lib/generated/prisma/enums";
+import { searchTermSchema } from "@/lib/schemas/common";
+import { parseInput } from "@/lib/validation";
 
 export interface ClaimClock {
   /** reply: 제15조 제2항's answer; publication: 제15조 제3항's publication. */
@@ -89,10 +91,11 @@ export type QueueFilter = "open" | "closed" | "all";
 export async function listClaimQueue(actor: StaffUser, options: { filter?: QueueFilter; q?: string } = {}, now = new Date()): Promise<QueueRow[]> {
   assertCan(actor, "claim.read");
   const filter = options.filter ?? "open";
-  const receipt = options.q ? claimIdFromReceipt(options.q) : null;
+  const q = parseInput(searchTermSchema, options.q || undefined);
+  const receipt = q ? claimIdFromReceipt(q) : null;
   const where: Prisma.RightsClaimWhereInput = {
     ...(filter === "open" ? { closedAt: null } : filter === "closed" ? { closedAt: { not: null } } : {}),
-    ...(options.q ? (receipt ? { id: receipt } : { OR: [{ claimantName: { contains: options.q } }, { article: { headline: { contains: options.q } } }] }) : {}),
+    ...(q ? (receipt ? { id: receipt } : { OR: [{ claimantName: { contains: q } }, { article: { headline: { contains: q } } }] }) : {}),
   };
   const claims = await db.rightsClaim.findMany({ where, select: queueSelect, orderBy: { receivedAt: "desc" }, take: 200 });
   const rows = claims.map((claim) => toRow(claim, now));

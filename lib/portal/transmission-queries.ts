@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PortalAction, PortalTransmissionStatus } from "@/lib/generated/prisma/enums";
+import { searchTermSchema } from "@/lib/schemas/common";
+import { parseInput } from "@/lib/validation";
 
 const rowSelect = {
   id: true,
@@ -58,11 +60,12 @@ export async function getDestinationLog(actor: StaffUser, destinationId: number,
   assertCan(actor, "portal.read");
   const destination = await db.portalDestination.findUnique({ where: { id: destinationId }, select: { id: true, name: true, kind: true, active: true, lastFetchedAt: true } });
   if (!destination) throw notFound("송고처를 찾을 수 없습니다.");
+  const q = parseInput(searchTermSchema, filters.q || undefined);
   const where: Prisma.PortalTransmissionWhereInput = {
     destinationId,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.q ? { article: { headline: { contains: filters.q, mode: "insensitive" } } } : {}),
+    ...(q ? { article: { headline: { contains: q, mode: "insensitive" } } } : {}),
   };
   const page = Math.max(1, filters.page ?? 1);
   const withStory = { ...rowSelect, article: { select: { headline: true } } } as const;

@@ -61,6 +61,9 @@ export function safeText(options: TextOptions) {
     );
 }
 
+/** What a list's search box sends (?q=): text we can store, at most 100 characters; empty is none. */
+export const searchTermSchema = safeText({ max: 100, maxMessage: "검색어는 100자 이하로 입력하세요." }).optional();
+
 /** A positive id of a PostgreSQL `integer` column (sections, tags, articles, comments). */
 export function intId(message = "번호가 올바르지 않습니다.") {
   return z.number({ error: message }).int(message).min(1, message).max(PG_INT_MAX, message);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import "@/components/newsroom/desk/desk.css";
 import { ClaimQueueTable } from "@/components/newsroom/claims/claim-queue-table";
-import { loadForPage } from "@/lib/actions/page-guard";
+import { loadForPage, searchForPage } from "@/lib/actions/page-guard";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listClaimQueue, type QueueFilter } from "@/lib/claims/claim-queue";
@@ -25,7 +25,7 @@ export default async function ClaimsQueuePage({ searchParams }: Props) {
   const filter = (FILTERS.find(([value]) => value === first(params.filter))?.[0] ?? "open") as QueueFilter;
   const q = first(params.q).slice(0, 100).trim();
   const now = new Date();
-  const [rows, settings] = await loadForPage(() => Promise.all([listClaimQueue(staff, { filter, q: q || undefined }, now), readClaimSettings()]));
+  const [{ found: rows, searchError }, settings] = await Promise.all([searchForPage(() => listClaimQueue(staff, { filter, q: q || undefined }, now), []), loadForPage(readClaimSettings)]);
   const overdue = rows.filter((row) => row.clock?.reading.overdue).length;
   return (
     <>
@@ -58,6 +58,11 @@ export default async function ClaimsQueuePage({ searchParams }: Props) {
         </label>
         <button type="submit">찾기</button>
       </form>
+      {searchError && (
+        <p className="form__error" role="alert">
+          {searchError}
+        </p>
+      )}
       {overdue > 0 && (
         <p className="claims-overdue" role="alert">
           기한을 넘긴 청구가 {overdue}건 있습니다.

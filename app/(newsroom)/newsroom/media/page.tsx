@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { MediaCard } from "@/components/newsroom/media/media-card";
 import { MediaUploadForm } from "@/components/newsroom/media/media-upload-form";
-import { loadForPage } from "@/lib/actions/page-guard";
+import { searchForPage } from "@/lib/actions/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/media-library";
 import "./media-library.css";
 
@@ -21,17 +20,8 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = first(params.q).slice(0, 100);
   const cursor = first(params.cursor) || undefined;
-  const result = await loadForPage(() =>
-    listMedia(staff, { q, cursor }).then(
-      (page) => ({ ...page, searchError: null }),
-      (error: unknown) => {
-        // A search that cannot be run (odd characters) says so instead of failing the page.
-        if (error instanceof DomainError && error.code === "VALIDATION") return { media: [], nextCursor: null, searchError: error.message };
-        throw error;
-      },
-    ),
-  );
-  const { media, nextCursor, searchError } = result;
+  const { found, searchError } = await searchForPage(() => listMedia(staff, { q, cursor }), { media: [], nextCursor: null });
+  const { media, nextCursor } = found;
 
   return (
     <>

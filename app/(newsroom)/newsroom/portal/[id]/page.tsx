@@ -5,7 +5,7 @@ import { DestinationFields } from "@/components/newsroom/portal/destination-fiel
 import { TransmissionRowCells } from "@/components/newsroom/portal/transmission-cells";
 import "@/components/newsroom/desk/desk.css";
 import "@/components/newsroom/portal/portal.css";
-import { loadForPage } from "@/lib/actions/page-guard";
+import { loadForPage, searchForPage } from "@/lib/actions/page-guard";
 import { canForAnyRecord } from "@/lib/auth/permissions";
 import { requireStaffPage } from "@/lib/auth/session";
 import { formatKstMinute } from "@/lib/format/korean-time";
@@ -35,10 +35,11 @@ export default async function DestinationLogPage({ params, searchParams }: Props
   const action = ACTIONS.find((value) => value === one(query.action)) as PortalAction | undefined;
   const q = one(query.q)?.trim().slice(0, 100) || undefined;
   const admin = canForAnyRecord(staff, "portal.configure");
-  const { log, settings } = await loadForPage(async () => ({
-    log: await getDestinationLog(staff, id, { status, action, q, page: pageNumber(query.page) }),
-    settings: admin ? { destination: await getDestinationForAdmin(staff, id), sections: await listSectionsForEditor(staff) } : null,
-  }));
+  const filters = { status, action, page: pageNumber(query.page) };
+  const search = await searchForPage(() => getDestinationLog(staff, id, { ...filters, q }), null);
+  // A search that cannot be run shows the log without it, and why.
+  const log = search.found ?? (await loadForPage(() => getDestinationLog(staff, id, filters)));
+  const settings = admin ? await loadForPage(async () => ({ destination: await getDestinationForAdmin(staff, id), sections: await listSectionsForEditor(staff) })) : null;
   const { destination } = log;
   const pageLink = (page: number) => `/newsroom/portal/${id}?${new URLSearchParams({ ...(status ? { status } : {}), ...(action ? { action } : {}), ...(q ? { q } : {}), page: String(page) })}`;
 
@@ -119,6 +120,11 @@ export default async function DestinationLogPage({ params, searchParams }: Props
           </label>
           <button type="submit">보기</button>
         </form>
+        {search.searchError && (
+          <p className="form__error" role="alert">
+            {search.searchError}
+          </p>
+        )}
         <div className="portal-table-wrap">
           <table className="table portal-table" data-testid="transmission-log">
             <thead>
