@@ -24,7 +24,10 @@ const publishedStoriesOf = (email: string) =>
 async function publicBylines(ids: number[], mustBeInFeed: number, session: ApiSession): Promise<Record<number, { signoff: string; author: unknown; feedItem: string }>> {
   // Read with a staff session: the response cache is bypassed, so these are fresh renders.
   const get = async (path: string) => (await fetch(`${baseUrl}${path}`, { headers: { cookie: session.cookie } })).text();
-  const feed = await get("/feed.xml");
+  // The story was just published: the app hears of it through its event listener, which a busy
+  // machine may delay, so the feed is read until it has the story (state, not time).
+  let feed = "";
+  await expect.poll(async () => (feed = await get("/feed.xml")).includes(`/articles/${mustBeInFeed}/`), { timeout: 15_000 }).toBe(true);
   const result: Record<number, { signoff: string; author: unknown; feedItem: string }> = {};
   for (const id of ids) {
     const html = await get(`/articles/${id}`);

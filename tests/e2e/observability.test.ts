@@ -17,10 +17,12 @@ async function logLines(): Promise<Record<string, unknown>[]> {
 
 describe("observability", () => {
   it("every response names its request id, and the request's log line carries it", async () => {
-    const response = await fetch(`${baseUrl}/sections/politics?observe=${Date.now()}`);
+    // A search no one made before: rendered (a cache hit is logged only at debug level, and a
+    // section page may already be in the cache from another test file).
+    const response = await fetch(`${baseUrl}/search?q=${encodeURIComponent(`관측${Date.now()}`)}`);
     const id = response.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    await expect.poll(async () => (await logLines()).find((line) => line.requestId === id), { timeout: 5_000 }).toMatchObject({ route: "section", status: 200, msg: "request" });
+    await expect.poll(async () => (await logLines()).find((line) => line.requestId === id), { timeout: 5_000 }).toMatchObject({ route: "search", status: 200, msg: "request" });
   });
 
   it("a forged request id from the client is not believed (no trusted proxy here)", async () => {

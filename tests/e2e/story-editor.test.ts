@@ -64,8 +64,11 @@ describe("writing an illustrated story", inChromium, () => {
     await page.click('[data-command="bulletList"]');
     await expect.poll(() => body.locator("ul li").count()).toBe(1);
     await page.keyboard.type("중앙도서관: 밤 10시");
+    // The item's text on screen before Enter, as a reporter sees it (the clean-clone CI once saw the
+    // Enter leave one item: a keystroke that reached the editor before the text had).
+    await expect.poll(() => body.locator("ul li").first().textContent(), { timeout: 5_000 }).toBe("중앙도서관: 밤 10시");
     await page.keyboard.press("Enter");
-    await expect.poll(() => body.locator("ul li").count()).toBe(2);
+    await expect.poll(() => body.locator("ul li").count(), { timeout: 5_000 }).toBe(2);
     await page.keyboard.type("북부분관: 밤 9시");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Enter");

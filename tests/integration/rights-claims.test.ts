@@ -93,6 +93,8 @@ describe("receiving a claim", () => {
       [new Date("2026-12-12T00:00:00+09:00").toISOString(), new Date("2026-12-16T00:00:00+09:00").toISOString()],
     ]);
     // The queue's clock on a faked clock: left before the deadline, red (overdue) one minute after.
+    // A search PostgreSQL cannot run (NUL) is a Korean refusal, not a database error.
+    await expect(listClaimQueue(editor, { q: "a\u0000b" })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("NUL") });
     const before = (await listClaimQueue(editor, { q: late.receiptNumber }, new Date("2026-12-10T23:59:00+09:00")))[0];
     expect(before?.clock).toMatchObject({ which: "reply", reading: { overdue: false, text: "1분 남음" } });
     const after = (await listClaimQueue(editor, { q: late.receiptNumber }, new Date("2026-12-11T00:01:00+09:00")))[0];
