@@ -104,9 +104,16 @@ describe("typing Hangul with an IME", inChromium, () => {
 
   it("in list items, including the first syllable of a new item", async () => {
     await freshStory("IME 목록");
+    // Each structural step on screen before typing on, as a reporter sees the bullet (as story-editor
+    // does): in the clean-clone CI a composition begun before the list item was there left its
+    // first jamo in the paragraph after the list.
+    const items = page.locator('[data-testid="editor-body"] ul li');
     await page.click('[data-command="bulletList"]');
+    await expect.poll(() => items.count(), { timeout: 5_000 }).toBe(1);
     await typeHangul(ime, "목록");
+    await expect.poll(() => items.first().textContent(), { timeout: 5_000 }).toBe("목록");
     await page.keyboard.press("Enter");
+    await expect.poll(() => items.count(), { timeout: 5_000 }).toBe(2);
     await typeHangul(ime, "한글");
     const stored = await saveAndLoad();
     // The editor keeps an empty paragraph after a list that ends the story.
