@@ -10,6 +10,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
+import { POLL_PARTICULARS } from "../support/poll-particulars";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { newStaffPage, openEditor, query, waitUntilSaved } from "../support/editor-e2e";
 import { signInOverHttp, type ApiSession } from "../support/http-session";
@@ -24,20 +25,7 @@ const password = inject("demoPassword");
 const STORY_TEXT = "고양시장 선거를 앞두고 누리일보가 실시한 여론조사에서 두 후보가 오차범위 안에서 접전을 벌이는 것으로 나타났다. ".repeat(2);
 
 /** What the reporter types, field by field (input name poll-<key>). */
-const TYPED = {
-  sponsor: "누리일보",
-  pollster: "한국여론연구소",
-  area: "경기도 고양시",
-  fieldDates: "2026년 11월 28~29일",
-  population: "고양시 거주 만 18세 이상 남녀",
-  method: "무선 전화면접 100%",
-  sampleSize: "1,003명",
-  samplingMethod: "휴대전화 가상번호 무작위 추출",
-  responseRate: "12.4%",
-  weighting: "2026년 10월 말 주민등록 인구 기준 성·연령·지역별 셀가중",
-  marginOfError: "95% 신뢰수준에 ±3.1%포인트",
-  questions: "고양시장 후보 가운데 누구를 지지하십니까?",
-} as const;
+const TYPED = POLL_PARTICULARS;
 type TypedField = keyof typeof TYPED;
 
 // The editor's sticky bar would cover the section in an element screenshot: static while shooting.

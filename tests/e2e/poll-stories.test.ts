@@ -12,6 +12,7 @@ import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { signInOverHttp, type ApiSession } from "../support/http-session";
 import { expectNoPlantedStory } from "../support/planted-stories";
 import { plantStoriesInTheApp } from "../support/planted-in-app";
+import { POLL_PARTICULARS } from "../support/poll-particulars";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
@@ -20,22 +21,7 @@ const password = inject("demoPassword");
 const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const STORY_TEXT = "[누리일보 이준혁 기자] 고양시장 선거를 앞두고 실시한 여론조사에서 두 후보가 오차범위 안에서 접전을 벌이는 것으로 나타났다. ".repeat(3);
 
-const SURVEY = {
-  kind: "original",
-  sponsor: "누리일보",
-  pollster: "한국여론연구소",
-  area: "경기도 고양시",
-  fieldDates: "2026년 11월 28~29일",
-  population: "고양시 거주 만 18세 이상 남녀",
-  method: "무선 전화면접 100%",
-  sampleSize: "1,003명",
-  samplingMethod: "휴대전화 가상번호 무작위 추출",
-  responseRate: "12.4%",
-  weighting: "2026년 10월 말 주민등록 인구 기준 성·연령·지역별 셀가중",
-  marginOfError: "95% 신뢰수준에 ±3.1%포인트",
-  questions: "고양시장 후보 가운데 누구를 지지하십니까?",
-  registered: true,
-};
+const SURVEY = { kind: "original", ...POLL_PARTICULARS, registered: true };
 
 /** Today in Korea time plus `days`, as the date input wants it (2026-12-10). */
 function kstDay(days: number): string {
