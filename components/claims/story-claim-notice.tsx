@@ -1,6 +1,6 @@
 import "@/components/claims/claims.css";
 import { CLAIM_LABEL_KO } from "@/lib/claims/claim-kinds";
-import type { StoryClaimNotice } from "@/lib/claims/claim-public";
+import type { StoryClaimNotice } from "@/lib/claims/story-claim-notice";
 
 /** The desk's label near the headline while a claim about the story is open. */
 export function StoryClaimLabel({ notice }: { notice: StoryClaimNotice }) {

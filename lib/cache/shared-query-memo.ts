@@ -38,8 +38,10 @@ const state = (holder[STATE_KEY] ??= { enabled: false, entries: new Map(), nextS
 /**
  * `load()`'s result, shared with every caller of the same `key` until one of `tags` is
  * invalidated or `ttlMs` passes. The response being rendered is tagged with `tags` either way.
+ * `tagsOfResult`, when given, replaces `tags` for the memo once the result is known: a ranking
+ * of a few stories then depends on those stories alone, not on every publication.
  */
-export function memoizedQuery<T>(key: string, tags: readonly string[], ttlMs: number, load: () => Promise<T>): Promise<T> {
+export function memoizedQuery<T>(key: string, tags: readonly string[], ttlMs: number, load: () => Promise<T>, tagsOfResult?: (value: T) => readonly string[]): Promise<T> {
   tagResponse(...tags);
   if (!state.enabled) return load();
   const now = Date.now();
@@ -55,6 +57,7 @@ export function memoizedQuery<T>(key: string, tags: readonly string[], ttlMs: nu
     (value) => {
       entry.result = { value };
       entry.pending = null;
+      if (tagsOfResult) entry.tags = tagsOfResult(value);
     },
     () => {
       // A failed query is not remembered.

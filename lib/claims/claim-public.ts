@@ -3,7 +3,6 @@ import "server-only";
 // can see now), the claimant's private status page (only with its token), the claimant's answer to
 // the desk's question, and the notice a labelled story shows near its headline.
 import { publiclyVisibleWhere } from "@/lib/articles/public/visibility";
-import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { readClock, type ClockReading } from "@/lib/claims/claim-deadlines";
 import { moveClaim, movableClaimSelect } from "@/lib/claims/claim-moves";
 import { supplementClaimSchema } from "@/lib/claims/claim-schemas";
@@ -124,25 +123,4 @@ export async function supplementClaim(input: unknown, now = new Date()): Promise
     const events = await moveClaim(tx, claim, { action: "supplement", to: "RECEIVED", actorId: null, note: text, now });
     for (const event of events) await emitDomainEvent(tx, event);
   });
-}
-
-export interface StoryClaimNotice {
-  /** The kinds of the open claims the desk labelled, oldest first. */
-  labels: ClaimKind[];
-  /** An open claim holds the story's comments closed. */
-  commentsHeld: boolean;
-}
-
-/**
- * What the story's page says about claims: the desk's labels and why its comments are closed. The
- * page is cached: claim.changed and claim.story-flagged drop the story's tag on every instance.
- */
-export async function getStoryClaimNotice(articleId: number): Promise<StoryClaimNotice> {
-  tagResponse(cacheTag.story(articleId));
-  const claims = await readerDb.rightsClaim.findMany({
-    where: { articleId, closedAt: null, OR: [{ labelShown: true }, { closedComments: true }] },
-    select: { kind: true, labelShown: true, closedComments: true },
-    orderBy: { receivedAt: "asc" },
-  });
-  return { labels: [...new Set(claims.filter((claim) => claim.labelShown).map((claim) => claim.kind))], commentsHeld: claims.some((claim) => claim.closedComments) };
 }

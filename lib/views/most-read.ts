@@ -67,9 +67,16 @@ async function loadMostRead(limit: number, now: Date): Promise<MostRead> {
 export const getMostRead = cache(
   (limit: number = 5): Promise<MostRead> =>
     // Views and comments move the rankings continuously, not the desk's events: shared for a
-    // minute, like the cached pages holding them.
-    memoizedQuery(`most-read:${limit}`, [cacheTag.mostRead, cacheTag.latest], MOST_READ_TTL_MS, () => loadMostRead(limit, new Date())),
+    // minute, like the cached pages holding them. Once ranked, they are dropped early only when a
+    // story they list changes or leaves (its own tag) or the sections change: a new publication is
+    // in neither box, and ranking a week of comments again after each one kept every page
+    // waiting. (A byline or photo edit, tagged `latest` only, shows in them within the minute.)
+    memoizedQuery(`most-read:${limit}`, [cacheTag.mostRead, cacheTag.latest], MOST_READ_TTL_MS, () => loadMostRead(limit, new Date()), mostReadDependsOn),
 );
+
+function mostReadDependsOn(mostRead: MostRead): string[] {
+  return [cacheTag.mostRead, cacheTag.site, ...new Set([...mostRead.today, ...mostRead.hotIssue].map((story) => cacheTag.story(story.id)))];
+}
 
 export function getMostReadAt(now: Date, limit = 5): Promise<MostRead> {
   return loadMostRead(limit, now);

@@ -3,10 +3,10 @@ import { getLatestPublicArticles, getPublicArticle } from "@/lib/articles/public
 import { getLatestStories } from "@/lib/articles/public/public-lists";
 import { verifyPassword } from "@/lib/auth/password-hash";
 import { evidenceIntact } from "@/lib/claims/claim-evidence";
-import { getStoryClaimNotice } from "@/lib/claims/claim-public";
 import { db } from "@/lib/db";
 import { DEMO_STORIES } from "@/prisma/seed/demo-content";
 import { seedDemo, TEST_PASSWORD } from "../support/fixtures";
+import { claimNoticeOnPage } from "../support/claim-fixtures";
 
 const seededAt = new Date("2026-03-02T03:00:00Z");
 
@@ -81,7 +81,7 @@ describe("the demo newsroom", () => {
     expect(claim?.evidence?.headline).toBe(claim?.article?.headline);
     expect(claim?.evidence && evidenceIntact(claim.evidence)).toBe(true);
     expect(claim?.actions.map((step) => step.action)).toEqual(["receive", "flag"]);
-    expect(await getStoryClaimNotice(claim?.articleId ?? 0)).toEqual({ labels: ["REPLY"], commentsHeld: false });
+    expect(await claimNoticeOnPage(claim?.articleId ?? 0)).toEqual({ labels: ["REPLY"], commentsHeld: false });
   });
 
   it("a second seed leaves the database alone", async () => {

@@ -12,7 +12,8 @@ import type { StaffUser } from "@/lib/auth/staff-user";
 import { CLAIM_PURGE_TASK, claimPurgeTask, schedulePurge } from "@/lib/claims/claim-jobs";
 import { decideClaim, flagClaimStory } from "@/lib/claims/claim-decisions";
 import { evidenceIntact } from "@/lib/claims/claim-evidence";
-import { getClaimStatus, getStoryClaimNotice, supplementClaim } from "@/lib/claims/claim-public";
+import { getArticlePageData } from "@/lib/articles/public/public-queries";
+import { getClaimStatus, supplementClaim } from "@/lib/claims/claim-public";
 import { getClaimForDesk, listClaimQueue, listOverdueClaims } from "@/lib/claims/claim-queue";
 import { CLAIM_SETTINGS_KEY } from "@/lib/claims/claim-settings";
 import { purgeExpiredClaims } from "@/lib/claims/purge-claims";
@@ -22,7 +23,8 @@ import { startJobRunner, type RunningJobRunner } from "@/lib/jobs/job-runner";
 import { htmlBehindPngHeader, jpegWithMetadata, pngBomb, SVG_WITH_SCRIPT } from "../support/image-fixtures";
 import { PDF_HEADER_OVER_HTML, pdfWithEmbeddedFile, pdfWithOpenActionScript, plainPdf } from "../support/pdf-fixtures";
 import { expectNoPlantedStory, privateStoryIds, type PlantedStories } from "../support/planted-stories";
-import { aSource, fileClaim } from "../support/claim-fixtures";
+import { aSource, claimNoticeOnPage, fileClaim } from "../support/claim-fixtures";
+import { queriesDuring } from "../support/query-count";
 import { publishedStory as publishedStoryBy, versionOf } from "../support/story-fixtures";
 import { deskCastWithPlantedStories } from "../support/desk-cast";
 
@@ -135,7 +137,7 @@ describe("receiving a claim", () => {
     const id = await publishedStory("시장 비서실 인사 논란");
     const before = await db.article.findUniqueOrThrow({ where: { id } });
     await fileClaim(id);
-    expect(await getStoryClaimNotice(id)).toEqual({ labels: [], commentsHeld: false });
+    expect(await claimNoticeOnPage(id)).toEqual({ labels: [], commentsHeld: false });
     const after = await db.article.findUniqueOrThrow({ where: { id } });
     expect(after).toEqual(before);
   });
@@ -297,7 +299,7 @@ describe("an accepted claim and its correction", () => {
     const id = await publishedStory("시립병원 의료사고 은폐");
     const received = await fileClaim(id);
     await flagClaimStory(editor, received.claimId, { label: true, commentsClosed: true });
-    expect(await getStoryClaimNotice(id)).toEqual({ labels: ["CORRECTION"], commentsHeld: true });
+    expect(await claimNoticeOnPage(id)).toEqual({ labels: ["CORRECTION"], commentsHeld: true });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).commentsClosed).toBe(true);
 
     await decideClaim(editor, received.claimId, "accept", { message: "정정보도를 싣겠습니다." });
@@ -313,7 +315,7 @@ describe("an accepted claim and its correction", () => {
     expect(claim).toMatchObject({ status: "PUBLISHED", labelShown: false, closedComments: false, closedAt: expect.any(Date), publishedAt: expect.any(Date) });
     expect(claim.correction?.note).toBe("의료사고를 은폐했다는 보도는 사실이 아니어서 바로잡습니다.");
     expect(claim.publishedAt?.getTime()).toBeLessThanOrEqual(claim.publishDueAt?.getTime() ?? 0);
-    expect(await getStoryClaimNotice(id)).toEqual({ labels: [], commentsHeld: false });
+    expect(await claimNoticeOnPage(id)).toEqual({ labels: [], commentsHeld: false });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).commentsClosed).toBe(false);
 
     const status = await getClaimStatus(tokenOf(received.statusPath));
@@ -331,10 +333,12 @@ describe("an accepted claim and its correction", () => {
     const second = await fileClaim(id, { overrides: { kind: "REPLY" } });
     await flagClaimStory(editor, first.claimId, { label: true, commentsClosed: true });
     await flagClaimStory(editor, second.claimId, { label: true, commentsClosed: true });
-    expect((await getStoryClaimNotice(id)).labels).toEqual(["CORRECTION", "REPLY"]);
+    expect((await claimNoticeOnPage(id))?.labels).toEqual(["CORRECTION", "REPLY"]);
+    // Read with the story in the page's one query, not in a round trip of its own.
+    expect(await queriesDuring(() => getArticlePageData(id))).toBe(1);
     await decideClaim(editor, first.claimId, "withdraw", { message: "청구인이 전화로 취하했습니다." });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).commentsClosed).toBe(true);
-    expect(await getStoryClaimNotice(id)).toEqual({ labels: ["REPLY"], commentsHeld: true });
+    expect(await claimNoticeOnPage(id)).toEqual({ labels: ["REPLY"], commentsHeld: true });
     await decideClaim(editor, second.claimId, "reject", { grounds: ["advertising"], message: "광고 목적의 청구입니다." });
     expect((await db.article.findUniqueOrThrow({ where: { id } })).commentsClosed).toBe(false);
 

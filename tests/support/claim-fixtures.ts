@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { ReceivedFile } from "@/lib/claims/claim-attachments";
 import { receiveClaim, type ReceivedClaim } from "@/lib/claims/receive-claim";
+import type { StoryClaimNotice } from "@/lib/claims/story-claim-notice";
+import { getArticlePageData } from "@/lib/articles/public/public-queries";
 
 export const aSource = () => ({ source: `claim-test-${randomUUID()}` });
 
@@ -26,4 +28,10 @@ function claimFields(articleId: number | null, overrides: Record<string, string>
 export function fileClaim(articleId: number | null, options: { overrides?: Record<string, string>; files?: ReceivedFile[]; source?: string; now?: Date } = {}): Promise<ReceivedClaim> {
   const source = options.source ?? aSource().source;
   return receiveClaim(claimFields(articleId, options.overrides), options.files ?? [], { source, widerSource: source }, options.now);
+}
+
+/** What the story's public page says about claims (null: the page shows no story). */
+export async function claimNoticeOnPage(articleId: number): Promise<StoryClaimNotice | null> {
+  const page = await getArticlePageData(articleId);
+  return page.state === "visible" ? page.claimNotice : null;
 }

@@ -7,6 +7,7 @@ import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
 import { getLatestStories } from "@/lib/articles/public/public-lists";
 import type { PublicArticleSummary } from "@/lib/articles/public/public-summary";
 import { publicStateOf, storyTakedownInForceWhere } from "@/lib/articles/public/visibility";
+import { storyClaimNoticeSelect, toStoryClaimNotice, type StoryClaimNotice } from "@/lib/claims/story-claim-notice";
 import { readerDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ArticleOrigin } from "@/lib/generated/prisma/enums";
@@ -46,6 +47,8 @@ const articlePageSelect = (now: Date) => ({
   liveTags: { orderBy: [{ sortOrder: "asc" }, { tagId: "asc" }], select: { tag: { select: { slug: true, name: true } } } },
   // Shown only with the story: this select runs only for a story readers may see.
   corrections: { where: { type: { in: ["CORRECTION", "REPLY"] } }, orderBy: { createdAt: "asc" }, select: { type: true, note: true, createdAt: true } },
+  // The desk's claim labels and held comments, read here rather than in a query of their own.
+  rightsClaims: storyClaimNoticeSelect,
   liveRevision: {
     select: {
       headline: true,
@@ -120,7 +123,7 @@ export interface PublicCorrectionNote {
   at: Date;
 }
 
-export type ArticlePageData = { state: "visible"; article: PublicArticle } | { state: "blocked"; notice: TakedownNotice } | { state: "gone" } | { state: "missing" };
+export type ArticlePageData = { state: "visible"; article: PublicArticle; claimNotice: StoryClaimNotice } | { state: "blocked"; notice: TakedownNotice } | { state: "gone" } | { state: "missing" };
 
 async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageData> {
   tagResponse(cacheTag.story(id));
@@ -133,7 +136,7 @@ async function loadArticlePageData(id: number, now: Date): Promise<ArticlePageDa
   const live = row.liveRevision;
   if (state !== "visible" || !live || !row.publishedAt) return { state: "missing" };
   const bylines = live.bylines.map(({ userId, user, ...person }) => ({ id: userId, reporterNumber: user.reporterNumber, ...person }));
-  return { state: "visible", article: toPublicArticle({ ...row, bylines, tags: row.liveTags, publishedAt: row.publishedAt }, live) };
+  return { state: "visible", article: toPublicArticle({ ...row, bylines, tags: row.liveTags, publishedAt: row.publishedAt }, live), claimNotice: toStoryClaimNotice(row.rightsClaims) };
 }
 
 /** The text readers see (the live revision, or for a staff preview the working copy), in the page's shape. */

@@ -4,7 +4,6 @@ import { ArticleView } from "@/components/article/article-view";
 import { CommentsSlot } from "@/components/article/comments-slot";
 import { ReactionsBar } from "@/components/reactions/reactions-bar";
 import { StoryClaimCommentsNotice, StoryClaimLabel } from "@/components/claims/story-claim-notice";
-import { getStoryClaimNotice } from "@/lib/claims/claim-public";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
 import { TakedownNotice } from "@/components/article/takedown-notice";
@@ -51,13 +50,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     return <TakedownNotice notice={data.notice} />;
   }
   if (data.state === "missing") return notFoundPage();
-  const { article } = data;
+  const { article, claimNotice } = data;
   if (!isCanonicalSlug(slug, article.slug)) permanentRedirect(withReaderQuery(article.path, await searchParams));
 
-  const [latest, sameSection, claimNotice] = await Promise.all([
+  const [latest, sameSection] = await Promise.all([
     getLatestStories({ limit: 6, excludeIds: [article.id] }),
     article.section ? getLatestStories({ limit: 6, sectionId: article.section.id, excludeIds: [article.id] }) : Promise.resolve([]),
-    getStoryClaimNotice(article.id),
   ]);
   return (
     <div className="with-aside">
