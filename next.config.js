@@ -17,7 +17,9 @@ const nextConfig = {
   // Our own HTTP server refuses bigger server-action bodies first (server/request-guards.ts), with a 413.
   // authInterrupts: forbidden() answers a newsroom page a role may not see with HTTP 403 and
   // forbidden.tsx (lib/actions/page-guard.ts), instead of a 200 page saying so.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, authInterrupts: true },
+  // globalNotFound: addresses no route matches get app/global-not-found.tsx, which is not sent
+  // with every page as the root not-found.tsx is.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, authInterrupts: true, globalNotFound: true },
   // IndexNow's key file lives at the site's root as /<key>.txt (lib/portal/indexnow-key.ts). After
   // files and pages, so robots.txt and every real page come first.
   async rewrites() {

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { NotFoundNotice } from "@/components/site/not-found-notice";
-import { SiteChrome } from "@/components/site/site-chrome";
 import { notFoundMetadata } from "@/lib/seo/site-metadata";
 
 export const metadata: Metadata = notFoundMetadata();
 
-// Addresses no route matches: nothing but the root layout is around this, so it brings the
-// site's chrome itself. (Reader pages render their own notice: components/site/not-found-page.tsx.)
+// A notFound() thrown outside the reader pages and the newsroom, which have their own. Kept
+// small: Next.js sends it with every page of the site (addresses no route matches get
+// app/global-not-found.tsx, with the site's chrome).
 export default function NotFound() {
   return (
-    <SiteChrome>
+    <main id="content" className="container site-main">
       <NotFoundNotice />
-    </SiteChrome>
+    </main>
   );
 }

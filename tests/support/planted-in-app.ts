@@ -3,7 +3,7 @@
 // database, so the domain events the workflow would write are written too: they are what drops
 // the response cache's stale pages, on planting and on removal (other files expect the demo
 // newsroom as it was).
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { plantStories, removePlantedStories, type PlantedStories } from "./planted-stories";
 
@@ -14,6 +14,25 @@ export interface AppPlanting {
   readonly db: Db;
   /** Records domain events as the workflow would, so the app's caches drop what they change. */
   announce(type: string, payloads: Record<string, number>[]): Promise<unknown>;
+}
+
+/**
+ * Waits until the app's cache has applied the announced events (they travel through LISTEN/NOTIFY):
+ * the public control story's page is there, or gone. Its event is announced with the others, after
+ * the first of them, and every one drops the lists of the newest stories, so by then no cached
+ * page lists what was planted or removed before.
+ */
+async function untilTheAppShows(publishedId: number, state: "public" | "gone"): Promise<void> {
+  // The address without its slug: a public story redirects to its canonical address (308).
+  const url = `${inject("appBaseUrl")}/articles/${publishedId}`;
+  const wanted = state === "public" ? 308 : 404;
+  const deadline = Date.now() + 20_000;
+  let status = 0;
+  // A hook, where expect.poll is not allowed: the same wait, by hand.
+  while ((status = (await fetch(url, { redirect: "manual" })).status) !== wanted) {
+    if (Date.now() > deadline) throw new Error(`the app still answers ${status} for the planted control story ${publishedId} (expected ${wanted}): its cache did not apply the planting's events`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Call inside a describe block: registers the block's beforeAll and afterAll. */
@@ -39,14 +58,15 @@ export function plantStoriesInTheApp(databaseUrl: string): AppPlanting {
     planted = await plantStories(db);
     await planting.announce("article.published", Object.values(planted.ids).map((articleId) => ({ articleId })));
     await planting.announce("section.changed", [{ sectionId: planted.sectionId }]);
-    // Invalidation travels through LISTEN/NOTIFY: give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilTheAppShows(planted.ids.published, "public");
   });
   afterAll(async () => {
     if (db && planted) {
       await removePlantedStories(db, planted);
       await planting.announce("article.unpublished", Object.values(planted.ids).map((articleId) => ({ articleId })));
       await planting.announce("section.changed", [{ sectionId: planted.sectionId }]);
+      // The next file must not be handed pages that still list them.
+      await untilTheAppShows(planted.ids.published, "gone");
     }
     await db?.$disconnect();
   });
