@@ -43,6 +43,8 @@ export interface LighthouseScores {
   breakdown?: { metrics: Record<string, number>; weakAudits: string[] };
   /** Every run's performance score, when several were run (the reported one is their median). */
   performanceRuns?: number[];
+  /** Every run's metrics (FCP, LCP, TBT, CLS, SI), in the order they ran. */
+  runMetrics?: Record<string, number>[];
   error?: string;
 }
 
@@ -79,16 +81,19 @@ const CHROMIUM = "/usr/bin/chromium";
  */
 export async function runLighthouseMedian(url: string, folder: string, runs: number): Promise<LighthouseScores> {
   const results: LighthouseScores[] = [];
-  for (let run = 0; run < Math.max(1, runs); run += 1) results.push(await runLighthouse(url, folder));
+  for (let run = 0; run < Math.max(1, runs); run += 1) results.push(await runLighthouse(url, path.join(folder, `lighthouse-${run + 1}.json`)));
   const scored = results.filter((result) => result.performance !== null).sort((a, b) => a.performance! - b.performance!);
   if (scored.length === 0) return results[0]!;
-  return { ...scored[Math.floor((scored.length - 1) / 2)]!, performanceRuns: results.map((result) => result.performance ?? -1) };
+  return {
+    ...scored[Math.floor((scored.length - 1) / 2)]!,
+    performanceRuns: results.map((result) => result.performance ?? -1),
+    runMetrics: results.map((result) => result.breakdown?.metrics ?? {}),
+  };
 }
 
-/** Lighthouse's default (mobile, simulated throttling) scores for the page, 0-100. */
-async function runLighthouse(url: string, folder: string): Promise<LighthouseScores> {
+/** Lighthouse's default (mobile, simulated throttling) scores for the page, 0-100; its full report is left in `output`. */
+async function runLighthouse(url: string, output: string): Promise<LighthouseScores> {
   if (!existsSync(CHROMIUM)) return { performance: null, accessibility: null, seo: null, error: `${CHROMIUM} is missing (apt-get install chromium)` };
-  const output = path.join(folder, "lighthouse.json");
   const cli = path.join(process.cwd(), "node_modules/lighthouse/cli/index.js");
   const args = ["-c", "1", process.execPath, cli, url, "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,seo", "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"];
   const log = await new Promise<{ code: number | null; text: string }>((resolve) => {
