@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { NotFoundNotice } from "@/components/site/not-found-notice";
-import { SiteChrome } from "@/components/site/site-chrome";
 import { notFoundMetadata } from "@/lib/seo/site-metadata";
 
 export const metadata: Metadata = notFoundMetadata();
 
-// Addresses no route matches: nothing but the root layout is around this, so it brings the
-// site's chrome itself. (Reader pages render their own notice: components/site/not-found-page.tsx.)
+// A notFound() from outside the reader site (the newsroom's pages, the sitemaps): the notice
+// alone. Next.js puts this element into every page's RSC payload, so it stays small and queries
+// nothing; readers' unknown addresses get the chrome from app/(site)/[...missing]/page.tsx.
 export default function NotFound() {
   return (
-    <SiteChrome>
+    <main id="content" className="container site-main">
       <NotFoundNotice />
-    </SiteChrome>
+    </main>
   );
 }

@@ -122,6 +122,7 @@ async function measureWeightOnly(options: ReturnType<typeof parseBenchOptions>, 
     await cp(ctx.folder, out, { recursive: true, filter: (source) => !source.endsWith(".paths") });
     const summary = { ...figures, loadBefore, loadAfter: os.loadavg() };
     await writeFile(path.join(out, "weight.json"), JSON.stringify(summary, null, 2));
+    await writeFile(path.join(out, "article.html"), await (await fetch(`${app.baseUrl}${articlePath(stories[0]!)}`)).text());
     const lh = figures.lighthouse;
     log(`performance ${lh.performance} (runs ${lh.performanceRuns?.join(", ")}), accessibility ${lh.accessibility}, SEO ${lh.seo}`);
     for (const [index, metrics] of (lh.runMetrics ?? []).entries()) log(`  run ${index + 1}: ${lh.performanceRuns?.[index]} ${JSON.stringify(metrics)}`);
