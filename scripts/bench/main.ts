@@ -127,7 +127,7 @@ async function measureWeightOnly(options: ReturnType<typeof parseBenchOptions>, 
     log(`performance ${lh.performance} (runs ${lh.performanceRuns?.join(", ")}), accessibility ${lh.accessibility}, SEO ${lh.seo}`);
     for (const [index, metrics] of (lh.runMetrics ?? []).entries()) log(`  run ${index + 1}: ${lh.performanceRuns?.[index]} ${JSON.stringify(metrics)}`);
     log(`  weakest: ${lh.breakdown?.weakAudits.join("; ")}`);
-    log(`HTML ${figures.weight.articleHtmlBytes} B, JS ${figures.weight.javascriptGzipBytes} B gzip in ${figures.weight.scripts.length} scripts; load ${loadBefore.map((n) => n.toFixed(2)).join(" ")} -> ${summary.loadAfter.map((n) => n.toFixed(2)).join(" ")}`);
+    log(`HTML ${figures.weight.articleHtmlBytes} B, JS ${figures.weight.javascriptGzipBytes} B gzip in ${figures.weight.scripts.filter((script) => !script.noModule).length} scripts (+ ${figures.weight.noModuleGzipBytes} B nomodule); load ${loadBefore.map((n) => n.toFixed(2)).join(" ")} -> ${summary.loadAfter.map((n) => n.toFixed(2)).join(" ")}`);
     log(`reports in ${path.relative(process.cwd(), out)}/`);
   } finally {
     await app.stop();

@@ -11,19 +11,24 @@ export interface PageWeight {
   articleHtmlBytes: number;
   bodyHtmlBytes: number;
   htmlToBodyRatio: number;
-  scripts: { src: string; gzipBytes: number }[];
+  /** `noModule`: a legacy-browser script (Next.js's polyfills) that browsers with modules never load. */
+  scripts: { src: string; gzipBytes: number; noModule: boolean }[];
+  /** What a current browser loads: every script but the `nomodule` ones. */
   javascriptGzipBytes: number;
+  noModuleGzipBytes: number;
 }
 
 export async function measurePageWeight(baseUrl: string, articlePath: string, bodyHtml: string): Promise<PageWeight> {
   const html = await (await fetch(`${baseUrl}${articlePath}`)).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, "&")))];
+  const tags = new Map<string, boolean>();
+  for (const match of html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)) tags.set(match[2]!.replace(/&amp;/g, "&"), /\snomodule/i.test(match[1]!));
   const scripts = [];
-  for (const src of sources) {
+  for (const [src, noModule] of tags) {
     const bytes = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
     // Compressed here at the level a server would use: the bytes a browser downloads.
-    scripts.push({ src, gzipBytes: gzipSync(bytes, { level: 6 }).length });
+    scripts.push({ src, gzipBytes: gzipSync(bytes, { level: 6 }).length, noModule });
   }
+  const sum = (list: typeof scripts) => list.reduce((total, script) => total + script.gzipBytes, 0);
   const articleHtmlBytes = Buffer.byteLength(html);
   const bodyHtmlBytes = Buffer.byteLength(bodyHtml);
   return {
@@ -31,7 +36,8 @@ export async function measurePageWeight(baseUrl: string, articlePath: string, bo
     bodyHtmlBytes,
     htmlToBodyRatio: Math.round((articleHtmlBytes / Math.max(1, bodyHtmlBytes)) * 100) / 100,
     scripts,
-    javascriptGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+    javascriptGzipBytes: sum(scripts.filter((script) => !script.noModule)),
+    noModuleGzipBytes: sum(scripts.filter((script) => script.noModule)),
   };
 }
 
