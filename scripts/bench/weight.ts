@@ -22,7 +22,7 @@ export async function measurePageWeight(baseUrl: string, articlePath: string, bo
   const html = await (await fetch(`${baseUrl}${articlePath}`)).text();
   const tags = new Map<string, boolean>();
   for (const match of html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)) tags.set(match[2]!.replace(/&amp;/g, "&"), /\snomodule/i.test(match[1]!));
-  const scripts = [];
+  const scripts: PageWeight["scripts"] = [];
   for (const [src, noModule] of tags) {
     const bytes = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
     // Compressed here at the level a server would use: the bytes a browser downloads.
