@@ -21,7 +21,10 @@ export interface PageWeight {
 export async function measurePageWeight(baseUrl: string, articlePath: string, bodyHtml: string): Promise<PageWeight> {
   const html = await (await fetch(`${baseUrl}${articlePath}`)).text();
   const tags = new Map<string, boolean>();
-  for (const match of html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)) tags.set(match[2]!.replace(/&amp;/g, "&"), /\snomodule/i.test(match[1]!));
+  for (const [, attributes] of html.matchAll(/<script\b([^>]*)>/g)) {
+    const src = /\ssrc="([^"]+)"/.exec(attributes!)?.[1];
+    if (src) tags.set(src.replace(/&amp;/g, "&"), /\snomodule/i.test(attributes!));
+  }
   const scripts: PageWeight["scripts"] = [];
   for (const [src, noModule] of tags) {
     const bytes = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
