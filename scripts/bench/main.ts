@@ -96,6 +96,44 @@ function queriesPerRender(app: AppProcess): { median: number; max: number; rende
   return { median: counts.length ? median(counts) : -1, max: counts.length ? Math.max(...counts) : -1, renders: counts.length };
 }
 
+/** Target 9 on the newest story's page: its bytes, and Lighthouse (median of `runs`) unless --no-lighthouse. */
+async function measureArticleWeight(options: ReturnType<typeof parseBenchOptions>, ctx: { app: AppProcess; url: string; stories: StoryRow[]; folder: string; runs: number }) {
+  const page = articlePath(ctx.stories[0]!);
+  const weight = await measurePageWeight(ctx.app.baseUrl, page, await liveBodyHtml(ctx.url, ctx.stories[0]!.id));
+  const lighthouse = options.lighthouse ? await runLighthouseMedian(`${ctx.app.baseUrl}${page}`, ctx.folder, ctx.runs) : { performance: null, accessibility: null, seo: null, error: "skipped (--no-lighthouse)" };
+  log(`  HTML ${weight.articleHtmlBytes} B (body ${weight.bodyHtmlBytes} B), JS ${weight.javascriptGzipBytes} B gzip, Lighthouse ${JSON.stringify(lighthouse).slice(0, 200)}`);
+  return { weight, lighthouse };
+}
+
+/**
+ * `--only weight`: target 9 alone, for working on the page's weight. The app (response cache on,
+ * as in the full run) on a copy of the largest database; figures printed and written with the
+ * Lighthouse reports to test-results/bench-weight/ (RESULTS.md is left alone).
+ */
+async function measureWeightOnly(options: ReturnType<typeof parseBenchOptions>, ctx: { url: string; mediaDir: string; folder: string; runs: number }) {
+  const stories = await loadStories(ctx.url);
+  const app = await startApp({ databaseUrl: ctx.url, mediaDir: ctx.mediaDir, responseCache: true, name: "app-weight" });
+  try {
+    await warm(app.baseUrl, [articlePath(stories[0]!)]);
+    const loadBefore = os.loadavg();
+    const figures = await measureArticleWeight(options, { app, url: ctx.url, stories, folder: ctx.folder, runs: ctx.runs });
+    const out = path.resolve("test-results", "bench-weight");
+    await rm(out, { recursive: true, force: true });
+    await cp(ctx.folder, out, { recursive: true, filter: (source) => !source.endsWith(".paths") });
+    const summary = { ...figures, loadBefore, loadAfter: os.loadavg() };
+    await writeFile(path.join(out, "weight.json"), JSON.stringify(summary, null, 2));
+    await writeFile(path.join(out, "article.html"), await (await fetch(`${app.baseUrl}${articlePath(stories[0]!)}`)).text());
+    const lh = figures.lighthouse;
+    log(`performance ${lh.performance} (runs ${lh.performanceRuns?.join(", ")}), accessibility ${lh.accessibility}, SEO ${lh.seo}`);
+    for (const [index, metrics] of (lh.runMetrics ?? []).entries()) log(`  run ${index + 1}: ${lh.performanceRuns?.[index]} ${JSON.stringify(metrics)}`);
+    log(`  weakest: ${lh.breakdown?.weakAudits.join("; ")}`);
+    log(`HTML ${figures.weight.articleHtmlBytes} B, JS ${figures.weight.javascriptGzipBytes} B gzip in ${figures.weight.scripts.filter((script) => !script.noModule).length} scripts (+ ${figures.weight.noModuleGzipBytes} B nomodule); load ${loadBefore.map((n) => n.toFixed(2)).join(" ")} -> ${summary.loadAfter.map((n) => n.toFixed(2)).join(" ")}`);
+    log(`reports in ${path.relative(process.cwd(), out)}/`);
+  } finally {
+    await app.stop();
+  }
+}
+
 async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>, ctx: { url: string; mediaDir: string; folder: string; stories: StoryRow[]; settings: LoadSettings; sampler: ReturnType<typeof startMemorySampler>; profileDir?: string }) {
   const { stories, settings, folder } = ctx;
   const hot = stories.slice(0, Math.min(options.hotSet, stories.length)).map((s) => articlePath(s));
@@ -119,9 +157,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
     const feed = await measurePaths("feed", app.baseUrl, ["/feed.xml"], settings);
     log(`  home ${home.requestsPerSecond}, section ${section.requestsPerSecond}, feed ${feed.requestsPerSecond} req/s`);
     log("9 weight and Lighthouse ...");
-    const weight = await measurePageWeight(app.baseUrl, hot[0]!, await liveBodyHtml(ctx.url, stories[0]!.id));
-    const lighthouse = options.lighthouse ? await runLighthouseMedian(`${app.baseUrl}${hot[0]}`, folder, settings.runs) : { performance: null, accessibility: null, seo: null, error: "skipped (--no-lighthouse)" };
-    log(`  HTML ${weight.articleHtmlBytes} B (body ${weight.bodyHtmlBytes} B), JS ${weight.javascriptGzipBytes} B gzip, Lighthouse ${JSON.stringify(lighthouse).slice(0, 200)}`);
+    const { weight, lighthouse } = await measureArticleWeight(options, { app, url: ctx.url, stories, folder, runs: settings.runs });
     log("6 comment posting with steady readers on the hot set ...");
     const readerPaths = path.join(folder, "comment-readers.paths");
     await writeFile(readerPaths, hot.join("\n") + "\n");
@@ -197,6 +233,9 @@ async function measureUncached(label: string, ctx: { url: string; mediaDir: stri
   }
 }
 
+/** The databases a run needs: every size, or only the largest for --only weight. */
+const benchSizes = (options: ReturnType<typeof parseBenchOptions>) => (options.only === "weight" ? options.sizes.slice(-1) : options.sizes);
+
 async function main() {
   const options = parseBenchOptions(process.argv.slice(2));
   assertLoadToolsPresent();
@@ -206,7 +245,7 @@ async function main() {
     const started = Date.now();
     log(`${options.quick ? "quick" : "full"} run: sizes ${options.sizes.join(", ")}, ${options.runs} run(s) of ${options.seconds} s, ${options.connections} connections`);
     await ensureProductionBuild(log);
-    await (await openBenchCluster({ cacheDir: options.cacheDir, sizes: options.sizes, log })).stop();
+    await (await openBenchCluster({ cacheDir: options.cacheDir, sizes: benchSizes(options), log })).stop();
     const child = spawnSync("taskset", ["-c", "0", process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, BENCH_PINNED: "1", BENCH_STARTED: String(started) } });
     process.exit(child.status ?? 1);
   }
@@ -214,7 +253,7 @@ async function main() {
   const loadBefore = os.loadavg();
   log("measuring: app + PostgreSQL on CPU 0, wrk and Lighthouse on CPU 1");
   await ensureProductionBuild(log);
-  const cluster = await openBenchCluster({ cacheDir: options.cacheDir, sizes: options.sizes, log });
+  const cluster = await openBenchCluster({ cacheDir: options.cacheDir, sizes: benchSizes(options), log });
   const folder = await mkdtemp(path.join(os.tmpdir(), "newsroom-bench-"));
   const profileDir = options.profile ? path.join(folder, "profiles") : undefined;
   const sampler = startMemorySampler();
@@ -224,6 +263,10 @@ async function main() {
   try {
     runDatabases.push("bench_run");
     const url = await cluster.copyOf(largest, "bench_run");
+    if (options.only === "weight") {
+      await measureWeightOnly(options, { url, mediaDir: cluster.mediaDir, folder, runs: options.runs });
+      return;
+    }
     const stories = await loadStories(url);
     const cached = await measureCachedPhase(options, { url, mediaDir: cluster.mediaDir, folder, stories, settings, sampler, profileDir });
     log(`3, 5, 8: cache off, ${largest} stories ...`);

@@ -11,12 +11,14 @@ export interface BenchOptions {
   connections: number;
   hotSet: number;
   lighthouse: boolean;
+  /** `--only weight`: target 9 alone (page weight and Lighthouse) on the largest size, printed, no report written. */
+  only: "weight" | null;
   profile: boolean;
   outDir: string;
   cacheDir: string;
 }
 
-const USAGE = `npm run bench [-- --quick] [--sizes 1000,10000,50000] [--seconds 10] [--runs 3] [--no-lighthouse] [--profile] [--out bench] [--cache-dir .bench-cache]`;
+const USAGE = `npm run bench [-- --quick] [--sizes 1000,10000,50000] [--seconds 10] [--runs 3] [--no-lighthouse] [--only weight] [--profile] [--out bench] [--cache-dir .bench-cache]`;
 
 export function parseBenchOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
   const quick = argv.includes("--quick");
@@ -33,9 +35,11 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
   };
   const sizes = (value("--sizes") ?? (quick ? "100,300,1000" : "1000,10000,50000")).split(",").map(Number);
   if (sizes.some((size) => !Number.isInteger(size) || size < 10)) throw new Error(`--sizes needs story counts of at least 10, comma-separated (${USAGE})`);
-  const known = new Set(["--quick", "--sizes", "--seconds", "--runs", "--no-lighthouse", "--profile", "--out", "--cache-dir", "--connections"]);
+  const known = new Set(["--quick", "--sizes", "--seconds", "--runs", "--no-lighthouse", "--only", "--profile", "--out", "--cache-dir", "--connections"]);
   const unknown = argv.filter((arg, i) => arg.startsWith("--") && !known.has(arg) && !known.has(argv[i - 1] ?? ""));
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")}; usage: ${USAGE}`);
+  const only = value("--only") ?? null;
+  if (only !== null && only !== "weight") throw new Error(`--only knows one phase, weight (${USAGE})`);
   return {
     quick,
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
@@ -44,6 +48,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     connections: number("--connections", 50),
     hotSet: 100,
     lighthouse: !argv.includes("--no-lighthouse"),
+    only,
     profile: argv.includes("--profile") || env.BENCH_PROFILE === "1",
     outDir: path.resolve(value("--out") ?? "bench"),
     cacheDir: path.resolve(value("--cache-dir") ?? ".bench-cache"),

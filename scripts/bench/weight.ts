@@ -11,19 +11,27 @@ export interface PageWeight {
   articleHtmlBytes: number;
   bodyHtmlBytes: number;
   htmlToBodyRatio: number;
-  scripts: { src: string; gzipBytes: number }[];
+  /** `noModule`: a legacy-browser script (Next.js's polyfills) that browsers with modules never load. */
+  scripts: { src: string; gzipBytes: number; noModule: boolean }[];
+  /** What a current browser loads: every script but the `nomodule` ones. */
   javascriptGzipBytes: number;
+  noModuleGzipBytes: number;
 }
 
 export async function measurePageWeight(baseUrl: string, articlePath: string, bodyHtml: string): Promise<PageWeight> {
   const html = await (await fetch(`${baseUrl}${articlePath}`)).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, "&")))];
-  const scripts = [];
-  for (const src of sources) {
+  const tags = new Map<string, boolean>();
+  for (const [, attributes] of html.matchAll(/<script\b([^>]*)>/g)) {
+    const src = /\ssrc="([^"]+)"/.exec(attributes!)?.[1];
+    if (src) tags.set(src.replace(/&amp;/g, "&"), /\snomodule/i.test(attributes!));
+  }
+  const scripts: PageWeight["scripts"] = [];
+  for (const [src, noModule] of tags) {
     const bytes = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
     // Compressed here at the level a server would use: the bytes a browser downloads.
-    scripts.push({ src, gzipBytes: gzipSync(bytes, { level: 6 }).length });
+    scripts.push({ src, gzipBytes: gzipSync(bytes, { level: 6 }).length, noModule });
   }
+  const sum = (list: typeof scripts) => list.reduce((total, script) => total + script.gzipBytes, 0);
   const articleHtmlBytes = Buffer.byteLength(html);
   const bodyHtmlBytes = Buffer.byteLength(bodyHtml);
   return {
@@ -31,7 +39,8 @@ export async function measurePageWeight(baseUrl: string, articlePath: string, bo
     bodyHtmlBytes,
     htmlToBodyRatio: Math.round((articleHtmlBytes / Math.max(1, bodyHtmlBytes)) * 100) / 100,
     scripts,
-    javascriptGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+    javascriptGzipBytes: sum(scripts.filter((script) => !script.noModule)),
+    noModuleGzipBytes: sum(scripts.filter((script) => script.noModule)),
   };
 }
 
@@ -43,6 +52,8 @@ export interface LighthouseScores {
   breakdown?: { metrics: Record<string, number>; weakAudits: string[] };
   /** Every run's performance score, when several were run (the reported one is their median). */
   performanceRuns?: number[];
+  /** Every run's metrics (FCP, LCP, TBT, CLS, SI), in the order they ran. */
+  runMetrics?: Record<string, number>[];
   error?: string;
 }
 
@@ -79,16 +90,19 @@ const CHROMIUM = "/usr/bin/chromium";
  */
 export async function runLighthouseMedian(url: string, folder: string, runs: number): Promise<LighthouseScores> {
   const results: LighthouseScores[] = [];
-  for (let run = 0; run < Math.max(1, runs); run += 1) results.push(await runLighthouse(url, folder));
+  for (let run = 0; run < Math.max(1, runs); run += 1) results.push(await runLighthouse(url, path.join(folder, `lighthouse-${run + 1}.json`)));
   const scored = results.filter((result) => result.performance !== null).sort((a, b) => a.performance! - b.performance!);
   if (scored.length === 0) return results[0]!;
-  return { ...scored[Math.floor((scored.length - 1) / 2)]!, performanceRuns: results.map((result) => result.performance ?? -1) };
+  return {
+    ...scored[Math.floor((scored.length - 1) / 2)]!,
+    performanceRuns: results.map((result) => result.performance ?? -1),
+    runMetrics: results.map((result) => result.breakdown?.metrics ?? {}),
+  };
 }
 
-/** Lighthouse's default (mobile, simulated throttling) scores for the page, 0-100. */
-async function runLighthouse(url: string, folder: string): Promise<LighthouseScores> {
+/** Lighthouse's default (mobile, simulated throttling) scores for the page, 0-100; its full report is left in `output`. */
+async function runLighthouse(url: string, output: string): Promise<LighthouseScores> {
   if (!existsSync(CHROMIUM)) return { performance: null, accessibility: null, seo: null, error: `${CHROMIUM} is missing (apt-get install chromium)` };
-  const output = path.join(folder, "lighthouse.json");
   const cli = path.join(process.cwd(), "node_modules/lighthouse/cli/index.js");
   const args = ["-c", "1", process.execPath, cli, url, "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,seo", "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"];
   const log = await new Promise<{ code: number | null; text: string }>((resolve) => {

@@ -6,6 +6,7 @@
 // the notice appeared only once the client's JavaScript ran.
 import { describe, expect, inject, it } from "vitest";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
+import { demoStoryPath } from "../support/app-database";
 import { plantStoriesInTheApp } from "../support/planted-in-app";
 import { expectNoPlantedStory, privateStoryIds } from "../support/planted-stories";
 
@@ -98,6 +99,18 @@ describe("reader 404s are rendered on the server", () => {
       }
     } finally {
       await browser.close();
+    }
+  });
+
+  it("a story's page carries the site's chrome once in its RSC payload: the 404's chrome is not serialized into every page", async () => {
+    const html = await (await fetch(`${baseUrl}${await demoStoryPath("고양특례시")}`)).text();
+    const markup = markupWithoutScripts(html);
+    const payload = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g)?.join("") ?? "";
+    // Once drawn, once in the payload that hydrates it; app/not-found.tsx drawing the chrome put
+    // a second header, menu and footer into the payload of every page.
+    for (const mark of ["site-header__brand", "site-footer__copyright", "site-nav__list"]) {
+      expect(markup.split(mark).length - 1, `${mark} in the markup`).toBe(1);
+      expect(payload.split(mark).length - 1, `${mark} in the RSC payload`).toBe(1);
     }
   });
 
