@@ -1,9 +1,10 @@
-// The app under test: scripts/start.ts (what `npm start` runs) against a benchmark database, as a
-// child of the bench process, so it runs on CPU 0 with it (main.ts pins it). Its access log (JSON
-// lines on stdout, one per request with the number of SQL queries it made) is kept for counting
-// queries per render.
+// The app under test: scripts/start.ts, run as `npm start` runs it (server/start-command.ts),
+// against a benchmark database, as a child of the bench process, so it runs on CPU 0 with it
+// (main.ts pins it). Its access log (JSON lines on stdout, one per request with the number of SQL
+// queries it made) is kept for counting queries per render.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { START_NODE_ARGS } from "@/server/start-command";
 import { findFreePort } from "@/tests/support/test-cluster";
 
 export interface AppProcess {
@@ -21,7 +22,7 @@ export async function startApp(options: { databaseUrl: string; mediaDir: string;
   // One folder per instance: every thread writes its own profile (tsx's module loader runs on a
   // thread of its own), and cpu-profile.ts keeps the busiest one, the main thread.
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(options.profileDir, options.name)}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...START_NODE_ARGS], {
     cwd: process.cwd(),
     env: {
       ...process.env,

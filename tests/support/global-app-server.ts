@@ -10,6 +10,7 @@ import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "@/lib/db/client";
 import { localDiskStorage } from "@/lib/media/storage";
 import { ensureProductionBuild } from "@/server/build";
+import { START_NODE_ARGS } from "@/server/start-command";
 import { seedDemoNewsroom } from "@/lib/seed/demo-newsroom";
 import { createDatabaseFromTemplate, databaseUrl, findFreePort, startTestCluster, type TestCluster } from "./test-cluster";
 
@@ -66,7 +67,7 @@ async function startSeededApp(project: TestProject, cluster: TestCluster) {
   }
 
   const port = await findFreePort();
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const server = spawn(process.execPath, [...START_NODE_ARGS], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
 // Runs `scripts/start.ts` (what `npm start` runs) as a child process, as a user would.
 import { spawn, type ChildProcess } from "node:child_process";
+import { START_NODE_ARGS } from "@/server/start-command";
 
 export interface StartedProcess {
   child: ChildProcess;
@@ -10,10 +11,11 @@ export interface StartedProcess {
 }
 
 export function runStart(env: Record<string, string>): StartedProcess {
-  // As package.json's "start" runs it: tsx as a loader inside the one process. (The tsx command
-  // runs the script in a child and SIGKILLs it when it does not confirm a signal within 60 ms, so
-  // a busy server would not get its graceful shutdown.)
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // As package.json's "start" runs it (server/start-command.ts): with its heap limit, and tsx as a
+  // loader inside the one process. (The tsx command runs the script in a child and SIGKILLs it
+  // when it does not confirm a signal within 60 ms, so a busy server would not get its graceful
+  // shutdown.)
+  const child = spawn(process.execPath, [...START_NODE_ARGS], {
     cwd: process.cwd(),
     // Only what a user's shell would have: no DATABASE_URL from the test harness leaks in.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", CI: process.env.CI ?? "", NODE_ENV: "production", ...env },
