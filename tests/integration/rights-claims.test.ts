@@ -87,6 +87,9 @@ describe("receiving a claim", () => {
 
   it("sets the reply and publication deadlines from the time of receipt in Korea time, across a KST midnight", async () => {
     const id = await publishedStory("야간 버스 노선 폐지");
+    // Public before the claims' fixed times, whenever the test runs (published "now", it was not
+    // public yet at 23:50 on 2026-12-07 once that moment had passed, and the claim was refused).
+    await db.article.update({ where: { id }, data: { publishedAt: new Date("2026-12-01T09:00:00+09:00") } });
     const late = await fileClaim(id, { now: new Date("2026-12-07T23:50:00+09:00") });
     const early = await fileClaim(id, { now: new Date("2026-12-08T00:10:00+09:00") });
     const rows = await db.rightsClaim.findMany({ where: { id: { in: [late.claimId, early.claimId] } }, orderBy: { id: "asc" } });
