@@ -101,7 +101,9 @@ describe("the buffer", () => {
     const id = planted.ids.published;
     const visitor = { source: "203.0.113.9", userAgent: CHROME };
     // Three times on two KST days: 00:10 and 01:20 of one day, 00:10 of the next.
-    const midnight = startOfKstDay(new Date()).getTime();
+    // Tomorrow's (KST): today's first hour would be the hour the other tests of this file count
+    // in when it runs between 00:00 and 01:00 KST, and its row would hold their views too.
+    const midnight = startOfKstDay(new Date(Date.now() + 24 * HOUR)).getTime();
     const day1 = new Date(midnight + 10 * 60_000);
     const day1Later = new Date(midnight + 80 * 60_000);
     const day2 = new Date(midnight + 24 * HOUR + 10 * 60_000);
@@ -125,7 +127,9 @@ describe("the buffer", () => {
 
   it("counts at most DAILY_VIEWS_PER_SOURCE views a KST day from one source across all stories", () => {
     const counter = new ViewCounter();
-    const midnight = startOfKstDay(new Date()).getTime();
+    // Tomorrow's (KST): today's first hour would be the hour the other tests of this file count
+    // in when it runs between 00:00 and 01:00 KST, and its row would hold their views too.
+    const midnight = startOfKstDay(new Date(Date.now() + 24 * HOUR)).getTime();
     const at = new Date(midnight + 3 * HOUR);
     const outcomes = Array.from({ length: DAILY_VIEWS_PER_SOURCE + 20 }, (_, i) => counter.record(1_000 + i, { source: "198.51.100.9", userAgent: CHROME }, at));
     expect(outcomes.filter((outcome) => outcome === "counted")).toHaveLength(DAILY_VIEWS_PER_SOURCE);
