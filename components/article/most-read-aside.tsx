@@ -3,7 +3,7 @@ import { getMostRead } from "@/lib/views/most-read";
 
 /** The side column's Today (read most today) and Hot Issue (discussed most this week) boxes. */
 export async function MostReadAside() {
-  const mostRead = await getMostRead(5);
+  const mostRead = await getMostRead();
   return (
     <>
       <MostReadBox id="today-heading" title="Today" subtitle="오늘 많이 본 기사" stories={mostRead.today} />

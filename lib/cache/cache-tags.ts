@@ -13,7 +13,7 @@ export const cacheTag = {
   /** Anything listing the newest stories: home, the "latest" box on every article page, feeds. */
   latest: "latest",
   home: "home",
-  /** Most-read boxes: they change with views, not events, so entries holding them live briefly. */
+  /** Most-read boxes: they change with views, not events; dropped when their rankings move (server/response-cache/most-read-watch.ts). */
   mostRead: "most-read",
   feeds: "feeds",
   sitemaps: "sitemaps",

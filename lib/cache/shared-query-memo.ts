@@ -78,6 +78,11 @@ export const sharedQueryMemo = {
     state.enabled = false;
     state.entries.clear();
   },
+  /** The settled result kept for `key`, if any (what pages rendered from it show). */
+  peek<T>(key: string): T | undefined {
+    const entry = state.entries.get(key);
+    return entry?.result && entry.expiresAt > Date.now() ? (entry.result.value as T) : undefined;
+  },
   /** When it is unknown what changed (an event could not be read). */
   clear(): void {
     state.entries.clear();

@@ -12,12 +12,15 @@ import { cache } from "react";
 import { publicSummarySelect, toPublicSummaries, type PublicArticleSummary } from "@/lib/articles/public/public-summary";
 import { publiclyVisibleSql, publiclyVisibleWhere } from "@/lib/articles/public/visibility";
 import { cacheTag, tagResponse } from "@/lib/cache/cache-tags";
-import { memoizedQuery } from "@/lib/cache/shared-query-memo";
+import { memoizedQuery, sharedQueryMemo } from "@/lib/cache/shared-query-memo";
+import { nextKstMidnight } from "@/lib/format/korean-time";
 import { readerDb } from "@/lib/db";
 import { startOfKstDay } from "@/lib/views/view-counter";
 
 const WEEK = 7 * 24 * 3_600_000;
-const MOST_READ_TTL_MS = 60_000;
+/** How many stories each box lists. */
+const BOX_LENGTH = 5;
+const memoKey = (limit: number) => `most-read:${limit}`;
 
 async function rankByViewsSince(since: Date, limit: number, now: Date): Promise<number[]> {
   const ranking = await readerDb.articleView.groupBy({
@@ -64,20 +67,34 @@ async function loadMostRead(limit: number, now: Date): Promise<MostRead> {
 }
 
 /** Both boxes, read once per request however many parts of the page show them. */
-export const getMostRead = cache(
-  (limit: number = 5): Promise<MostRead> =>
-    // Views and comments move the rankings continuously, not the desk's events: shared for a
-    // minute, like the cached pages holding them. Once ranked, they are dropped early only when a
-    // story they list changes or leaves (its own tag) or the sections change: a new publication is
-    // in neither box, and ranking a week of comments again after each one kept every page
-    // waiting. (A byline or photo edit, tagged `latest` only, shows in them within the minute.)
-    memoizedQuery(`most-read:${limit}`, [cacheTag.mostRead, cacheTag.latest], MOST_READ_TTL_MS, () => loadMostRead(limit, new Date()), mostReadDependsOn),
-);
+export const getMostRead = cache((limit: number = BOX_LENGTH): Promise<MostRead> => {
+  // Views and comments move the rankings continuously, not the desk's events. The rankings are
+  // shared until they move (a check every minute drops the `most-read` tag then:
+  // mostReadHasMoved) or until midnight, when "Today" starts over. Once ranked, they are dropped
+  // early only when a story they list changes or leaves (its own tag) or the sections change: a
+  // new publication is in neither box, and ranking a week of comments again after each one kept
+  // every page waiting.
+  const now = Date.now();
+  return memoizedQuery(memoKey(limit), [cacheTag.mostRead, cacheTag.latest], nextKstMidnight(now) - now, () => loadMostRead(limit, new Date(now)), mostReadDependsOn);
+});
 
 function mostReadDependsOn(mostRead: MostRead): string[] {
   return [cacheTag.mostRead, cacheTag.site, ...new Set([...mostRead.today, ...mostRead.hotIssue].map((story) => cacheTag.story(story.id)))];
 }
 
-export function getMostReadAt(now: Date, limit = 5): Promise<MostRead> {
+const sameStories = (shown: PublicArticleSummary[], ranked: number[]) => shown.length === ranked.length && shown.every((story, index) => story.id === ranked[index]);
+
+/**
+ * Whether the rankings the shared boxes show (the memoized ones) are no longer the rankings now:
+ * then the pages showing them are out of date. Nothing shown, nothing moved.
+ */
+export async function mostReadHasMoved(now = new Date()): Promise<boolean> {
+  const shown = sharedQueryMemo.peek<MostRead>(memoKey(BOX_LENGTH));
+  if (!shown) return false;
+  const [todayIds, hotIds] = await Promise.all([rankByViewsSince(startOfKstDay(now), BOX_LENGTH, now), rankByDiscussionSince(new Date(now.getTime() - WEEK), BOX_LENGTH, now)]);
+  return !sameStories(shown.today, todayIds) || !sameStories(shown.hotIssue, hotIds);
+}
+
+export function getMostReadAt(now: Date, limit = BOX_LENGTH): Promise<MostRead> {
   return loadMostRead(limit, now);
 }

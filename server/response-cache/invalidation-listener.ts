@@ -3,13 +3,15 @@
 // entries it makes stale; a lost connection is re-established and the events written meanwhile
 // are caught up; a timer drops what a scheduled story's publication changes, at its time, with
 // no cron process (so does a 임시조치's end; its end is recorded once by a job:
-// lib/takedowns/expire-takedowns.ts), and another drops the 속보 banner from every page when its period ends. The shared query memo (lib/cache/shared-query-memo.ts) follows the same
-// invalidations. A CDN in front can be purged by the same tags through `onInvalidate`.
+// lib/takedowns/expire-takedowns.ts), another drops the 속보 banner from every page when its
+// period ends, and a third drops the most-read boxes when their rankings move (most-read-watch.ts).
+// The shared query memo (lib/cache/shared-query-memo.ts) follows the same invalidations. A CDN in front can be purged by the same tags through `onInvalidate`.
 import pg from "pg";
 import { isReaderChatter, READER_CHATTER_GRACE_MS, tagsForEvent, type StoredEvent } from "@/lib/cache/tags-for-event";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { holdReadersUntilReplayed } from "@/lib/db/read-replicas";
+import { watchMostRead } from "@/server/response-cache/most-read-watch";
 import type { ResponseCache } from "@/server/response-cache/response-cache";
 
 const DOMAIN_EVENTS_CHANNEL = "domain_events";
@@ -24,6 +26,8 @@ export interface InvalidationListener {
   ready: Promise<void>;
   /** Drops the connection as a network failure would (tests of the catch-up). */
   simulateConnectionLoss(): void;
+  /** How many times the most-read rankings have been compared so far (tests wait on it). */
+  mostReadChecks(): number;
 }
 
 /**
@@ -48,6 +52,8 @@ export function startInvalidationListener(options: {
   log?: (line: string) => void;
   onInvalidate?: (tags: string[]) => void;
   reconnectDelayMs?: number;
+  /** How often the most-read rankings are compared with the ones shown (most-read-watch.ts). */
+  mostReadCheckMs?: number;
 }): InvalidationListener {
   const { cache, log = () => undefined } = options;
   let client: pg.Client | undefined;
@@ -69,6 +75,8 @@ export function startInvalidationListener(options: {
     sharedQueryMemo.invalidate(tags);
     options.onInvalidate?.(tags);
   };
+
+  const mostRead = watchMostRead({ invalidate, log, intervalMs: options.mostReadCheckMs });
 
   async function applyEvents(rows: StoredEvent[]): Promise<void> {
     const chatter = rows.filter(isReaderChatter);
@@ -230,6 +238,7 @@ export function startInvalidationListener(options: {
 
   return {
     ready,
+    mostReadChecks: () => mostRead.checks(),
     simulateConnectionLoss() {
       const current = client;
       if (current) {
@@ -239,6 +248,7 @@ export function startInvalidationListener(options: {
     },
     async stop() {
       stopped = true;
+      mostRead.stop();
       clearTimeout(scheduleTimer);
       clearTimeout(breakingTimer);
       clearTimeout(reconnectTimer);

@@ -36,8 +36,6 @@ export interface ResponseCacheOptions {
   maxBytes: number;
   /** How long an entry may live when no event drops it first. */
   defaultTtlMs?: number;
-  /** Entries showing most-read boxes (they change with views, not events). */
-  mostReadTtlMs?: number;
   /** Not-found answers. */
   notFoundTtlMs?: number;
   /**
@@ -83,7 +81,6 @@ export class ResponseCache {
     this.options = {
       isSignedInSession: options.isSignedInSession ?? (() => Promise.resolve(false)),
       defaultTtlMs: options.defaultTtlMs ?? 10 * 60_000,
-      mostReadTtlMs: options.mostReadTtlMs ?? 60_000,
       liveCountsTtlMs: options.liveCountsTtlMs ?? 2_000,
       notFoundTtlMs: options.notFoundTtlMs ?? 60_000,
       cdnMaxAgeSeconds: options.cdnMaxAgeSeconds ?? 60,
@@ -258,14 +255,9 @@ export class ResponseCache {
     // A page whose data functions named nothing is assumed to show the newest stories: dropped on
     // every publication rather than kept stale.
     const tags = [...(captured.tags.size > 0 ? captured.tags : [cacheTag.latest]), cacheTag.site];
-    const ttl =
-      captured.status === 404
-        ? this.options.notFoundTtlMs
-        : captured.tags.has(cacheTag.liveCounts)
-          ? this.options.liveCountsTtlMs
-          : captured.tags.has(cacheTag.mostRead)
-            ? this.options.mostReadTtlMs
-            : this.options.defaultTtlMs;
+    // Pages showing the most-read boxes live as long as any: they are dropped when the rankings
+    // move (server/response-cache/most-read-watch.ts).
+    const ttl = captured.status === 404 ? this.options.notFoundTtlMs : captured.tags.has(cacheTag.liveCounts) ? this.options.liveCountsTtlMs : this.options.defaultTtlMs;
     const bannerEnd = captured.tags.has(cacheTag.breaking) ? (this.nextBreakingEndAt ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
     const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));

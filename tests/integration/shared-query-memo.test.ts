@@ -4,16 +4,25 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getLatestStories } from "@/lib/articles/public/public-lists";
 import { approveArticle, submitArticle, unpublishArticle } from "@/lib/articles/workflow/transitions";
+import { cacheTag } from "@/lib/cache/cache-tags";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { db } from "@/lib/db";
-import { getMostRead } from "@/lib/views/most-read";
+import { getMostRead, mostReadHasMoved } from "@/lib/views/most-read";
 import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
+import type { CachedResponse } from "@/server/response-cache/cache-store";
 import { ResponseCache } from "@/server/response-cache/response-cache";
+import { storeBody } from "@/server/response-cache/stored-body";
 import { queriesDuring } from "../support/query-count";
 import { createStaff } from "../support/staff-fixtures";
 import { publishedStory, submittableDraft } from "../support/story-fixtures";
 
 let listener: InvalidationListener | undefined;
+
+/** A cached page whose render showed the most-read boxes. */
+function pageShowingMostRead(key: string): CachedResponse {
+  const now = Date.now();
+  return { key, path: key, status: 200, headers: {}, body: storeBody(Buffer.from("<p>page</p>")), etag: 'W/"page"', tags: [cacheTag.mostRead, cacheTag.site], storedAt: now, expiresAt: now + 600_000 };
+}
 afterEach(async () => {
   sharedQueryMemo.disable();
   await listener?.stop();
@@ -62,6 +71,35 @@ describe("shared query memo", () => {
 
     await unpublishArticle(editor, read, { reason: "메모 확인을 위한 게재 중단" });
     await expect.poll(async () => (await getMostRead(5)).today.map((story) => story.id), { timeout: 5_000, interval: 20 }).not.toContain(read);
+  });
+
+  it("the most-read boxes are shared until their rankings move; then the minute's check drops them and the cached pages showing them", async () => {
+    const cache = new ResponseCache({ maxBytes: 1024 * 1024 });
+    listener = startInvalidationListener({ databaseUrl: process.env.DATABASE_URL ?? "", cache, reconnectDelayMs: 200, mostReadCheckMs: 100 });
+    await listener.ready;
+    sharedQueryMemo.enable();
+    const reporter = await createStaff("REPORTER");
+    const editor = await createStaff("EDITOR");
+    const thisHour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    const first = await publishedStory(reporter, editor, "순위 변동 확인 기사 하나");
+    await db.articleView.create({ data: { articleId: first, hour: thisHour, count: 20_000_000 } });
+    const shown = await getMostRead();
+    expect(shown.today[0]?.id).toBe(first);
+    const page = cache.store.set(pageShowingMostRead("/articles/1"));
+    expect(page).toBe(true);
+
+    expect(await mostReadHasMoved(), "nothing moved").toBe(false);
+    // Several checks run while nothing moves: the rankings stay shared, the page stays.
+    const checksBefore = listener.mostReadChecks();
+    await expect.poll(() => listener?.mostReadChecks(), { timeout: 5_000, interval: 20 }).toBeGreaterThan(checksBefore + 3);
+    expect(await queriesDuring(() => getMostRead()), "still shared").toBe(0);
+    expect(cache.store.get("/articles/1")).toBeDefined();
+
+    const overtaking = await publishedStory(reporter, editor, "순위를 뒤집는 기사");
+    await db.articleView.create({ data: { articleId: overtaking, hour: thisHour, count: 30_000_000 } });
+    expect(await mostReadHasMoved(), "a story overtook the first").toBe(true);
+    await expect.poll(() => cache.store.get("/articles/1"), { timeout: 5_000, interval: 20 }).toBeUndefined();
+    expect((await getMostRead()).today.slice(0, 2).map((story) => story.id)).toEqual([overtaking, first]);
   });
 
   it("an article page's box leaves out its own story but shares the list with every other page", async () => {

@@ -1,0 +1,30 @@
+// The most-read boxes change with readers' views and comments, which no domain event reports
+// (one per view would cost more than the view). Rather than let every page showing them expire
+// every minute and be rendered again whether or not they moved, each instance looks once a
+// minute whether the rankings it shows have moved, and drops the `most-read` tag (the shared
+// rankings and the pages showing them) only when they have.
+import { cacheTag } from "@/lib/cache/cache-tags";
+import { mostReadHasMoved } from "@/lib/views/most-read";
+
+/** How often the rankings are compared with the ones shown: the boxes' staleness at most. */
+const MOST_READ_CHECK_MS = 60_000;
+
+export function watchMostRead(options: { invalidate: (tags: string[]) => void; log: (line: string) => void; intervalMs?: number }): { stop(): void; checks(): number } {
+  let checking = false;
+  let checks = 0;
+  const timer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    mostReadHasMoved()
+      .then((moved) => {
+        if (moved) options.invalidate([cacheTag.mostRead]);
+      })
+      .catch((error: unknown) => options.log(`response cache: could not compare the most-read rankings: ${String(error)}`))
+      .finally(() => {
+        checking = false;
+        checks += 1;
+      });
+  }, options.intervalMs ?? MOST_READ_CHECK_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer), checks: () => checks };
+}
