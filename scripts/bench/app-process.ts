@@ -22,7 +22,10 @@ export async function startApp(options: { databaseUrl: string; mediaDir: string;
   // One folder per instance: every thread writes its own profile (tsx's module loader runs on a
   // thread of its own), and cpu-profile.ts keeps the busiest one, the main thread.
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(options.profileDir, options.name)}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...START_NODE_ARGS], {
+  // BENCH_APP_NODE_ARGS: Node settings to try on the app (e.g. GC sizes; after the heap limit, so
+  // they can override it), before `npm start` adopts them.
+  const trying = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...profile, START_NODE_ARGS[0], ...trying, ...START_NODE_ARGS.slice(1)], {
     cwd: process.cwd(),
     env: {
       ...process.env,

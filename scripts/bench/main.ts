@@ -78,7 +78,7 @@ async function warm(baseUrl: string, paths: string[]): Promise<void> {
   for (const p of paths) await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer(), () => null);
 }
 
-async function startBaseline(html: string, folder: string): Promise<{ baseUrl: string; stop(): void }> {
+async function startBaseline(html: string, folder: string): Promise<{ baseUrl: string; pid: number; stop(): void }> {
   const file = path.join(folder, "baseline.html");
   await writeFile(file, html);
   const port = await findFreePort();
@@ -87,7 +87,7 @@ async function startBaseline(html: string, folder: string): Promise<{ baseUrl: s
     child.stdout.once("data", () => resolve());
     child.once("exit", (code) => reject(new Error(`the baseline server exited (${code})`)));
   });
-  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid ?? 0, stop: () => child.kill("SIGTERM") };
 }
 
 /** Article renders counted by the app itself (access log `queries`): their median and maximum. */
@@ -134,28 +134,68 @@ async function measureWeightOnly(options: ReturnType<typeof parseBenchOptions>, 
   }
 }
 
+/** Targets 1, 2 and 4: the bare-Node baseline with the article's bytes, then the cached pages. */
+async function measureCachedPages(app: AppProcess, ctx: { stories: StoryRow[]; hot: string[]; folder: string; settings: LoadSettings }) {
+  const { hot, settings } = ctx;
+  const html = await (await fetch(`${app.baseUrl}${hot[0]}`)).text();
+  log(`1 baseline: bare node http server with the same ${Buffer.byteLength(html)} bytes of article HTML ...`);
+  const baselineServer = await startBaseline(html, ctx.folder);
+  const baseline = await measurePaths("baseline", baselineServer.baseUrl, [hot[0]!], settings, { serverPid: baselineServer.pid }).finally(() => baselineServer.stop());
+  log(`  ${baseline.requestsPerSecond} req/s`);
+  log(`2 cached article page, hot set of ${hot.length} ...`);
+  await warm(app.baseUrl, hot);
+  const cachedArticle = await measurePaths("cached-article", app.baseUrl, hot, settings, { serverPid: app.pid });
+  log(`  ${cachedArticle.requestsPerSecond} req/s, p99 ${cachedArticle.latencyMs.p99} ms`);
+  log("4 home, section, feed (cached) ...");
+  const sections = [...new Set(ctx.stories.map((s) => `/sections/${s.section}`))];
+  await warm(app.baseUrl, ["/", "/feed.xml", ...sections]);
+  const home = await measurePaths("home", app.baseUrl, ["/"], settings, { serverPid: app.pid });
+  const section = await measurePaths("section", app.baseUrl, sections, settings, { serverPid: app.pid });
+  const feed = await measurePaths("feed", app.baseUrl, ["/feed.xml"], settings, { serverPid: app.pid });
+  log(`  home ${home.requestsPerSecond}, section ${section.requestsPerSecond}, feed ${feed.requestsPerSecond} req/s`);
+  return { html, baseline, cachedArticle, home, section, feed };
+}
+
+/**
+ * `--only cached`: targets 1, 2 and 4 alone (2-3 minutes), for working on the hit path; figures
+ * printed, with the app's CPU profile summary under --profile (RESULTS.md is left alone).
+ */
+async function measureCachedOnly(ctx: { url: string; mediaDir: string; folder: string; settings: LoadSettings; profileDir?: string; hotSet: number }) {
+  const stories = await loadStories(ctx.url);
+  const hot = stories.slice(0, Math.min(ctx.hotSet, stories.length)).map((s) => articlePath(s));
+  const app = await startApp({ databaseUrl: ctx.url, mediaDir: ctx.mediaDir, responseCache: true, profileDir: ctx.profileDir, name: "app-cached" });
+  const loadBefore = os.loadavg();
+  let figures: Awaited<ReturnType<typeof measureCachedPages>>;
+  const renders: Record<string, number> = {};
+  try {
+    const before = app.requests().length;
+    figures = await measureCachedPages(app, { stories, hot, folder: ctx.folder, settings: ctx.settings });
+    // Hits are not logged: what the access log shows are renders (warm-up included) and passes.
+    for (const entry of app.requests().slice(before)) renders[`${entry.route} ${entry.cache}`] = (renders[`${entry.route} ${entry.cache}`] ?? 0) + 1;
+  } finally {
+    await app.stop();
+  }
+  const base = figures.baseline.requestsPerSecond;
+  const ratio = (m: Measured) => `${m.requestsPerSecond} req/s = ${(m.requestsPerSecond / base).toFixed(3)}x, p99 ${m.latencyMs.p99} ms, ${m.serverCpuUsPerRequest} us CPU/request (runs ${m.runs.map((run) => run.requestsPerSecond).join(", ")})`;
+  log(`baseline ${base} req/s, ${figures.baseline.serverCpuUsPerRequest} us CPU/request; article ${ratio(figures.cachedArticle)}`);
+  log(`home ${ratio(figures.home)}; section ${ratio(figures.section)}; feed ${ratio(figures.feed)}`);
+  log(`logged requests (renders, warm-up included): ${JSON.stringify(renders)}`);
+  log(`load ${loadBefore.map((n) => n.toFixed(2)).join(" ")} -> ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+  if (ctx.profileDir) {
+    for (const summary of await summariseProfiles(ctx.profileDir)) {
+      log(`profile ${summary.file}: busy ${summary.busyMs} of ${summary.totalMs} ms`);
+      for (const hot of summary.top.slice(0, 25)) log(`  ${hot.selfPercent}% ${hot.selfMs} ms ${hot.function} ${hot.where}`);
+    }
+  }
+}
+
 async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>, ctx: { url: string; mediaDir: string; folder: string; stories: StoryRow[]; settings: LoadSettings; sampler: ReturnType<typeof startMemorySampler>; profileDir?: string }) {
   const { stories, settings, folder } = ctx;
   const hot = stories.slice(0, Math.min(options.hotSet, stories.length)).map((s) => articlePath(s));
   const app = await startApp({ databaseUrl: ctx.url, mediaDir: ctx.mediaDir, responseCache: true, profileDir: ctx.profileDir, name: "app-a-cached" });
   ctx.sampler.watchApp("A (response cache on)", app.pid);
   try {
-    const html = await (await fetch(`${app.baseUrl}${hot[0]}`)).text();
-    log(`1 baseline: bare node http server with the same ${Buffer.byteLength(html)} bytes of article HTML ...`);
-    const baselineServer = await startBaseline(html, folder);
-    const baseline = await measurePaths("baseline", baselineServer.baseUrl, [hot[0]!], settings).finally(() => baselineServer.stop());
-    log(`  ${baseline.requestsPerSecond} req/s`);
-    log(`2 cached article page, hot set of ${hot.length} ...`);
-    await warm(app.baseUrl, hot);
-    const cachedArticle = await measurePaths("cached-article", app.baseUrl, hot, settings);
-    log(`  ${cachedArticle.requestsPerSecond} req/s, p99 ${cachedArticle.latencyMs.p99} ms`);
-    log("4 home, section, feed (cached) ...");
-    const sections = [...new Set(stories.map((s) => `/sections/${s.section}`))];
-    await warm(app.baseUrl, ["/", "/feed.xml", ...sections]);
-    const home = await measurePaths("home", app.baseUrl, ["/"], settings);
-    const section = await measurePaths("section", app.baseUrl, sections, settings);
-    const feed = await measurePaths("feed", app.baseUrl, ["/feed.xml"], settings);
-    log(`  home ${home.requestsPerSecond}, section ${section.requestsPerSecond}, feed ${feed.requestsPerSecond} req/s`);
+    const { html, baseline, cachedArticle, home, section, feed } = await measureCachedPages(app, { stories, hot, folder, settings });
     log("9 weight and Lighthouse ...");
     const { weight, lighthouse } = await measureArticleWeight(options, { app, url: ctx.url, stories, folder, runs: settings.runs });
     log("6 comment posting with steady readers on the hot set ...");
@@ -233,8 +273,8 @@ async function measureUncached(label: string, ctx: { url: string; mediaDir: stri
   }
 }
 
-/** The databases a run needs: every size, or only the largest for --only weight. */
-const benchSizes = (options: ReturnType<typeof parseBenchOptions>) => (options.only === "weight" ? options.sizes.slice(-1) : options.sizes);
+/** The databases a run needs: every size, or only the largest for --only. */
+const benchSizes = (options: ReturnType<typeof parseBenchOptions>) => (options.only !== null ? options.sizes.slice(-1) : options.sizes);
 
 async function main() {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -265,6 +305,10 @@ async function main() {
     const url = await cluster.copyOf(largest, "bench_run");
     if (options.only === "weight") {
       await measureWeightOnly(options, { url, mediaDir: cluster.mediaDir, folder, runs: options.runs });
+      return;
+    }
+    if (options.only === "cached") {
+      await measureCachedOnly({ url, mediaDir: cluster.mediaDir, folder, settings, profileDir, hotSet: options.hotSet });
       return;
     }
     const stories = await loadStories(url);

@@ -11,14 +11,17 @@ export interface BenchOptions {
   connections: number;
   hotSet: number;
   lighthouse: boolean;
-  /** `--only weight`: target 9 alone (page weight and Lighthouse) on the largest size, printed, no report written. */
-  only: "weight" | null;
+  /**
+   * `--only weight`: target 9 alone (page weight and Lighthouse); `--only cached`: targets 1, 2
+   * and 4 alone (baseline and cached pages). On the largest size, printed, no report written.
+   */
+  only: "weight" | "cached" | null;
   profile: boolean;
   outDir: string;
   cacheDir: string;
 }
 
-const USAGE = `npm run bench [-- --quick] [--sizes 1000,10000,50000] [--seconds 10] [--runs 3] [--no-lighthouse] [--only weight] [--profile] [--out bench] [--cache-dir .bench-cache]`;
+const USAGE = `npm run bench [-- --quick] [--sizes 1000,10000,50000] [--seconds 10] [--runs 3] [--no-lighthouse] [--only weight|cached] [--profile] [--out bench] [--cache-dir .bench-cache]`;
 
 export function parseBenchOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
   const quick = argv.includes("--quick");
@@ -39,7 +42,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
   const unknown = argv.filter((arg, i) => arg.startsWith("--") && !known.has(arg) && !known.has(argv[i - 1] ?? ""));
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")}; usage: ${USAGE}`);
   const only = value("--only") ?? null;
-  if (only !== null && only !== "weight") throw new Error(`--only knows one phase, weight (${USAGE})`);
+  if (only !== null && only !== "weight" && only !== "cached") throw new Error(`--only knows two phases, weight and cached (${USAGE})`);
   return {
     quick,
     sizes: [...new Set(sizes)].sort((a, b) => a - b),

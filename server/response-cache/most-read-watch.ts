@@ -3,11 +3,23 @@
 // every minute and be rendered again whether or not they moved, each instance looks once a
 // minute whether the rankings it shows have moved, and drops the `most-read` tag (the shared
 // rankings and the pages showing them) only when they have.
+import { register } from "node:module";
 import { cacheTag } from "@/lib/cache/cache-tags";
-import { mostReadHasMoved } from "@/lib/views/most-read";
+import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
 
 /** How often the rankings are compared with the ones shown: the boxes' staleness at most. */
 const MOST_READ_CHECK_MS = 60_000;
+
+// The comparison is domain code marked server-only: loaded after the hook that makes that marker
+// empty outside Next.js's bundle, as server/job-queue.ts loads the job tasks.
+let comparison: Promise<() => Promise<boolean>> | undefined;
+function loadComparison(): Promise<() => Promise<boolean>> {
+  if (!comparison) {
+    register(SERVER_ONLY_IS_EMPTY);
+    comparison = import("@/lib/views/most-read").then((module) => () => module.mostReadHasMoved());
+  }
+  return comparison;
+}
 
 export function watchMostRead(options: { invalidate: (tags: string[]) => void; log: (line: string) => void; intervalMs?: number }): { stop(): void; checks(): number } {
   let checking = false;
@@ -15,7 +27,8 @@ export function watchMostRead(options: { invalidate: (tags: string[]) => void; l
   const timer = setInterval(() => {
     if (checking) return;
     checking = true;
-    mostReadHasMoved()
+    loadComparison()
+      .then((hasMoved) => hasMoved())
       .then((moved) => {
         if (moved) options.invalidate([cacheTag.mostRead]);
       })
