@@ -1,7 +1,8 @@
-// The process's HTTP entry point. Every request passes through `handleRequest`: first the
-// refusals of what must never reach Next.js (server/request-refusals.ts), then the response
-// cache for readers' pages (server/response-cache/), then readers' comment calls
-// (server/api-fast-lane.ts), then Next.js.
+// The process's HTTP entry point. Every request passes through `handleRequest`: a plain GET the
+// response cache holds is answered at once (server/hit-lane.ts); the rest get the request shell
+// (id, context, access log, metrics), then the refusals of what must never reach Next.js
+// (server/request-refusals.ts), then the response cache for readers' pages
+// (server/response-cache/), then readers' comment calls (server/api-fast-lane.ts), then Next.js.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
@@ -14,6 +15,7 @@ import { captureRootContext } from "@/lib/observability/root-context";
 import { strictTransportSecurityFor } from "@/lib/security/strict-transport-security";
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/server/api-fast-lane";
+import { createHitLane } from "@/server/hit-lane";
 import { startJobQueue } from "@/server/job-queue";
 import { readFastLaneTable } from "@/server/fast-lane-table";
 import { serveMetrics } from "@/server/metrics-endpoint";
@@ -35,6 +37,8 @@ function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   }
   return req.socket.remoteAddress ?? "unknown";
 }
+
+const ignoreError = () => undefined;
 
 /** How long a shutdown waits for requests in flight before cutting them off. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -123,14 +127,17 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   // be answered: a comment list by the fast lane (a busy story's list is rendered a few times a
   // second), everything else by Next.js.
   const renderMiss = (req: IncomingMessage, res: ServerResponse) => (fastLane(req, res) ? Promise.resolve() : passToNext(req, res));
-  const cache: RunningResponseCache | null = !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: renderMiss }) : null;
+  const cache: RunningResponseCache | null =
+    !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: renderMiss, siteHeaders: hsts ? { "strict-transport-security": hsts } : {} }) : null;
+  // Not at debug level, where every hit is logged (the lane writes no log line).
+  const hitLane = cache && !logger().isLevelEnabled("debug") ? createHitLane(cache.cache) : null;
   const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
   // Jobs queued by changes (a 임시조치's end ...), taken by whichever instance is free.
   const jobs = env.DATABASE_URL ? await startJobQueue(env.DATABASE_URL) : null;
 
   const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
     if (!admitRequest(req, res, trustProxy)) return;
-    if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache })) return;
+    if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache, beforeScrape: hitLane?.flushMetrics })) return;
     if (!cache) return passOn(req, res);
     const failed = (error: unknown) => {
       logger().error({ err: error }, "response cache failed; answering without it");
@@ -156,23 +163,28 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const whenIdle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve)));
   let draining = false;
 
+  // One function for every response, not a closure per request (a hit allocates as little as it can).
+  const closed = () => {
+    inFlight -= 1;
+    if (inFlight === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  };
+
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     inFlight += 1;
-    res.once("close", () => {
-      inFlight -= 1;
-      if (inFlight === 0) {
-        const waiters = idleWaiters;
-        idleWaiters = [];
-        for (const resolve of waiters) resolve();
-      }
-    });
+    res.on("close", closed);
+    // A refused or cut-off request can make Next.js write to a response we already ended, and
+    // a client can drop the connection at any time: neither may crash the process.
+    req.on("error", ignoreError);
+    res.on("error", ignoreError);
+    // While draining, every answer takes the full path below, which tells the client to reconnect.
+    if (!draining && hitLane?.answer(req, res)) return;
     if (hsts) res.setHeader("strict-transport-security", hsts);
     // While draining, tell keep-alive clients to reconnect (to another instance) after this answer.
     if (draining) res.setHeader("connection", "close");
-    // A refused or cut-off request can make Next.js write to a response we already ended, and
-    // a client can drop the connection at any time: neither may crash the process.
-    req.on("error", () => undefined);
-    res.on("error", () => undefined);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustProxy);
     const context = { requestId: requestIdFor(req, trustProxy), queryCount: 0 };
     res.setHeader("x-request-id", context.requestId);

@@ -19,8 +19,10 @@ function mayScrape(req: IncomingMessage, options: { trustProxy: boolean; token?:
 }
 
 /** Answers /metrics when allowed; returns false for every other request (and for refused scrapes, which fall through to a 404). */
-export function serveMetrics(req: IncomingMessage, res: ServerResponse, options: { trustProxy: boolean; token?: string; cache?: ResponseCache }): boolean {
+export function serveMetrics(req: IncomingMessage, res: ServerResponse, options: { trustProxy: boolean; token?: string; cache?: ResponseCache; beforeScrape?: () => void }): boolean {
   if (req.method !== "GET" || requestPath(req.url) !== "/metrics" || !mayScrape(req, options)) return false;
+  // Counts kept in bulk (cache hits: server/hit-lane.ts) are added now.
+  options.beforeScrape?.();
   const m = metrics();
   if (options.cache) {
     const stats = options.cache.store.snapshot();

@@ -16,17 +16,25 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { databaseUrl: string; mediaDir: string; responseCache: boolean; profileDir?: string; name: string }): Promise<AppProcess> {
+export async function startApp(options: {
+  databaseUrl: string;
+  mediaDir: string;
+  responseCache: boolean;
+  profileDir?: string;
+  name: string;
+  /** Another checkout's build (scripts/bench/ab-cached.ts); this one by default. */
+  dir?: string;
+  /** Node settings to try (e.g. GC sizes), after the heap limit so they can override it; BENCH_APP_NODE_ARGS by default. */
+  nodeArgs?: string[];
+}): Promise<AppProcess> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // One folder per instance: every thread writes its own profile (tsx's module loader runs on a
   // thread of its own), and cpu-profile.ts keeps the busiest one, the main thread.
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(options.profileDir, options.name)}`] : [];
-  // BENCH_APP_NODE_ARGS: Node settings to try on the app (e.g. GC sizes; after the heap limit, so
-  // they can override it), before `npm start` adopts them.
-  const trying = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const trying = options.nodeArgs ?? (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...profile, START_NODE_ARGS[0], ...trying, ...START_NODE_ARGS.slice(1)], {
-    cwd: process.cwd(),
+    cwd: options.dir ?? process.cwd(),
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,

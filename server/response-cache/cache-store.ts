@@ -14,8 +14,8 @@ export interface CachedResponse {
    * script hashes ...) and the cache's own (ETag, Vary, Cache-Control, Surrogate-Key).
    */
   headers: Record<string, string>;
-  /** Whole header sets of its answers, per encoding and outcome, made at the first answer of each. */
-  answerHeaders?: Map<string, Record<string, string>>;
+  /** Whole header sets of its answers, per encoding (or 304) and outcome, made at the first answer of each. */
+  answerHeaders?: Partial<Record<string, Partial<Record<string, Record<string, string>>>>>;
   body: StoredBody;
   etag: string;
   tags: string[];

@@ -31,16 +31,30 @@ export function cacheableRequest(req: IncomingMessage): CacheableRequest | null 
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const headers = req.headers;
   if (headers.authorization || headers.rsc || headers["next-router-prefetch"] || headers["next-router-state-tree"] || headers["next-action"]) return null;
-  const url = new URL(req.url ?? "/", "http://cache.invalid");
-  const path = url.pathname;
+  const raw = req.url ?? "/";
+  const url = isParsedForm(raw) ? null : new URL(raw, "http://cache.invalid");
+  const path = url ? url.pathname : raw;
   if (NEVER_CACHED.some((rule) => rule.test(path)) && !PUBLIC_API.some((rule) => rule.test(path))) return null;
   // Most readers' addresses have no query: nothing to sort out.
-  const query = url.search ? readQueryOnly(path, url.searchParams).toString() : "";
+  const query = url?.search ? readQueryOnly(path, url.searchParams).toString() : "";
   const address = `${path}${query ? `?${query}` : ""}`;
   // The host is part of the key: a page rendered for a forged Host header is only ever served to
   // requests that send the same one.
   const host = String(headers.host ?? "").toLowerCase();
   return { key: `${host}${address}`, url: address, sessionToken: sessionTokenIn(headers.cookie) };
+}
+
+// A path of characters URL parsing leaves as they are, with no query, fragment or backslash.
+const PLAIN_PATH = /^\/[\w\-~!$&'()*+,;=:@/%.]*$/;
+
+/**
+ * Whether `raw` is already what URL parsing would make of it (its own pathname, no query): most
+ * readers' addresses. They skip the parse, an object and a dozen strings per request. Dot
+ * segments ("/./", "/../", "%2e") are resolved by parsing, so any "/." or "%2e" goes the long way,
+ * as does a leading "//" (parsing reads a host there).
+ */
+export function isParsedForm(raw: string): boolean {
+  return PLAIN_PATH.test(raw) && !raw.startsWith("//") && !raw.includes("/.") && !/%2e/i.test(raw);
 }
 
 /** The value of a next-auth session cookie in a Cookie header, if there is a non-empty one. */

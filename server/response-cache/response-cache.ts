@@ -47,6 +47,8 @@ export interface ResponseCacheOptions {
   cdnMaxAgeSeconds?: number;
   /** Whether a session cookie's value is a live staff session (then Next.js answers); none is without it. */
   isSignedInSession?: (token: string) => Promise<boolean>;
+  /** Headers every answer carries whatever the page (Strict-Transport-Security on an https site). */
+  siteHeaders?: Record<string, string>;
   now?: () => number;
 }
 
@@ -80,6 +82,7 @@ export class ResponseCache {
     this.store = new CacheStore(options.maxBytes);
     this.options = {
       isSignedInSession: options.isSignedInSession ?? (() => Promise.resolve(false)),
+      siteHeaders: options.siteHeaders ?? {},
       defaultTtlMs: options.defaultTtlMs ?? 10 * 60_000,
       liveCountsTtlMs: options.liveCountsTtlMs ?? 2_000,
       notFoundTtlMs: options.notFoundTtlMs ?? 60_000,
@@ -153,6 +156,22 @@ export class ResponseCache {
     if (!cacheable) return this.pass(onOutcome);
     if (cacheable.sessionToken === null) return this.answer(cacheable, req, res, render, onOutcome);
     return this.options.isSignedInSession(cacheable.sessionToken).then((signedIn) => (signedIn ? this.pass(onOutcome) : this.answer(cacheable, req, res, render, onOutcome)));
+  }
+
+  /**
+   * Answers `req` from a fresh entry and returns true when it is a cacheable request without a
+   * session cookie that the cache holds; returns false without touching `res` otherwise (then
+   * `handle` does the rest). Nothing is allocated for the caller: server/hit-lane.ts calls it
+   * first for every plain GET.
+   */
+  answerHit(req: IncomingMessage, res: ServerResponse): boolean {
+    const cacheable = cacheableRequest(req);
+    if (!cacheable || cacheable.sessionToken !== null) return false;
+    const cached = this.store.get(cacheable.key, this.options.now());
+    if (!cached) return false;
+    this.store.stats.hits += 1;
+    this.send(req, res, cached, "HIT");
+    return true;
   }
 
   private pass(onOutcome: (outcome: CacheOutcome) => void): "PASS" {
@@ -262,7 +281,7 @@ export class ResponseCache {
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
     const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));
     const etag = `W/"${createHash("sha1").update(body.identity).update(String(captured.status)).digest("base64url")}"`;
-    Object.assign(headers, this.cachingHeaders(etag, tags));
+    Object.assign(headers, this.options.siteHeaders, this.cachingHeaders(etag, tags));
     return { key, path, status: captured.status, headers, body, etag, tags, storedAt: now, expiresAt };
   }
 
@@ -304,16 +323,16 @@ function bodyIn(entry: CachedResponse, encoding: Encoding): Buffer {
 }
 
 // The ones a 304 repeats (RFC 9110 15.4.5); the browser keeps the rest, the CSP among them, with its copy.
-const REVALIDATION_HEADERS = ["etag", "vary", "cache-control", "surrogate-key"];
+const REVALIDATION_HEADERS = ["etag", "vary", "cache-control", "surrogate-key", "strict-transport-security"];
 
 /**
  * The whole header set of an answer from `entry`, made once per encoding (or 304) and outcome and
  * kept with the entry: a hit hands Node the same object every time.
  */
 function answerHeaders(entry: CachedResponse, answer: Encoding | "304", outcome: CacheOutcome): Record<string, string> {
-  const made = (entry.answerHeaders ??= new Map());
-  const key = `${answer} ${outcome}`;
-  let headers = made.get(key);
+  // Looked up by the two names as they are: a hit builds no key.
+  const made = ((entry.answerHeaders ??= {})[answer] ??= {});
+  let headers = made[outcome];
   if (headers) return headers;
   if (answer === "304") {
     headers = Object.fromEntries(REVALIDATION_HEADERS.flatMap((name) => (entry.headers[name] === undefined ? [] : [[name, entry.headers[name]]])));
@@ -323,7 +342,7 @@ function answerHeaders(entry: CachedResponse, answer: Encoding | "304", outcome:
     headers["content-length"] = String(bodyIn(entry, answer).length);
   }
   headers["x-cache"] = outcome;
-  made.set(key, headers);
+  made[outcome] = headers;
   return headers;
 }
 

@@ -30,10 +30,11 @@ function cdnPurger(url: string): (tags: string[]) => void {
   };
 }
 
-export function startResponseCache(options: { env: Env; nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void> }): RunningResponseCache {
+export function startResponseCache(options: { env: Env; nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void>; siteHeaders?: Record<string, string> }): RunningResponseCache {
   const { env } = options;
   const cache = new ResponseCache({
     maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024,
+    siteHeaders: options.siteHeaders,
     // Decrypted with the server's secret: a made-up cookie is a reader like any other.
     isSignedInSession: async (token) => (await readSessionToken(token, env.NEXTAUTH_SECRET)) !== null,
   });

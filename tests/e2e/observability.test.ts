@@ -47,6 +47,17 @@ describe("observability", () => {
     expect(json).not.toContain("127.0.0.1");
   });
 
+  it("counts cache hits in the metrics; a hit carries no request id (nothing is logged for it)", async () => {
+    const hitsCounted = async () => Number(/newsroom_response_cache_total\{outcome="hit"\} (\d+)/.exec(await (await fetch(`${baseUrl}/metrics`)).text())?.[1] ?? 0);
+    await fetch(`${baseUrl}/corrections`).then((response) => response.arrayBuffer());
+    const before = await hitsCounted();
+    const answers = await Promise.all([1, 2, 3].map(() => fetch(`${baseUrl}/corrections`)));
+    const hits = answers.filter((response) => response.headers.get("x-cache") === "HIT");
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.headers.get("x-request-id")).toBeNull();
+    expect(await hitsCounted()).toBe(before + hits.length);
+  });
+
   it("serves Prometheus metrics to this machine", async () => {
     await fetch(`${baseUrl}/`);
     const response = await fetch(`${baseUrl}/metrics`);

@@ -1,0 +1,86 @@
+// Two builds of the app (two worktrees), or one build with two sets of Node settings, measured on
+// the cached pages in turns (A, B, B, A, ...) on the bench's 50,000-story dataset, pinned as the
+// bench pins (apps and PostgreSQL on CPU 0, wrk on CPU 1): for deciding a change to the hit path
+// on a machine whose load drifts, which moves single runs by +-30%. Reports each side's median
+// req/s, p99 and the server's CPU time per request. Usage:
+//   npx tsx scripts/bench/ab-cached.ts --a <worktree> --b <worktree> [--a-args "..."] [--b-args "..."]
+//     [--rounds 4] [--seconds 8] [--cache-dir .bench-cache]
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { articlePath } from "@/lib/articles/public/article-url";
+import { startApp, type AppProcess } from "./app-process";
+import { FIRST_STORY_ID, openBenchCluster } from "./dataset";
+import { measurePaths, median, type Measured } from "./measure";
+
+const log = (line: string) => console.log(`[ab ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string) => (argv.includes(name) ? (argv[argv.indexOf(name) + 1] ?? fallback) : fallback);
+const sides = { A: { dir: path.resolve(option("--a", ".")), args: option("--a-args", "") }, B: { dir: path.resolve(option("--b", ".")), args: option("--b-args", "") } };
+const rounds = Number(option("--rounds", "4"));
+const seconds = Number(option("--seconds", "8"));
+const cacheDir = path.resolve(option("--cache-dir", ".bench-cache"));
+const SIZE = 50_000;
+
+async function main(): Promise<void> {
+  if (!process.env.BENCH_PINNED) {
+    for (const side of Object.values(sides)) {
+      const built = spawnSync("npx", ["tsx", "-e", 'import("./server/build.ts").then((m) => m.ensureProductionBuild(console.log))'], { cwd: side.dir, stdio: "inherit" });
+      if (built.status !== 0) throw new Error(`could not build ${side.dir}`);
+    }
+    await (await openBenchCluster({ cacheDir, sizes: [SIZE], log })).stop();
+    const child = spawnSync("taskset", ["-c", "0", process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, BENCH_PINNED: "1" } });
+    process.exit(child.status ?? 1);
+  }
+  const cluster = await openBenchCluster({ cacheDir, sizes: [SIZE], log });
+  const folder = await mkdtemp(path.join(os.tmpdir(), "ab-cached-"));
+  const apps: Partial<Record<"A" | "B", AppProcess>> = {};
+  try {
+    const url = await cluster.copyOf(SIZE, "bench_ab");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const stories = (
+      await client.query<{ id: number; headline: string; slug: string }>(
+        `SELECT a.id, r.headline, a.slug FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId" WHERE a.id >= $1 AND a.status = 'PUBLISHED' ORDER BY a.id DESC LIMIT 100`,
+        [FIRST_STORY_ID],
+      )
+    ).rows;
+    await client.end();
+    const pages: Record<string, string[]> = { article: stories.map((story) => articlePath(story)), home: ["/"] };
+    for (const [name, side] of Object.entries(sides) as ["A" | "B", (typeof sides)["A"]][]) {
+      apps[name] = await startApp({ databaseUrl: url, mediaDir: cluster.mediaDir, responseCache: true, name: `ab-${name}`, dir: side.dir, nodeArgs: side.args.split(" ").filter(Boolean) });
+      for (const p of [...pages.article!, "/"]) await fetch(`${apps[name]!.baseUrl}${p}`).then((r) => r.arrayBuffer());
+    }
+    log(`A ${sides.A.dir} [${sides.A.args}], B ${sides.B.dir} [${sides.B.args}]; load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+    const results: Record<string, Measured[]> = {};
+    const settings = { folder, runs: 1, seconds, connections: 50 };
+    for (let round = 0; round < rounds; round += 1) {
+      const order: ("A" | "B")[] = round % 2 === 0 ? ["A", "B"] : ["B", "A"];
+      for (const [page, paths] of Object.entries(pages)) {
+        for (const name of order) {
+          const app = apps[name]!;
+          const measured = await measurePaths(`${page}-${name}`, app.baseUrl, paths, settings, { serverPid: app.pid });
+          (results[`${page} ${name}`] ??= []).push(measured);
+          log(`round ${round + 1} ${page} ${name}: ${measured.requestsPerSecond} req/s, p99 ${measured.latencyMs.p99} ms, ${measured.serverCpuUsPerRequest} us CPU/request`);
+        }
+      }
+    }
+    console.log(`\n| page side | median req/s | median p99 ms | median us CPU/request | runs (us CPU/request) |\n| --- | ---: | ---: | ---: | --- |`);
+    for (const [key, runs] of Object.entries(results)) {
+      console.log(`| ${key} | ${median(runs.map((m) => m.requestsPerSecond))} | ${median(runs.map((m) => m.latencyMs.p99))} | ${median(runs.map((m) => m.serverCpuUsPerRequest ?? 0))} | ${runs.map((m) => m.serverCpuUsPerRequest).join(", ")} |`);
+    }
+    log(`load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+  } finally {
+    for (const app of Object.values(apps)) await app?.stop();
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    await admin.query("DROP DATABASE IF EXISTS bench_ab WITH (FORCE)").catch(() => undefined);
+    await admin.end();
+    await cluster.stop();
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+await main();
