@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { metrics } from "@/lib/observability/metrics";
 import { routeKind } from "@/lib/observability/route-kind";
 import { canonicalPath, isDecodablePath, requestPath } from "@/server/request-guards";
+import type { CachedResponse } from "@/server/response-cache/cache-store";
 import type { ResponseCache } from "@/server/response-cache/response-cache";
 
 export interface HitLane {
@@ -27,13 +28,21 @@ function isPlainGet(req: IncomingMessage): boolean {
   return isDecodablePath(path) && canonicalPath(path) === path;
 }
 
+const counterKey = (path: string, status: number) => `${routeKind(path)}\t${Math.floor(status / 100)}xx`;
+
 export function createHitLane(cache: ResponseCache): HitLane {
   /** Hits not yet added to the counters, by route kind and status class ("article\t2xx"). */
   const pending = new Map<string, number>();
+  /** Each entry's counter key, worked out at its first hit (route kinds are a dozen regexes). */
+  const counterKeys = new WeakMap<CachedResponse, string>();
   return {
     answer(req, res) {
-      if (!isPlainGet(req) || !cache.answerHit(req, res)) return false;
-      const key = `${routeKind(requestPath(req.url))}\t${Math.floor(res.statusCode / 100)}xx`;
+      if (!isPlainGet(req)) return false;
+      const entry = cache.answerHit(req, res);
+      if (!entry) return false;
+      // A revalidation answered 304 is counted as such, not as the entry's own status.
+      let key = res.statusCode === entry.status ? counterKeys.get(entry) : counterKey(entry.path, res.statusCode);
+      if (key === undefined) counterKeys.set(entry, (key = counterKey(entry.path, entry.status)));
       pending.set(key, (pending.get(key) ?? 0) + 1);
       return true;
     },

@@ -6,7 +6,7 @@
 //   npx tsx scripts/bench/ab-cached.ts --a <worktree> --b <worktree> [--a-args "..."] [--b-args "..."]
 //     [--rounds 4] [--seconds 8] [--cache-dir .bench-cache]
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -70,6 +70,11 @@ async function main(): Promise<void> {
     console.log(`\n| page side | median req/s | median p99 ms | median us CPU/request | runs (us CPU/request) |\n| --- | ---: | ---: | ---: | --- |`);
     for (const [key, runs] of Object.entries(results)) {
       console.log(`| ${key} | ${median(runs.map((m) => m.requestsPerSecond))} | ${median(runs.map((m) => m.latencyMs.p99))} | ${median(runs.map((m) => m.serverCpuUsPerRequest ?? 0))} | ${runs.map((m) => m.serverCpuUsPerRequest).join(", ")} |`);
+    }
+    for (const [name, app] of Object.entries(apps)) {
+      // VmHWM: the process's peak resident set so far (proc(5)).
+      const status = await readFile(`/proc/${app.pid}/status`, "utf8");
+      log(`${name} peak resident memory ${Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)} MB`);
     }
     log(`load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
   } finally {

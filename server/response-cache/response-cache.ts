@@ -159,19 +159,18 @@ export class ResponseCache {
   }
 
   /**
-   * Answers `req` from a fresh entry and returns true when it is a cacheable request without a
-   * session cookie that the cache holds; returns false without touching `res` otherwise (then
-   * `handle` does the rest). Nothing is allocated for the caller: server/hit-lane.ts calls it
-   * first for every plain GET.
+   * Answers `req` from a fresh entry and returns that entry when it is a cacheable request
+   * without a session cookie that the cache holds; returns null without touching `res` otherwise
+   * (then `handle` does the rest). server/hit-lane.ts calls it first for every plain GET.
    */
-  answerHit(req: IncomingMessage, res: ServerResponse): boolean {
+  answerHit(req: IncomingMessage, res: ServerResponse): CachedResponse | null {
     const cacheable = cacheableRequest(req);
-    if (!cacheable || cacheable.sessionToken !== null) return false;
+    if (!cacheable || cacheable.sessionToken !== null) return null;
     const cached = this.store.get(cacheable.key, this.options.now());
-    if (!cached) return false;
+    if (!cached) return null;
     this.store.stats.hits += 1;
     this.send(req, res, cached, "HIT");
-    return true;
+    return cached;
   }
 
   private pass(onOutcome: (outcome: CacheOutcome) => void): "PASS" {
