@@ -86,13 +86,15 @@ const sameStories = (shown: PublicArticleSummary[], ranked: number[]) => shown.l
 
 /**
  * Whether the rankings the shared boxes show (the memoized ones) are no longer the rankings now:
- * then the pages showing them are out of date. Nothing shown, nothing moved.
+ * then the pages showing them are out of date. Nothing shown, nothing moved. `hotIssue: false`
+ * compares Today alone: ranking a week of comments is the expensive one (0.7-0.8 s of
+ * PostgreSQL time with 500,000 comments in the week, the bench's), and a week's ranking moves slowly.
  */
-export async function mostReadHasMoved(now = new Date()): Promise<boolean> {
+export async function mostReadHasMoved(options: { hotIssue: boolean }, now = new Date()): Promise<boolean> {
   const shown = sharedQueryMemo.peek<MostRead>(memoKey(BOX_LENGTH));
   if (!shown) return false;
-  const [todayIds, hotIds] = await Promise.all([rankByViewsSince(startOfKstDay(now), BOX_LENGTH, now), rankByDiscussionSince(new Date(now.getTime() - WEEK), BOX_LENGTH, now)]);
-  return !sameStories(shown.today, todayIds) || !sameStories(shown.hotIssue, hotIds);
+  if (!sameStories(shown.today, await rankByViewsSince(startOfKstDay(now), BOX_LENGTH, now))) return true;
+  return options.hotIssue && !sameStories(shown.hotIssue, await rankByDiscussionSince(new Date(now.getTime() - WEEK), BOX_LENGTH, now));
 }
 
 export function getMostReadAt(now: Date, limit = BOX_LENGTH): Promise<MostRead> {

@@ -1,22 +1,26 @@
 // The most-read boxes change with readers' views and comments, which no domain event reports
 // (one per view would cost more than the view). Rather than let every page showing them expire
 // every minute and be rendered again whether or not they moved, each instance looks once a
-// minute whether the rankings it shows have moved, and drops the `most-read` tag (the shared
-// rankings and the pages showing them) only when they have.
+// minute whether the rankings it shows have moved (Hot Issue, a week of comments, every ten
+// minutes), and drops the `most-read` tag (the shared rankings and the pages showing them) only
+// when they have.
 import { register } from "node:module";
 import { cacheTag } from "@/lib/cache/cache-tags";
 import { SERVER_ONLY_IS_EMPTY } from "@/server/server-only-hook";
 
-/** How often the rankings are compared with the ones shown: the boxes' staleness at most. */
+/** How often Today's ranking is compared with the one shown: that box's staleness at most. */
 const MOST_READ_CHECK_MS = 60_000;
+/** Hot Issue (a week of comments) is ranked again every tenth check: it moves slowly and costs the most. */
+const HOT_ISSUE_EVERY_NTH_CHECK = 10;
 
 // The comparison is domain code marked server-only: loaded after the hook that makes that marker
 // empty outside Next.js's bundle, as server/job-queue.ts loads the job tasks.
-let comparison: Promise<() => Promise<boolean>> | undefined;
-function loadComparison(): Promise<() => Promise<boolean>> {
+type Comparison = (options: { hotIssue: boolean }) => Promise<boolean>;
+let comparison: Promise<Comparison> | undefined;
+function loadComparison(): Promise<Comparison> {
   if (!comparison) {
     register(SERVER_ONLY_IS_EMPTY);
-    comparison = import("@/lib/views/most-read").then((module) => () => module.mostReadHasMoved());
+    comparison = import("@/lib/views/most-read").then((module) => (options) => module.mostReadHasMoved(options));
   }
   return comparison;
 }
@@ -27,8 +31,9 @@ export function watchMostRead(options: { invalidate: (tags: string[]) => void; l
   const timer = setInterval(() => {
     if (checking) return;
     checking = true;
+    const hotIssue = checks % HOT_ISSUE_EVERY_NTH_CHECK === 0;
     loadComparison()
-      .then((hasMoved) => hasMoved())
+      .then((hasMoved) => hasMoved({ hotIssue }))
       .then((moved) => {
         if (moved) options.invalidate([cacheTag.mostRead]);
       })

@@ -88,7 +88,7 @@ describe("shared query memo", () => {
     const page = cache.store.set(pageShowingMostRead("/articles/1"));
     expect(page).toBe(true);
 
-    expect(await mostReadHasMoved(), "nothing moved").toBe(false);
+    expect(await mostReadHasMoved({ hotIssue: true }), "nothing moved").toBe(false);
     // Several checks run while nothing moves: the rankings stay shared, the page stays.
     const checksBefore = listener.mostReadChecks();
     await expect.poll(() => listener?.mostReadChecks(), { timeout: 5_000, interval: 20 }).toBeGreaterThan(checksBefore + 3);
@@ -97,9 +97,21 @@ describe("shared query memo", () => {
 
     const overtaking = await publishedStory(reporter, editor, "순위를 뒤집는 기사");
     await db.articleView.create({ data: { articleId: overtaking, hour: thisHour, count: 30_000_000 } });
-    expect(await mostReadHasMoved(), "a story overtook the first").toBe(true);
+    expect(await mostReadHasMoved({ hotIssue: false }), "a story overtook the first").toBe(true);
     await expect.poll(() => cache.store.get("/articles/1"), { timeout: 5_000, interval: 20 }).toBeUndefined();
     expect((await getMostRead()).today.slice(0, 2).map((story) => story.id)).toEqual([overtaking, first]);
+  });
+
+  it("a move of Hot Issue is seen when Hot Issue is compared (every tenth check), not by Today's comparison", async () => {
+    sharedQueryMemo.enable();
+    const reporter = await createStaff("REPORTER");
+    const editor = await createStaff("EDITOR");
+    await getMostRead();
+    expect(await mostReadHasMoved({ hotIssue: true })).toBe(false);
+    const talked = await publishedStory(reporter, editor, "댓글이 몰린 기사");
+    await db.comment.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ articleId: talked, body: `의견 ${i}`, guestName: "독자", ipHash: `talk-${i}` })) });
+    expect(await mostReadHasMoved({ hotIssue: false }), "Today has not moved").toBe(false);
+    expect(await mostReadHasMoved({ hotIssue: true }), "Hot Issue has").toBe(true);
   });
 
   it("an article page's box leaves out its own story but shares the list with every other page", async () => {
