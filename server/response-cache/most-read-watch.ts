@@ -31,7 +31,8 @@ export function watchMostRead(options: { invalidate: (tags: string[]) => void; l
   const timer = setInterval(() => {
     if (checking) return;
     checking = true;
-    const hotIssue = checks % HOT_ISSUE_EVERY_NTH_CHECK === 0;
+    // Not at the first check: the boxes shown were ranked by a render moments ago.
+    const hotIssue = (checks + 1) % HOT_ISSUE_EVERY_NTH_CHECK === 0;
     loadComparison()
       .then((hasMoved) => hasMoved({ hotIssue }))
       .then((moved) => {
