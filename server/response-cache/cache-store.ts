@@ -21,6 +21,12 @@ export interface CachedResponse {
   tags: string[];
   storedAt: number;
   expiresAt: number;
+  /**
+   * Once expired, until when it may still be answered while one render replaces it: set only
+   * when its lifetime alone ended it (no change of its tags, scheduled publication, banner end or
+   * midnight came first); 0 otherwise.
+   */
+  refreshUntil: number;
 }
 
 export interface CacheStats {
@@ -89,6 +95,12 @@ export class CacheStore {
     return entry && entry.expiresAt + this.staleForMs > now ? entry : undefined;
   }
 
+  /** The entry once its lifetime has run out, while it may be answered as one render replaces it (see `refreshUntil`). */
+  getRefreshable(key: string, now = Date.now()): CachedResponse | undefined {
+    const entry = this.entries.peek(key);
+    return entry && entry.expiresAt <= now && now < entry.refreshUntil ? entry : undefined;
+  }
+
   /**
    * Taken before a render starts and given back to `set`: a page whose tags were invalidated
    * while it rendered may show what was there before (a story published during a home page's
@@ -106,7 +118,10 @@ export class CacheStore {
       const change = this.changes.get(tag);
       if (!change) continue;
       if (change.droppedAt > ticket) return false;
-      if (change.shortenedAt > ticket) entry.expiresAt = Math.min(entry.expiresAt, change.shortenedUntil);
+      if (change.shortenedAt > ticket) {
+        entry.expiresAt = Math.min(entry.expiresAt, change.shortenedUntil);
+        entry.refreshUntil = 0;
+      }
     }
     this.makeRoomForVariant(entry);
     this.entries.set(entry.key, entry);
@@ -161,7 +176,11 @@ export class CacheStore {
       this.recordChange(tag, { dropped: false, until: now + withinMs });
       for (const key of this.keysByTag.get(tag) ?? []) {
         const entry = this.entries.peek(key);
-        if (entry) entry.expiresAt = Math.min(entry.expiresAt, now + withinMs);
+        if (entry) {
+          // Cut short by a change: rendered again, not answered while it is.
+          entry.expiresAt = Math.min(entry.expiresAt, now + withinMs);
+          entry.refreshUntil = 0;
+        }
       }
     }
   }

@@ -56,15 +56,23 @@ export interface ResponseCacheOptions {
 const REPLAYED_HEADERS = ["content-type", "content-security-policy", "location", "x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options", "content-language", "link"];
 // 451: a story under a 임시조치 (its notice is dropped with the story's tag when the block ends).
 const CACHEABLE_STATUSES = new Set([200, 301, 308, 404, 410, 451]);
+/**
+ * How long after its lifetime ends an entry may still be answered while one render replaces it
+ * (the stale-while-revalidate a CDN in front is told, too). Only entries whose lifetime alone
+ * ended: a change, a scheduled publication, a banner's end or midnight make readers wait for
+ * the new page.
+ */
+const REFRESH_GRACE_MS = 600_000;
 /** Readers' changes to one tag per second that still drop its entries at once. */
 const CALM_CHANGES_PER_SECOND = 3;
 
 /**
- * HIT/MISS: answered from the cache. STALE: an expired copy, because a fresh render failed (the
+ * HIT/MISS: answered from the cache. UPDATING: a copy whose lifetime has just run out, answered
+ * while one render replaces it. STALE: an expired copy, because a fresh render failed (the
  * database is down, say). BYPASS: rendered and answered, not stored. PASS: not touched; the
  * caller answers.
  */
-export type CacheOutcome = "HIT" | "MISS" | "STALE" | "BYPASS" | "PASS";
+export type CacheOutcome = "HIT" | "MISS" | "UPDATING" | "STALE" | "BYPASS" | "PASS";
 
 type Answer = { entry: CachedResponse; outcome: "MISS" | "STALE" } | null;
 
@@ -180,8 +188,17 @@ export class ResponseCache {
   }
 
   private answer(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): CacheOutcome | Promise<CacheOutcome> {
-    const cached = this.store.get(cacheable.key, this.options.now());
-    if (!cached) return this.renderOrWait(cacheable, req, res, render, onOutcome);
+    const now = this.options.now();
+    const cached = this.store.get(cacheable.key, now);
+    if (!cached) {
+      const expired = this.store.getRefreshable(cacheable.key, now);
+      if (!expired) return this.renderOrWait(cacheable, req, res, render, onOutcome);
+      // Readers of a busy page do not all wait for its new render, nor queue behind it.
+      this.refreshInBackground(cacheable, req, render);
+      onOutcome("UPDATING");
+      this.send(req, res, expired, "UPDATING");
+      return "UPDATING";
+    }
     this.store.stats.hits += 1;
     // Told before the answer is written: the response's "finish" (where the access log and the
     // metrics read it) can come first.
@@ -190,12 +207,33 @@ export class ResponseCache {
     return "HIT";
   }
 
+  /** One render of an expired entry's page, stored when it may be; nobody waits for it here. */
+  private refreshInBackground(cacheable: CacheableRequest, req: IncomingMessage, render: Render): void {
+    const { key } = cacheable;
+    if (this.pending.has(key)) return;
+    this.store.stats.misses += 1;
+    const renderRequest = renderRequestFor(cacheable, req);
+    const ticket = this.store.ticket();
+    const refreshing: Promise<Answer> = render(renderRequest)
+      .then((captured) => {
+        // A failed render leaves the expired copy in place (the next reader tries again).
+        if (captured.status >= 500) return null;
+        const entry = this.toEntry(key, new URL(renderRequest.url, "http://cache.invalid").pathname, captured);
+        if (!entry) return null;
+        this.store.set(entry, ticket);
+        return { entry, outcome: "MISS" as const };
+      })
+      .catch(() => null)
+      .finally(() => {
+        if (this.pending.get(key) === refreshing) this.pending.delete(key);
+      });
+    this.pending.set(key, refreshing);
+  }
+
   private async renderOrWait(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): Promise<CacheOutcome> {
     const { key } = cacheable;
     this.store.stats.misses += 1;
-    // Rendered for everyone: the reader's cookies (a made-up session among them) play no part.
-    const { cookie: _cookie, ...headers } = req.headers;
-    const renderRequest: RenderRequest = { url: cacheable.url, headers, remoteAddress: req.socket.remoteAddress };
+    const renderRequest = renderRequestFor(cacheable, req);
     let waiting = this.pending.get(key);
     const leader = !waiting;
     if (!waiting) {
@@ -278,10 +316,13 @@ export class ResponseCache {
     const ttl = captured.status === 404 ? this.options.notFoundTtlMs : captured.tags.has(cacheTag.liveCounts) ? this.options.liveCountsTtlMs : this.options.defaultTtlMs;
     const bannerEnd = captured.tags.has(cacheTag.breaking) ? (this.nextBreakingEndAt ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     // Every page prints today's date (and "Today" ranks since midnight): no entry outlives the day.
-    const expiresAt = Math.min(now + ttl, this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));
+    const hardEnd = Math.min(this.nextScheduledAt ?? Number.POSITIVE_INFINITY, bannerEnd, nextKstMidnight(now));
+    const expiresAt = Math.min(now + ttl, hardEnd);
+    // Live counts are never answered past their seconds: a reader who just clicked sees the count.
+    const refreshUntil = now + ttl < hardEnd && !captured.tags.has(cacheTag.liveCounts) ? Math.min(now + ttl + REFRESH_GRACE_MS, hardEnd) : 0;
     const etag = `W/"${createHash("sha1").update(body.identity).update(String(captured.status)).digest("base64url")}"`;
     Object.assign(headers, this.options.siteHeaders, this.cachingHeaders(etag, tags));
-    return { key, path, status: captured.status, headers, body, etag, tags, storedAt: now, expiresAt };
+    return { key, path, status: captured.status, headers, body, etag, tags, storedAt: now, expiresAt, refreshUntil };
   }
 
   /** What a browser and a CDN are told about keeping an entry's answers (a 304 carries them too). */
@@ -315,6 +356,12 @@ export class ResponseCache {
     res.writeHead(entry.status, headers);
     res.end(req.method === "HEAD" ? undefined : bodyIn(entry, encoding));
   }
+}
+
+/** What a page is rendered from for everyone: the reader's cookies (a made-up session among them) play no part. */
+function renderRequestFor(cacheable: CacheableRequest, req: IncomingMessage): RenderRequest {
+  const { cookie: _cookie, ...headers } = req.headers;
+  return { url: cacheable.url, headers, remoteAddress: req.socket.remoteAddress };
 }
 
 function bodyIn(entry: CachedResponse, encoding: Encoding): Buffer {

@@ -17,12 +17,12 @@ import { buildStoryFeed } from "@/lib/feeds/story-feed";
 import { toKstIso } from "@/lib/format/korean-time";
 import { articleJsonLd } from "@/lib/seo/article-metadata";
 import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
-import { storeBody } from "@/server/response-cache/stored-body";
 import { ResponseCache } from "@/server/response-cache/response-cache";
 import { XMLParser } from "fast-xml-parser";
 import { expectNoPlantedStory, type PlantedStories } from "../support/planted-stories";
 import { submittableDraft, versionOf } from "../support/story-fixtures";
 import { deskCastWithPlantedStories } from "../support/desk-cast";
+import { storedPage } from "../support/stored-page";
 
 let reporter: StaffUser;
 let editor: StaffUser;
@@ -212,7 +212,7 @@ describe("the banner's end on every instance, without an event", () => {
   });
 
   function putPage(cache: ResponseCache, key: string, tags: string[]) {
-    cache.store.set({ key, path: key, status: 200, headers: {}, body: storeBody(Buffer.from(key)), etag: "x", tags, storedAt: Date.now(), expiresAt: Date.now() + 600_000 });
+    cache.store.set(storedPage(key, tags));
   }
 
   it("at the banner's end every instance drops the pages showing it (and only those)", async () => {

@@ -6,11 +6,11 @@ import { cacheTag } from "@/lib/cache/cache-tags";
 import { approveArticle, submitArticle } from "@/lib/articles/workflow/transitions";
 import { db } from "@/lib/db";
 import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
-import { storeBody } from "@/server/response-cache/stored-body";
 import { ResponseCache } from "@/server/response-cache/response-cache";
 import { applyTakedown } from "@/lib/takedowns/apply-takedown";
 import { createStaff } from "../support/staff-fixtures";
 import { submittableDraft } from "../support/story-fixtures";
+import { storedPage } from "../support/stored-page";
 
 const listeners: InvalidationListener[] = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ async function instance(): Promise<{ cache: ResponseCache; listener: Invalidatio
 }
 
 function putPage(cache: ResponseCache, key: string, tags: string[]) {
-  cache.store.set({ key, path: key, status: 200, headers: {}, body: storeBody(Buffer.from(key)), etag: "x", tags, storedAt: Date.now(), expiresAt: Date.now() + 600_000 });
+  cache.store.set(storedPage(key, tags));
 }
 
 async function publishedStory() {

@@ -9,20 +9,16 @@ import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { db } from "@/lib/db";
 import { getMostRead, mostReadHasMoved } from "@/lib/views/most-read";
 import { startInvalidationListener, type InvalidationListener } from "@/server/response-cache/invalidation-listener";
-import type { CachedResponse } from "@/server/response-cache/cache-store";
 import { ResponseCache } from "@/server/response-cache/response-cache";
-import { storeBody } from "@/server/response-cache/stored-body";
 import { queriesDuring } from "../support/query-count";
+import { storedPage } from "../support/stored-page";
 import { createStaff } from "../support/staff-fixtures";
 import { publishedStory, submittableDraft } from "../support/story-fixtures";
 
 let listener: InvalidationListener | undefined;
 
 /** A cached page whose render showed the most-read boxes. */
-function pageShowingMostRead(key: string): CachedResponse {
-  const now = Date.now();
-  return { key, path: key, status: 200, headers: {}, body: storeBody(Buffer.from("<p>page</p>")), etag: 'W/"page"', tags: [cacheTag.mostRead, cacheTag.site], storedAt: now, expiresAt: now + 600_000 };
-}
+const pageShowingMostRead = (key: string) => storedPage(key, [cacheTag.mostRead, cacheTag.site]);
 afterEach(async () => {
   sharedQueryMemo.disable();
   await listener?.stop();

@@ -198,7 +198,7 @@ describe("the response cache", () => {
 
   it("answers an expired copy when a fresh render fails (the database is down), never an invalidated one", async () => {
     await get("/articles/1");
-    clock += 11 * 60_000; // past the default lifetime
+    clock += 21 * 60_000; // past the default lifetime and the time it may be answered while renewed
     nextRender = () => ({ status: 500, body: Buffer.from("database down") });
     const stale = await get("/articles/1");
     expect(stale.status).toBe(200);
@@ -216,6 +216,34 @@ describe("the response cache", () => {
     const failed = await get("/articles/1");
     expect(failed.status).toBe(500);
     expect(failed.headers.get("x-cache")).toBe("BYPASS");
+  });
+
+  it("answers a page whose lifetime alone ran out while one render replaces it; a page cut short by a change waits for its render", async () => {
+    renderDelayMs = 200;
+    await get("/articles/3");
+    const rendersBefore = renders;
+    clock += 10 * 60_000 + 1; // past the default lifetime
+    injected = "<p>새 판</p>";
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get("/articles/3")));
+    expect(answers.map((answer) => answer.headers.get("x-cache"))).toEqual(Array(10).fill("UPDATING"));
+    for (const answer of answers) expect(await answer.text()).not.toContain("새 판");
+    await expect.poll(async () => (await get("/articles/3")).headers.get("x-cache"), { interval: 50 }).toBe("HIT");
+    expect(renders - rendersBefore, "one render replaced it").toBe(1);
+    expect(await (await get("/articles/3")).text()).toContain("새 판");
+
+    // Readers' chatter (a storm of comments) cut a page's lifetime short: the next reader waits for the new page.
+    renderDelayMs = 0;
+    for (let i = 0; i < 4; i += 1) cache.invalidateChatter([cacheTag.story(1)], 500);
+    await get("/articles/5");
+    cache.invalidateChatter([cacheTag.story(1)], 500);
+    clock += 600;
+    expect((await get("/articles/5")).headers.get("x-cache")).toBe("MISS");
+
+    // So does a page past midnight in Korea.
+    clock = Date.parse("2026-11-25T14:59:00Z");
+    await get("/articles/4");
+    clock += 61_000;
+    expect((await get("/articles/4")).headers.get("x-cache")).toBe("MISS");
   });
 
   it("renders once for many concurrent misses of one page", async () => {
@@ -283,8 +311,10 @@ describe("the response cache", () => {
     // Pages showing the most-read boxes are dropped when the rankings move (most-read-watch.ts), not every minute.
     clock += 61_000;
     expect((await get("/most")).headers.get("x-cache")).toBe("HIT");
+    // Past its lifetime: answered as it is while one render replaces it.
     clock += 10 * 60_000;
-    expect((await get("/most")).headers.get("x-cache")).toBe("MISS");
+    expect((await get("/most")).headers.get("x-cache")).toBe("UPDATING");
+    await expect.poll(async () => (await get("/most")).headers.get("x-cache")).toBe("HIT");
   });
 
   it("never serves a page showing a 속보 banner past the banner's end; pages without one are not cut short", async () => {
