@@ -20,6 +20,7 @@ import { startMemorySampler } from "./memory";
 import { parseBenchOptions } from "./options";
 import { measurePublishToVisible, type PublishTiming } from "./publish-visible";
 import { writeReport, type BenchFigures } from "./report";
+import { writeBenchReport } from "./reports";
 import { measurePageWeight, runLighthouseMedian } from "./weight";
 import { assertLoadToolsPresent } from "./wrk";
 
@@ -338,6 +339,9 @@ async function main() {
       log(`CPU profiles copied to ${path.join(options.cacheDir, "profiles")}`);
     }
     await writeReport({ options, figures, loadBefore, startedAt: started, generation: await generationTimes(options.cacheDir), largest, postgresVersion: await postgresVersion(url) });
+    // RESULTS.md as `npm run bench:report` renders it (with the sections other benches' JSON adds),
+    // so tests/unit/bench-reports.test.ts holds right after a run.
+    await writeBenchReport("RESULTS.md", options.outDir);
     log(`done in ${Math.round((Date.now() - started) / 1000)} s: ${path.relative(process.cwd(), options.outDir)}/results.json and RESULTS.md`);
   } finally {
     sampler.stop();
