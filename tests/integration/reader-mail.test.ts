@@ -19,6 +19,7 @@ import { readerMailTasks } from "@/lib/subscriptions/mail-tasks";
 import type { ReaderMailJobPayloads } from "@/lib/subscriptions/mail-queue";
 import { smtpMailer } from "@/lib/subscriptions/mail-transport";
 import { SIGNUPS_PER_HOUR, confirmSubscription, requestSubscription } from "@/lib/subscriptions/subscriptions";
+import { startOfKstDay } from "@/lib/views/view-counter";
 import { startLocalSmtp, type LocalSmtp } from "../support/local-smtp";
 import { expectNoPlantedStory, plantStories, type PlantedStories } from "../support/planted-stories";
 import { createStaff } from "../support/staff-fixtures";
@@ -252,8 +253,9 @@ describe("public surfaces: only stories readers may see", () => {
     await confirmSubscription(await tokenOf(email));
     await queueDrained();
     // Yesterday (KST), every planted story read more than anything else in this database.
-    const yesterdayNoon = new Date(Date.now() - 24 * 3_600_000);
-    yesterdayNoon.setUTCHours(3, 0, 0, 0);
+    // Noon of the previous KST day, whatever the hour now (between 00:00 and 09:00 KST the UTC
+    // date is still the previous day's).
+    const yesterdayNoon = new Date(startOfKstDay(new Date()).getTime() - 12 * 3_600_000);
     await db.articleView.createMany({ data: Object.values(planted.ids).map((articleId) => ({ articleId, hour: yesterdayNoon, count: 100_000 })), skipDuplicates: true });
     await db.$transaction(async (tx) => enqueueJob(tx, "reader-mail.digest", {}));
     const isDigest = (mail: { parsed: ParsedMail }) => /아침 뉴스$/.test(mail.parsed.subject ?? "");
