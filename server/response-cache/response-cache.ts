@@ -311,7 +311,7 @@ export class ResponseCache {
     // A page whose data functions named nothing is assumed to show the newest stories: dropped on
     // every publication rather than kept stale.
     const tags = [...(captured.tags.size > 0 ? captured.tags : [cacheTag.latest]), cacheTag.site];
-    // Pages showing the most-read boxes live as long as any: they are dropped when the rankings
+    // Pages showing the most-read boxes get the default lifetime: they are dropped when the rankings
     // move (server/response-cache/most-read-watch.ts).
     const ttl = captured.status === 404 ? this.options.notFoundTtlMs : captured.tags.has(cacheTag.liveCounts) ? this.options.liveCountsTtlMs : this.options.defaultTtlMs;
     const bannerEnd = captured.tags.has(cacheTag.breaking) ? (this.nextBreakingEndAt ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
