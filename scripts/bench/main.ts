@@ -19,7 +19,7 @@ import { measurePaths, median, type LoadSettings, type Measured } from "./measur
 import { startMemorySampler } from "./memory";
 import { parseBenchOptions } from "./options";
 import { measurePublishToVisible, type PublishTiming } from "./publish-visible";
-import { writeReport, type BenchFigures } from "./report";
+import { writeReport, type BenchFigures, type OwnBytesBaselines } from "./report";
 import { writeBenchReport } from "./reports";
 import { measurePageWeight, runLighthouseMedian } from "./weight";
 import { assertLoadToolsPresent } from "./wrk";
@@ -154,7 +154,26 @@ async function measureCachedPages(app: AppProcess, ctx: { stories: StoryRow[]; h
   const section = await measurePaths("section", app.baseUrl, sections, settings, { serverPid: app.pid });
   const feed = await measurePaths("feed", app.baseUrl, ["/feed.xml"], settings, { serverPid: app.pid });
   log(`  home ${home.requestsPerSecond}, section ${section.requestsPerSecond}, feed ${feed.requestsPerSecond} req/s`);
-  return { html, baseline, cachedArticle, home, section, feed };
+  const ownBytesBaselines = await measureOwnBytesBaselines(app.baseUrl, { home: "/", section: sections[0]!, feed: "/feed.xml" }, ctx.folder, settings);
+  return { html, baseline, cachedArticle, home, section, feed, ownBytesBaselines };
+}
+
+/**
+ * The bare-Node baseline again with each page's own bytes: the article's 85 KB is the issue's
+ * yardstick for every page, but the feed carries 50 whole stories, and a server's cost per answer
+ * grows with the bytes it writes. Beside the issue's ratio, this one says how much of a page's
+ * gap is the app and how much is its size.
+ */
+async function measureOwnBytesBaselines(baseUrl: string, pages: Record<"home" | "section" | "feed", string>, folder: string, settings: LoadSettings): Promise<OwnBytesBaselines> {
+  const result: Partial<OwnBytesBaselines> = {};
+  for (const [name, page] of Object.entries(pages) as ["home" | "section" | "feed", string][]) {
+    const body = await (await fetch(`${baseUrl}${page}`)).text();
+    const server = await startBaseline(body, folder);
+    const measured = await measurePaths(`baseline-${name}`, server.baseUrl, [page], settings, { serverPid: server.pid }).finally(() => server.stop());
+    result[name] = { ...measured, bytes: Buffer.byteLength(body) };
+    log(`  bare node with the ${name}'s ${Buffer.byteLength(body)} bytes: ${measured.requestsPerSecond} req/s`);
+  }
+  return result as OwnBytesBaselines;
 }
 
 /**
@@ -180,6 +199,8 @@ async function measureCachedOnly(ctx: { url: string; mediaDir: string; folder: s
   const ratio = (m: Measured) => `${m.requestsPerSecond} req/s = ${(m.requestsPerSecond / base).toFixed(3)}x, p99 ${m.latencyMs.p99} ms, ${m.serverCpuUsPerRequest} us CPU/request (runs ${m.runs.map((run) => run.requestsPerSecond).join(", ")})`;
   log(`baseline ${base} req/s, ${figures.baseline.serverCpuUsPerRequest} us CPU/request; article ${ratio(figures.cachedArticle)}`);
   log(`home ${ratio(figures.home)}; section ${ratio(figures.section)}; feed ${ratio(figures.feed)}`);
+  const own = figures.ownBytesBaselines;
+  log(`against bare node with each page's own bytes: ${(["home", "section", "feed"] as const).map((name) => `${name} ${(figures[name].requestsPerSecond / own[name].requestsPerSecond).toFixed(3)}x of ${own[name].requestsPerSecond} req/s (${own[name].bytes} B, ${own[name].serverCpuUsPerRequest} us CPU/request)`).join("; ")}`);
   log(`logged requests (renders, warm-up included): ${JSON.stringify(renders)}`);
   log(`load ${loadBefore.map((n) => n.toFixed(2)).join(" ")} -> ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
   if (ctx.profileDir) {
@@ -196,7 +217,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
   const app = await startApp({ databaseUrl: ctx.url, mediaDir: ctx.mediaDir, responseCache: true, profileDir: ctx.profileDir, name: "app-a-cached" });
   ctx.sampler.watchApp("A (response cache on)", app.pid);
   try {
-    const { html, baseline, cachedArticle, home, section, feed } = await measureCachedPages(app, { stories, hot, folder, settings });
+    const { html, baseline, cachedArticle, home, section, feed, ownBytesBaselines } = await measureCachedPages(app, { stories, hot, folder, settings });
     log("9 weight and Lighthouse ...");
     const { weight, lighthouse } = await measureArticleWeight(options, { app, url: ctx.url, stories, folder, runs: settings.runs });
     log("6 comment posting with steady readers on the hot set ...");
@@ -243,7 +264,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
     } finally {
       await appB.stop();
     }
-    return { baseline, baselineHtmlBytes: Buffer.byteLength(html), cachedArticle, hotSet: hot.length, home, section, feed, weight, lighthouse, commentRuns, publishes, publishWarmup };
+    return { baseline, baselineHtmlBytes: Buffer.byteLength(html), cachedArticle, hotSet: hot.length, home, section, feed, ownBytesBaselines, weight, lighthouse, commentRuns, publishes, publishWarmup };
   } finally {
     await app.stop();
   }

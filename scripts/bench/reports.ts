@@ -8,6 +8,7 @@ import { renderEditorMarkdown, type EditorSaveFile, type EditorTypingFile } from
 import { renderFaultsMarkdown, type FaultsFile } from "./faults-report";
 import { reactionsResultsSection, renderReactionsMarkdown, type ReactionsFile } from "./reactions-report";
 import { renderResultsMarkdown, type ResultsFile } from "./report";
+import { speedRoundSection } from "./speed-round-report";
 
 async function readJson<T>(file: string): Promise<T | null> {
   return existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as T) : null;
@@ -19,8 +20,10 @@ export async function renderBenchReports(dir: string): Promise<Record<string, st
   const reports: Record<string, string> = {};
   const results = await json<ResultsFile>("results.json");
   const reactions = await json<ReactionsFile>("reactions.json");
-  // The reaction storm's own run (scripts/bench-reactions.ts) is summed up under npm run bench's table.
-  if (results) reports["RESULTS.md"] = renderResultsMarkdown(results) + (reactions ? reactionsResultsSection(reactions) : "");
+  // Under npm run bench's table: issue 24's before and after (the run of the commit before its
+  // work, kept as results-before.json), and the reaction storm's own run (scripts/bench-reactions.ts).
+  const before = await json<ResultsFile>("results-before.json");
+  if (results) reports["RESULTS.md"] = renderResultsMarkdown(results) + speedRoundSection(before, results) + (reactions ? reactionsResultsSection(reactions) : "");
   if (reactions) reports["REACTIONS.md"] = renderReactionsMarkdown(reactions);
   const comments = await json<CommentsFile>("comments.json");
   if (comments) reports["COMMENTS.md"] = renderCommentsMarkdown(comments);
