@@ -176,9 +176,19 @@ export class ResponseCache {
   answerHit(req: IncomingMessage, res: ServerResponse): CachedResponse | null {
     const cacheable = cacheableRequest(req);
     if (!cacheable || cacheable.sessionToken !== null) return null;
-    const cached = this.store.get(cacheable.key, this.options.now());
+    return this.sendFresh(cacheable.key, this.options.now(), req, res);
+  }
+
+  /**
+   * Answers from the entry under `key` as a HIT when it is fresh at `now`, and returns it; returns
+   * null without touching `res` otherwise. `onOutcome` is told before the answer is written: the
+   * response's "finish" (where the access log and the metrics read it) can come first.
+   */
+  private sendFresh(key: string, now: number, req: IncomingMessage, res: ServerResponse, onOutcome?: (outcome: CacheOutcome) => void): CachedResponse | null {
+    const cached = this.store.get(key, now);
     if (!cached) return null;
     this.store.stats.hits += 1;
+    onOutcome?.("HIT");
     this.send(req, res, cached, "HIT");
     return cached;
   }
@@ -191,22 +201,14 @@ export class ResponseCache {
 
   private answer(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): CacheOutcome | Promise<CacheOutcome> {
     const now = this.options.now();
-    const cached = this.store.get(cacheable.key, now);
-    if (!cached) {
-      const expired = this.store.getRefreshable(cacheable.key, now);
-      if (!expired) return this.renderOrWait(cacheable, req, res, render, onOutcome);
-      // Readers of a busy page do not all wait for its new render, nor queue behind it.
-      this.refreshInBackground(cacheable, req, render);
-      onOutcome("UPDATING");
-      this.send(req, res, expired, "UPDATING");
-      return "UPDATING";
-    }
-    this.store.stats.hits += 1;
-    // Told before the answer is written: the response's "finish" (where the access log and the
-    // metrics read it) can come first.
-    onOutcome("HIT");
-    this.send(req, res, cached, "HIT");
-    return "HIT";
+    if (this.sendFresh(cacheable.key, now, req, res, onOutcome)) return "HIT";
+    const expired = this.store.getRefreshable(cacheable.key, now);
+    if (!expired) return this.renderOrWait(cacheable, req, res, render, onOutcome);
+    // Readers of a busy page do not all wait for its new render, nor queue behind it.
+    this.refreshInBackground(cacheable, req, render);
+    onOutcome("UPDATING");
+    this.send(req, res, expired, "UPDATING");
+    return "UPDATING";
   }
 
   /** One render of an expired entry's page, stored when it may be; nobody waits for it here. */

@@ -72,6 +72,7 @@ describe("hit lane", () => {
     expect(leftToFullPath, "the hit never reached the full path").toBe(1);
     await send("/articles/7");
     expect(await hitCount()).toBe(before + 2);
+    expect(cache.store.snapshot().hits, "the cache's own count (its /metrics gauge) too").toBe(2);
     const articles = (await metrics().httpRequests.get()).values.find((value) => value.labels.route === "article" && value.labels.method === "GET" && value.labels.status === "2xx");
     expect(articles?.value).toBeGreaterThanOrEqual(2);
   });

@@ -102,6 +102,7 @@ describe("the response cache", () => {
     expect(first.headers.get("x-cache")).toBe("MISS");
     expect(second.headers.get("x-cache")).toBe("HIT");
     expect(renders).toBe(1);
+    expect(cache.store.snapshot()).toMatchObject({ hits: 1, misses: 1 });
     expect(await second.text()).toContain("/articles/1");
   });
 
