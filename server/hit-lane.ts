@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { metrics } from "@/lib/observability/metrics";
 import { routeKind } from "@/lib/observability/route-kind";
-import { canonicalPath, isDecodablePath, requestPath } from "@/server/request-guards";
+import { isPlainGet } from "@/server/request-guards";
 import type { CachedResponse } from "@/server/response-cache/cache-store";
 import type { ResponseCache } from "@/server/response-cache/response-cache";
 
@@ -17,15 +17,6 @@ export interface HitLane {
   answer(req: IncomingMessage, res: ServerResponse): boolean;
   /** Adds the hits counted since the last call to the Prometheus counters. */
   flushMetrics(): void;
-}
-
-/** A GET with no body for a well-formed, canonical address: what admitRequest lets through untouched. */
-function isPlainGet(req: IncomingMessage): boolean {
-  if (req.method !== "GET") return false;
-  const headers = req.headers;
-  if (headers["transfer-encoding"] !== undefined || (headers["content-length"] !== undefined && headers["content-length"] !== "0")) return false;
-  const path = requestPath(req.url);
-  return isDecodablePath(path) && canonicalPath(path) === path;
 }
 
 const counterKey = (path: string, status: number) => `${routeKind(path)}\t${Math.floor(status / 100)}xx`;

@@ -1,7 +1,8 @@
-// Checks our own HTTP server makes before Next.js sees a request: which methods exist, how big a
-// body may be for this kind of request, and whether a server-action POST comes from this site.
+// Checks our own HTTP server makes before Next.js sees a request: which methods exist, which
+// addresses go on as they are, how big a body may be for this kind of request, and whether a
+// server-action POST comes from this site.
 // Pure functions of the request line and headers, so they are tested without a server.
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -72,7 +73,7 @@ const decodablePaths = new Set<string>();
 const DECODABLE_PATHS_KEPT = 5_000;
 
 /** Whether the path's percent-escapes decode to text (Next.js answers "/%F0%9F" with a 500). */
-export function isDecodablePath(path: string): boolean {
+function isDecodablePath(path: string): boolean {
   if (!path.includes("%") || decodablePaths.has(path)) return true;
   try {
     decodeURIComponent(path);
@@ -82,6 +83,28 @@ export function isDecodablePath(path: string): boolean {
   if (decodablePaths.size >= DECODABLE_PATHS_KEPT) decodablePaths.clear();
   decodablePaths.add(path);
   return true;
+}
+
+/**
+ * What admitRequest makes of a request for `path`: null when it refuses it (undecodable), else
+ * its canonical path, which is `path` itself (the same string, nothing made) when it may go on as
+ * it is, and otherwise the address it is redirected to.
+ */
+export function admittedPath(path: string): string | null {
+  return isDecodablePath(path) ? canonicalPath(path) : null;
+}
+
+/**
+ * A GET with no body for an address admitRequest lets go on as it is: nothing in it for
+ * admitRequest to refuse, redirect or limit, so server/hit-lane.ts may answer it before
+ * admitRequest runs. No URL parsing, nothing allocated for a plain address.
+ */
+export function isPlainGet(req: IncomingMessage): boolean {
+  if (req.method !== "GET") return false;
+  const headers = req.headers;
+  if (headers["transfer-encoding"] !== undefined || (headers["content-length"] !== undefined && headers["content-length"] !== "0")) return false;
+  const path = requestPath(req.url);
+  return admittedPath(path) === path;
 }
 
 /** Content-Length as a number, or null when absent (chunked) or not a plain decimal. */

@@ -2,7 +2,7 @@
 // paths, cross-site server actions, oversized bodies (by Content-Length, and while streaming for
 // chunked ones). Each refusal is a JSON error with a Korean message.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isDecodablePath, isServerActionFromThisSite, requestPath } from "@/server/request-guards";
+import { admittedPath, ALLOWED_METHODS, BODY_LIMITS, bodyLimitKind, declaredLength, isServerActionFromThisSite, requestPath } from "@/server/request-guards";
 
 /** How long a refused request's connection may keep sending before it is cut. */
 const REFUSED_LINGER_MS = 5_000;
@@ -133,11 +133,12 @@ export function admitRequest(req: IncomingMessage, res: ServerResponse, trustPro
     return false;
   }
   const path = requestPath(req.url);
-  if (!isDecodablePath(path)) {
+  // The same rule tells server/hit-lane.ts which requests it may answer before this runs.
+  const canonical = admittedPath(path);
+  if (canonical === null) {
     refuse(req, res, 400, "VALIDATION", "주소가 올바르지 않습니다.");
     return false;
   }
-  const canonical = canonicalPath(path);
   if (canonical !== path) {
     redirectToCanonicalPath(req, res, canonical);
     return false;

@@ -75,6 +75,8 @@ const CALM_CHANGES_PER_SECOND = 3;
 export type CacheOutcome = "HIT" | "MISS" | "UPDATING" | "STALE" | "BYPASS" | "PASS";
 
 type Answer = { entry: CachedResponse; outcome: "MISS" | "STALE" } | null;
+/** A render, and the entry made of it when its answer may be kept (see ResponseCache.renderAndKeep). */
+type Kept = { captured: CapturedResponse; entry: CachedResponse | null };
 
 export class ResponseCache {
   readonly store: CacheStore;
@@ -174,9 +176,19 @@ export class ResponseCache {
   answerHit(req: IncomingMessage, res: ServerResponse): CachedResponse | null {
     const cacheable = cacheableRequest(req);
     if (!cacheable || cacheable.sessionToken !== null) return null;
-    const cached = this.store.get(cacheable.key, this.options.now());
+    return this.sendFresh(cacheable.key, this.options.now(), req, res);
+  }
+
+  /**
+   * Answers from the entry under `key` as a HIT when it is fresh at `now`, and returns it; returns
+   * null without touching `res` otherwise. `onOutcome` is told before the answer is written: the
+   * response's "finish" (where the access log and the metrics read it) can come first.
+   */
+  private sendFresh(key: string, now: number, req: IncomingMessage, res: ServerResponse, onOutcome?: (outcome: CacheOutcome) => void): CachedResponse | null {
+    const cached = this.store.get(key, now);
     if (!cached) return null;
     this.store.stats.hits += 1;
+    onOutcome?.("HIT");
     this.send(req, res, cached, "HIT");
     return cached;
   }
@@ -189,22 +201,14 @@ export class ResponseCache {
 
   private answer(cacheable: CacheableRequest, req: IncomingMessage, res: ServerResponse, render: Render, onOutcome: (outcome: CacheOutcome) => void): CacheOutcome | Promise<CacheOutcome> {
     const now = this.options.now();
-    const cached = this.store.get(cacheable.key, now);
-    if (!cached) {
-      const expired = this.store.getRefreshable(cacheable.key, now);
-      if (!expired) return this.renderOrWait(cacheable, req, res, render, onOutcome);
-      // Readers of a busy page do not all wait for its new render, nor queue behind it.
-      this.refreshInBackground(cacheable, req, render);
-      onOutcome("UPDATING");
-      this.send(req, res, expired, "UPDATING");
-      return "UPDATING";
-    }
-    this.store.stats.hits += 1;
-    // Told before the answer is written: the response's "finish" (where the access log and the
-    // metrics read it) can come first.
-    onOutcome("HIT");
-    this.send(req, res, cached, "HIT");
-    return "HIT";
+    if (this.sendFresh(cacheable.key, now, req, res, onOutcome)) return "HIT";
+    const expired = this.store.getRefreshable(cacheable.key, now);
+    if (!expired) return this.renderOrWait(cacheable, req, res, render, onOutcome);
+    // Readers of a busy page do not all wait for its new render, nor queue behind it.
+    this.refreshInBackground(cacheable, req, render);
+    onOutcome("UPDATING");
+    this.send(req, res, expired, "UPDATING");
+    return "UPDATING";
   }
 
   /** One render of an expired entry's page, stored when it may be; nobody waits for it here. */
@@ -212,17 +216,9 @@ export class ResponseCache {
     const { key } = cacheable;
     if (this.pending.has(key)) return;
     this.store.stats.misses += 1;
-    const renderRequest = renderRequestFor(cacheable, req);
-    const ticket = this.store.ticket();
-    const refreshing: Promise<Answer> = render(renderRequest)
-      .then((captured) => {
-        // A failed render leaves the expired copy in place (the next reader tries again).
-        if (captured.status >= 500) return null;
-        const entry = this.toEntry(key, new URL(renderRequest.url, "http://cache.invalid").pathname, captured);
-        if (!entry) return null;
-        this.store.set(entry, ticket);
-        return { entry, outcome: "MISS" as const };
-      })
+    // A failed render leaves the expired copy in place (the next reader tries again).
+    const refreshing: Promise<Answer> = this.renderAndKeep(key, renderRequestFor(cacheable, req), render)
+      .then(({ entry }) => (entry ? { entry, outcome: "MISS" as const } : null))
       .catch(() => null)
       .finally(() => {
         if (this.pending.get(key) === refreshing) this.pending.delete(key);
@@ -268,28 +264,39 @@ export class ResponseCache {
     render: Render,
     onOutcome: (outcome: CacheOutcome) => void,
   ): Promise<Answer> {
-    let captured: CapturedResponse;
-    const ticket = this.store.ticket();
+    let kept: Kept;
     try {
-      captured = await render(renderRequest);
+      kept = await this.renderAndKeep(key, renderRequest, render);
     } catch (error) {
       const stale = this.store.getStale(key, this.options.now());
       if (stale) return { entry: stale, outcome: "STALE" };
       throw error;
     }
+    const { captured, entry } = kept;
+    if (entry) return { entry, outcome: "MISS" };
     // A failed render (5xx) must not replace a page readers could still be given.
     if (captured.status >= 500) {
       const stale = this.store.getStale(key, this.options.now());
       if (stale) return { entry: stale, outcome: "STALE" };
     }
+    onOutcome("BYPASS");
+    sendCaptured(res, captured, req.method === "HEAD");
+    return null;
+  }
+
+  /**
+   * Renders `renderRequest` and, when the answer may be kept (not a failure, a cacheable status,
+   * no cookie), makes it an entry and stores it under `key`; a change to what it shows since the
+   * render began keeps it out of the store or shortens its life (CacheStore.set), but the entry is
+   * still returned for those who waited for it.
+   */
+  private async renderAndKeep(key: string, renderRequest: RenderRequest, render: Render): Promise<Kept> {
+    const ticket = this.store.ticket();
+    const captured = await render(renderRequest);
+    if (captured.status >= 500) return { captured, entry: null };
     const entry = this.toEntry(key, new URL(renderRequest.url, "http://cache.invalid").pathname, captured);
-    if (!entry) {
-      onOutcome("BYPASS");
-      sendCaptured(res, captured, req.method === "HEAD");
-      return null;
-    }
-    this.store.set(entry, ticket);
-    return { entry, outcome: "MISS" };
+    if (entry) this.store.set(entry, ticket);
+    return { captured, entry };
   }
 
   private toEntry(key: string, path: string, captured: CapturedResponse): CachedResponse | null {

@@ -1,5 +1,6 @@
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isServerActionFromThisSite, requestPath } from "@/server/request-guards";
+import { admittedPath, BODY_LIMITS, bodyLimitKind, canonicalPath, declaredLength, isPlainGet, isServerActionFromThisSite, requestPath } from "@/server/request-guards";
 
 describe("request guards in front of Next.js", () => {
   it.each([
@@ -55,5 +56,29 @@ describe("request guards in front of Next.js", () => {
     // Never a protocol-relative address another site could be reached by.
     expect(canonicalPath("//evil.example/")).toBe("/evil.example");
     expect(canonicalPath("http://host/a/")).toBe("http://host/a/");
+  });
+
+  it("admits a path as it is, redirects it to its canonical form, or refuses it when it does not decode", () => {
+    const story = "/articles/12/%ED%95%9C%EA%B5%AD";
+    expect(admittedPath(story)).toBe(story);
+    expect(admittedPath(`${story}/`)).toBe(story);
+    expect(admittedPath("/articles//12")).toBe("/articles/12");
+    expect(admittedPath("/%F0%9F")).toBeNull();
+    // Undecodable comes first: no redirect to an address that is refused next.
+    expect(admittedPath("/%F0%9F/")).toBeNull();
+  });
+
+  it.each([
+    ["GET", "/articles/12?utm_source=x", {}, true],
+    ["GET", "/articles/12", { "content-length": "0" }, true],
+    ["HEAD", "/articles/12", {}, false],
+    ["POST", "/articles/12", {}, false],
+    ["GET", "/articles/12", { "content-length": "5" }, false],
+    ["GET", "/articles/12", { "transfer-encoding": "chunked" }, false],
+    ["GET", "/articles/12/", {}, false],
+    ["GET", "/articles//12", {}, false],
+    ["GET", "/%F0%9F", {}, false],
+  ] as const)("%s %s with %j is a plain GET: %s", (method, url, headers: IncomingHttpHeaders, plain) => {
+    expect(isPlainGet({ method, url, headers } as IncomingMessage)).toBe(plain);
   });
 });

@@ -9,6 +9,8 @@ import { MAX_VARIANTS_PER_PATH } from "@/server/response-cache/cache-store";
 import { ResponseCache, type CapturedResponse, type Render } from "@/server/response-cache/response-cache";
 
 let renders = 0;
+/** Renders that have returned (or thrown). */
+let rendersDone = 0;
 let outcomesAtFinish: string[] = [];
 let renderDelayMs = 0;
 let nextRender: (path: string) => Partial<CapturedResponse> = () => ({});
@@ -25,16 +27,20 @@ const render: Render = async (req) => {
   renders += 1;
   lastRenderHeaders = req.headers;
   if (renderDelayMs) await new Promise((resolve) => setTimeout(resolve, renderDelayMs));
-  const nonce = randomBytes(16).toString("base64");
-  const path = req.url;
-  const html = `<html><head><script nonce="${nonce}">boot()</script></head><body>${"기사 본문 ".repeat(300)}${path}${injected}<script nonce="${nonce}" src="/a.js"></script></body></html>`;
-  return {
-    status: 200,
-    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` },
-    body: Buffer.from(html),
-    tags: new Set([cacheTag.story(1), cacheTag.latest]),
-    ...nextRender(path),
-  };
+  try {
+    const nonce = randomBytes(16).toString("base64");
+    const path = req.url;
+    const html = `<html><head><script nonce="${nonce}">boot()</script></head><body>${"기사 본문 ".repeat(300)}${path}${injected}<script nonce="${nonce}" src="/a.js"></script></body></html>`;
+    return {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'` },
+      body: Buffer.from(html),
+      tags: new Set([cacheTag.story(1), cacheTag.latest]),
+      ...nextRender(path),
+    };
+  } finally {
+    rendersDone += 1;
+  }
 };
 
 beforeAll(async () => {
@@ -56,6 +62,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   renders = 0;
+  rendersDone = 0;
   outcomesAtFinish = [];
   renderDelayMs = 0;
   nextRender = () => ({});
@@ -95,6 +102,7 @@ describe("the response cache", () => {
     expect(first.headers.get("x-cache")).toBe("MISS");
     expect(second.headers.get("x-cache")).toBe("HIT");
     expect(renders).toBe(1);
+    expect(cache.store.snapshot()).toMatchObject({ hits: 1, misses: 1 });
     expect(await second.text()).toContain("/articles/1");
   });
 
@@ -244,6 +252,39 @@ describe("the response cache", () => {
     await get("/articles/4");
     clock += 61_000;
     expect((await get("/articles/4")).headers.get("x-cache")).toBe("MISS");
+  });
+
+  it("keeps a background render only when it may be kept: a failed one leaves the copy for the next reader to try again, one overtaken by a change is dropped", async () => {
+    await get("/articles/6");
+    clock += 10 * 60_000 + 1; // past the default lifetime
+    const failures: (() => Partial<CapturedResponse>)[] = [
+      () => ({ status: 503 }),
+      () => {
+        throw new Error("database down");
+      },
+    ];
+    for (const failure of failures) {
+      nextRender = failure;
+      const before = rendersDone;
+      const answers: (string | null)[] = [];
+      await expect
+        .poll(async () => {
+          answers.push((await get("/articles/6")).headers.get("x-cache"));
+          return rendersDone - before;
+        })
+        .toBeGreaterThanOrEqual(2);
+      expect(new Set(answers), "every reader meanwhile got the expired copy").toEqual(new Set(["UPDATING"]));
+    }
+
+    // A change while the background render runs: what it rendered may show what was there before.
+    nextRender = () => ({});
+    renderDelayMs = 100;
+    const before = rendersDone;
+    expect((await get("/articles/6")).headers.get("x-cache")).toBe("UPDATING");
+    cache.invalidate([cacheTag.story(1)]);
+    await expect.poll(() => rendersDone).toBe(before + 1);
+    renderDelayMs = 0;
+    expect((await get("/articles/6")).headers.get("x-cache")).toBe("MISS");
   });
 
   it("renders once for many concurrent misses of one page", async () => {
