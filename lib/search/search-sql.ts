@@ -46,15 +46,20 @@ function matchSql(terms: string[], part: MatchPart, plan: SearchPlan, now: Date)
   const inHeadline = allOf(terms.map((term) => Prisma.sql`d."headline" LIKE ${likeContaining(term)}`));
   const inContent = allOf(terms.map((term) => Prisma.sql`d."content" LIKE ${likeContaining(term)}`));
   // The index's tokens only help a plan that starts from the index; walking by recency they
-  // would be read and compared on every row for nothing (LIKE decides).
-  const tokens = (list: string[]) => (plan === "candidates-first" ? Prisma.sql`d."tokens" @> ${[...new Set(list)]}::text[] AND ` : Prisma.empty);
+  // would be read and compared on every row for nothing (LIKE decides). They are tested after
+  // LIKE: a common word's count is planned as a scan that stops at its cap, testing the rows in
+  // the order written, and the tokens (about 480 a story, stored compressed out of line) must be
+  // fetched and unpacked for each row tested, where the headline and the compressed content are
+  // in the row itself. On the bench's 50,000 stories, the count of headlines with "예산" (a scan
+  // of about 450 rows for 101 matches) took 10.7-21 ms with the tokens first, 7-9.6 ms after.
+  const tokens = (list: string[]) => (plan === "candidates-first" ? Prisma.sql` AND d."tokens" @> ${[...new Set(list)]}::text[]` : Prisma.empty);
   // The content holds the headline, so a headline match needs no test of the content. The short
   // headline test is written first: PostgreSQL evaluates equally priced conditions in the order
   // written and stops at the first false one.
   const condition =
     part === "headline"
-      ? Prisma.sql`${tokens(terms.flatMap(headlineQueryTokens))}${inHeadline}`
-      : Prisma.sql`${part === "rest" ? Prisma.sql`NOT (${inHeadline}) AND ` : Prisma.empty}${tokens(terms.flatMap(queryTokens))}${inContent}`;
+      ? Prisma.sql`${inHeadline}${tokens(terms.flatMap(headlineQueryTokens))}`
+      : Prisma.sql`${part === "rest" ? Prisma.sql`NOT (${inHeadline}) AND ` : Prisma.empty}${inContent}${tokens(terms.flatMap(queryTokens))}`;
   return Prisma.sql`FROM "ArticleSearchDocument" d JOIN "Article" a ON a."id" = d."articleId"
     WHERE ${condition} AND d."publishedAt" <= ${now} AND ${publiclyVisibleSql("a", now)}`;
 }

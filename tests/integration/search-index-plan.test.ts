@@ -133,6 +133,22 @@ describe("search on 50,000 stories", () => {
     expect(results.hits.map((hit) => hit.id)).toEqual(exhaustive.rows.map((row) => row.id));
   });
 
+  it("청년 (common): a count that tests rows one by one tests LIKE before it fetches the tokens", async () => {
+    // A common word's count is a scan stopping at its cap (the planner expects many matches); the
+    // tokens are stored out of line, and fetching them for every row tested doubled the count's time.
+    const terms = ["청년"];
+    const typed = "청년";
+    const cap = countCapFor(0);
+    const filters: string[] = [];
+    for (const part of ["all", "headline", "rest"] as const) {
+      const plan = await planOf(countStatement(terms, part, new Date(), cap), "candidates-first");
+      show(`${typed} ${part} count`, plan);
+      filters.push(...plan.split("\n").filter((line) => line.includes("Filter:") && line.includes("tokens @>")));
+    }
+    expect(filters.length, "no count tests the tokens row by row here: the test would prove nothing").toBeGreaterThan(0);
+    for (const filter of filters) expect(filter.indexOf("~~"), filter).toBeLessThan(filter.indexOf("tokens @>"));
+  });
+
   it("a rare word finds exactly its stories", async () => {
     const results = await searchStories(["고양"], 1);
     expect(results.total).toBe(STORIES / 1000);
