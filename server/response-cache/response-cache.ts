@@ -311,8 +311,9 @@ export class ResponseCache {
     // instead: the same bytes and policy for every reader, and for a CDN that keeps it.
     const csp = headerValue(captured.headers["content-security-policy"]);
     const nonce = csp === undefined ? null : scriptNonceIn(csp);
-    // Stripped before hashing: the scripts left (the saved text size, JSON-LD) are all the policy lists.
-    const isPage = captured.status === 200 && (headerValue(captured.headers["content-type"]) ?? "").startsWith("text/html");
+    // Stripped before hashing: the scripts left (the saved text size, JSON-LD) are all the policy
+    // lists. Not-found and withdrawn-story pages too: readers reach them by links like any other.
+    const isPage = (captured.status < 300 || captured.status >= 400) && (headerValue(captured.headers["content-type"]) ?? "").startsWith("text/html");
     const rendered = (isPage ? this.options.stripReaderPage(captured.body, path) : null) ?? captured.body;
     const page = nonce === null ? { body: rendered, scriptHashes: [] } : hashNoncedScripts(rendered, nonce);
     const headers: Record<string, string> = {};

@@ -137,6 +137,17 @@ describe("cached reader pages hydrate their islands without the Next.js runtime"
     }
   });
 
+  it("a not-found page the cache keeps comes without the Next.js runtime too", async () => {
+    const address = `${baseUrl}/sections/no-such-section-islands`;
+    await (await fetch(address)).arrayBuffer();
+    const answer = await fetch(address);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get("x-cache")).toBe("HIT");
+    const html = await answer.text();
+    expect(html).not.toMatch(/<script[^>]*src="\/_next\//);
+    expect(html).toMatch(/<script type="module" src="\/_islands\/reader\.[A-Z0-9]+\.js"><\/script><\/body>/);
+  });
+
   it("the bundle is sent as immutable; any other address under /_islands/ is a 404", async () => {
     const html = await (await fetch(`${baseUrl}/`)).text();
     const bundle = /<script type="module" src="(\/_islands\/reader\.[A-Z0-9]+\.js)">/.exec(html)?.[1];
