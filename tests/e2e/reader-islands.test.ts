@@ -1,9 +1,9 @@
 // Reader pages the response cache keeps come without the Next.js runtime (issue 24): no
 // /_next/ script, no RSC payload; one bundle of our own (/_islands/reader.<hash>.js) hydrates
-// their interactive parts, which work as before: the reactions bar counts a click, a comment is
-// posted and shown, the article tools change the text size, the footer's newsletter button opens
-// its form. Nothing is logged to the console (no CSP violation, no hydration error), on a phone
-// and on a computer.
+// their interactive parts, which work as before: the view beacon counts the visit, the reactions
+// bar counts a click, a comment is posted and shown, the article tools change the text size, the
+// newsletter and follow buttons open their forms. Nothing is logged to the console (no CSP
+// violation, no hydration error), on a phone and on a computer.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { query } from "../support/app-database";
@@ -27,6 +27,8 @@ interface Watched {
   page: Page;
   scripts: string[];
   problems: string[];
+  /** The bodies of the view beacons sent (the story's id). */
+  views: string[];
 }
 
 describe("cached reader pages hydrate their islands without the Next.js runtime", inChromium, () => {
@@ -49,9 +51,10 @@ describe("cached reader pages hydrate their islands without the Next.js runtime"
     context.setDefaultTimeout(20_000);
     contexts.push(context);
     const page = await context.newPage();
-    const watched: Watched = { page, scripts: [], problems: [] };
+    const watched: Watched = { page, scripts: [], problems: [], views: [] };
     page.on("request", (request) => {
       if (request.resourceType() === "script") watched.scripts.push(new URL(request.url()).pathname);
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/api/views") watched.views.push(request.postData() ?? "");
     });
     page.on("console", (message) => {
       if (message.type() === "error" || message.type() === "warning") watched.problems.push(`${message.type()}: ${message.text()}`);
@@ -70,13 +73,16 @@ describe("cached reader pages hydrate their islands without the Next.js runtime"
       const first = await fetch(`${baseUrl}/articles/${storyId}`, { redirect: "follow" });
       const storyPath = new URL(first.url).pathname;
       await first.arrayBuffer();
-      const { page, scripts, problems } = await watchedReader(width);
+      const { page, scripts, problems, views } = await watchedReader(width);
       const response = await page.goto(`${baseUrl}${storyPath}`);
       expect(response?.headers()["x-cache"]).toBe("HIT");
       const html = (await response?.text()) ?? "";
       expect(html).not.toMatch(/<script[^>]*src="\/_next\//);
       expect(html.includes("self.__next_f")).toBe(false);
       expect(/script-src [^;]*/.exec(response?.headers()["content-security-policy"] ?? "")?.[0]).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')?$/);
+
+      // The view beacon counted the visit.
+      await expect.poll(() => views).toEqual([String(storyId)]);
 
       // Reactions: the counts are fetched by the hydrated bar; a click counts.
       const like = page.locator('[data-testid="reactions-bar"] button[data-kind="LIKE"]');
