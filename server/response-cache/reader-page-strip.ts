@@ -86,8 +86,10 @@ export function withoutNextRuntime(body: Buffer, options: StripOptions): Strippe
   kept += html.slice(from);
   const bodyEnd = kept.lastIndexOf("</body>");
   if (bodyEnd === -1) return { stripped: false, reason: "it has no </body>" };
-  // At the end of the body, as a module (deferred): the page is parsed and painted first.
-  const moduleScript = `<script type="module" src="${options.bundleUrl}"></script>`;
+  // At the end of the body, as a module (deferred): the page is parsed and painted first. Low
+  // priority: Chromium fetches a module script at high priority by default, before the story's
+  // photo, and Lighthouse then counts it toward the first paint (measured: FCP 1.25 -> 1.9 s).
+  const moduleScript = `<script type="module" fetchpriority="low" src="${options.bundleUrl}"></script>`;
   kept = `${kept.slice(0, bodyEnd)}${moduleScript}${kept.slice(bodyEnd)}`;
   return { stripped: true, body: Buffer.from(kept.replace(SCRIPT_PRELOAD, ""), "latin1") };
 }

@@ -151,12 +151,12 @@ describe("cached reader pages hydrate their islands without the Next.js runtime"
     expect(answer.headers.get("x-cache")).toBe("HIT");
     const html = await answer.text();
     expect(html).not.toMatch(/<script[^>]*src="\/_next\//);
-    expect(html).toMatch(/<script type="module" src="\/_islands\/reader\.[A-Z0-9]+\.js"><\/script><\/body>/);
+    expect(html).toMatch(/<script type="module" fetchpriority="low" src="\/_islands\/reader\.[A-Z0-9]+\.js"><\/script><\/body>/);
   });
 
   it("the bundle is sent as immutable; any other address under /_islands/ is a 404", async () => {
     const html = await (await fetch(`${baseUrl}/`)).text();
-    const bundle = /<script type="module" src="(\/_islands\/reader\.[A-Z0-9]+\.js)">/.exec(html)?.[1];
+    const bundle = /<script type="module" fetchpriority="low" src="(\/_islands\/reader\.[A-Z0-9]+\.js)">/.exec(html)?.[1];
     if (!bundle) throw new Error("the home page loads no reader bundle");
     const answer = await fetch(`${baseUrl}${bundle}`, { headers: { "accept-encoding": "br" } });
     expect(answer.status).toBe(200);

@@ -13,7 +13,7 @@ import { ResponseCache, type Render } from "@/server/response-cache/response-cac
 
 const page = readFileSync(path.join(import.meta.dirname, "../fixtures/cached-article-page.html"));
 const BUNDLE_URL = "/_islands/reader.ABCD2345.js";
-const MODULE_SCRIPT = `<script type="module" src="${BUNDLE_URL}"></script>`;
+const MODULE_SCRIPT = `<script type="module" fetchpriority="low" src="${BUNDLE_URL}"></script>`;
 
 // The client modules the fixture's RSC payload names, as that build's manifests list them.
 const FILES_OF_THE_FIXTURE_BUILD = new Map<string, Set<string>>(
@@ -44,7 +44,7 @@ describe("a reader page without the Next.js runtime", () => {
     const result = withoutNextRuntime(page, { bundleUrl: BUNDLE_URL, clientModuleVerdict });
     if (!result.stripped) throw new Error(`not stripped: ${result.reason}`);
     const html = result.body.toString("utf8");
-    expect(scriptTagsOf(html)).toEqual(['<script type="application/ld+json">', "<script>", `<script type="module" src="${BUNDLE_URL}">`]);
+    expect(scriptTagsOf(html)).toEqual(['<script type="application/ld+json">', "<script>", `<script type="module" fetchpriority="low" src="${BUNDLE_URL}">`]);
     expect(html.includes("__next_f")).toBe(false);
     expect(html.includes("TURBOPACK")).toBe(false);
     expect(/<link[^>]*as="script"/.test(html)).toBe(false);
