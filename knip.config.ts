@@ -14,6 +14,8 @@ const config: KnipConfig = {
     "tests/fixtures/*.ts",
     // Stands in for `server-only` in tests (the alias in vitest.config.ts).
     "tests/support/server-only-stub.ts",
+    // The reader bundle's entry: esbuild builds it by path (server/build.ts).
+    "components/islands/hydrate-islands.tsx",
     // The Web Push service worker: the browser loads it by its address (components/push/push-opt-in.tsx).
     "public/push-sw.js",
   ],

@@ -1,12 +1,15 @@
 // Decides whether the production build in .next is current, by a fingerprint of everything
 // that goes into it, and runs `next build` when it is not (then writes the fast lane's table
-// for the same sources: server/fast-lane-table.ts).
+// for the same sources: server/fast-lane-table.ts) and the reader bundle (server/islands-bundle.ts;
+// its sources are under components/, in the fingerprint).
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { build } from "esbuild";
 import { FAST_LANE_TABLE_FILE } from "@/server/fast-lane-table";
+import { ISLANDS_OUT_DIR, islandsBundleBuilt } from "@/server/islands-bundle";
 
 const root = process.cwd();
 const stampFile = path.join(root, ".next", "newsroom-build-stamp.txt");
@@ -44,7 +47,7 @@ async function computeBuildFingerprint(): Promise<string> {
 }
 
 async function isBuildCurrent(fingerprint: string): Promise<boolean> {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(FAST_LANE_TABLE_FILE) || !existsSync(stampFile)) return false;
+  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(FAST_LANE_TABLE_FILE) || !existsSync(stampFile) || !islandsBundleBuilt()) return false;
   return (await readFile(stampFile, "utf8")).trim() === fingerprint;
 }
 
@@ -60,6 +63,27 @@ function run(args: string[], what: string): Promise<void> {
   });
 }
 
+/** Builds the reader bundle into .next/islands/ (replacing an older one). */
+async function buildIslandsBundle(): Promise<void> {
+  await rm(ISLANDS_OUT_DIR, { recursive: true, force: true });
+  await build({
+    entryPoints: { reader: path.join(root, "components", "islands", "hydrate-islands.tsx") },
+    entryNames: "[name].[hash]",
+    outdir: ISLANDS_OUT_DIR,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2020",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+    // The islands' CSS is in the page already: Next.js bundles it into the stylesheets it links.
+    loader: { ".css": "empty" },
+    alias: { "@": root },
+    tsconfig: path.join(root, "tsconfig.json"),
+    logLevel: "warning",
+  });
+}
+
 /** Runs `next build` unless the last build was made from the same sources. */
 export async function ensureProductionBuild(log: (line: string) => void): Promise<"reused" | "built"> {
   const fingerprint = await computeBuildFingerprint();
@@ -67,6 +91,7 @@ export async function ensureProductionBuild(log: (line: string) => void): Promis
   log("building the app (first start or sources changed; this takes a minute or two) ...");
   await run([path.join(root, "node_modules/next/dist/bin/next"), "build"], "next build");
   await run(["--import", "tsx", path.join(root, "scripts/fast-lane-table.ts")], "writing the fast lane's table");
+  await buildIslandsBundle();
   await writeFile(stampFile, fingerprint + "\n");
   return "built";
 }

@@ -16,6 +16,7 @@ import { strictTransportSecurityFor } from "@/lib/security/strict-transport-secu
 import { routeKind } from "@/lib/observability/route-kind";
 import { createApiFastLane } from "@/server/api-fast-lane";
 import { createHitLane } from "@/server/hit-lane";
+import { loadIslandsBundle } from "@/server/islands-bundle";
 import { startJobQueue } from "@/server/job-queue";
 import { readFastLaneTable } from "@/server/fast-lane-table";
 import { serveMetrics } from "@/server/metrics-endpoint";
@@ -127,8 +128,12 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   // be answered: a comment list by the fast lane (a busy story's list is rendered a few times a
   // second), everything else by Next.js.
   const renderMiss = (req: IncomingMessage, res: ServerResponse) => (fastLane(req, res) ? Promise.resolve() : passToNext(req, res));
+  // Built with the app (server/build.ts); the pages the cache keeps load it instead of Next's runtime.
+  const islands = options.dev ? null : loadIslandsBundle();
   const cache: RunningResponseCache | null =
-    !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL ? startResponseCache({ env, nextHandler: renderMiss, siteHeaders: hsts ? { "strict-transport-security": hsts } : {} }) : null;
+    !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL
+      ? startResponseCache({ env, nextHandler: renderMiss, siteHeaders: hsts ? { "strict-transport-security": hsts } : {}, islandsBundleUrl: islands?.url })
+      : null;
   // Not at debug level, where every hit is logged (the lane writes no log line).
   const hitLane = cache && !logger().isLevelEnabled("debug") ? createHitLane(cache.cache) : null;
   const memoOnly = !cache && !options.dev && env.DATABASE_URL ? startSharedQueryMemo(env) : null;
@@ -138,6 +143,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const answer = (req: IncomingMessage, res: ServerResponse, record: (cache: string) => void) => {
     if (!admitRequest(req, res, trustProxy)) return;
     if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache?.cache, beforeScrape: hitLane?.flushMetrics })) return;
+    if (islands?.serve(req, res)) return;
     if (!cache) return passOn(req, res);
     const failed = (error: unknown) => {
       logger().error({ err: error }, "response cache failed; answering without it");

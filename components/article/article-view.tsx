@@ -1,13 +1,10 @@
 import type { ReactNode } from "react";
-import { ArticleTools } from "@/components/article/article-tools";
+import { Island } from "@/components/islands/island";
 import { SavedFontSize } from "@/components/article/saved-font-size";
 import { CorrectionsBlock } from "@/components/article/corrections-block";
 import { PollSurveyBox } from "@/components/article/poll-survey-box";
 import { ShareLinks } from "@/components/article/share-links";
 import { UpdateLog } from "@/components/article/update-log";
-import { ViewBeacon } from "@/components/article/view-beacon";
-import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
-import { PushOptIn } from "@/components/push/push-opt-in";
 import { storyTopicChoices } from "@/lib/push/push-topics";
 import { pushPublicKey } from "@/lib/push/vapid";
 import { ResponsiveImage } from "@/components/site/responsive-image";
@@ -98,7 +95,7 @@ export function ArticleView({
               )}
             </p>
           </div>
-          <ArticleTools url={canonical} title={article.headline} />
+          <Island name="article-tools" props={{ url: canonical, title: article.headline }} />
         </div>
       </header>
       <SavedFontSize />
@@ -139,16 +136,19 @@ export function ArticleView({
         )}
         {countView && article.bylines[0] && (
           <div className="article__follow no-print">
-            <SubscribeForm
-              subscription={{ topic: "reporter", reporterNumber: article.bylines[0].reporterNumber }}
-              buttonLabel={`+ ${article.bylines[0].name} ${article.bylines[0].title} 구독`}
-              description={`${article.bylines[0].name} ${article.bylines[0].title}의 새 기사가 나오면 메일로 알려 드립니다.`}
+            <Island
+              name="subscribe"
+              props={{
+                subscription: { topic: "reporter", reporterNumber: article.bylines[0].reporterNumber },
+                buttonLabel: `+ ${article.bylines[0].name} ${article.bylines[0].title} 구독`,
+                description: `${article.bylines[0].name} ${article.bylines[0].title}의 새 기사가 나오면 메일로 알려 드립니다.`,
+              }}
             />
           </div>
         )}
         {pushKey && (
           <div className="article__push no-print">
-            <PushOptIn publicKey={pushKey} choices={storyTopicChoices(article)} />
+            <Island name="push-opt-in" props={{ publicKey: pushKey, choices: storyTopicChoices(article) }} />
           </div>
         )}
         <p className="article__copyright">{siteCopyright}</p>
@@ -171,7 +171,7 @@ export function ArticleView({
       <div className="article__share no-print">
         <ShareLinks url={canonical} title={article.headline} />
       </div>
-      {countView && <ViewBeacon articleId={article.id} />}
+      {countView && <Island name="view-beacon" props={{ articleId: article.id }} />}
     </article>
   );
 }

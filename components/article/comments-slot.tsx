@@ -1,4 +1,4 @@
-import { CommentsIsland } from "@/components/comments/comments-island";
+import { Island } from "@/components/islands/island";
 
 /**
  * Where the comment area mounts: the heading, then the comments island (components/comments),
@@ -11,7 +11,7 @@ export function CommentsSlot({ articleId }: { articleId: number }) {
       <h2 id="comments-heading" className="box__title">
         뉴스댓글
       </h2>
-      <CommentsIsland articleId={articleId} />
+      <Island name="comments" props={{ articleId }} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { KakaoShareButton } from "@/components/article/kakao-share-button";
+import { Island } from "@/components/islands/island";
 import { kakaoJavaScriptKey } from "@/lib/config/site";
 import { bandShareUrl, facebookShareUrl, xShareUrl } from "@/lib/share/share-links";
 
@@ -13,7 +13,7 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
     <ul className="share-links" aria-label="다른 곳에 공유">
       {kakaoJavaScriptKey && (
         <li>
-          <KakaoShareButton appKey={kakaoJavaScriptKey} url={url} />
+          <Island name="kakao-share" props={{ appKey: kakaoJavaScriptKey, url }} />
         </li>
       )}
       <li>

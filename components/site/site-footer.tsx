@@ -1,8 +1,7 @@
 import { publisher, siteCopyright, siteName } from "@/lib/config/site";
 import type { PublicSection } from "@/lib/sections/public-queries";
 import { KeepWords } from "@/components/site/keep-words";
-import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
-import { PushOptIn } from "@/components/push/push-opt-in";
+import { Island } from "@/components/islands/island";
 import { BREAKING_TOPIC, sectionTopic } from "@/lib/push/push-topics";
 import { pushPublicKey } from "@/lib/push/vapid";
 
@@ -26,11 +25,14 @@ export function SiteFooter({ sections }: { sections: PublicSection[] }) {
           <a href="/newsroom">뉴스룸</a>
         </nav>
         <div className="site-footer__newsletter">
-          <SubscribeForm subscription={{ topic: "digest" }} buttonLabel="아침 뉴스레터 받기" description="매일 아침, 전날 가장 많이 읽힌 기사를 메일로 보내 드립니다." />
+          <Island name="subscribe" props={{ subscription: { topic: "digest" }, buttonLabel: "아침 뉴스레터 받기", description: "매일 아침, 전날 가장 많이 읽힌 기사를 메일로 보내 드립니다." }} />
         </div>
         {pushKey && (
           <div className="site-footer__push">
-            <PushOptIn publicKey={pushKey} label="속보·섹션 알림 받기" choices={[BREAKING_TOPIC, ...sections.map((section) => ({ topic: sectionTopic(section.id), label: `${section.name} 섹션` }))]} />
+            <Island
+              name="push-opt-in"
+              props={{ publicKey: pushKey, label: "속보·섹션 알림 받기", choices: [BREAKING_TOPIC, ...sections.map((section) => ({ topic: sectionTopic(section.id), label: `${section.name} 섹션` }))] }}
+            />
           </div>
         )}
         <dl className="site-footer__details">

@@ -78,25 +78,46 @@ function withoutNonce(bytes: Buffer, nonce: string): Buffer {
   return withoutAll(withoutAll(bytes, Buffer.from(` nonce="${nonce}"`)), Buffer.from(nonce));
 }
 
+/** One <script> element of a page, by positions in its latin1 text (which are byte positions). */
+export interface ScriptElement {
+  /** Where `<script` starts. */
+  start: number;
+  /** Where its text starts (after the start tag) and ends (at `</script`). */
+  textStart: number;
+  textEnd: number;
+  /** Just past the end tag (or the end of the page when it has none). */
+  end: number;
+  attributes: Map<string, string>;
+}
+
+/** The <script> elements of `html` (a page read as latin1), as the browser's tokenizer finds them. */
+export function* scriptElementsIn(html: string): Generator<ScriptElement> {
+  const start = new RegExp(SCRIPT_START.source, SCRIPT_START.flags);
+  const end = new RegExp(SCRIPT_END.source, SCRIPT_END.flags);
+  for (let found = start.exec(html); found; found = start.exec(html)) {
+    const tag = readStartTag(html, found.index + "<script".length);
+    if (!tag) return;
+    end.lastIndex = tag.end;
+    const textEnd = end.exec(html)?.index ?? html.length;
+    const close = html.indexOf(">", textEnd);
+    yield { start: found.index, textStart: tag.end, textEnd, end: textEnd === html.length || close === -1 ? html.length : close + 1, attributes: tag.attributes };
+    start.lastIndex = textEnd;
+  }
+}
+
 /** Hashes the inline scripts of `body` that carry `nonce`, and takes the nonce out of the page. */
 export function hashNoncedScripts(body: Buffer, nonce: string): PageWithScriptHashes {
   // latin1: one character per byte, so string positions are byte positions in `body`.
   const html = body.toString("latin1");
   const hashes = new Set<string>();
-  SCRIPT_START.lastIndex = 0;
-  for (let start = SCRIPT_START.exec(html); start; start = SCRIPT_START.exec(html)) {
-    const tag = readStartTag(html, start.index + "<script".length);
-    if (!tag) break;
-    SCRIPT_END.lastIndex = tag.end;
-    const textEnd = SCRIPT_END.exec(html)?.index ?? html.length;
-    const text = body.subarray(tag.end, textEnd);
-    if (tag.attributes.get("nonce") === nonce && !tag.attributes.has("src") && isClassicOrModuleScript(tag.attributes) && !text.includes("<!--")) {
+  for (const script of scriptElementsIn(html)) {
+    const text = body.subarray(script.textStart, script.textEnd);
+    if (script.attributes.get("nonce") === nonce && !script.attributes.has("src") && isClassicOrModuleScript(script.attributes) && !text.includes("<!--")) {
       // Hashed as it will be sent. The nonce comes out of the text here as out of the whole body
       // below, with the same bytes: neither the nonce nor its attribute can straddle the text's
       // edges (it starts right after a `>` and ends at `</script`).
       hashes.add(createHash("sha256").update(scriptSourceBytes(withoutNonce(text, nonce))).digest("base64"));
     }
-    SCRIPT_START.lastIndex = textEnd;
   }
   return { body: withoutNonce(body, nonce), scriptHashes: [...hashes] };
 }

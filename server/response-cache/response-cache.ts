@@ -13,7 +13,7 @@ import { CacheStore, type CachedResponse } from "@/server/response-cache/cache-s
 import { policyWithScriptHashes, scriptNonceIn } from "@/lib/security/content-security-policy";
 import { hashNoncedScripts, headerWithoutNonce } from "@/server/response-cache/page-script-hashes";
 import { cacheableRequest, chooseEncoding, type CacheableRequest, type Encoding } from "@/server/response-cache/request-rules";
-import { storeBody } from "@/server/response-cache/stored-body";
+import { storeBody, storedBodyIn } from "@/server/response-cache/stored-body";
 
 /** What a render produced, captured whole. */
 export interface CapturedResponse {
@@ -47,6 +47,11 @@ export interface ResponseCacheOptions {
   cdnMaxAgeSeconds?: number;
   /** Whether a session cookie's value is a live staff session (then Next.js answers); none is without it. */
   isSignedInSession?: (token: string) => Promise<boolean>;
+  /**
+   * A reader page's HTML without the Next.js runtime, loading the reader bundle instead
+   * (reader-page-strip.ts), or null to keep it as rendered. None: pages are kept as rendered.
+   */
+  stripReaderPage?: (body: Buffer, path: string) => Buffer | null;
   /** Headers every answer carries whatever the page (Strict-Transport-Security on an https site). */
   siteHeaders?: Record<string, string>;
   now?: () => number;
@@ -92,6 +97,7 @@ export class ResponseCache {
     this.store = new CacheStore(options.maxBytes);
     this.options = {
       isSignedInSession: options.isSignedInSession ?? (() => Promise.resolve(false)),
+      stripReaderPage: options.stripReaderPage ?? (() => null),
       siteHeaders: options.siteHeaders ?? {},
       defaultTtlMs: options.defaultTtlMs ?? 10 * 60_000,
       liveCountsTtlMs: options.liveCountsTtlMs ?? 2_000,
@@ -305,7 +311,11 @@ export class ResponseCache {
     // instead: the same bytes and policy for every reader, and for a CDN that keeps it.
     const csp = headerValue(captured.headers["content-security-policy"]);
     const nonce = csp === undefined ? null : scriptNonceIn(csp);
-    const page = nonce === null ? { body: captured.body, scriptHashes: [] } : hashNoncedScripts(captured.body, nonce);
+    // Stripped before hashing: the scripts left (the saved text size, JSON-LD) are all the policy
+    // lists. Not-found and withdrawn-story pages too: readers reach them by links like any other.
+    const isPage = (captured.status < 300 || captured.status >= 400) && (headerValue(captured.headers["content-type"]) ?? "").startsWith("text/html");
+    const rendered = (isPage ? this.options.stripReaderPage(captured.body, path) : null) ?? captured.body;
+    const page = nonce === null ? { body: rendered, scriptHashes: [] } : hashNoncedScripts(rendered, nonce);
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = headerValue(captured.headers[name]);
@@ -372,7 +382,7 @@ function renderRequestFor(cacheable: CacheableRequest, req: IncomingMessage): Re
 }
 
 function bodyIn(entry: CachedResponse, encoding: Encoding): Buffer {
-  return encoding === "br" ? entry.body.brotli : encoding === "gzip" ? entry.body.gzip : entry.body.identity;
+  return storedBodyIn(entry.body, encoding);
 }
 
 // The ones a 304 repeats (RFC 9110 15.4.5); the browser keeps the rest, the CSP among them, with its copy.

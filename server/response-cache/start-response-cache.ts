@@ -1,12 +1,15 @@
 // The response cache of one app process, with its invalidation listener and the optional CDN
 // purge hook, built from the settings.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
 import { sharedQueryMemo } from "@/lib/cache/shared-query-memo";
 import { readSessionToken } from "@/lib/auth/session-token";
 import type { Env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { startInvalidationListener } from "@/server/response-cache/invalidation-listener";
 import { renderWithNext } from "@/server/response-cache/render-with-next";
+import { clientModuleVerdictFrom, readClientModuleFiles } from "@/server/response-cache/client-module-files";
+import { withoutNextRuntime } from "@/server/response-cache/reader-page-strip";
 import { ResponseCache, type CacheOutcome } from "@/server/response-cache/response-cache";
 
 export interface RunningResponseCache {
@@ -30,11 +33,39 @@ function cdnPurger(url: string): (tags: string[]) => void {
   };
 }
 
-export function startResponseCache(options: { env: Env; nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void>; siteHeaders?: Record<string, string> }): RunningResponseCache {
+/** How many different reasons for keeping a page whole are logged (each once): a page that cannot be stripped is rendered again and again. */
+const KEPT_REASONS_LOGGED = 100;
+
+/**
+ * Strips reader pages of the Next.js runtime for the reader bundle at `bundleUrl` (see
+ * reader-page-strip.ts); a page that must keep it is kept whole, with a warning once per reason.
+ */
+function readerPageStripper(bundleUrl: string): (body: Buffer, path: string) => Buffer | null {
+  const clientModuleVerdict = clientModuleVerdictFrom(readClientModuleFiles(path.join(process.cwd(), ".next")));
+  const logged = new Set<string>();
+  return (body, pagePath) => {
+    const page = withoutNextRuntime(body, { bundleUrl, clientModuleVerdict });
+    if (page.stripped) return page.body;
+    if (!logged.has(page.reason) && logged.size < KEPT_REASONS_LOGGED) {
+      logged.add(page.reason);
+      logger().warn({ path: pagePath, reason: page.reason }, "reader page kept with the Next.js runtime");
+    }
+    return null;
+  };
+}
+
+export function startResponseCache(options: {
+  env: Env;
+  nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  siteHeaders?: Record<string, string>;
+  /** The reader bundle's address (server/islands-bundle.ts); none: pages keep the Next.js runtime. */
+  islandsBundleUrl?: string;
+}): RunningResponseCache {
   const { env } = options;
   const cache = new ResponseCache({
     maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024,
     siteHeaders: options.siteHeaders,
+    stripReaderPage: options.islandsBundleUrl ? readerPageStripper(options.islandsBundleUrl) : undefined,
     // Decrypted with the server's secret: a made-up cookie is a reader like any other.
     isSignedInSession: async (token) => (await readSessionToken(token, env.NEXTAUTH_SECRET)) !== null,
   });

@@ -2,6 +2,7 @@
 // stored: every reader of a page gets the same bytes (its CSP lists the page's script hashes, no
 // per-response nonce), so a hit writes one of these buffers as it is.
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import type { Encoding } from "@/server/response-cache/request-rules";
 
 export interface StoredBody {
   identity: Buffer;
@@ -28,6 +29,11 @@ export function storeBody(body: Buffer): StoredBody {
   const gzip = exactCopy(gzipSync(body, { level: GZIP_LEVEL }));
   const brotli = exactCopy(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
   return { identity, gzip, brotli, size: identity.length + gzip.length + brotli.length };
+}
+
+/** The stored bytes in `encoding`. */
+export function storedBodyIn(body: StoredBody, encoding: Encoding): Buffer {
+  return encoding === "br" ? body.brotli : encoding === "gzip" ? body.gzip : body.identity;
 }
 
 /** `bytes` in a buffer of their exact size (not a view into a larger or shared one). */

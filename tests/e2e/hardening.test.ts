@@ -193,12 +193,14 @@ describe("inputs that produced 500s", () => {
 });
 
 describe("configuration that quietly went wrong", () => {
-  it("every HTML response carries a CSP (a nonce, or script hashes from the cache), prefetches included", async () => {
+  it("every HTML response carries a CSP (a nonce, or from the cache scripts from the site and script hashes), prefetches included", async () => {
     const variants: Record<string, string>[] = [{}, { purpose: "prefetch" }, { "next-router-prefetch": "1" }, { "sec-purpose": "prefetch" }];
     for (const headers of variants) {
       const response = await fetch(`${baseUrl}/`, { headers });
       expect(response.headers.get("content-type")).toMatch(/text\/html/);
-      expect(response.headers.get("content-security-policy"), JSON.stringify(headers)).toMatch(/script-src 'self' ('nonce-|'sha256-)/);
+      // A cached page without Next.js's runtime may have no inline script left to list: `script-src 'self'` alone.
+      const scriptSrc = /script-src [^;]*/.exec(response.headers.get("content-security-policy") ?? "")?.[0];
+      expect(scriptSrc, JSON.stringify(headers)).toMatch(/^script-src 'self'( 'nonce-[^']+'| 'strict-dynamic'| 'sha256-[^']+'| https:\/\/\S+)*$/);
     }
   });
 

@@ -5,8 +5,10 @@
 // in a reader page answered with Next.js's empty error shell (<html id="__next_error__">) and
 // the notice appeared only once the client's JavaScript ran.
 import { describe, expect, inject, it } from "vitest";
+import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { demoStoryPath } from "../support/app-database";
+import { signInOverHttp } from "../support/http-session";
 import { plantStoriesInTheApp } from "../support/planted-in-app";
 import { expectNoPlantedStory, privateStoryIds } from "../support/planted-stories";
 
@@ -103,7 +105,10 @@ describe("reader 404s are rendered on the server", () => {
   });
 
   it("a story's page carries the site's chrome once in its RSC payload: the 404's chrome is not serialized into every page", async () => {
-    const html = await (await fetch(`${baseUrl}${await demoStoryPath("고양특례시")}`)).text();
+    // As Next.js answers it (a staff session): the cached copy readers get has no RSC payload.
+    const session = await signInOverHttp(baseUrl, DEMO_STAFF.editor.email, inject("demoPassword"));
+    const html = await (await fetch(`${baseUrl}${await demoStoryPath("고양특례시")}`, { headers: { cookie: session.cookie } })).text();
+    expect(html, "rendered by Next.js, with its payload").toContain("self.__next_f");
     const markup = markupWithoutScripts(html);
     const payload = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g)?.join("") ?? "";
     // Once drawn, once in the payload that hydrates it; app/not-found.tsx drawing the chrome put

@@ -4,7 +4,7 @@ import { KeepWords } from "@/components/site/keep-words";
 import { ListPage } from "@/components/site/list-page";
 import { notFoundPage } from "@/components/site/not-found-page";
 import { ResponsiveImage } from "@/components/site/responsive-image";
-import { SubscribeForm } from "@/components/subscriptions/subscribe-form";
+import { Island } from "@/components/islands/island";
 import { pageOfStories, reporterStoriesWhere, type PageRequest } from "@/lib/articles/public/public-lists";
 import { getPublicReporter } from "@/lib/reporters/public-reporter";
 import { listPageMetadata, notFoundMetadata } from "@/lib/seo/site-metadata";
@@ -67,10 +67,13 @@ export default async function ReporterPage({ params, searchParams }: Props) {
                 <a href={`mailto:${reporter.bylineEmail}`}>{reporter.bylineEmail}</a>
               </p>
             )}
-            <SubscribeForm
-              subscription={{ topic: "reporter", reporterNumber: reporter.reporterNumber }}
-              buttonLabel="+ 기자 구독"
-              description={`${reporter.name} ${reporter.title}의 새 기사가 나오면 메일로 알려 드립니다.`}
+            <Island
+              name="subscribe"
+              props={{
+                subscription: { topic: "reporter", reporterNumber: reporter.reporterNumber },
+                buttonLabel: "+ 기자 구독",
+                description: `${reporter.name} ${reporter.title}의 새 기사가 나오면 메일로 알려 드립니다.`,
+              }}
             />
           </div>
         </header>

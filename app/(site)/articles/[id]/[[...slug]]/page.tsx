@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/article/article-view";
 import { CommentsSlot } from "@/components/article/comments-slot";
-import { ReactionsBar } from "@/components/reactions/reactions-bar";
+import { Island } from "@/components/islands/island";
 import { StoryClaimCommentsNotice, StoryClaimLabel } from "@/components/claims/story-claim-notice";
 import { GoneNotice } from "@/components/article/gone-notice";
 import { MostReadAside } from "@/components/article/most-read-aside";
@@ -61,7 +61,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <div className="with-aside">
       <div className="with-aside__main">
         <ArticleView article={article} notice={<StoryClaimLabel notice={claimNotice} />} />
-        <ReactionsBar articleId={article.id} />
+        <Island name="reactions" props={{ articleId: article.id }} />
         <StoryClaimCommentsNotice notice={claimNotice} />
         <CommentsSlot articleId={article.id} />
         <div className="related no-print">
