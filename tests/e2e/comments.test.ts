@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { query } from "../support/app-database";
+import { liftFloodRules, restoreFloodRules } from "../support/comment-flood-rules";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { pixelsPaintedOutside } from "../support/paint-outside";
 import { createPublishedStoryInApp } from "../support/published-story-in-app";
@@ -18,17 +19,6 @@ const password = inject("demoPassword");
 
 /** A published story of this file's own, so other browser tests cannot change it under us. */
 const createStory = (headline: string) => createPublishedStoryInApp(databaseUrl, headline);
-
-// Every request in this run comes from 127.0.0.1, one source: the 15-second rule and the hourly
-// cap are lifted while a block of tests here posts (restored afterwards), so its posts are not
-// refused as flooding.
-const liftFloodRules = () =>
-  query(
-    `INSERT INTO "SiteSetting" ("key", "value", "updatedAt") VALUES ('comments.settings', $1, now())
-     ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
-    [JSON.stringify({ minIntervalSeconds: 0, maxPerHourPerStory: 1000 })],
-  );
-const restoreFloodRules = () => query(`DELETE FROM "SiteSetting" WHERE "key" = 'comments.settings'`);
 
 const graphemes = (text: string) => [...new Intl.Segmenter("ko", { granularity: "grapheme" }).segment(text)].length;
 

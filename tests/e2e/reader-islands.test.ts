@@ -6,22 +6,12 @@
 // violation, no hydration error), on a phone and on a computer.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { query } from "../support/app-database";
+import { liftFloodRules, restoreFloodRules } from "../support/comment-flood-rules";
 import { inChromium, launchBrowser, screenshotPath } from "../support/browser";
 import { createPublishedStoryInApp } from "../support/published-story-in-app";
 
 const baseUrl = inject("appBaseUrl");
 const databaseUrl = inject("appDatabaseUrl");
-
-// Every request here comes from 127.0.0.1: the comment flood rules (one comment per 15 seconds
-// from a source) are lifted while this file posts, and restored afterwards.
-const liftFloodRules = () =>
-  query(
-    `INSERT INTO "SiteSetting" ("key", "value", "updatedAt") VALUES ('comments.settings', $1, now())
-     ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
-    [JSON.stringify({ minIntervalSeconds: 0, maxPerHourPerStory: 1000 })],
-  );
-const restoreFloodRules = () => query(`DELETE FROM "SiteSetting" WHERE "key" = 'comments.settings'`);
 
 interface Watched {
   page: Page;
