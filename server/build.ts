@@ -4,12 +4,12 @@
 // its sources are under components/, in the fingerprint).
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
 import { FAST_LANE_TABLE_FILE } from "@/server/fast-lane-table";
-import { ISLANDS_OUT_DIR, islandsBundleBuilt } from "@/server/islands-bundle";
+import { EARLIER_BUNDLES_KEPT, ISLANDS_OUT_DIR, islandsBundleBuilt, markCurrentBundle } from "@/server/islands-bundle";
 
 const root = process.cwd();
 const stampFile = path.join(root, ".next", "newsroom-build-stamp.txt");
@@ -63,10 +63,12 @@ function run(args: string[], what: string): Promise<void> {
   });
 }
 
-/** Builds the reader bundle into .next/islands/ (replacing an older one). */
+/**
+ * Builds the reader bundle into .next/islands/ and names it the current one; the bundles of the
+ * last few earlier builds stay (pages still cached elsewhere ask for them: islands-bundle.ts).
+ */
 async function buildIslandsBundle(): Promise<void> {
-  await rm(ISLANDS_OUT_DIR, { recursive: true, force: true });
-  await build({
+  const result = await build({
     entryPoints: { reader: path.join(root, "components", "islands", "hydrate-islands.tsx") },
     entryNames: "[name].[hash]",
     outdir: ISLANDS_OUT_DIR,
@@ -81,7 +83,14 @@ async function buildIslandsBundle(): Promise<void> {
     alias: { "@": root },
     tsconfig: path.join(root, "tsconfig.json"),
     logLevel: "warning",
+    metafile: true,
   });
+  const built = path.basename(Object.keys(result.metafile.outputs).find((file) => file.endsWith(".js"))!);
+  markCurrentBundle(built);
+  const earlier = (await readdir(ISLANDS_OUT_DIR)).filter((name) => name.startsWith("reader.") && name.endsWith(".js") && name !== built);
+  const byAge = await Promise.all(earlier.map(async (name) => ({ name, mtime: (await stat(path.join(ISLANDS_OUT_DIR, name))).mtimeMs })));
+  byAge.sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of byAge.slice(EARLIER_BUNDLES_KEPT)) await rm(path.join(ISLANDS_OUT_DIR, name), { force: true });
 }
 
 /** Runs `next build` unless the last build was made from the same sources. */
