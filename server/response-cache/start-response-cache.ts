@@ -6,8 +6,7 @@ import { readSessionToken } from "@/lib/auth/session-token";
 import type { Env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { startInvalidationListener } from "@/server/response-cache/invalidation-listener";
-import { renderWithNext } from "@/server/response-cache/render-with-next";
-import { ResponseCache, type CacheOutcome } from "@/server/response-cache/response-cache";
+import { ResponseCache, type CacheOutcome, type Render } from "@/server/response-cache/response-cache";
 
 export interface RunningResponseCache {
   cache: ResponseCache;
@@ -30,7 +29,11 @@ function cdnPurger(url: string): (tags: string[]) => void {
   };
 }
 
-export function startResponseCache(options: { env: Env; nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void> }): RunningResponseCache {
+/**
+ * `render` renders a miss: through Next.js in this process (render-with-next.ts), or in the
+ * process behind the front one (server/front/render-over-socket.ts).
+ */
+export function startResponseCache(options: { env: Env; render: Render }): RunningResponseCache {
   const { env } = options;
   const cache = new ResponseCache({
     maxBytes: env.RESPONSE_CACHE_MB * 1024 * 1024,
@@ -43,12 +46,11 @@ export function startResponseCache(options: { env: Env; nextHandler: (req: Incom
     log: (line) => logger().info(line),
     onInvalidate: env.CDN_PURGE_URL ? cdnPurger(env.CDN_PURGE_URL) : undefined,
   });
-  const render = renderWithNext((req, res) => void options.nextHandler(req, res));
   // The listener keeps the shared query memo true as well, so it may be used from now on.
   sharedQueryMemo.enable();
   return {
     cache,
-    handle: (req, res, onOutcome) => cache.handle(req, res, render, onOutcome),
+    handle: (req, res, onOutcome) => cache.handle(req, res, options.render, onOutcome),
     stop: async () => {
       sharedQueryMemo.disable();
       await listener.stop();
