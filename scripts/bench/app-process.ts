@@ -15,7 +15,7 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { databaseUrl: string; mediaDir: string; responseCache: boolean; profileDir?: string; name: string }): Promise<AppProcess> {
+export async function startApp(options: { databaseUrl: string; mediaDir: string; responseCache: boolean; frontProcess?: boolean; profileDir?: string; name: string }): Promise<AppProcess> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // One folder per instance: every thread writes its own profile (tsx's module loader runs on a
@@ -35,6 +35,7 @@ export async function startApp(options: { databaseUrl: string; mediaDir: string;
       // The documented production setting behind a reverse proxy: comment posters are told apart by X-Forwarded-For.
       TRUST_PROXY: "1",
       RESPONSE_CACHE: options.responseCache ? "on" : "off",
+      FRONT_PROCESS: options.frontProcess ? "on" : "off",
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -118,6 +118,7 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
     const section = await measurePaths("section", app.baseUrl, sections, settings);
     const feed = await measurePaths("feed", app.baseUrl, ["/feed.xml"], settings);
     log(`  home ${home.requestsPerSecond}, section ${section.requestsPerSecond}, feed ${feed.requestsPerSecond} req/s`);
+    const front = options.front ? await measureFrontProcess(ctx, hot, sections) : null;
     log("9 weight and Lighthouse ...");
     const weight = await measurePageWeight(app.baseUrl, hot[0]!, await liveBodyHtml(ctx.url, stories[0]!.id));
     const lighthouse = options.lighthouse ? await runLighthouseMedian(`${app.baseUrl}${hot[0]}`, folder, settings.runs) : { performance: null, accessibility: null, seo: null, error: "skipped (--no-lighthouse)" };
@@ -166,7 +167,25 @@ async function measureCachedPhase(options: ReturnType<typeof parseBenchOptions>,
     } finally {
       await appB.stop();
     }
-    return { baseline, baselineHtmlBytes: Buffer.byteLength(html), cachedArticle, hotSet: hot.length, home, section, feed, weight, lighthouse, commentRuns, publishes, publishWarmup };
+    return { baseline, baselineHtmlBytes: Buffer.byteLength(html), cachedArticle, hotSet: hot.length, home, section, feed, front, weight, lighthouse, commentRuns, publishes, publishWarmup };
+  } finally {
+    await app.stop();
+  }
+}
+
+/** Targets 2 and 4 again with app A's front process on (FRONT_PROCESS=on), for --front. */
+async function measureFrontProcess(ctx: { url: string; mediaDir: string; settings: LoadSettings; sampler: ReturnType<typeof startMemorySampler>; profileDir?: string }, hot: string[], sections: string[]) {
+  log("2, 4 again with the front process (FRONT_PROCESS=on) ...");
+  const app = await startApp({ databaseUrl: ctx.url, mediaDir: ctx.mediaDir, responseCache: true, frontProcess: true, profileDir: ctx.profileDir, name: "app-a-front" });
+  ctx.sampler.watchApp("A with its front process (response cache on)", app.pid);
+  try {
+    await warm(app.baseUrl, [...hot, "/", "/feed.xml", ...sections]);
+    const cachedArticle = await measurePaths("front-cached-article", app.baseUrl, hot, ctx.settings);
+    const home = await measurePaths("front-home", app.baseUrl, ["/"], ctx.settings);
+    const section = await measurePaths("front-section", app.baseUrl, sections, ctx.settings);
+    const feed = await measurePaths("front-feed", app.baseUrl, ["/feed.xml"], ctx.settings);
+    log(`  article ${cachedArticle.requestsPerSecond} req/s p99 ${cachedArticle.latencyMs.p99} ms, home ${home.requestsPerSecond}, section ${section.requestsPerSecond}, feed ${feed.requestsPerSecond} req/s`);
+    return { cachedArticle, home, section, feed };
   } finally {
     await app.stop();
   }

@@ -12,11 +12,13 @@ export interface BenchOptions {
   hotSet: number;
   lighthouse: boolean;
   profile: boolean;
+  /** Also measure the cached pages with app A's front process on (FRONT_PROCESS=on), right after the in-process figures. */
+  front: boolean;
   outDir: string;
   cacheDir: string;
 }
 
-const USAGE = `npm run bench [-- --quick] [--sizes 1000,10000,50000] [--seconds 10] [--runs 3] [--no-lighthouse] [--profile] [--out bench] [--cache-dir .bench-cache]`;
+const USAGE = `npm run bench [-- --quick] [--sizes 1000,10000,50000] [--seconds 10] [--runs 3] [--no-lighthouse] [--profile] [--front] [--out bench] [--cache-dir .bench-cache]`;
 
 export function parseBenchOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
   const quick = argv.includes("--quick");
@@ -33,7 +35,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
   };
   const sizes = (value("--sizes") ?? (quick ? "100,300,1000" : "1000,10000,50000")).split(",").map(Number);
   if (sizes.some((size) => !Number.isInteger(size) || size < 10)) throw new Error(`--sizes needs story counts of at least 10, comma-separated (${USAGE})`);
-  const known = new Set(["--quick", "--sizes", "--seconds", "--runs", "--no-lighthouse", "--profile", "--out", "--cache-dir", "--connections"]);
+  const known = new Set(["--quick", "--sizes", "--seconds", "--runs", "--no-lighthouse", "--profile", "--front", "--out", "--cache-dir", "--connections"]);
   const unknown = argv.filter((arg, i) => arg.startsWith("--") && !known.has(arg) && !known.has(argv[i - 1] ?? ""));
   if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(" ")}; usage: ${USAGE}`);
   return {
@@ -45,6 +47,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     hotSet: 100,
     lighthouse: !argv.includes("--no-lighthouse"),
     profile: argv.includes("--profile") || env.BENCH_PROFILE === "1",
+    front: argv.includes("--front"),
     outDir: path.resolve(value("--out") ?? "bench"),
     cacheDir: path.resolve(value("--cache-dir") ?? ".bench-cache"),
   };

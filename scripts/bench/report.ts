@@ -23,6 +23,8 @@ export interface BenchFigures {
   home: Measured;
   section: Measured;
   feed: Measured;
+  /** The same cached pages with app A's front process on (--front), measured right after. */
+  front?: { cachedArticle: Measured; home: Measured; section: Measured; feed: Measured } | null;
   weight: PageWeight;
   lighthouse: LighthouseScores;
   commentRuns: CommentPhaseResult[];
@@ -208,6 +210,24 @@ export async function writeReport(input: { options: BenchOptions; figures: Bench
   await writeFile(path.join(options.outDir, "RESULTS.md"), renderResultsMarkdown(results));
 }
 
+/** Targets 2 and 4 in-process and with the front process (FRONT_PROCESS=on), from one run (--front). */
+function frontComparison(f: BenchFigures): string {
+  if (!f.front) return "";
+  const base = f.baseline.requestsPerSecond;
+  const line = (name: string, inProcess: Measured, front: Measured) =>
+    `| ${name} | ${inProcess.requestsPerSecond} req/s = ${ratio(inProcess.requestsPerSecond, base)}x, p99 ${inProcess.latencyMs.p99} ms | ${front.requestsPerSecond} req/s = ${ratio(front.requestsPerSecond, base)}x, p99 ${front.latencyMs.p99} ms |`;
+  return `
+## Cached pages: in-process cache vs front process (--front, same run)
+
+| page | in-process (FRONT_PROCESS=off) | front process (FRONT_PROCESS=on) |
+| --- | --- | --- |
+${line("article (hot set)", f.cachedArticle, f.front.cachedArticle)}
+${line("home", f.home, f.front.home)}
+${line("section", f.section, f.front.section)}
+${line("feed", f.feed, f.front.feed)}
+`;
+}
+
 /** RESULTS.md from results.json, and nothing else. */
 export function renderResultsMarkdown(results: ResultsFile): string {
   const { machine, settings } = results;
@@ -235,5 +255,5 @@ Each figure is the median of ${settings.runsPerFigure} wrk run(s) of ${settings.
 ${rows}
 
 Every run's own numbers, the scripts' gzip sizes, each publish attempt and the memory samples are in results.json. Where the time goes in a missed target: \`npm run bench -- --profile\` adds the app's top self-time functions below.
-${profiles ? `\n## Where the app spent its CPU (top self time, --cpu-prof)\n\n${profiles}\n` : ""}`;
+${frontComparison(results.figures)}${profiles ? `\n## Where the app spent its CPU (top self time, --cpu-prof)\n\n${profiles}\n` : ""}`;
 }
