@@ -2,18 +2,22 @@
 // Next.js over a Unix socket (server/front/). An instance of the app started that way, on the e2e
 // database: hits come from the front, misses are rendered behind it with their tags (a publication
 // drops them), staff and POSTs go through to Next.js, and it stops cleanly.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { existsSync } from "node:fs";
 import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_STAFF } from "@/lib/seed/demo-newsroom";
+import { frontSocketPath } from "@/server/front/front-protocol";
 import { startAppInstance, type AppInstance } from "../support/app-instance";
 import { signInOverHttp } from "../support/http-session";
+import { createPublishedStoryInApp } from "../support/published-story-in-app";
 
 const databaseUrl = inject("appDatabaseUrl");
 const password = inject("demoPassword");
 let app: AppInstance;
 
 beforeAll(async () => {
-  app = await startAppInstance(databaseUrl, { FRONT_PROCESS: "on" });
+  // Behind a reverse proxy, as in production: each test's comments come from addresses of its own.
+  app = await startAppInstance(databaseUrl, { FRONT_PROCESS: "on", TRUST_PROXY: "1" });
 }, 180_000);
 
 afterAll(async () => {
@@ -34,6 +38,8 @@ async function storyVersion(id: number): Promise<number> {
 
 describe("the front process (FRONT_PROCESS=on)", () => {
   it("renders a miss behind it and answers the next request from its cache: the same bytes, script hashes, no nonce", async () => {
+    // Next.js listens on its socket, for the front only.
+    expect(existsSync(frontSocketPath(app.process.child.pid ?? 0))).toBe(true);
     // A path of this test's own: no one else has asked this instance for it.
     const path = `/sections/culture?page=1`;
     const first = await fetch(`${app.baseUrl}${path}`);
@@ -84,6 +90,31 @@ describe("the front process (FRONT_PROCESS=on)", () => {
     await expect.poll(async () => (await fetch(`${app.baseUrl}/`)).text(), { timeout: 1_000, interval: 50 }).toContain(link);
   });
 
+  it("a comment list is cached with its tags (a new comment drops it); the reader's address reaches Next.js, a header a reader sends does not", async () => {
+    const storyId = await createPublishedStoryInApp(databaseUrl, "앞단 프로세스 댓글 시험 기사");
+    const list = `${app.baseUrl}/api/v1/articles/${storyId}/comments`;
+    const listedIds = async () => ((await (await fetch(list)).json()) as { comments: { id: number }[] }).comments.map((comment) => comment.id);
+    expect(await listedIds()).toEqual([]);
+    expect((await fetch(list)).headers.get("x-cache")).toBe("HIT");
+    const post = (from: string, headers: Record<string, string> = {}) =>
+      fetch(list, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: app.baseUrl, "x-forwarded-for": from, ...headers },
+        body: JSON.stringify({ nickname: "앞단주민", password: "1234", body: `앞단 프로세스를 거친 댓글입니다 (${from}).` }),
+      });
+    const reader = `198.51.100.${10 + (Date.now() % 200)}`;
+    const first = await post(reader);
+    expect(first.status, await first.clone().text()).toBe(201);
+    const { comment } = (await first.json()) as { comment: { id: number } };
+    // Dropped by the comment's event only if the list's tags came back from the render behind the front.
+    await expect.poll(listedIds, { timeout: 1_000, interval: 50 }).toContain(comment.id);
+    // The same reader claiming another address in the header the front sends Next.js is still the
+    // same reader (one comment per 15 seconds); a reader at another address is not.
+    const forged = await post(reader, { "x-newsroom-client-ip": "203.0.113.9" });
+    expect(forged.status, await forged.clone().text()).toBe(429);
+    expect((await post("203.0.113.9")).status).toBe(201);
+  });
+
   it("/metrics joins the front's counts and the figures of the process behind it, each family once", async () => {
     const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
     expect(text).toMatch(/^newsroom_response_cache_total\{outcome="hit"\} [1-9]/m);
@@ -96,5 +127,6 @@ describe("the front process (FRONT_PROCESS=on)", () => {
     app.process.child.kill("SIGTERM");
     expect(await app.process.exited).toBe(0);
     await expect(fetch(`${app.baseUrl}/`)).rejects.toThrow();
+    expect(existsSync(frontSocketPath(app.process.child.pid ?? 0))).toBe(false);
   });
 });
