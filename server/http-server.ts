@@ -125,6 +125,9 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     if (socketPath) {
       // A socket file left by a process of the same id that did not stop cleanly.
       rmSync(socketPath, { force: true });
+      // The front keeps its connections open between requests: were this side to close an idle
+      // one as the front reuses it, the request on it would fail (the keep-alive race of proxies).
+      server.keepAliveTimeout = 0;
       server.listen(socketPath, () => resolve());
     } else server.listen(options.port, options.host, () => resolve());
   });
