@@ -44,6 +44,13 @@ export function nextOverSocket(socketPath: string): NextOverSocket {
       }),
     passOn: (req, res) => {
       const handedOn = request({ socketPath, agent, method: req.method, path: req.url, headers: forwardable(req.headers) }, (answer) => {
+        // The front answered first (a body over its limit: server/request-refusals.ts refuses it
+        // while it streams); what Next.js says after that has no one to go to.
+        if (res.headersSent) {
+          answer.resume();
+          handedOn.destroy();
+          return;
+        }
         const { [RENDER_TAGS_HEADER]: _never, ...answered } = forwardableAnswer(answer.headers);
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answered);
         answer.pipe(res);
