@@ -8,6 +8,8 @@ const config: KnipConfig = {
     "scripts/bench/baseline-server.ts",
     // Run by hand to measure a cache hit outside Next.js (issue 24; it starts itself by path).
     "scripts/bench/hit-path-probe.ts",
+    // Run by hand: the cached pages in-process against the front process, measured in turns.
+    "scripts/bench/front-compare.ts",
     // The front process (FRONT_PROCESS=on): forked by path by server/front/start-front.ts.
     "server/front/main.ts",
     // Started by path, pinned to CPU 1, by scripts/bench-reactions.ts (the reaction storm).
