@@ -4,6 +4,7 @@
 // on a machine whose load drifts, which moves single runs by +-30%. Reports each side's median
 // req/s, p99 and the server's CPU time per request. Usage:
 //   npx tsx scripts/bench/ab-cached.ts --a <worktree> --b <worktree> [--a-args "..."] [--b-args "..."]
+//     [--a-front on|off] [--b-front on|off] (FRONT_PROCESS; the app's default when not given)
 //     [--rounds 4] [--seconds 8] [--cache-dir .bench-cache]
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -18,7 +19,11 @@ import { measurePaths, median, type Measured } from "./measure";
 const log = (line: string) => console.log(`[ab ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => (argv.includes(name) ? (argv[argv.indexOf(name) + 1] ?? fallback) : fallback);
-const sides = { A: { dir: path.resolve(option("--a", ".")), args: option("--a-args", "") }, B: { dir: path.resolve(option("--b", ".")), args: option("--b-args", "") } };
+const front = (name: string) => (argv.includes(name) ? option(name, "") === "on" : undefined);
+const sides = {
+  A: { dir: path.resolve(option("--a", ".")), args: option("--a-args", ""), front: front("--a-front") },
+  B: { dir: path.resolve(option("--b", ".")), args: option("--b-args", ""), front: front("--b-front") },
+};
 const rounds = Number(option("--rounds", "4"));
 const seconds = Number(option("--seconds", "8"));
 const cacheDir = path.resolve(option("--cache-dir", ".bench-cache"));
@@ -50,10 +55,10 @@ async function main(): Promise<void> {
     await client.end();
     const pages: Record<string, string[]> = { article: stories.map((story) => articlePath(story)), home: ["/"] };
     for (const [name, side] of Object.entries(sides) as ["A" | "B", (typeof sides)["A"]][]) {
-      apps[name] = await startApp({ databaseUrl: url, mediaDir: cluster.mediaDir, responseCache: true, name: `ab-${name}`, dir: side.dir, nodeArgs: side.args.split(" ").filter(Boolean) });
+      apps[name] = await startApp({ databaseUrl: url, mediaDir: cluster.mediaDir, responseCache: true, name: `ab-${name}`, dir: side.dir, frontProcess: side.front, nodeArgs: side.args.split(" ").filter(Boolean) });
       for (const p of [...pages.article!, "/"]) await fetch(`${apps[name]!.baseUrl}${p}`).then((r) => r.arrayBuffer());
     }
-    log(`A ${sides.A.dir} [${sides.A.args}], B ${sides.B.dir} [${sides.B.args}]; load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+    log(`A ${sides.A.dir} [${sides.A.args}] front ${sides.A.front ?? "default"}, B ${sides.B.dir} [${sides.B.args}] front ${sides.B.front ?? "default"}; load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
     const results: Record<string, Measured[]> = {};
     const settings = { folder, runs: 1, seconds, connections: 50 };
     for (let round = 0; round < rounds; round += 1) {

@@ -20,6 +20,8 @@ export async function startApp(options: {
   databaseUrl: string;
   mediaDir: string;
   responseCache: boolean;
+  /** FRONT_PROCESS for the app (scripts/bench/ab-cached.ts compares both ways); the app's default when left out. */
+  frontProcess?: boolean;
   profileDir?: string;
   name: string;
   /** Another checkout's build (scripts/bench/ab-cached.ts); this one by default. */
@@ -47,6 +49,7 @@ export async function startApp(options: {
       // The documented production setting behind a reverse proxy: comment posters are told apart by X-Forwarded-For.
       TRUST_PROXY: "1",
       RESPONSE_CACHE: options.responseCache ? "on" : "off",
+      ...(options.frontProcess === undefined ? {} : { FRONT_PROCESS: options.frontProcess ? "on" : "off" }),
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],

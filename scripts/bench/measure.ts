@@ -1,6 +1,7 @@
 // Repeated wrk runs over a list of paths, summarised by their median (each figure separately).
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { processTreeOf } from "./process-tree";
 import { PATH_LIST_LUA, runWrk, type WrkResult } from "./wrk";
 
 export interface Measured {
@@ -31,11 +32,18 @@ export interface LoadSettings {
   connections: number;
 }
 
-/** A process's CPU time so far (user + system, all threads), from /proc, in milliseconds. */
+/**
+ * CPU time so far (user + system, all threads) of a process and the processes under it (the app's
+ * front process, when it runs one), from /proc, in milliseconds.
+ */
 async function processCpuMs(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
-  // utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  let ms = 0;
+  for (const member of processTreeOf(pid)) {
+    const fields = (await readFile(`/proc/${member}/stat`, "utf8").catch(() => ") ")).split(") ")[1]!.split(" ");
+    // utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
+    ms += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  }
+  return ms;
 }
 
 /** Runs wrk `settings.runs` times on the paths (each request a cache miss with `unique`). */

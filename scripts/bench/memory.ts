@@ -2,37 +2,8 @@
 // each app process; Next.js runs in it) and PostgreSQL separately. PostgreSQL's backends share
 // their buffers, so their resident sets are not added up: each one's proportional share (PSS,
 // /proc/<pid>/smaps_rollup) is, which counts shared pages once.
-import { readdirSync, readFileSync } from "node:fs";
-
-interface ProcessInfo {
-  ppid: number;
-  name: string;
-}
-
-function processTable(): Map<number, ProcessInfo> {
-  const table = new Map<number, ProcessInfo>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      table.set(Number(entry), { ppid: Number(fields[1]), name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) });
-    } catch {
-      // ended while we looked
-    }
-  }
-  return table;
-}
-
-function descends(table: Map<number, ProcessInfo>, pid: number, ancestor: number): boolean {
-  for (let current = pid, hops = 0; hops < 30; hops += 1) {
-    if (current === ancestor) return true;
-    const info = table.get(current);
-    if (!info) return false;
-    current = info.ppid;
-  }
-  return false;
-}
+import { readFileSync } from "node:fs";
+import { descends, processTable } from "./process-tree";
 
 function kilobytes(file: string, field: string): number {
   try {

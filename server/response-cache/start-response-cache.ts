@@ -7,10 +7,9 @@ import { readSessionToken } from "@/lib/auth/session-token";
 import type { Env } from "@/lib/config/env";
 import { logger } from "@/lib/observability/logger";
 import { startInvalidationListener } from "@/server/response-cache/invalidation-listener";
-import { renderWithNext } from "@/server/response-cache/render-with-next";
 import { clientModuleVerdictFrom, readClientModuleFiles } from "@/server/response-cache/client-module-files";
 import { withoutNextRuntime } from "@/server/response-cache/reader-page-strip";
-import { ResponseCache, type CacheOutcome } from "@/server/response-cache/response-cache";
+import { ResponseCache, type CacheOutcome, type Render } from "@/server/response-cache/response-cache";
 
 export interface RunningResponseCache {
   cache: ResponseCache;
@@ -54,9 +53,13 @@ function readerPageStripper(bundleUrl: string): (body: Buffer, path: string) => 
   };
 }
 
+/**
+ * `render` renders a miss: through Next.js in this process (render-with-next.ts), or in the
+ * process behind the front one (server/front/next-over-socket.ts).
+ */
 export function startResponseCache(options: {
   env: Env;
-  nextHandler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  render: Render;
   siteHeaders?: Record<string, string>;
   /** The reader bundle's address (server/islands-bundle.ts); none: pages keep the Next.js runtime. */
   islandsBundleUrl?: string;
@@ -75,7 +78,7 @@ export function startResponseCache(options: {
     log: (line) => logger().info(line),
     onInvalidate: env.CDN_PURGE_URL ? cdnPurger(env.CDN_PURGE_URL) : undefined,
   });
-  const render = renderWithNext((req, res) => void options.nextHandler(req, res));
+  const { render } = options;
   // The listener keeps the shared query memo true as well, so it may be used from now on.
   sharedQueryMemo.enable();
   return {
