@@ -36,9 +36,25 @@ describe("issue 24's before/after section", () => {
   });
 
   it("says not met when the after run misses a goal, even by a little", () => {
-    const section = speedRoundSection(runWith({}), runWith({ articleRate: 22_000, articleP99: 10, missRate: 45.8, peakMb: 600 }));
+    const section = speedRoundSection(runWith({ missRate: 45.9 }), runWith({ articleRate: 22_000, articleP99: 10, missRate: 45.8, peakMb: 600 }));
     expect(rowOf(section, "Cached article")).toContain("**not met**");
     expect(rowOf(section, "Cache-miss article (50 connections)")).toContain("**not met**");
     expect(rowOf(section, "Peak app memory")).toContain("**not met**");
+  });
+
+  it("judges the cache-miss rate against the run before the work ('no worse than today')", () => {
+    const section = speedRoundSection(runWith({ missRate: 25.7 }), runWith({ missRate: 31.4 }));
+    expect(rowOf(section, "Cache-miss article (50 connections)")).toMatch(/\| 25\.7 req\/s \| 31\.4 req\/s \|.*\*\*met\*\*/);
+  });
+
+  it("says a page's goal is unreachable only when bare Node sending its own bytes stays under it", () => {
+    const after = runWith({});
+    const own = (rate: number, bytes: number) => ({ ...structuredClone(after.figures.baseline), requestsPerSecond: rate, bytes });
+    after.figures.feed.requestsPerSecond = 12_000;
+    after.figures.section.requestsPerSecond = 12_000;
+    after.figures.ownBytesBaselines = { home: own(38_000, 66_000), section: own(38_000, 39_000), feed: own(16_000, 222_000) };
+    const section = speedRoundSection(runWith({}), after);
+    expect(rowOf(section, "Cached feed")).toContain("**unreachable as written**: bare Node sending the same 222000 B reaches 0.4x; this page reaches 0.75x of that");
+    expect(rowOf(section, "Cached section")).toContain("**not met**");
   });
 });
