@@ -126,7 +126,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     answerOrPass(cache, req, res, record, passOn);
   };
 
-  const shell = requestShell({ forwarder: behindFront ? "front" : trustProxy ? "proxy" : "none", hsts, countRequests: !behindFront, logEveryRequest: true, answer, hitLane });
+  const shell = requestShell({ forwarder: behindFront ? "front" : trustProxy ? "proxy" : "none", hsts, countRequests: !behindFront, logEveryRequest: true, requestContext: true, answer, hitLane });
   const server = shell.server;
   const socketPath = behindFront ? frontSocketPath(process.pid) : null;
   await new Promise<void>((resolve, reject) => {

@@ -64,6 +64,13 @@ export function requestShell(options: {
    * behind it; its own answers are hits (logged at debug level, like every hit) and failures.
    */
   logEveryRequest: boolean;
+  /**
+   * Whether the answer runs in a request context (lib/observability/request-context.ts: the id on
+   * every log line, the query count). False in the front process, which makes no queries and logs
+   * little: its log lines carry the id themselves, and it never turns on the async hook an
+   * AsyncLocalStorage needs, which would cost every cache hit a call for each async resource.
+   */
+  requestContext: boolean;
   answer: Answer;
   /** Answers cache hits ahead of the rest of the shell, where the process holds the response cache. */
   hitLane?: HitLane | null;
@@ -117,11 +124,13 @@ export function requestShell(options: {
       // even prepared).
       const level = res.statusCode >= 500 ? "error" : cacheOutcome === "HIT" || !options.logEveryRequest ? "debug" : "info";
       if (level === "debug" && !logger().isLevelEnabled("debug")) return;
-      runInRequestContext(context, () =>
-        logger()[level]({ method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), cache: cacheOutcome, queries: context.queryCount }, "request"),
-      );
+      const line = { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), cache: cacheOutcome, queries: context.queryCount };
+      if (options.requestContext) runInRequestContext(context, () => logger()[level](line, "request"));
+      else logger()[level]({ requestId: context.requestId, ...line }, "request");
     });
-    runInRequestContext(context, () => answer(req, res, (outcome) => (cacheOutcome = outcome)));
+    const record = (outcome: string) => (cacheOutcome = outcome);
+    if (options.requestContext) runInRequestContext(context, () => answer(req, res, record));
+    else answer(req, res, record);
   };
 
   const server = createServer(handleRequest);

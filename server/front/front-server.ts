@@ -43,6 +43,7 @@ export async function startFrontServer(options: { socketPath: string; port: numb
     hsts,
     countRequests: true,
     logEveryRequest: false,
+    requestContext: false,
     answer: (req, res, record) => {
       if (!admitRequest(req, res, trustProxy)) return;
       if (serveMetrics(req, res, { trustProxy, token: env.METRICS_TOKEN, cache: cache.cache, beforeScrape: hitLane?.flushMetrics, behind })) return;
