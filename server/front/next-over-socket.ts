@@ -59,7 +59,18 @@ export function nextOverSocket(socketPath: string): NextOverSocket {
         if (!res.headersSent) {
           res.writeHead(502, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
           res.end(BACK_UNREACHABLE);
-        } else res.destroy();
+        } else if (!res.writableFinished) res.destroy();
+      });
+      // Answered before the whole body was read (Next.js refused it early: a form of the wrong
+      // kind, a body over a route's limit): the rest of the body is read and dropped, as Node does
+      // for a request it answers itself, or the reader's next request on this connection would
+      // never be read (the connection was cut after the keep-alive timeout); and the connection to
+      // Next.js, left in the middle of a body, is closed rather than reused.
+      res.once("finish", () => {
+        if (req.complete) return;
+        req.unpipe(handedOn);
+        req.resume();
+        handedOn.destroy();
       });
       // A reader who leaves stops the work behind: the render's connection is closed too.
       res.once("close", () => {
