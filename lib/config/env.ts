@@ -164,7 +164,7 @@ const envSchema = z.object({
   RESPONSE_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   /// Whether a lean front process of its own owns the public port, holds the response cache and
   /// answers its hits, handing everything else to Next.js over a Unix socket (server/front/).
-  FRONT_PROCESS: z.enum(["on", "off"], { error: "must be on or off" }).default("off"),
+  FRONT_PROCESS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   RESPONSE_CACHE_MB: z.coerce.number({ error: "must be a number of megabytes" }).int().min(1).max(65_536).default(128),
   /// Called with the invalidated tags (POST, JSON {"tags": [...]}) so a CDN that purges by tag follows.
   CDN_PURGE_URL: z.url({ error: "must be a URL" }).optional(),
