@@ -1,7 +1,7 @@
 // Two builds of the app (two worktrees), or one build with two sets of Node settings, measured on
 // search (target 5) in turns (A, B, B, A, ...) on the bench's 50,000-story dataset, pinned as the
-// bench pins (apps and PostgreSQL on CPU 0, wrk on CPU 1), the response cache off. Each turn does
-// what main.ts does before and during its search figures: cache misses at the bench's 50
+// bench pins (the app and PostgreSQL on CPU 0, wrk on CPU 1), the response cache off. Each turn does
+// what main.ts does for its search figures: a fresh app, warmed, cache misses at the bench's 50
 // connections (they leave the heap as the search phase finds it), then each kind of query one
 // request at a time (uncached-phase.ts). Reports each side's median p50/p95/p99 per kind, the
 // app's CPU time per search request and its peak resident memory. Usage:
@@ -41,40 +41,45 @@ async function main(): Promise<void> {
   await runPinned(sides, { cacheDir, size: SIZE }, log);
   const cluster = await openBenchCluster({ cacheDir, sizes: [SIZE], log });
   const folder = await mkdtemp(path.join(os.tmpdir(), "ab-search-"));
-  const sampler = startMemorySampler();
-  const apps: Partial<Record<"A" | "B", AppProcess>> = {};
+  const apps = new Set<AppProcess>();
+  const peakMb: Record<string, number[]> = { A: [], B: [] };
   try {
     const url = await cluster.copyOf(SIZE, DATABASE);
     const articles = (await loadStories(url)).map((story) => articlePath(story));
-    for (const [name, side] of Object.entries(sides) as ["A" | "B", (typeof sides)["A"]][]) {
-      const app = await startApp({ databaseUrl: url, mediaDir: cluster.mediaDir, responseCache: false, name: `ab-search-${name}`, dir: side.dir, nodeArgs: side.args.split(" ").filter(Boolean) });
-      apps[name] = app;
-      sampler.watchApp(name, app.pid);
-      await warm(app.baseUrl, [...articles.slice(0, 5), ...allSearchPaths]);
-    }
     log(`A ${sides.A.dir} [${sides.A.args}], B ${sides.B.dir} [${sides.B.args}]; ${rounds} rounds, misses ${missSeconds} s, each kind ${seconds} s; load ${load()}`);
     const results: Record<string, Measured[]> = {};
     const settings = { folder, runs: 1, seconds, connections: 50 };
     for (let round = 0; round < rounds; round += 1) {
       const order: ("A" | "B")[] = round % 2 === 0 ? ["A", "B"] : ["B", "A"];
       for (const name of order) {
-        const app = apps[name]!;
-        if (missSeconds > 0) {
-          const misses = await measurePaths(`miss-${name}`, app.baseUrl, articles, { ...settings, seconds: missSeconds }, { serverPid: app.pid });
-          log(`round ${round + 1} ${name} misses: ${misses.requestsPerSecond} req/s, ${misses.serverCpuUsPerRequest} us CPU/request`);
+        // A fresh app per turn, alone on CPU 0 with PostgreSQL, as main.ts measures search: nothing
+        // of the other side (its timers, its collector) shares the core with the side measured.
+        const side = sides[name];
+        const app = await startApp({ databaseUrl: url, mediaDir: cluster.mediaDir, responseCache: false, name: `ab-search-${name}`, dir: side.dir, nodeArgs: side.args.split(" ").filter(Boolean) });
+        apps.add(app);
+        const sampler = startMemorySampler();
+        sampler.watchApp(name, app.pid);
+        try {
+          await warm(app.baseUrl, [...articles.slice(0, 5), ...allSearchPaths]);
+          if (missSeconds > 0) {
+            const misses = await measurePaths(`miss-${name}`, app.baseUrl, articles, { ...settings, seconds: missSeconds }, { serverPid: app.pid });
+            log(`round ${round + 1} ${name} misses: ${misses.requestsPerSecond} req/s, ${misses.serverCpuUsPerRequest} us CPU/request`);
+          }
+          const kinds = await measureSearchKinds(app.baseUrl, settings, { serverPid: app.pid, name: `search-${name}` });
+          for (const [kind, measured] of Object.entries(kinds)) (results[`${kind} ${name}`] ??= []).push(measured);
+          log(`round ${round + 1} ${name} search: ${Object.entries(kinds).map(([kind, m]) => `${kind} p50 ${m.latencyMs.p50} p95 ${m.latencyMs.p95} p99 ${m.latencyMs.p99} ms ${m.serverCpuUsPerRequest} us CPU`).join("; ")}; load ${load()}`);
+        } finally {
+          peakMb[name]!.push(sampler.stop().appPeakMb[name] ?? 0);
+          await app.stop();
+          apps.delete(app);
         }
-        const kinds = await measureSearchKinds(app.baseUrl, settings, { serverPid: app.pid, name: `search-${name}` });
-        for (const [kind, measured] of Object.entries(kinds)) (results[`${kind} ${name}`] ??= []).push(measured);
-        log(`round ${round + 1} ${name} search: ${Object.entries(kinds).map(([kind, m]) => `${kind} p50 ${m.latencyMs.p50} p95 ${m.latencyMs.p95} p99 ${m.latencyMs.p99} ms ${m.serverCpuUsPerRequest} us CPU`).join("; ")}; load ${load()}`);
       }
     }
     printTable(results);
-    const peaks = sampler.stop();
-    log(`peak resident memory (app and its children): ${Object.entries(peaks.appPeakMb).map(([name, mb]) => `${name} ${mb} MB`).join(", ")}`);
+    log(`peak resident memory per turn (app and its children): A ${peakMb.A!.join(", ")} MB; B ${peakMb.B!.join(", ")} MB`);
     log(`load ${load()}`);
   } finally {
-    sampler.stop();
-    for (const app of Object.values(apps)) await app?.stop();
+    for (const app of apps) await app.stop();
     await cluster.dropCopy(DATABASE).catch(() => undefined);
     await cluster.stop();
     await rm(folder, { recursive: true, force: true });
