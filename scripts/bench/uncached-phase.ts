@@ -35,7 +35,7 @@ export async function loadStories(url: string): Promise<StoryRow[]> {
  * connections a search page is bound by rendering like a cache-miss article (target 3).
  */
 export const SEARCH_CONNECTIONS = 1;
-export const searchPaths = (terms: readonly string[]) => terms.map((term) => `/search?q=${encodeURIComponent(term)}`);
+const searchPaths = (terms: readonly string[]) => terms.map((term) => `/search?q=${encodeURIComponent(term)}`);
 export const allSearchPaths = [...searchPaths(SEARCH_QUERIES.twoSyllable), ...searchPaths(SEARCH_QUERIES.threeSyllable), ...searchPaths(SEARCH_QUERIES.multiWord)];
 
 /** Loads each path once before measuring (fills the response cache, compiles the code paths). */
