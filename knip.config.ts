@@ -6,12 +6,14 @@ const config: KnipConfig = {
     "scripts/*.{ts,mjs}",
     // Started by path as a child process by `npm run bench`.
     "scripts/bench/baseline-server.ts",
-    // Run by hand to compare two builds' cached pages in turns (docs/testing.md).
+    // Run by hand to compare two builds' cached pages, or their search, in turns (docs/testing.md).
     "scripts/bench/ab-cached.ts",
     // Run by hand to measure a cache hit outside Next.js (issue 24; it starts itself by path).
     "scripts/bench/hit-path-probe.ts",
     // The front process (FRONT_PROCESS=on): forked by path by server/front/start-front.ts.
     "server/front/main.ts",
+    // Run by hand: two builds' (or Node settings') search measured in turns (docs/testing.md).
+    "scripts/bench/ab-search.ts",
     // Started by path, pinned to CPU 1, by scripts/bench-reactions.ts (the reaction storm).
     "scripts/bench/reaction-storm.ts",
     // Run by tests/integration/test-runner-exit-code.test.ts through a vitest of their own.

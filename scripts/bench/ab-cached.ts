@@ -6,39 +6,24 @@
 //   npx tsx scripts/bench/ab-cached.ts --a <worktree> --b <worktree> [--a-args "..."] [--b-args "..."]
 //     [--a-front on|off] [--b-front on|off] (FRONT_PROCESS; the app's default when not given)
 //     [--rounds 4] [--seconds 8] [--cache-dir .bench-cache]
-import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { articlePath } from "@/lib/articles/public/article-url";
+import { abCommandLine, runPinned } from "./ab-sides";
 import { startApp, type AppProcess } from "./app-process";
 import { FIRST_STORY_ID, openBenchCluster } from "./dataset";
 import { measurePaths, median, type Measured } from "./measure";
 
 const log = (line: string) => console.log(`[ab ${new Date().toISOString().slice(11, 19)}] ${line}`);
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: string) => (argv.includes(name) ? (argv[argv.indexOf(name) + 1] ?? fallback) : fallback);
-const front = (name: string) => (argv.includes(name) ? option(name, "") === "on" : undefined);
-const sides = {
-  A: { dir: path.resolve(option("--a", ".")), args: option("--a-args", ""), front: front("--a-front") },
-  B: { dir: path.resolve(option("--b", ".")), args: option("--b-args", ""), front: front("--b-front") },
-};
+const { option, sides, cacheDir } = abCommandLine(process.argv.slice(2));
 const rounds = Number(option("--rounds", "4"));
 const seconds = Number(option("--seconds", "8"));
-const cacheDir = path.resolve(option("--cache-dir", ".bench-cache"));
 const SIZE = 50_000;
 
 async function main(): Promise<void> {
-  if (!process.env.BENCH_PINNED) {
-    for (const side of Object.values(sides)) {
-      const built = spawnSync("npx", ["tsx", "-e", 'import("./server/build.ts").then((m) => m.ensureProductionBuild(console.log))'], { cwd: side.dir, stdio: "inherit" });
-      if (built.status !== 0) throw new Error(`could not build ${side.dir}`);
-    }
-    await (await openBenchCluster({ cacheDir, sizes: [SIZE], log })).stop();
-    const child = spawnSync("taskset", ["-c", "0", process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, BENCH_PINNED: "1" } });
-    process.exit(child.status ?? 1);
-  }
+  await runPinned(sides, { cacheDir, size: SIZE }, log);
   const cluster = await openBenchCluster({ cacheDir, sizes: [SIZE], log });
   const folder = await mkdtemp(path.join(os.tmpdir(), "ab-cached-"));
   const apps: Partial<Record<"A" | "B", AppProcess>> = {};
@@ -84,10 +69,7 @@ async function main(): Promise<void> {
     log(`load ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
   } finally {
     for (const app of Object.values(apps)) await app?.stop();
-    const admin = new pg.Client({ connectionString: cluster.adminUrl });
-    await admin.connect();
-    await admin.query("DROP DATABASE IF EXISTS bench_ab WITH (FORCE)").catch(() => undefined);
-    await admin.end();
+    await cluster.dropCopy("bench_ab").catch(() => undefined);
     await cluster.stop();
     await rm(folder, { recursive: true, force: true });
   }

@@ -51,6 +51,8 @@ export interface BenchCluster {
   urlFor(database: string): string;
   /** A fresh copy of the cached database for `stories`, to be changed by a run. */
   copyOf(stories: number, name: string): Promise<string>;
+  /** Removes a copy made by copyOf (nothing if it is not there). */
+  dropCopy(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function openBenchCluster(options: { cacheDir: string; sizes: numbe
       });
       return database.urlFor(name);
     },
+    dropCopy: (name) => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
     stop: () => database.stop(),
   };
 }

@@ -13,41 +13,18 @@ import { findFreePort } from "@/tests/support/test-cluster";
 import { startApp, type AppProcess } from "./app-process";
 import { COMMENT_POSTING_CONNECTIONS, runCommentPhase, STEADY_READERS, warmCommentPosting } from "./comment-load";
 import { summariseProfiles } from "./cpu-profile";
-import { FIRST_STORY_ID, generationTimes, openBenchCluster } from "./dataset";
-import { SEARCH_QUERIES } from "./korean-corpus";
+import { generationTimes, openBenchCluster } from "./dataset";
 import { measurePaths, median, type LoadSettings, type Measured } from "./measure";
 import { startMemorySampler } from "./memory";
 import { parseBenchOptions } from "./options";
 import { measurePublishToVisible, type PublishTiming } from "./publish-visible";
 import { writeReport, type BenchFigures, type OwnBytesBaselines } from "./report";
 import { writeBenchReport } from "./reports";
+import { allSearchPaths, loadStories, measureSearchKinds, SEARCH_CONNECTIONS, warm, type StoryRow } from "./uncached-phase";
 import { measurePageWeight, runLighthouseMedian } from "./weight";
 import { assertLoadToolsPresent } from "./wrk";
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-interface StoryRow {
-  id: number;
-  headline: string;
-  /** The address's slug (Article.slug). */
-  slug: string;
-  section: string;
-}
-
-async function loadStories(url: string): Promise<StoryRow[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<StoryRow>(
-      `SELECT a.id, r.headline, a.slug, s.slug AS section FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."liveRevisionId" JOIN "Section" s ON s.id = a."sectionId"
-       WHERE a.id >= $1 AND a.status = 'PUBLISHED' ORDER BY a.id DESC`,
-      [FIRST_STORY_ID],
-    );
-    return rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The live body HTML of one story (what target 9 compares the page with). */
 async function liveBodyHtml(url: string, articleId: number): Promise<string> {
@@ -68,15 +45,6 @@ async function postgresVersion(url: string): Promise<string> {
   } finally {
     await client.end();
   }
-}
-
-const SEARCH_CONNECTIONS = 1;
-const searchPaths = (terms: readonly string[]) => terms.map((term) => `/search?q=${encodeURIComponent(term)}`);
-const allSearchPaths = [...searchPaths(SEARCH_QUERIES.twoSyllable), ...searchPaths(SEARCH_QUERIES.threeSyllable), ...searchPaths(SEARCH_QUERIES.multiWord)];
-
-/** Loads each path once before measuring (fills the response cache, compiles the code paths). */
-async function warm(baseUrl: string, paths: string[]): Promise<void> {
-  for (const p of paths) await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer(), () => null);
 }
 
 async function startBaseline(html: string, folder: string): Promise<{ baseUrl: string; pid: number; stop(): void }> {
@@ -279,14 +247,11 @@ async function measureUncached(label: string, ctx: { url: string; mediaDir: stri
     await warm(app.baseUrl, [...paths.slice(0, 5), ...allSearchPaths]);
     const article = await measurePaths(`miss-${label}`, app.baseUrl, paths, ctx.settings);
     const queries = queriesPerRender(app);
-    // Search's target is the time one reader waits, so it is measured one request at a time; at
-    // 50 connections a search page is bound by rendering like a cache-miss article (target 3).
     const search = await measurePaths(`search-${label}`, app.baseUrl, allSearchPaths, ctx.settings, { connections: SEARCH_CONNECTIONS });
     log(`  ${label}: article ${article.requestsPerSecond} req/s p50 ${article.latencyMs.p50} p99 ${article.latencyMs.p99} ms, ${queries.median} queries/render; search p50 ${search.latencyMs.p50} p95 ${search.latencyMs.p95} ms`);
     let searchKinds: Record<string, Measured> | null = null;
     if (ctx.detailedSearch) {
-      searchKinds = {};
-      for (const [kind, terms] of Object.entries(SEARCH_QUERIES)) searchKinds[kind] = await measurePaths(`search-${kind}`, app.baseUrl, searchPaths(terms), ctx.settings, { connections: SEARCH_CONNECTIONS });
+      searchKinds = await measureSearchKinds(app.baseUrl, ctx.settings);
       log(`  search p95 by kind: ${Object.entries(searchKinds).map(([kind, m]) => `${kind} ${m.latencyMs.p95} ms`).join(", ")}`);
     }
     return { article, queries, search, searchKinds };
@@ -366,12 +331,7 @@ async function main() {
     log(`done in ${Math.round((Date.now() - started) / 1000)} s: ${path.relative(process.cwd(), options.outDir)}/results.json and RESULTS.md`);
   } finally {
     sampler.stop();
-    for (const name of runDatabases) {
-      const client = new pg.Client({ connectionString: cluster.adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await client.end();
-    }
+    for (const name of runDatabases) await cluster.dropCopy(name).catch(() => undefined);
     await cluster.stop();
     await rm(folder, { recursive: true, force: true });
   }
