@@ -99,7 +99,8 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const behindFront = !options.dev && env.FRONT_PROCESS === "on" && env.RESPONSE_CACHE === "on" && Boolean(env.DATABASE_URL);
   const renderForCache = renderWithNext((req, res) => void renderMiss(req, res));
   // Built with the app (server/build.ts); the pages the cache keeps load it instead of Next's runtime.
-  const islands = options.dev ? null : loadIslandsBundle();
+  // Behind the front, the front holds the cache and serves the bundle: nothing asks this process for it.
+  const islands = options.dev || behindFront ? null : loadIslandsBundle();
   const cache: RunningResponseCache | null =
     !behindFront && !options.dev && env.RESPONSE_CACHE === "on" && env.DATABASE_URL
       ? startResponseCache({ env, render: renderForCache, siteHeaders: hsts ? { "strict-transport-security": hsts } : {}, islandsBundleUrl: islands?.url })
